@@ -1,0 +1,90 @@
+import type { Position, Range } from "./range.js";
+
+/**
+ * A source text with a lazily built line index. Lines end where systemd's
+ * read_line() ends them (\n, \r, \r\n, \n\r, NUL), so reported line numbers
+ * agree with `systemd-analyze verify`.
+ */
+export class SourceText {
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {}
+
+  private starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const starts = [0];
+    const t = this.text;
+    let i = 0;
+    while (i < t.length) {
+      const eolLen = eolLengthAt(t, i);
+      if (eolLen > 0) {
+        i += eolLen;
+        starts.push(i);
+      } else i++;
+    }
+    this.lineStarts = starts;
+    return starts;
+  }
+
+  get lineCount(): number {
+    return this.starts().length;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.starts();
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - starts[lo]! + 1 };
+  }
+
+  offsetAt(pos: Position): number {
+    const starts = this.starts();
+    const line = Math.max(1, Math.min(pos.line, starts.length));
+    return Math.min(this.text.length, starts[line - 1]! + pos.column - 1);
+  }
+
+  /** The text of a 1-based line without its line ending. */
+  lineText(line: number): string {
+    const starts = this.starts();
+    const s = starts[line - 1];
+    if (s === undefined) return "";
+    let e = starts[line] ?? this.text.length;
+    while (e > s && isEolChar(this.text.charCodeAt(e - 1))) e--;
+    return this.text.slice(s, e);
+  }
+
+  slice(r: Range): string {
+    return this.text.slice(r.start, r.end);
+  }
+}
+
+export function isEolChar(code: number): boolean {
+  return code === 10 || code === 13 || code === 0;
+}
+
+/**
+ * Length of the line ending starting at `i`, 0 if none. systemd treats a run of
+ * end-of-line characters as one line ending as long as no kind repeats, and a
+ * NUL always closes the run (read_line_full() in src/basic/fileio.c).
+ */
+export function eolLengthAt(text: string, i: number): number {
+  let seen = 0;
+  let j = i;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    const bit = c === 0 ? 1 : c === 10 ? 2 : c === 13 ? 4 : 0;
+    if (bit === 0 || seen & bit || seen & 1) break;
+    seen |= bit;
+    j++;
+  }
+  return j - i;
+}
