@@ -1,0 +1,129 @@
+import type { Finding, Severity, SeverityOrOff } from "../core/diagnostic.js";
+import type { Range } from "../core/range.js";
+import { parseFile, type UnitFile } from "../model/unit-file.js";
+import { buildUnitSet, type UnitSet } from "../model/unit-set.js";
+import { allRules } from "../rules/registry.js";
+import type { LintSettings, Report, Rule } from "../rules/types.js";
+import { effectiveSeverity, type Preset } from "./severity.js";
+
+export interface LintSource {
+  path: string;
+  text: string;
+  /** Force the file kind (e.g. stdin with --stdin-filename); guessed from the path otherwise. */
+  kind?: "unit" | "dropin";
+}
+
+export interface LintOptions {
+  settings?: Partial<LintSettings>;
+  /** Per-rule severities; they win over presets and defaults. */
+  rules?: Record<string, SeverityOrOff>;
+  presets?: Preset[];
+  /** Rules to run instead of the registry (tests). */
+  ruleSet?: Rule[];
+}
+
+export interface LintResult {
+  findings: Finding[];
+  files: UnitFile[];
+  set: UnitSet;
+}
+
+export function defaultSettings(partial: Partial<LintSettings> = {}): LintSettings {
+  return {
+    targetSystemd: partial.targetSystemd ?? [],
+    mode: partial.mode ?? "system",
+    externalUnits: partial.externalUnits ?? [],
+    ruleOptions: partial.ruleOptions ?? {},
+  };
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}
+
+/** Parse, build the unit set, run every enabled rule; findings sorted by file and position. */
+export function lintSources(sources: LintSource[], options: LintOptions = {}): LintResult {
+  const files = sources.map((s) => parseFile(s.path, s.text, s.kind));
+  const set = buildUnitSet(files);
+  return { findings: runRules(set, options), files, set };
+}
+
+export function runRules(set: UnitSet, options: LintOptions = {}): Finding[] {
+  const settings = defaultSettings(options.settings);
+  const presets = options.presets ?? ["recommended"];
+  const findings: Finding[] = [];
+  for (const rule of options.ruleSet ?? allRules) {
+    const severity = effectiveSeverity(rule.meta, presets, options.rules ?? {});
+    if (severity === "off") continue;
+    const report = (r: Report) => findings.push(toFinding(rule, severity, r));
+    const base = { settings, set, report };
+    if (rule.checkFile) for (const file of set.files) guard(rule, file.path, () => rule.checkFile!({ ...base, file }), findings);
+    if (rule.checkUnit) {
+      for (const unit of set.units) {
+        if (rule.meta.unitTypes && (!unit.type || !rule.meta.unitTypes.includes(unit.type))) continue;
+        guard(rule, unit.files[0]?.path ?? unit.name.name, () => rule.checkUnit!({ ...base, unit }), findings);
+      }
+    }
+    if (rule.checkSet) guard(rule, "", () => rule.checkSet!(base), findings);
+  }
+  return sortFindings(dedupe(findings));
+}
+
+/** A rule that throws is a bug in unitlint, not in the user's file: say so and go on. */
+function guard(rule: Rule, where: string, fn: () => void, findings: Finding[]): void {
+  try {
+    fn();
+  } catch (e) {
+    findings.push({
+      rule: "internal/rule-crashed",
+      severity: "error",
+      message: `internal error in rule ${rule.meta.id}: ${e instanceof Error ? e.message : String(e)} (please report this)`,
+      file: where,
+      range: { start: 0, end: 0 },
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+    });
+  }
+}
+
+function toFinding(rule: Rule, severity: Severity, r: Report): Finding {
+  const template = rule.meta.messages[r.messageId] ?? r.messageId;
+  const pos = resolve(r.file, r.range);
+  const f: Finding = {
+    rule: rule.meta.id,
+    severity: r.severity ?? severity,
+    message: formatMessage(template, r.data),
+    file: r.file.path,
+    range: r.range,
+    ...pos,
+  };
+  if (r.fix) f.fix = { ...r.fix, file: r.fix.file ?? r.file.path };
+  if (r.suggestions) f.suggestions = r.suggestions.map((s) => ({ ...s, file: s.file ?? r.file.path }));
+  if (r.related) f.related = r.related.map((x) => ({ file: x.file.path, range: x.range, message: x.message, ...resolve(x.file, x.range) }));
+  return f;
+}
+
+function resolve(file: UnitFile, range: Range) {
+  const s = file.source.positionAt(range.start);
+  const e = file.source.positionAt(range.end);
+  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.file}\u0000${f.range.start}\u0000${f.range.end}\u0000${f.rule}\u0000${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.range.start - b.range.start || a.range.end - b.range.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}

@@ -1,0 +1,43 @@
+import { isKnownSection, sectionsFor } from "../../knowledge/sections.js";
+import { defineRule } from "../types.js";
+
+export default defineRule({
+  meta: {
+    id: "syntax/unknown-section",
+    family: "syntax",
+    severity: "warning",
+    fixable: "none",
+    messages: {
+      unknown: "unknown section [{name}] for a {type} unit; systemd ignores it and every setting in it (sections here: {allowed}; use an 'X-' prefix for your own)",
+      wrongType: "section [{name}] does not belong in a {type} unit; systemd ignores it and every setting in it (sections here: {allowed})",
+      caseOnly: "unknown section [{name}]: section names are case-sensitive, did you mean [{suggestion}]?",
+    },
+    docs: {
+      summary: "A section systemd does not know for this unit type.",
+      rationale:
+        "systemd warns and skips unknown sections entirely, so a typo such as `[service]` silently drops every setting below it. Custom sections must start with `X-`.",
+      bad: { filename: "app.service", text: "[Unit]\nDescription=App\n\n[service]\nExecStart=/usr/bin/app\n" },
+      good: { filename: "app.service", text: "[Unit]\nDescription=App\n\n[Service]\nExecStart=/usr/bin/app\n" },
+      fix: "Renaming a section changes what systemd loads, so no automatic fix is offered.",
+      reference: "systemd.unit(5)",
+    },
+  },
+  checkFile(ctx) {
+    const type = ctx.file.name.type;
+    const allowedList = sectionsFor(type);
+    const allowed = allowedList.map((s) => `[${s}]`).join(", ");
+    const anyType = sectionsFor(null);
+    for (const section of ctx.file.ast.sections) {
+      if (section.header.problem || isKnownSection(type, section.name)) continue;
+      const data = { name: section.name, type: type ?? "unknown-type", allowed };
+      const caseMatch = allowedList.find((s) => s.toLowerCase() === section.name.toLowerCase());
+      const messageId = caseMatch ? "caseOnly" : anyType.includes(section.name) ? "wrongType" : "unknown";
+      ctx.report({
+        messageId,
+        data: { ...data, suggestion: caseMatch ?? "" },
+        file: ctx.file,
+        range: section.header.nameRange.end > section.header.nameRange.start ? section.header.nameRange : section.header.range,
+      });
+    }
+  },
+});

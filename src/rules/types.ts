@@ -1,0 +1,116 @@
+import type { Fix, Severity, SeverityOrOff } from "../core/diagnostic.js";
+import type { Range } from "../core/range.js";
+import type { EffectiveUnit } from "../model/effective-unit.js";
+import type { UnitFile } from "../model/unit-file.js";
+import type { UnitType } from "../model/unit-name.js";
+import type { UnitSet } from "../model/unit-set.js";
+
+export type RuleFamily =
+  | "syntax"
+  | "naming"
+  | "directives"
+  | "values"
+  | "exec"
+  | "restart"
+  | "timeouts"
+  | "kill"
+  | "resources"
+  | "identity"
+  | "dependencies"
+  | "timers"
+  | "install"
+  | "hardening"
+  | "calendar"
+  | "crontab"
+  | "jobs";
+
+export interface DocExample {
+  /** File name the example is linted as (decides the unit type). */
+  filename: string;
+  text: string;
+}
+
+export interface RuleDocs {
+  /** One sentence: what the rule finds. */
+  summary: string;
+  /** Why it matters, in a short paragraph. */
+  rationale: string;
+  /** An example that triggers the rule, and a fixed one that does not. */
+  bad: DocExample;
+  good: DocExample;
+  /** What the fix does and why it is (or is not) safe. */
+  fix?: string;
+  /** The man page section the rule enforces, e.g. "systemd.service(5) Restart=". */
+  reference?: string;
+}
+
+export interface RuleMeta {
+  /** Stable id `family/pattern-name`; never reused. */
+  id: string;
+  family: RuleFamily;
+  /** Default severity in the `recommended` preset; "off" rules are enabled by presets or config. */
+  severity: SeverityOrOff;
+  /** Presets that turn the rule on (at its severity) although it is off by default. */
+  presets?: ("strict" | "hardening")[];
+  /** Unit types the rule applies to (unit rules); all when absent. */
+  unitTypes?: UnitType[];
+  fixable: "safe" | "unsafe" | "none";
+  /** Message templates keyed by id; `{name}` placeholders are filled from report data. */
+  messages: Record<string, string>;
+  docs: RuleDocs;
+}
+
+/** What a rule reports; the engine adds rule id, severity and line/column. */
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  file: UnitFile;
+  range: Range;
+  fix?: Fix;
+  suggestions?: Fix[];
+  related?: { file: UnitFile; range: Range; message: string }[];
+  /** Overrides the configured severity for this one finding (rare: e.g. an info-level variant). */
+  severity?: Severity;
+}
+
+export interface LintSettings {
+  /** systemd versions the units must work on (e.g. [247, 252]); empty = no version checks. */
+  targetSystemd: number[];
+  mode: "system" | "user";
+  /** Units that exist on the target host although not in the checked set. */
+  externalUnits: string[];
+  /** Options per rule id, from config. */
+  ruleOptions: Record<string, unknown>;
+}
+
+interface BaseContext {
+  settings: LintSettings;
+  set: UnitSet;
+  report(r: Report): void;
+}
+
+export interface FileContext extends BaseContext {
+  file: UnitFile;
+}
+
+export interface UnitContext extends BaseContext {
+  unit: EffectiveUnit;
+}
+
+export type SetContext = BaseContext;
+
+/**
+ * A rule: metadata plus pure checks. `checkFile` sees one parsed file (syntax,
+ * naming), `checkUnit` one effective unit (drop-ins applied), `checkSet` the
+ * whole set of units of the run. No file system, clock or globals.
+ */
+export interface Rule {
+  meta: RuleMeta;
+  checkFile?(ctx: FileContext): void;
+  checkUnit?(ctx: UnitContext): void;
+  checkSet?(ctx: SetContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
