@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import * as check from "./check.js";
 
 /** A CLI command module: adds itself (name, flags, action) to the program. */
 export interface CommandModule {
@@ -9,4 +10,4 @@ export interface CommandModule {
  * The explicit list of commands. Each module lives in its own file in this
  * folder; add new ones here (keep the list sorted by command name).
  */
-export const commandModules: CommandModule[] = [];
+export const commandModules: CommandModule[] = [check];

@@ -1,0 +1,43 @@
+import { Option, type Command } from "commander";
+import { runCheck } from "../check.js";
+import { UsageError } from "../errors.js";
+import { processIo } from "../io.js";
+import { formatterNames } from "../../format/index.js";
+import { PRESETS, type Preset } from "../../linter/severity.js";
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+function intArg(name: string) {
+  return (v: string) => {
+    if (!/^\d+$/.test(v)) throw new UsageError(`${name} expects a whole number, got '${v}'`);
+    return Number(v);
+  };
+}
+
+function versionsArg(v: string): number[] {
+  const list = v.split(",").map((s) => s.trim());
+  if (list.some((s) => !/^\d{3}$/.test(s))) throw new UsageError(`--target-systemd expects versions such as 252 or 247,252, got '${v}'`);
+  return list.map(Number);
+}
+
+export function register(program: Command): void {
+  program
+    .command("check")
+    .description("lint unit files, drop-ins and folders (default: ./etc/systemd if present, else .)")
+    .argument("[paths...]", "files or folders; '-' reads standard input")
+    .addOption(new Option("-f, --format <name>", "output format").choices(formatterNames()).default("stylish"))
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", intArg("--max-warnings"))
+    .option("--stdin-filename <name>", "file name to lint standard input as (decides the unit type)")
+    .option("--rule <id=severity>", "set a rule's severity (off|info|warning|error); repeatable", collect, [])
+    .option("--target-systemd <versions>", "systemd versions the units must run on, e.g. 252 or 247,252", versionsArg)
+    .option("--user", "units are user units (systemctl --user)")
+    .option("--external <unit>", "a unit that exists on the target host though not in the checked set; repeatable", collect, [])
+    .addOption(new Option("--preset <name>", "enable a preset of extra rules; repeatable").choices(PRESETS).argParser((v: string, prev: Preset[] | undefined) => [...(prev ?? ["recommended"]), v as Preset]))
+    .option("-q, --quiet", "report errors only")
+    .option("--color", "force colour")
+    .option("--no-color", "no colour")
+    .action((paths: string[], opts) => {
+      process.exitCode = runCheck(paths, opts, processIo);
+    });
+}

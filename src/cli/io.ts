@@ -1,0 +1,26 @@
+import { readFileSync } from "node:fs";
+
+/** Where command output goes; tests swap it to capture output without spawning. */
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  readStdin(): string;
+}
+
+export const processIo: Io = {
+  out: (s) => void process.stdout.write(s),
+  err: (s) => void process.stderr.write(s),
+  isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+  readStdin: () => readFileSync(0, "utf8"),
+};
+
+/** Colour on a TTY unless NO_COLOR is set; FORCE_COLOR or --color forces it on. */
+export function useColor(io: Io, flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env["NO_COLOR"] !== undefined && io.env["NO_COLOR"] !== "") return false;
+  if (io.env["FORCE_COLOR"] !== undefined && io.env["FORCE_COLOR"] !== "0") return true;
+  return io.isTTY;
+}

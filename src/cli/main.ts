@@ -1,0 +1,36 @@
+import { Command, CommanderError } from "commander";
+import { commandModules } from "./commands/index.js";
+import { UsageError, EXIT_USAGE } from "./errors.js";
+import { VERSION } from "./version.js";
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name("unitlint")
+    .description("Lint systemd unit files, drop-ins and calendar specs")
+    .version(VERSION, "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  for (const m of commandModules) m.register(program);
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code. Every error becomes one line on stderr. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version exit 0; commander already printed its message
+      return e.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`unitlint: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`unitlint: internal error: ${e instanceof Error ? e.message : String(e)} (please report this)\n`);
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,23 @@
+import type { Finding } from "../core/diagnostic.js";
+import type { SourceText } from "../core/source.js";
+import type { RuleMeta } from "../rules/types.js";
+
+export interface FormatInput {
+  findings: Finding[];
+  /** Sources by path, for code frames. */
+  sources: Map<string, SourceText>;
+  /** Metadata of the rules that ran (SARIF rule descriptors, docs links). */
+  rules: RuleMeta[];
+  /** Files checked, for summaries. */
+  fileCount: number;
+  color: boolean;
+  version: string;
+}
+
+export type Formatter = (input: FormatInput) => string;
+
+export const DOCS_BASE = "https://github.com/unitlint/unitlint/blob/main/docs/rules/";
+
+export function ruleDocUrl(ruleId: string): string {
+  return DOCS_BASE + ruleId.replace("/", "/") + ".md";
+}

@@ -1,0 +1,136 @@
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
+import { join } from "node:path";
+import { UNIT_TYPES } from "../model/unit-name.js";
+import { dropinTarget } from "../model/unit-file.js";
+
+/** A problem with an input path itself (missing, unreadable, not a regular file...). */
+export interface InputError {
+  path: string;
+  message: string;
+}
+
+export interface Collected {
+  files: string[];
+  errors: InputError[];
+  /** Things deliberately passed over while walking folders (FIFOs, devices, loops). */
+  skipped: InputError[];
+}
+
+const UNIT_SUFFIXES = new Set<string>(UNIT_TYPES);
+
+/** A unit file or a drop-in by its name, as `unitlint check` recognises them in folders. */
+export function isLintableName(path: string): boolean {
+  if (dropinTarget(path)) return true;
+  const base = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 && UNIT_SUFFIXES.has(base.slice(dot + 1));
+}
+
+/** `foo.target.wants/` and `.requires/`/`.upholds/` folders hold enablement symlinks, not units of their own. */
+function isEnablementDir(name: string): boolean {
+  return /\.(wants|requires|upholds)$/.test(name);
+}
+
+/**
+ * Expand the user's paths: files are taken as given, folders are walked for
+ * unit files and drop-ins. Never throws; problems are returned per path.
+ */
+export function collectInputs(paths: string[], opts: { maxDepth?: number } = {}): Collected {
+  const out: Collected = { files: [], errors: [], skipped: [] };
+  const seenFiles = new Set<string>();
+  const maxDepth = opts.maxDepth ?? 64;
+  const addFile = (p: string) => {
+    if (!seenFiles.has(p)) {
+      seenFiles.add(p);
+      out.files.push(p);
+    }
+  };
+
+  const walk = (dir: string, depth: number, visited: Set<string>) => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch (e) {
+      out.errors.push({ path: dir, message: errnoMessage(e) });
+      return;
+    }
+    if (visited.has(real)) {
+      out.skipped.push({ path: dir, message: "symbolic link loop, folder already visited" });
+      return;
+    }
+    if (depth > maxDepth) {
+      out.skipped.push({ path: dir, message: `deeper than ${maxDepth} folders, not descended` });
+      return;
+    }
+    const nextVisited = new Set(visited).add(real);
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch (e) {
+      out.errors.push({ path: dir, message: errnoMessage(e) });
+      return;
+    }
+    for (const name of entries) {
+      if (name === "node_modules" || name === ".git") continue;
+      const p = join(dir, name);
+      let st: Stats;
+      try {
+        st = statSync(p);
+      } catch (e) {
+        // A dangling symlink named like a unit is how `systemctl mask` looks; not an error of ours.
+        if (isLintableName(p) && isSymlink(p)) out.skipped.push({ path: p, message: "dangling symbolic link (masked unit?)" });
+        else if (isLintableName(p)) out.errors.push({ path: p, message: errnoMessage(e) });
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (isEnablementDir(name)) continue;
+        walk(p, depth + 1, nextVisited);
+      } else if (st.isFile()) {
+        if (isLintableName(p)) addFile(p);
+      } else if (isLintableName(p)) {
+        out.skipped.push({ path: p, message: "not a regular file (FIFO, socket or device), skipped" });
+      }
+    }
+  };
+
+  for (const p of paths) {
+    let st: Stats;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      out.errors.push({ path: p, message: errnoMessage(e) });
+      continue;
+    }
+    if (st.isDirectory()) walk(p, 0, new Set());
+    else if (st.isFile()) addFile(p);
+    else out.errors.push({ path: p, message: "not a regular file or folder" });
+  }
+  return out;
+}
+
+function isSymlink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+export function errnoMessage(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case "ENOENT":
+      return "no such file or folder";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ELOOP":
+      return "too many levels of symbolic links";
+    case "ENOTDIR":
+      return "a part of the path is not a folder";
+    case "EISDIR":
+      return "is a folder";
+    default:
+      return err?.message ?? String(e);
+  }
+}
