@@ -21,15 +21,16 @@ export interface UnitFile {
   basename: string;
 }
 
+// Paths use "/" only: a backslash is an ordinary character in escaped unit
+// names (`srv-my\x2ddata.mount`); the CLI converts Windows paths before this.
 export function basenameOf(path: string): string {
-  const p = path.replace(/[\\/]+$/, "");
-  const i = Math.max(p.lastIndexOf("/"), p.lastIndexOf("\\"));
-  return i >= 0 ? p.slice(i + 1) : p;
+  const p = path.replace(/\/+$/, "");
+  return p.slice(p.lastIndexOf("/") + 1);
 }
 
 export function dirnameOf(path: string): string {
-  const p = path.replace(/[\\/]+$/, "");
-  const i = Math.max(p.lastIndexOf("/"), p.lastIndexOf("\\"));
+  const p = path.replace(/\/+$/, "");
+  const i = p.lastIndexOf("/");
   return i > 0 ? p.slice(0, i) : i === 0 ? "/" : ".";
 }
 

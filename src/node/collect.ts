@@ -21,7 +21,7 @@ const UNIT_SUFFIXES = new Set<string>(UNIT_TYPES);
 /** A unit file or a drop-in by its name, as `unitlint check` recognises them in folders. */
 export function isLintableName(path: string): boolean {
   if (dropinTarget(path)) return true;
-  const base = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+  const base = path.slice(path.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   return dot > 0 && UNIT_SUFFIXES.has(base.slice(dot + 1));
 }

@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { reportProblems } from "./problem-rule.js";
+import { reportProblems } from "./problem-helper.js";
 
 export default defineRule({
   meta: {
