@@ -1,0 +1,132 @@
+import { mkdirSync, symlinkSync, writeFileSync, chmodSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBin, run, tempDir } from "../helpers/cli.js";
+
+const GOOD = "[Unit]\nDescription=Good\n\n[Service]\nExecStart=/usr/bin/true\n";
+const BAD = "[Unit\nDescription=Bad\n";
+const WARN = "[Unit]\nDescription=Warn\n\n[Service]\nExecStart=/usr/bin/true\nnoequals\n";
+
+beforeAll(() => ensureBin(), 120_000);
+
+function project(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe("unitlint check", () => {
+  it("exit 0 and a clean summary for good units", () => {
+    const dir = project({ "good.service": GOOD });
+    const r = run(["check", join(dir, "good.service")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("1 file checked, no problems found\n");
+  });
+
+  it("exit 1 on an error finding, with file:line:col and a code frame", () => {
+    const dir = project({ "bad.service": BAD });
+    const r = run(["check", "bad.service"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("bad.service:1:1 error syntax/invalid-section-header");
+    expect(r.stdout).toContain("  1 | [Unit\n    | ^^^^^");
+  });
+
+  it("warnings alone exit 0, unless over --max-warnings", () => {
+    const dir = project({ "w.service": WARN });
+    expect(run(["check", "w.service"], { cwd: dir }).code).toBe(0);
+    expect(run(["check", "--max-warnings", "0", "w.service"], { cwd: dir }).code).toBe(1);
+    expect(run(["check", "--max-warnings", "1", "w.service"], { cwd: dir }).code).toBe(0);
+  });
+
+  it("walks folders for unit files and drop-ins, skipping .wants folders and other files", () => {
+    const dir = project({
+      "etc/systemd/a.service": GOOD,
+      "etc/systemd/a.service.d/override.conf": "[Service]\nnoequals\n",
+      "etc/systemd/multi-user.target.wants/b.service": BAD,
+      "etc/systemd/README.md": "# not a unit",
+      "etc/systemd/notes.txt": "[Unit",
+    });
+    const r = run(["check", "--format", "json"], { cwd: dir });
+    const findings = JSON.parse(r.stdout);
+    expect(findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["etc/systemd/a.service.d/override.conf syntax/invalid-line"]);
+    expect(r.code).toBe(0);
+  });
+
+  it("defaults to . when there is no etc/systemd", () => {
+    const dir = project({ "x/bad.service": BAD });
+    const r = run(["check"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("x/bad.service:1:1");
+  });
+
+  it("a missing path is exit 2 with a one-line message, and the other files are still checked", () => {
+    const dir = project({ "bad.service": BAD });
+    const r = run(["check", "nope.service", "bad.service"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("unitlint: nope.service: no such file or folder\n");
+    expect(r.stdout).toContain("bad.service:1:1 error");
+  });
+
+  it("binary and unreadable files are I/O errors (exit 2), never a stack trace", () => {
+    const dir = project({ "bin.service": "\u0000\u0001\u0002".repeat(100), "ok.service": GOOD });
+    const r = run(["check", "bin.service", "ok.service"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("bin.service: binary file");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    if (process.getuid && process.getuid() !== 0) {
+      chmodSync(join(dir, "ok.service"), 0);
+      expect(run(["check", "ok.service"], { cwd: dir }).stderr).toContain("permission denied");
+    }
+  });
+
+  it("skips FIFOs and symlink loops in folders with a message", () => {
+    const dir = project({ "u/a.service": GOOD });
+    symlinkSync("..", join(dir, "u", "loop"));
+    try {
+      execFileSync("mkfifo", [join(dir, "u", "pipe.service")]);
+    } catch {
+      /* no mkfifo: the loop part still runs */
+    }
+    const r = run(["check", "u"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("symbolic link loop");
+  });
+
+  it("reads standard input with --stdin-filename", () => {
+    const r = run(["check", "-", "--stdin-filename", "etc/x.timer", "--format", "json"], { input: "[Unit]\n[Service]\n" });
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ file: "etc/x.timer", rule: "syntax/unknown-section", line: 2 });
+  });
+
+  it("checks a lone drop-in against its parent unit found beside it, reporting only the given file", () => {
+    const dir = project({ "a.service": WARN, "a.service.d/10-x.conf": "[Service]\nalso bad\n" });
+    const r = run(["check", "--format", "json", "a.service.d/10-x.conf"], { cwd: dir });
+    const files = JSON.parse(r.stdout).map((f: { file: string }) => f.file);
+    expect(files).toEqual(["a.service.d/10-x.conf"]);
+  });
+
+  it("usage errors: unknown format, bad --rule, exit 2", () => {
+    expect(run(["check", "--format", "xml"]).code).toBe(2);
+    const r = run(["check", "--rule", "nope/x=error"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown rule 'nope/x'");
+  });
+
+  it("--rule changes a severity; --quiet keeps errors only; --output writes a file", () => {
+    const dir = project({ "w.service": WARN });
+    expect(run(["check", "--rule", "syntax/invalid-line=error", "w.service"], { cwd: dir }).code).toBe(1);
+    expect(run(["check", "--rule", "syntax/invalid-line=off", "w.service"], { cwd: dir }).stdout).toContain("no problems");
+    expect(run(["check", "-q", "w.service"], { cwd: dir }).stdout).toContain("no problems");
+    run(["check", "--format", "sarif", "-o", "out.sarif", "w.service"], { cwd: dir });
+    expect(JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8")).version).toBe("2.1.0");
+  });
+
+  it("--version and --help exit 0", () => {
+    expect(run(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+/);
+    expect(run(["--help"]).code).toBe(0);
+    expect(run(["nonsense"]).code).toBe(2);
+  });
+});
