@@ -5,6 +5,7 @@ import {
   BlankLine,
   Bom,
   CommentLine,
+  ContinuationBom,
   ContinuationComment,
   ContinuationLine,
   OtherLine,
@@ -13,7 +14,7 @@ import {
 
 /**
  * unitFile    := logicalLine* Bom?
- * logicalLine := Bom? head (ContinuationComment | ContinuationLine)*
+ * logicalLine := Bom? head (ContinuationComment | ContinuationLine | ContinuationBom)*
  * head        := CommentLine | SectionLine | BlankLine | AssignmentLine | OtherLine
  *
  * What a logical line means (section, assignment, ...) is decided on its joined
@@ -40,7 +41,11 @@ class UnitGrammar extends CstParser {
       { ALT: () => this.CONSUME(OtherLine) },
     ]);
     this.MANY(() =>
-      this.OR2([{ ALT: () => this.CONSUME(ContinuationComment) }, { ALT: () => this.CONSUME(ContinuationLine) }]),
+      this.OR2([
+        { ALT: () => this.CONSUME(ContinuationComment) },
+        { ALT: () => this.CONSUME(ContinuationLine) },
+        { ALT: () => this.CONSUME(ContinuationBom) },
+      ]),
     );
   });
 }

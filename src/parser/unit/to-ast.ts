@@ -29,7 +29,7 @@ function tokenPieces(node: CstNode): { pieces: Piece[]; bom: IToken | undefined 
   let bom: IToken | undefined;
   for (const [name, list] of Object.entries(node.children)) {
     for (const t of list as IToken[]) {
-      if (name === "Bom") bom = t;
+      if (name === "Bom" || name === "ContinuationBom") bom = t;
       else tokens.push(t);
     }
   }
@@ -88,10 +88,11 @@ export function buildAst(cst: CstNode, source: SourceText, problems: ParseProble
       }
     });
     const last = content[content.length - 1]!;
-    const fullStart = bomRange && bom ? bom.startOffset : pieces[0]!.start;
-    const fullEnd = pieces[pieces.length - 1]!.end;
+    const fullStart = bom ? Math.min(bom.startOffset, pieces[0]!.start) : pieces[0]!.start;
+    const fullEnd = Math.max(pieces[pieces.length - 1]!.end, bom ? bom.startOffset + 1 : 0);
+    // A trailing backslash on the file's last line (with or without a final line ending) continues into nothing.
     const continuedAtEof =
-      last.end === last.contentEnd && last.end === text.length && endsWithEscape(text, last.start, last.contentEnd);
+      pieces[pieces.length - 1]!.end === text.length && endsWithEscape(text, last.start, last.contentEnd);
 
     const toSource = (i: number): number => mapOffset(segments, i);
     let a = 0;
@@ -99,8 +100,9 @@ export function buildAst(cst: CstNode, source: SourceText, problems: ParseProble
     while (a < b && isBlank(logical.charCodeAt(a))) a++;
     while (b > a && isBlank(logical.charCodeAt(b - 1))) b--;
     const firstLine = physicalLine;
+    const lastPiece = pieces[pieces.length - 1]!;
     for (const p of pieces) physicalLine += p.end > p.contentEnd ? 1 : 0;
-    const lastLine = Math.max(firstLine, physicalLine - (pieces[pieces.length - 1]!.end > last.contentEnd ? 1 : 0));
+    const lastLine = physicalLine - (lastPiece.end > lastPiece.contentEnd ? 1 : 0);
     const stripped = logical.slice(a, b);
     const base = {
       fullRange: { start: fullStart, end: fullEnd },

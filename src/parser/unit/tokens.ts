@@ -56,8 +56,10 @@ function inContinuation(tokens: IToken[]): boolean {
   for (let k = tokens.length - 1; k >= 0; k--) {
     const t = tokens[k]!;
     const type = t.tokenType;
-    if (type === ContinuationComment) continue; // only ever inside a continuation
-    if (type === Bom || type === CommentLine) return false;
+    // Comments inside a continuation are skipped, and systemd strips the byte-order
+    // mark from the raw line before joining, so neither decides continuation.
+    if (type === ContinuationComment || type === ContinuationBom) continue;
+    if (type === CommentLine || type === Bom) return false;
     const image = t.image;
     const e = lineContentEnd(image);
     if (e === image.length) return false; // no line ending: nothing follows
@@ -68,7 +70,7 @@ function inContinuation(tokens: IToken[]): boolean {
 
 function atLineStartAfterBom(tokens: IToken[]): boolean {
   const last = tokens[tokens.length - 1];
-  return last !== undefined && last.tokenType === Bom;
+  return last !== undefined && (last.tokenType === Bom || last.tokenType === ContinuationBom);
 }
 
 function match(text: string, offset: number, end: number): RegExpExecArray | null {
@@ -83,8 +85,22 @@ export const Bom = createToken({
     exec: (text: string, offset: number, tokens: IToken[]) => {
       if (text.charCodeAt(offset) !== BOM) return null;
       // systemd strips the first byte-order mark found at the start of any line, once.
-      if (tokens.some((t) => t.tokenType === Bom)) return null;
-      if (atLineStartAfterBom(tokens)) return null;
+      if (tokens.some((t) => t.tokenType === Bom || t.tokenType === ContinuationBom)) return null;
+      if (atLineStartAfterBom(tokens) || inContinuation(tokens)) return null;
+      return match(text, offset, offset + 1);
+    },
+  },
+  line_breaks: false,
+});
+
+/** A byte-order mark at the start of a continuation line (systemd strips it there too). */
+export const ContinuationBom = createToken({
+  name: "ContinuationBom",
+  pattern: {
+    exec: (text: string, offset: number, tokens: IToken[]) => {
+      if (text.charCodeAt(offset) !== BOM) return null;
+      if (tokens.some((t) => t.tokenType === Bom || t.tokenType === ContinuationBom)) return null;
+      if (!inContinuation(tokens)) return null;
       return match(text, offset, offset + 1);
     },
   },
@@ -147,6 +163,7 @@ export const OtherLine = createToken({ name: "OtherLine", pattern: lineKind("oth
 
 /** Order matters: continuation kinds win over the plain line kinds. */
 export const allTokens: TokenType[] = [
+  ContinuationBom,
   Bom,
   ContinuationComment,
   ContinuationLine,
