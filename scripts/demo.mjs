@@ -1,0 +1,33 @@
+// `npm start`: lint the bundled example setups (from our users' real documents)
+// and show when their timers fire next. Always exits 0 unless unitlint itself
+// fails to run: showing findings is the point of the demo.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const bin = new URL("../dist/unitlint.js", import.meta.url).pathname;
+const run = (args) => spawnSync(process.execPath, [bin, ...args], { stdio: "inherit" });
+
+console.log("$ unitlint check examples\n");
+const r = run(["check", "examples"]);
+if (r.status === 2 || r.status === null) process.exit(2);
+
+const timers = [];
+const walk = (d) => {
+  for (const name of readdirSync(d, { withFileTypes: true })) {
+    const p = join(d, name.name);
+    if (name.isDirectory()) walk(p);
+    else if (name.name.endsWith(".timer")) {
+      for (const m of readFileSync(p, "utf8").matchAll(/^OnCalendar\s*=\s*(.+?)\s*$/gm)) timers.push([p, m[1]]);
+    }
+  }
+};
+walk("examples");
+const hasNext = existsSync(bin) && spawnSync(process.execPath, [bin, "next", "--help"]).status === 0;
+if (hasNext) {
+  for (const [file, spec] of timers) {
+    console.log(`\n$ unitlint next -n 3 "${spec}"    # ${file}`);
+    run(["next", "-n", "3", "--tz", "UTC", "--base-time", "2026-01-01 00:00:00 UTC", spec]);
+  }
+}
+process.exit(0);
