@@ -14,7 +14,7 @@ export const UNIT_TYPES = [
 ] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 
-/** systemd's UNIT_NAME_MAX: the full name including the suffix. */
+/** Longest valid unit name: systemd's UNIT_NAME_MAX (256) includes the terminating NUL. */
 export const UNIT_NAME_MAX = 255;
 
 export interface UnitName {
@@ -33,8 +33,6 @@ export interface UnitName {
   /** The template an instance is made from: `foo@.service`. */
   template: string | null;
 }
-
-const VALID_CHARS = /^[A-Za-z0-9:_.\\-]*$/;
 
 export function unitTypeOf(name: string): UnitType | null {
   const dot = name.lastIndexOf(".");
@@ -73,22 +71,12 @@ export function unitNameProblem(name: string): string | null {
   const type = unitTypeOf(name);
   if (!type) return `'${name.slice(dot)}' is not a unit type suffix`;
   const stem = name.slice(0, dot);
-  const at = stem.indexOf("@");
-  const prefix = at >= 0 ? stem.slice(0, at) : stem;
-  if (prefix.length === 0) return "the name before '@' or the suffix is empty";
-  if (!VALID_CHARS.test(prefix)) return `'${firstBad(prefix)}' is not allowed in a unit name (allowed: ASCII letters, digits, ':', '-', '_', '.', '\\')`;
-  if (at >= 0) {
-    if (stem.indexOf("@", at + 1) >= 0) return "a unit name may contain '@' only once";
-    const instance = stem.slice(at + 1);
-    // Instances may also hold '@' in newer systemd; 252 allows the same set as prefixes.
-    if (!VALID_CHARS.test(instance)) return `'${firstBad(instance)}' is not allowed in an instance name`;
-  }
+  // unit_name_is_valid(): the whole stem uses letters, digits, ":-_.\\" and "@";
+  // the first "@" splits prefix and instance, and the prefix must not be empty.
+  const bad = [...stem].find((ch) => !/[A-Za-z0-9:_.\\@-]/.test(ch));
+  if (bad !== undefined) return `'${bad}' is not allowed in a unit name (allowed: ASCII letters, digits, ':', '-', '_', '.', '\\', '@')`;
+  if (stem.startsWith("@")) return "the name before '@' is empty";
   return null;
-}
-
-function firstBad(s: string): string {
-  for (const ch of s) if (!/[A-Za-z0-9:_.\\-]/.test(ch)) return ch;
-  return s;
 }
 
 /**

@@ -35,7 +35,8 @@ describe("syntax and naming rules", () => {
 
   it("naming/invalid-unit-name and naming/mount-name-mismatch", () => {
     expect(ids("bad name.service", "[Service]\n")).toEqual(["1:1 naming/invalid-unit-name"]);
-    expect(ids("a@b@c.service", "[Service]\n")).toEqual(["1:1 naming/invalid-unit-name"]);
+    expect(ids("@x.service", "[Service]\n")).toEqual(["1:1 naming/invalid-unit-name"]);
+    expect(ids("a@b@c.service", "[Service]\n")).toEqual([]);
     expect(ids("x.mount", "[Mount]\nWhere=/x/y\n")).toEqual(["2:7 naming/mount-name-mismatch"]);
     expect(ids("x-y.mount", "[Mount]\nWhere=/x/y\n")).toEqual([]);
     expect(ids("-.mount", "[Mount]\nWhere=/\n")).toEqual([]);
