@@ -24,7 +24,21 @@ interface Piece {
   comment: boolean;
 }
 
+function pieceOf(t: IToken): Piece {
+  const start = t.startOffset;
+  const image = t.image;
+  let contentEnd = start + image.length;
+  while (contentEnd > start && isEolChar(image.charCodeAt(contentEnd - start - 1))) contentEnd--;
+  return { start, contentEnd, end: start + image.length, comment: t.tokenType.name === "ContinuationComment" };
+}
+
 function tokenPieces(node: CstNode): { pieces: Piece[]; bom: IToken | undefined } {
+  // Most logical lines are one physical line: skip the general merge below.
+  const keys = Object.keys(node.children);
+  if (keys.length === 1) {
+    const list = node.children[keys[0]!] as IToken[];
+    if (list.length === 1 && keys[0] !== "Bom" && keys[0] !== "ContinuationBom") return { pieces: [pieceOf(list[0]!)], bom: undefined };
+  }
   const tokens: IToken[] = [];
   let bom: IToken | undefined;
   for (const [name, list] of Object.entries(node.children)) {
@@ -34,14 +48,7 @@ function tokenPieces(node: CstNode): { pieces: Piece[]; bom: IToken | undefined 
     }
   }
   tokens.sort((a, b) => a.startOffset - b.startOffset);
-  const pieces = tokens.map((t) => {
-    const start = t.startOffset;
-    const end = start + t.image.length;
-    let contentEnd = end;
-    while (contentEnd > start && isEolChar(t.image.charCodeAt(contentEnd - start - 1))) contentEnd--;
-    return { start, contentEnd, end, comment: t.tokenType.name === "ContinuationComment" };
-  });
-  return { pieces, bom };
+  return { pieces: tokens.map(pieceOf), bom };
 }
 
 function isBlank(c: number): boolean {
@@ -61,6 +68,7 @@ export function buildAst(cst: CstNode, source: SourceText, problems: ParseProble
   let bomRange: Range | null = null;
   let current: SectionNode | null = null;
   let physicalLine = 1;
+  const fileHasInvalidUtf8 = hasInvalidUtf8(text);
 
   const logicalLines = (cst.children["logicalLine"] ?? []) as CstNode[];
   for (const ll of logicalLines) {
@@ -125,16 +133,16 @@ export function buildAst(cst: CstNode, source: SourceText, problems: ParseProble
     }
 
     if (stripped.length === 0) {
-      lines.push({ ...base, kind: "blank" });
+      lines.push(Object.assign(base, { kind: "blank" as const }));
       continue;
     }
     const c0 = stripped.charCodeAt(0);
     if (c0 === 35 || c0 === 59) {
-      lines.push({ ...base, kind: "comment", text: stripped });
+      lines.push(Object.assign(base, { kind: "comment" as const, text: stripped }));
       continue;
     }
     // systemd checks UTF-8 validity after comments and before anything else.
-    if (hasInvalidUtf8(stripped)) {
+    if (fileHasInvalidUtf8 && hasInvalidUtf8(stripped)) {
       base.invalidUtf8 = true;
       problems.push({
         code: "invalid-utf8",
@@ -163,8 +171,8 @@ export function buildAst(cst: CstNode, source: SourceText, problems: ParseProble
     let node: EntryNode | InvalidLineNode;
     if (eq <= 0) {
       const include = stripped.startsWith(".include ") || stripped === ".include";
-      const problem = include ? "include" : eq === 0 ? "missing-key" : "missing-equals";
-      node = { ...base, kind: "invalid", problem, section: sectionName, sectionIndex };
+      const problem: InvalidLineNode["problem"] = include ? "include" : eq === 0 ? "missing-key" : "missing-equals";
+      node = Object.assign(base, { kind: "invalid" as const, problem, section: sectionName, sectionIndex });
       if (current) {
         problems.push({
           code: include ? "include-directive" : (problem as "missing-key" | "missing-equals"),
@@ -208,6 +216,10 @@ export function buildAst(cst: CstNode, source: SourceText, problems: ParseProble
 }
 
 function mapOffset(segments: Segment[], i: number): number {
+  if (segments.length === 1) {
+    const s = segments[0]!;
+    return s.sourceStart + Math.min(i, s.length);
+  }
   for (let k = segments.length - 1; k >= 0; k--) {
     const s = segments[k]!;
     if (i >= s.logicalStart) return s.sourceStart + Math.min(i - s.logicalStart, s.length);
@@ -236,7 +248,7 @@ function sectionHeader(
   const nameStart = a + 1;
   const nameRange =
     name.length > 0 ? { start: toSource(nameStart), end: toSource(nameStart + name.length - 1) + 1 } : { start: toSource(a) + 1, end: toSource(a) + 1 };
-  const node: SectionHeaderNode = { ...base, kind: "section-header", name, nameRange };
+  const node: SectionHeaderNode = Object.assign(base, { kind: "section-header" as const, name, nameRange });
   if (!closed) {
     node.problem = "unterminated";
     problems.push({
@@ -286,9 +298,9 @@ function entryNode(
     value.length > 0
       ? { start: toSource(valueLogicalStart), end: toSource(valueLogicalStart + value.length - 1) + 1 }
       : { start: equalsOffset + 1, end: equalsOffset + 1 };
-  return {
-    ...base,
-    kind: "entry",
+  // Extend the line object in place: copying it with a spread is slow for every line of every file.
+  return Object.assign(base, {
+    kind: "entry" as const,
     key,
     keyRange: { start: toSource(a), end: toSource(a + ke - 1) + 1 },
     value,
@@ -297,5 +309,5 @@ function entryNode(
     equalsOffset,
     section,
     sectionIndex,
-  };
+  });
 }
