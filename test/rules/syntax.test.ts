@@ -42,3 +42,12 @@ describe("syntax and naming rules", () => {
     expect(ids("-.mount", "[Mount]\nWhere=/\n")).toEqual([]);
   });
 });
+
+describe("syntax/unknown-section suggestions", () => {
+  it("suggests the closest section name for a typo", () => {
+    const [f] = lintSources([{ path: "a.service", text: "[Servce]\n" }]).findings;
+    expect(f!.message).toContain("did you mean [Service]?");
+    const [g] = lintSources([{ path: "a.service", text: "[Whatever]\n" }]).findings;
+    expect(g!.message).not.toContain("did you mean");
+  });
+});

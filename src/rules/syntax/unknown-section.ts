@@ -1,4 +1,5 @@
 import { isKnownSection, sectionsFor } from "../../knowledge/sections.js";
+import { closestMatch } from "../../core/suggest.js";
 import { defineRule } from "../types.js";
 
 export default defineRule({
@@ -11,6 +12,7 @@ export default defineRule({
       unknown: "unknown section [{name}] for a {type} unit; systemd ignores it and every setting in it (sections here: {allowed}; use an 'X-' prefix for your own)",
       wrongType: "section [{name}] does not belong in a {type} unit; systemd ignores it and every setting in it (sections here: {allowed})",
       caseOnly: "unknown section [{name}]: section names are case-sensitive, did you mean [{suggestion}]?",
+      typo: "unknown section [{name}] for a {type} unit, did you mean [{suggestion}]? systemd ignores the section and every setting in it",
     },
     docs: {
       summary: "A section systemd does not know for this unit type.",
@@ -31,10 +33,11 @@ export default defineRule({
       if (section.header.problem || isKnownSection(type, section.name)) continue;
       const data = { name: section.name, type: type ?? "unknown-type", allowed };
       const caseMatch = allowedList.find((s) => s.toLowerCase() === section.name.toLowerCase());
-      const messageId = caseMatch ? "caseOnly" : anyType.includes(section.name) ? "wrongType" : "unknown";
+      const typo = caseMatch ? undefined : closestMatch(section.name, allowedList);
+      const messageId = caseMatch ? "caseOnly" : anyType.includes(section.name) ? "wrongType" : typo ? "typo" : "unknown";
       ctx.report({
         messageId,
-        data: { ...data, suggestion: caseMatch ?? "" },
+        data: { ...data, suggestion: caseMatch ?? typo ?? "" },
         file: ctx.file,
         range: section.header.nameRange.end > section.header.nameRange.start ? section.header.nameRange : section.header.range,
       });
