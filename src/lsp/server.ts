@@ -1,0 +1,129 @@
+import {
+  createConnection,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Hover,
+} from "vscode-languageserver/node.js";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { lintSources } from "../linter/lint.js";
+import { parseFile } from "../model/unit-file.js";
+import { toDiagnostic } from "./diagnostics.js";
+import { codeActions, completions, definition, documentSymbols, unitNameAt } from "./features.js";
+import { hoverAt } from "./hover.js";
+import { defaultKnowledge } from "./knowledge-impl.js";
+import { pathToUri, uriToPath, Workspace } from "./workspace.js";
+
+export interface ServerOptions {
+  /** Delay between the last keystroke and re-linting, in ms. */
+  debounceMs?: number;
+}
+
+/** Start the language server on the given streams (stdio for `unitlint lsp`). */
+export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, opts: ServerOptions = {}): Connection {
+  const connection = createConnection(input, output);
+  const documents = new TextDocuments(TextDocument);
+  const knowledge = defaultKnowledge();
+  const debounceMs = opts.debounceMs ?? 150;
+  let workspace = new Workspace(null);
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  connection.onInitialize((params) => {
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? null;
+    workspace = new Workspace(folder ? uriToPath(folder) : null);
+    workspace.scan();
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ["[", "=", "%", " "] },
+        codeActionProvider: true,
+        documentSymbolProvider: true,
+        definitionProvider: true,
+      },
+      serverInfo: { name: "unitlint" },
+    };
+  });
+
+  const pathOf = (uri: string) => uriToPath(uri) ?? uri;
+
+  const validate = (doc: TextDocument) => {
+    const path = pathOf(doc.uri);
+    workspace.setOpen(path, doc.getText());
+    const display = workspace.display(path);
+    const { findings } = lintSources(workspace.sources());
+    const mine = findings.filter((f) => f.file === display);
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: mine.map((f) => toDiagnostic(f, doc)) });
+  };
+
+  const schedule = (doc: TextDocument, delay: number) => {
+    const prev = timers.get(doc.uri);
+    if (prev) clearTimeout(prev);
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (current) validate(current);
+      }, delay),
+    );
+  };
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => schedule(e.document, debounceMs));
+  documents.onDidClose((e) => {
+    workspace.close(pathOf(e.document.uri));
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  const parsed = (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    const path = pathOf(uri);
+    return { doc, file: parseFile(workspace.display(path), doc.getText()) };
+  };
+
+  connection.onHover((p): Hover | null => {
+    const x = parsed(p.textDocument.uri);
+    if (!x) return null;
+    const offset = x.doc.offsetAt(p.position);
+    const h = hoverAt(x.file, offset, knowledge);
+    if (!h) return null;
+    return { contents: { kind: "markdown", value: h.markdown }, range: { start: x.doc.positionAt(h.range.start), end: x.doc.positionAt(h.range.end) } };
+  });
+
+  connection.onCompletion((p) => {
+    const x = parsed(p.textDocument.uri);
+    if (!x) return [];
+    const unitNames = workspace.paths().map((q) => q.slice(q.lastIndexOf("/") + 1)).filter((n) => !n.endsWith(".conf"));
+    return completions({ ast: x.file.ast, offset: x.doc.offsetAt(p.position), type: x.file.name.type, unitNames, knowledge });
+  });
+
+  connection.onCodeAction((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc ? codeActions(p.context.diagnostics, p.textDocument.uri, doc) : [];
+  });
+
+  connection.onDocumentSymbol((p) => {
+    const x = parsed(p.textDocument.uri);
+    return x ? documentSymbols(x.file.ast, x.doc) : [];
+  });
+
+  connection.onDefinition((p) => {
+    const x = parsed(p.textDocument.uri);
+    if (!x) return null;
+    const name = unitNameAt(x.file.ast, x.doc.offsetAt(p.position));
+    if (!name) return null;
+    const byName = new Map(workspace.paths().map((q) => [q.slice(q.lastIndexOf("/") + 1), q]));
+    return definition(name, byName, pathToUri);
+  });
+
+  connection.onShutdown(() => {
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}

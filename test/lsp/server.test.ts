@@ -1,0 +1,125 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, ensureBin, tempDir } from "../helpers/cli.js";
+
+interface Diag {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  code: string;
+  message: string;
+  severity: number;
+  data?: unknown;
+}
+
+let proc: ChildProcess;
+let conn: MessageConnection;
+let root: string;
+const published = new Map<string, Diag[][]>();
+
+function nextDiagnostics(uri: string, count: number): Promise<Diag[]> {
+  return new Promise((resolve, reject) => {
+    const t0 = Date.now();
+    const poll = () => {
+      const list = published.get(uri) ?? [];
+      if (list.length >= count) return resolve(list[count - 1]!);
+      if (Date.now() - t0 > 20_000) return reject(new Error(`no diagnostics #${count} for ${uri}`));
+      setTimeout(poll, 20);
+    };
+    poll();
+  });
+}
+
+const WORKER = "[Unit]\nDescription=Worker %i\nAfter=ots.target\n\n[Service]\nExecStart=/usr/bin/worker --queue %i\n";
+
+beforeAll(async () => {
+  ensureBin();
+  root = tempDir("unitlint-lsp-");
+  mkdirSync(join(root, "etc"), { recursive: true });
+  writeFileSync(join(root, "etc", "ots.target"), "[Unit]\nDescription=group\n");
+  writeFileSync(join(root, "etc", "worker@.service"), WORKER);
+  proc = spawn(process.execPath, [BIN, "lsp", "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  conn.onNotification("textDocument/publishDiagnostics", (p: { uri: string; diagnostics: Diag[] }) => {
+    const list = published.get(p.uri) ?? [];
+    list.push(p.diagnostics);
+    published.set(p.uri, list);
+  });
+  conn.listen();
+  const init = await conn.sendRequest("initialize", { processId: null, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(root).href, name: "w" }] });
+  expect((init as { capabilities: Record<string, unknown> }).capabilities).toMatchObject({ hoverProvider: true, codeActionProvider: true, documentSymbolProvider: true, definitionProvider: true });
+  await conn.sendNotification("initialized", {});
+}, 60_000);
+
+afterAll(async () => {
+  if (conn) {
+    await conn.sendRequest("shutdown");
+    await conn.sendNotification("exit");
+    conn.dispose();
+  }
+  proc?.kill();
+});
+
+describe("unitlint lsp over stdio", () => {
+  const uri = () => pathToFileURL(join(root, "etc", "worker@.service")).href;
+
+  it("publishes diagnostics on open, with rule ids as codes", async () => {
+    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: uri(), languageId: "systemd", version: 1, text: WORKER + "[Servce]\nUser=x\n" } });
+    const diags = await nextDiagnostics(uri(), 1);
+    const d = diags.find((x) => x.code === "syntax/unknown-section")!;
+    expect(d).toBeDefined();
+    expect(d.range.start).toEqual({ line: 6, character: 1 });
+    expect(d.message).toContain("did you mean [Service]");
+  });
+
+  it("re-lints after a change", async () => {
+    await conn.sendNotification("textDocument/didChange", {
+      textDocument: { uri: uri(), version: 2 },
+      contentChanges: [{ text: WORKER }],
+    });
+    const diags = await nextDiagnostics(uri(), 2);
+    expect(diags.filter((x) => x.code === "syntax/unknown-section")).toEqual([]);
+  });
+
+  it("hovers a specifier with what it expands to in this unit", async () => {
+    const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri: uri() }, position: { line: 5, character: 34 } })) as { contents: { value: string } } | null;
+    expect(h?.contents.value).toContain("`%i` expands to the instance name");
+  });
+
+  it("lists sections and directives as document symbols", async () => {
+    const syms = (await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri: uri() } })) as { name: string; children: { name: string }[] }[];
+    expect(syms.map((s) => s.name)).toEqual(["[Unit]", "[Service]"]);
+    expect(syms[1]!.children.map((c) => c.name)).toEqual(["ExecStart"]);
+  });
+
+  it("jumps from a unit reference to its file", async () => {
+    const loc = (await conn.sendRequest("textDocument/definition", { textDocument: { uri: uri() }, position: { line: 2, character: 8 } })) as { uri: string } | null;
+    expect(loc?.uri).toBe(pathToFileURL(join(root, "etc", "ots.target")).href);
+  });
+
+  it("completes section names and unit names", async () => {
+    await conn.sendNotification("textDocument/didChange", { textDocument: { uri: uri(), version: 3 }, contentChanges: [{ text: WORKER + "[" }] });
+    const items = (await conn.sendRequest("textDocument/completion", { textDocument: { uri: uri() }, position: { line: 6, character: 1 } })) as { label: string }[];
+    expect(items.map((i) => i.label)).toEqual(["[Unit]", "[Service]", "[Install]"]);
+    const units = (await conn.sendRequest("textDocument/completion", { textDocument: { uri: uri() }, position: { line: 2, character: 6 } })) as { label: string }[];
+    expect(units.map((i) => i.label)).toContain("ots.target");
+  });
+
+  it("offers the fixes of findings as code actions", async () => {
+    const diagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } },
+      message: "m",
+      code: "x/y",
+      data: { fix: { description: "Replace with [Unit]", safe: true, edits: [{ start: 0, end: 6, text: "[Unit]" }] } },
+    };
+    const actions = (await conn.sendRequest("textDocument/codeAction", {
+      textDocument: { uri: uri() },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as { title: string; isPreferred: boolean; edit: { changes: Record<string, { newText: string }[]> } }[];
+    expect(actions[0]).toMatchObject({ title: "Replace with [Unit]", isPreferred: true });
+    expect(actions[0]!.edit.changes[uri()]![0]!.newText).toBe("[Unit]");
+  });
+});
