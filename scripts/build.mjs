@@ -26,6 +26,7 @@ await build({
 chmodSync("dist/unitlint.js", 0o755);
 
 if (!onlyBin) {
+  execFileSync(process.execPath, ["scripts/build-playground.mjs", "--quiet"], { stdio: "inherit" });
   rmSync("dist/lib", { recursive: true, force: true });
   execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
 }

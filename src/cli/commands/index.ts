@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import * as check from "./check.js";
 import * as lsp from "./lsp.js";
+import * as playground from "./playground.js";
 
 /** A CLI command module: adds itself (name, flags, action) to the program. */
 export interface CommandModule {
@@ -11,4 +12,4 @@ export interface CommandModule {
  * The explicit list of commands. Each module lives in its own file in this
  * folder; add new ones here (keep the list sorted by command name).
  */
-export const commandModules: CommandModule[] = [check, lsp];
+export const commandModules: CommandModule[] = [check, lsp, playground];

@@ -1,0 +1,47 @@
+import type { Finding } from "../core/diagnostic.js";
+import { lintSources } from "../linter/lint.js";
+import type { Preset } from "../linter/severity.js";
+import type { PlaygroundState } from "./state.js";
+
+export interface Analysis {
+  findings: Finding[];
+  dropinFindings: Finding[];
+  /** Effective settings after the drop-in, as `[Section] Key=Value` lines. */
+  effective: string[];
+  millis: number;
+}
+
+export const DROPIN_NAME = "override.conf";
+
+/** Lint the unit (and its drop-in) with the playground's options; pure and synchronous. */
+export function analyse(state: PlaygroundState, now: () => number = () => performance.now()): Analysis {
+  const t0 = now();
+  const filename = state.filename.trim() || "app.service";
+  const sources = [{ path: filename, text: state.text }];
+  if (state.dropin.trim()) sources.push({ path: `${filename}.d/${DROPIN_NAME}`, text: state.dropin });
+  const targets = state.targetSystemd
+    .split(",")
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0);
+  const presets: Preset[] = state.preset === "recommended" ? ["recommended"] : ["recommended", state.preset];
+  const { findings, set } = lintSources(sources, { presets, settings: { mode: state.mode, targetSystemd: targets } });
+  const unit = set.byName.get(filename) ?? set.units[0];
+  const effective: string[] = [];
+  if (unit) {
+    const seen = new Set<string>();
+    for (const a of unit.assignments) seen.add(`${a.section}\u0000${a.key}`);
+    for (const k of seen) {
+      const [section, key] = k.split("\u0000") as [string, string];
+      const all = unit.all(section, key);
+      const list = unit.list(section, key);
+      const shown = list.length > 1 ? list : all.slice(-1);
+      for (const a of shown) if (a.value !== "") effective.push(`[${section}] ${key}=${a.value}${a.file.kind === "dropin" ? "   (drop-in)" : ""}`);
+    }
+  }
+  return {
+    findings: findings.filter((f) => f.file === filename),
+    dropinFindings: findings.filter((f) => f.file !== filename),
+    effective,
+    millis: now() - t0,
+  };
+}

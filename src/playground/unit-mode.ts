@@ -1,0 +1,40 @@
+import { StreamLanguage, type StreamParser } from "@codemirror/language";
+
+interface ModeState {
+  inValue: boolean;
+  continued: boolean;
+}
+
+/** A small systemd.syntax(7) highlighter: sections, keys, values, comments, specifiers. */
+const parser: StreamParser<ModeState> = {
+  name: "systemd",
+  startState: () => ({ inValue: false, continued: false }),
+  token(stream, state) {
+    if (stream.sol()) {
+      state.inValue = state.continued;
+      state.continued = false;
+      if (!state.inValue) {
+        stream.eatSpace();
+        if (stream.match(/^[#;].*/)) return "comment";
+        if (stream.match(/^\[[^\]]*\]?/)) return "heading";
+        if (stream.match(/^[^=\s][^=]*?(?=\s*=)/)) return "propertyName";
+      }
+    }
+    if (!state.inValue && stream.eat("=")) {
+      state.inValue = true;
+      return "operator";
+    }
+    if (stream.match(/^%[a-zA-Z%]/)) return "variableName.special";
+    if (stream.match(/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/)) return "variableName";
+    if (stream.match(/^\\$/)) {
+      state.continued = true;
+      return "escape";
+    }
+    if (stream.match(/^(yes|no|true|false|on|off|infinity)\b/)) return "atom";
+    if (stream.match(/^-?\d+(\.\d+)?[a-zA-Z]*/)) return "number";
+    stream.next();
+    return state.inValue ? "string" : null;
+  },
+};
+
+export const unitFileLanguage = StreamLanguage.define(parser);

@@ -1,0 +1,71 @@
+import type { ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, CHROMIUM_ARGS, startPlayground } from "../helpers/browser.js";
+import { ensureBin, ROOT } from "../helpers/cli.js";
+
+const built = () => existsSync(join(ROOT, "dist", "playground", "app.js"));
+
+// Needs Debian's chromium (installed by .ci/run); skipped where no Chromium is installed.
+describe.skipIf(!CHROMIUM)("playground in headless Chromium", () => {
+  let browser: Browser;
+  let server: { url: string; proc: ChildProcess };
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureBin();
+    if (!built()) {
+      const { execFileSync } = await import("node:child_process");
+      execFileSync(process.execPath, ["scripts/build-playground.mjs", "--quiet"], { cwd: ROOT });
+    }
+    server = await startPlayground();
+    browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS });
+    page = await browser.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.proc.kill();
+  });
+
+  async function setEditor(text: string): Promise<void> {
+    await page.click("#editor .cm-content");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText(text);
+  }
+
+  it("shows findings as you type, with the range underlined", async () => {
+    await page.goto(server.url);
+    await setEditor("[Unit]\nDescription=demo\n\n[Servce]\nExecStart=/bin/true\n");
+    const item = page.locator('#findings li[data-rule="syntax/unknown-section"]');
+    await item.waitFor({ timeout: 10_000 });
+    expect(await item.textContent()).toContain("did you mean [Service]?");
+    await page.locator("#editor .cm-lintRange-warning").first().waitFor({ timeout: 10_000 });
+    expect(await page.locator("#editor .cm-lintRange-warning").first().textContent()).toBe("Servce");
+  });
+
+  it("keeps the state in a share link that reproduces the view", async () => {
+    await page.fill("#filename", "demo.timer");
+    await page.click("#share");
+    const url = await page.inputValue("#share-url");
+    expect(url).toContain("#s=");
+    const other = await browser.newPage();
+    await other.goto(url);
+    await other.locator("#findings li").first().waitFor({ timeout: 10_000 });
+    expect(await other.inputValue("#filename")).toBe("demo.timer");
+    expect(await other.locator("#editor .cm-content").textContent()).toContain("Description=demo");
+    await other.close();
+  });
+
+  it("loads an example from the menu", async () => {
+    const options = await page.locator("#examples option").allTextContents();
+    const sidekiq = options.findIndex((o) => o.includes("sidekiq.service"));
+    expect(sidekiq).toBeGreaterThan(0);
+    await page.selectOption("#examples", String(sidekiq - 1));
+    expect(await page.inputValue("#filename")).toBe("sidekiq.service");
+    expect(await page.locator("#editor .cm-content").textContent()).toContain("bundle exec sidekiq");
+  });
+});
