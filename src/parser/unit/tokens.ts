@@ -53,19 +53,17 @@ function lineContentEnd(image: string): number {
 
 /** Whether the line about to be matched continues the previous logical line. */
 function inContinuation(tokens: IToken[]): boolean {
-  for (let k = tokens.length - 1; k >= 0; k--) {
-    const t = tokens[k]!;
-    const type = t.tokenType;
-    // Comments inside a continuation are skipped, and systemd strips the byte-order
-    // mark from the raw line before joining, so neither decides continuation.
-    if (type === ContinuationComment || type === ContinuationBom) continue;
-    if (type === CommentLine || type === Bom) return false;
-    const image = t.image;
-    const e = lineContentEnd(image);
-    if (e === image.length) return false; // no line ending: nothing follows
-    return endsWithEscape(image, 0, e);
-  }
-  return false;
+  const t = tokens[tokens.length - 1];
+  if (!t) return false;
+  const type = t.tokenType;
+  // Skipped comments and stripped byte-order marks only ever occur inside a
+  // continuation, and do not end it (so no need to look further back).
+  if (type === ContinuationComment || type === ContinuationBom) return true;
+  if (type === CommentLine || type === Bom) return false;
+  const image = t.image;
+  const e = lineContentEnd(image);
+  if (e === image.length) return false; // no line ending: nothing follows
+  return endsWithEscape(image, 0, e);
 }
 
 function atLineStartAfterBom(tokens: IToken[]): boolean {
