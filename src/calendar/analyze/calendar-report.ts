@@ -1,0 +1,86 @@
+import { parseCalendarIn } from "../calendar.js";
+import type { LibcSession } from "../libc/session.js";
+import type { ZoneSource } from "../zone/source.js";
+import { nextElapseUsec } from "../engine/next-elapse.js";
+import { formatTimestamp, formatTimestampRelative } from "../timestamp/format-timestamp.js";
+import { parseTimestampIn } from "../timestamp/parse-timestamp.js";
+import { parseTimespan } from "../timespan/parse-timespan.js";
+import { formatSpec } from "../spec/format.js";
+import { renderTable } from "./table.js";
+
+export interface AnalyzeCalendarInput {
+  specs: readonly string[];
+  iterations: number;
+  /** the base time in µs (systemd-analyze: --base-time, else the clock) */
+  base: number;
+  /** the clock in µs, for "From now:" */
+  now: number;
+  session: LibcSession;
+  zones: ZoneSource;
+  /** the program name used in hints, e.g. "unitlint" */
+  program?: string;
+}
+
+export interface AnalyzeOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const STRERROR = { EINVAL: "Invalid argument", EDEADLK: "Resource deadlock avoided" } as const;
+
+/**
+ * What `systemd-analyze calendar [--iterations N] [--base-time T] SPEC...`
+ * prints (src/analyze/analyze-calendar.c), computed in-process.
+ */
+export function analyzeCalendar(input: AnalyzeCalendarInput): AnalyzeOutput {
+  const { session, zones } = input;
+  let stdout = "";
+  let stderr = "";
+  let failed = false;
+  input.specs.forEach((p, idx) => {
+    const parsed = parseCalendarIn(p, session, zones);
+    if (!parsed.ok) {
+      stderr += `Failed to parse calendar specification '${p}': ${parsed.systemdMessage}\n`;
+      if (parseTimestampIn(p, session, zones, BigInt(Math.round(input.now))).ok) {
+        stderr += `Hint: this expression is a valid timestamp, not a calendar specification.\n`;
+      }
+      if (parseTimespan(p).ok) {
+        stderr += `Hint: this expression is a valid timespan. Use '${input.program ?? "unitlint"} timespan "${p}"' instead?\n`;
+      }
+      failed = true;
+    } else {
+      const rows: [string, string][] = [];
+      if (parsed.normalized !== p) rows.push(["Original form:", p]);
+      rows.push(["Normalized form:", parsed.normalized]);
+      // systemd computes every iteration first and formats the table afterwards
+      // (format-table formats cells when printing); the order of localtime()
+      // calls decides glibc's tzname[] for the next spec, so keep it.
+      let n = input.base;
+      let aborted = false;
+      const elapses: number[] = [];
+      for (let i = 0; i < input.iterations; i++) {
+        const next = nextElapseUsec(parsed.spec, n, session, zones);
+        if (next === "ENOENT") break;
+        if (typeof next === "string") {
+          if (next === "EDEADLK") stderr += `Infinite loop in calendar calculation: ${formatSpec(parsed.spec, session.tzname)}\n`;
+          stderr += `Failed to determine next elapse for '${p}': ${STRERROR[next]}\n`;
+          failed = true;
+          aborted = true;
+          break;
+        }
+        elapses.push(next);
+        n = next;
+      }
+      if (elapses.length === 0 && input.iterations > 0) rows.push(["Next elapse:", "never"]);
+      elapses.forEach((next, i) => {
+        rows.push([i === 0 ? "Next elapse:" : `Iter. #${i + 1}:`, formatTimestamp(next, session) ?? "n/a"]);
+        if (!session.zone.isUtc) rows.push(["(in UTC):", formatTimestamp(next, null) ?? "n/a"]);
+        rows.push(["From now:", formatTimestampRelative(next, input.now) ?? "n/a"]);
+      });
+      if (!aborted) stdout += renderTable(rows);
+    }
+    if (idx < input.specs.length - 1) stdout += "\n";
+  });
+  return { stdout, stderr, exitCode: failed ? 1 : 0 };
+}

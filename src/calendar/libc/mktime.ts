@@ -1,0 +1,130 @@
+import { type Tm, MON_YDAY, cdiv, fdiv } from "./tm.js";
+import type { LibcSession } from "./session.js";
+import { gmtime } from "./offtime.js";
+
+/*
+ * glibc 2.36 mktime/timegm (time/mktime.c __mktime_internal), re-expressed.
+ * systemd's calendar search feeds mktime out-of-range and DST-ambiguous fields
+ * and compares what comes back, so its answers depend on this exact algorithm:
+ * the probing from the previous call's offset, the oscillation rule inside a
+ * spring-forward gap, and the search for a neighbouring instant with the
+ * requested tm_isdst.
+ */
+
+const TM_YEAR_BASE = 1900;
+const EPOCH_YEAR = 1970;
+
+const leapyear = (year: number) =>
+  (year & 3) === 0 && (year % 100 !== 0 || (cdiv(year, 100) & 3) === (-(TM_YEAR_BASE / 100) & 3));
+
+function ydhmsDiff(year1: number, yday1: number, hour1: number, min1: number, sec1: number, year0: number, yday0: number, hour0: number, min0: number, sec0: number): number {
+  const a4 = fdiv(year1, 4) + fdiv(TM_YEAR_BASE, 4) - ((year1 & 3) === 0 ? 1 : 0);
+  const b4 = fdiv(year0, 4) + fdiv(TM_YEAR_BASE, 4) - ((year0 & 3) === 0 ? 1 : 0);
+  const a100 = fdiv(a4, 25);
+  const b100 = fdiv(b4, 25);
+  const a400 = fdiv(a100, 4);
+  const b400 = fdiv(b100, 4);
+  const leapDays = a4 - b4 - (a100 - b100) + (a400 - b400);
+  const days = 365 * (year1 - year0) + yday1 - yday0 + leapDays;
+  return 60 * (60 * (24 * days + hour1 - hour0) + min1 - min0) + sec1 - sec0;
+}
+
+const isdstDiffer = (a: number, b: number) => !a !== !b && a >= 0 && b >= 0;
+
+type Convert = (t: number) => Tm | null;
+
+/** Returns the time_t, or null where glibc returns -1 with EOVERFLOW (tp untouched). */
+function mktimeInternal(tp: Tm, convert: Convert, offset: { value: number }): number | null {
+  let sec = tp.sec;
+  const { min, hour, mday, mon, isdst } = tp;
+  const monRemainder = mon % 12;
+  const negRem = monRemainder < 0 ? 1 : 0;
+  const year = tp.year + cdiv(mon, 12) - negRem;
+  const yday = MON_YDAY[leapyear(year) ? 1 : 0]![monRemainder + 12 * negRem]! - 1 + mday;
+  const secRequested = sec;
+  if (sec < 0) sec = 0;
+  if (sec > 59) sec = 59;
+
+  const negativeOffsetGuess = -offset.value;
+  const t0 = ydhmsDiff(year, yday, hour, min, sec, EPOCH_YEAR - TM_YEAR_BASE, 0, 0, 0, negativeOffsetGuess);
+  let t = t0;
+  let t1 = t0;
+  let t2 = t0;
+  let dst2 = 0;
+  let remainingProbes = 6;
+  const diff = (x: Tm) => ydhmsDiff(year, yday, hour, min, sec, x.year, x.yday, x.hour, x.min, x.sec);
+
+  let tm: Tm | null;
+  found: {
+    for (;;) {
+      tm = convert(t);
+      if (!tm) return null;
+      const dt = diff(tm);
+      if (dt === 0) break;
+      const tmDst = tm.isdst !== 0 ? 1 : 0;
+      if (t === t1 && t !== t2 && (tm.isdst < 0 || (isdst < 0 ? dst2 <= tmDst : (isdst !== 0 ? 1 : 0) !== tmDst))) break found;
+      if (--remainingProbes === 0) return null;
+      t1 = t2;
+      t2 = t;
+      t += dt;
+      dst2 = tmDst;
+    }
+    if (isdstDiffer(isdst, tm.isdst)) {
+      // Probe neighbouring instants for the requested tm_isdst and reuse their offset.
+      const stride = 601200;
+      const deltaBound = Math.trunc(536454000 / 2) + stride;
+      for (let delta = stride; delta < deltaBound; delta += stride) {
+        for (const direction of [-1, 1]) {
+          const ot = t + delta * direction;
+          const otm = convert(ot);
+          if (!otm) return null;
+          if (!isdstDiffer(isdst, otm.isdst)) {
+            const gt = ot + diff(otm);
+            const gtm = convert(gt);
+            if (gtm) {
+              tm = gtm;
+              t = gt;
+              break found;
+            }
+          }
+        }
+      }
+      return null;
+    }
+  }
+  offset.value = (t - t0) - negativeOffsetGuess;
+  if (secRequested !== tm.sec) {
+    t += (sec === 0 && tm.sec === 60 ? 1 : 0) - sec + secRequested;
+    tm = convert(t);
+    if (!tm) return null;
+  }
+  Object.assign(tp, tm);
+  return t;
+}
+
+/** mktime(3) in the session's zone; updates the session's offset guess and tzname[]. */
+export function mktime(tp: Tm, session: LibcSession): number | null {
+  const guess = { value: session.localtimeOffset };
+  const r = mktimeInternal(tp, (t) => session.localtime(t), guess);
+  session.localtimeOffset = guess.value;
+  return r;
+}
+
+const gmtimeOffset = { value: 0 };
+
+/** timegm(3). */
+export function timegm(tp: Tm): number | null {
+  return mktimeInternal(tp, (t) => {
+    const tm = gmtime(t);
+    return tm;
+  }, gmtimeOffset);
+}
+
+/** systemd's mktime_or_timegm(): -1 (failure) is returned as null. */
+export function mktimeOrTimegm(tp: Tm, utc: boolean, session: LibcSession): number | null {
+  return utc ? timegm(tp) : mktime(tp, session);
+}
+
+export function localtimeOrGmtime(t: number, utc: boolean, session: LibcSession): Tm | null {
+  return utc ? gmtime(t) : session.localtime(t);
+}

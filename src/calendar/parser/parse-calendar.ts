@@ -1,0 +1,105 @@
+import type { IToken } from "chevrotain";
+import type { Range } from "../../core/range.js";
+import { calendarLexer } from "./lexer.js";
+import { calendarGrammar } from "./grammar.js";
+import { buildBody } from "./to-ast.js";
+import { buildFromBody } from "./build-spec.js";
+import { splitZoneSuffix, type SuffixContext } from "./suffix.js";
+import { asciiLower } from "./ascii.js";
+import type { CalendarAst, CalendarBodyNode } from "./ast.js";
+import { type CalendarSpec, emptySpec } from "../spec/model.js";
+import { type CalendarDiagnostic, parseError } from "../spec/errors.js";
+import { SHORTHANDS } from "../spec/shorthands.js";
+import { normalizeSpec } from "../spec/normalize.js";
+import { specProblem } from "../spec/validate.js";
+
+export interface RawParse {
+  ast: CalendarAst;
+  /** normalized and valid, when `error` is undefined */
+  spec?: CalendarSpec;
+  error?: CalendarDiagnostic;
+}
+
+interface BodyParse {
+  body?: CalendarBodyNode;
+  /** offset of the first token the grammar could not take */
+  errorAt?: number;
+  expected?: string;
+}
+
+function parseTokens(tokens: IToken[], length: number): BodyParse {
+  calendarGrammar.input = tokens;
+  const cst = calendarGrammar.calendar();
+  const err = calendarGrammar.errors[0];
+  if (!err) return { body: buildBody(cst, length) };
+  const at = Number.isFinite(err.token.startOffset) ? err.token.startOffset : length;
+  return { errorAt: at, expected: err.message };
+}
+
+function describe(text: string, at: number): string {
+  if (at >= text.length) return `the spec ends too early`;
+  const ch = text[at]!;
+  if (ch === " ") return `unexpected space at column ${at + 1}`;
+  const word = /^[A-Za-z]+/.exec(text.slice(at))?.[0];
+  return `unexpected '${word ?? ch}' at column ${at + 1}`;
+}
+
+/**
+ * When the grammar fails at some offset, systemd may already have failed
+ * earlier, e.g. with ERANGE on a number: re-parse the longest grammatical
+ * prefix and trust any problem it finds strictly before the cut.
+ */
+function earlierProblem(tokens: IToken[], errorIndex: number, errorAt: number): CalendarDiagnostic | undefined {
+  for (let cut = errorIndex; cut > 0; cut--) {
+    const cutAt = tokens[cut]?.startOffset ?? errorAt;
+    const p = parseTokens(tokens.slice(0, cut), cutAt);
+    if (!p.body) continue;
+    const d = buildFromBody(p.body, emptySpec(), {});
+    return d && d.range.start < cutAt && d.range.end <= cutAt ? d : undefined;
+  }
+  return undefined;
+}
+
+/** calendar_spec_from_string(): never throws. */
+export function parseCalendarRaw(text: string, ctx: SuffixContext): RawParse {
+  const split = splitZoneSuffix(text, ctx);
+  const ast: CalendarAst = { text, fields: {} };
+  if (split.zone) ast.zone = split.zone;
+  const spec = emptySpec();
+  spec.utc = split.utc;
+  spec.dst = split.dst;
+  spec.timezone = split.timezone;
+  const body = split.body;
+  const whole: Range = { start: 0, end: text.length };
+  if (body === "") return { ast, error: parseError("empty", "EINVAL", text === "" ? "the spec is empty" : "only a zone was given; add a date or time", whole) };
+
+  const shorthand = SHORTHANDS[asciiLower(body)];
+  if (shorthand) {
+    ast.shorthand = { name: body, range: { start: 0, end: body.length } };
+    shorthand(spec);
+  } else {
+    const lexed = calendarLexer.tokenize(body);
+    const lexErrorAt = lexed.errors[0]?.offset;
+    const tokens = lexErrorAt === undefined ? lexed.tokens : lexed.tokens.filter((t) => t.startOffset < lexErrorAt);
+    const parsed = parseTokens(tokens, lexErrorAt ?? body.length);
+    if (!parsed.body || lexErrorAt !== undefined) {
+      const at = parsed.errorAt ?? lexErrorAt ?? body.length;
+      const index = tokens.findIndex((t) => t.startOffset >= at);
+      const earlier = earlierProblem(tokens, index < 0 ? tokens.length : index, at);
+      if (earlier) return { ast, error: earlier };
+      const end = at < body.length ? at + (/^[A-Za-z]+/.exec(body.slice(at))?.[0].length || 1) : at;
+      return { ast, error: parseError("syntax", "EINVAL", describe(body, at), { start: at, end }) };
+    }
+    ast.body = parsed.body;
+    const problem = buildFromBody(parsed.body, spec, ast.fields);
+    if (problem) return { ast, error: problem };
+  }
+
+  normalizeSpec(spec);
+  const p = specProblem(spec);
+  if (p) {
+    const range = p.component.range ?? ast.fields[p.field]?.range ?? whole;
+    return { ast, error: parseError("value-out-of-range", "EINVAL", p.reason, range, p.field) };
+  }
+  return { ast, spec };
+}

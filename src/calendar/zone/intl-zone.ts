@@ -1,0 +1,106 @@
+import { IANAZone } from "luxon";
+import { utcYearOf } from "./posix-tz.js";
+import type { Zone, ZoneInfo } from "./zone.js";
+
+/**
+ * A zone backed by the JavaScript engine's time zone data (via luxon), for
+ * hosts without /usr/share/zoneinfo (browsers, Windows). Offsets are exact;
+ * tm_isdst and abbreviations are reconstructed, because Intl exposes neither:
+ * DST is "above the year's lowest offset", names are Intl's short names or
+ * tzdata's numeric style ("+0545").
+ */
+export function intlZone(name: string): Zone | undefined {
+  if (!isIntlZoneName(name)) return undefined;
+  const zone = IANAZone.create(name);
+  const offsetAt = (t: number) => Math.round(zone.offset(t * 1000) * 60);
+  const years = new Map<number, YearTable>();
+  const table = (year: number) => {
+    let y = years.get(year);
+    if (!y) {
+      y = buildYear(year, offsetAt, (t) => abbreviation(name, t, offsetAt(t)));
+      years.set(year, y);
+    }
+    return y;
+  };
+  const lookup = (t: number): ZoneInfo => {
+    const y = table(utcYearOf(t));
+    let i = y.spans.length - 1;
+    while (i > 0 && y.spans[i]!.from > t) i--;
+    const s = y.spans[i]!;
+    return { gmtoff: s.offset, isdst: s.offset > y.minOffset ? 1 : 0, abbr: s.abbr, tzname: y.tzname };
+  };
+  const now = utcYearOf(Date.now() / 1000);
+  const cur = table(now);
+  return {
+    name,
+    lookup,
+    initialTzname: cur.tzname,
+    isUtc: cur.spans.every((s) => s.offset === 0),
+  };
+}
+
+interface YearTable {
+  spans: { from: number; offset: number; abbr: string }[];
+  minOffset: number;
+  tzname: [string, string];
+}
+
+const STEP = 6 * 3600;
+
+function buildYear(year: number, offsetAt: (t: number) => number, abbrAt: (t: number) => string): YearTable {
+  const start = Date.UTC(year, 0, 1) / 1000;
+  const end = Date.UTC(year + 1, 0, 1) / 1000;
+  const spans = [{ from: start, offset: offsetAt(start), abbr: abbrAt(start) }];
+  let prev = spans[0]!.offset;
+  for (let t = start + STEP; t < end + STEP; t += STEP) {
+    const o = offsetAt(Math.min(t, end));
+    if (o === prev) continue;
+    // binary search the exact second of the change
+    let lo = t - STEP;
+    let hi = Math.min(t, end);
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (offsetAt(mid) === prev) lo = mid;
+      else hi = mid;
+    }
+    if (hi < end) spans.push({ from: hi, offset: o, abbr: abbrAt(hi) });
+    prev = o;
+  }
+  const minOffset = Math.min(...spans.map((s) => s.offset));
+  const std = spans.find((s) => s.offset === minOffset)!.abbr;
+  const dst = spans.find((s) => s.offset > minOffset)?.abbr ?? std;
+  return { spans, minOffset, tzname: [std, dst] };
+}
+
+const GMT_FORM = /^(GMT|UTC)([+-]\d{1,2}(:\d\d)?)?$/;
+
+function shortName(locale: string, zone: string, t: number): string {
+  const parts = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }).formatToParts(t * 1000);
+  return parts.find((p) => p.type === "timeZoneName")?.value ?? "";
+}
+
+function abbreviation(zone: string, t: number, offset: number): string {
+  for (const locale of ["en-US", "en-GB"]) {
+    const s = shortName(locale, zone, t);
+    if (!GMT_FORM.test(s) || (offset === 0 && (s === "GMT" || s === "UTC"))) return s;
+  }
+  const sign = offset < 0 ? "-" : "+";
+  const a = Math.abs(offset);
+  const hh = String(Math.floor(a / 3600)).padStart(2, "0");
+  const mm = Math.floor((a % 3600) / 60);
+  return sign + hh + (mm ? String(mm).padStart(2, "0") : "");
+}
+
+/**
+ * Whether the JavaScript engine knows a zone by exactly this name. systemd looks
+ * zone names up as files, so case matters; aliases ("US/Eastern") are fine.
+ */
+export function isIntlZoneName(name: string): boolean {
+  if (!/^[A-Za-z0-9_+-]+(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    const resolved = new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+    return resolved === name || resolved.toLowerCase() !== name.toLowerCase();
+  } catch {
+    return false;
+  }
+}

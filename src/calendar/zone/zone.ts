@@ -1,0 +1,41 @@
+/** What glibc's localtime_r reports for one instant in one zone. */
+export interface ZoneInfo {
+  /** seconds east of UTC (tm_gmtoff) */
+  gmtoff: number;
+  /** tm_isdst */
+  isdst: 0 | 1;
+  /** tm_zone, e.g. "CET", "+0545" */
+  abbr: string;
+  /**
+   * glibc's global `tzname[]` after this conversion: glibc rewrites it on every
+   * localtime call (tzfile.c __tzfile_compute), and systemd reads it to accept a
+   * local zone abbreviation as a suffix (calendarspec.c).
+   */
+  tzname: readonly [string, string];
+}
+
+/** A time zone as glibc sees it after `tzset()`. */
+export interface Zone {
+  /** The name it was loaded by ("UTC", "Europe/Berlin", a POSIX TZ string). */
+  readonly name: string;
+  lookup(t: number): ZoneInfo;
+  /** tzname[] right after the zone was loaded (before any conversion). */
+  readonly initialTzname: readonly [string, string];
+  /** glibc `timezone == 0 && daylight == 0` (systemd's in_utc_timezone()). */
+  readonly isUtc: boolean;
+}
+
+const UTC_INFO: ZoneInfo = { gmtoff: 0, isdst: 0, abbr: "UTC", tzname: ["UTC", "UTC"] };
+
+export const utcZone: Zone = {
+  name: "UTC",
+  lookup: () => UTC_INFO,
+  initialTzname: ["UTC", "UTC"],
+  isUtc: true,
+};
+
+/** A zone with one fixed offset and name, e.g. an unparsable TZ value (glibc falls back to offset 0). */
+export function fixedZone(name: string, abbr: string, gmtoff: number): Zone {
+  const info: ZoneInfo = { gmtoff, isdst: 0, abbr, tzname: [abbr, abbr] };
+  return { name, lookup: () => info, initialTzname: [abbr, abbr], isUtc: gmtoff === 0 };
+}
