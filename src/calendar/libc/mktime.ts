@@ -112,12 +112,10 @@ export function mktime(tp: Tm, session: LibcSession): number | null {
 
 const gmtimeOffset = { value: 0 };
 
-/** timegm(3). */
+/** timegm(3); glibc clears the caller's tm_isdst first, even when it then fails. */
 export function timegm(tp: Tm): number | null {
-  return mktimeInternal(tp, (t) => {
-    const tm = gmtime(t);
-    return tm;
-  }, gmtimeOffset);
+  tp.isdst = 0;
+  return mktimeInternal(tp, gmtime, gmtimeOffset);
 }
 
 /** systemd's mktime_or_timegm(): -1 (failure) is returned as null. */

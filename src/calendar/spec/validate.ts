@@ -20,10 +20,13 @@ const show = (field: CalendarField, v: number) => (field === "second" ? String(v
 
 function chainProblem(field: CalendarField, chain: CalendarComponent[], endOfMonth: boolean): ComponentProblem | undefined {
   const [from, bound] = FIELD_BOUNDS[field];
-  // `~` days count back from the month's end, and no month has fewer than 28 days
-  const to = endOfMonth ? bound - 3 : bound;
+  let to = bound;
   const what = endOfMonth ? "days from the month's end" : `${field}s`;
   for (const c of chain) {
+    // `~` days count back from the month's end, and no month has fewer than 28
+    // days; chain_valid() recurses with the already lowered bound, so each
+    // further value of a `~` list may reach 3 days less far (systemd 252 quirk)
+    if (endOfMonth) to -= 3;
     const problem = (reason: string) => ({ field, component: c, reason });
     if (c.start < from || c.start > to) return problem(`${field} ${show(field, c.start)} is outside ${show(field, from)}..${show(field, to)}${endOfMonth ? " (counting back from the month's end)" : ""}`);
     if (c.repeat > to - from) return problem(`repetition /${show(field, c.repeat)} is larger than the range of ${what} (${show(field, to - from)})`);
