@@ -41,11 +41,13 @@ export function run(args: string[], opts: { cwd?: string; input?: string; env?: 
 }
 
 const created: string[] = [];
-process.on("exit", () => {
-  for (const d of created) rmSync(d, { recursive: true, force: true });
-});
 
-/** A fresh temporary folder, removed when the test process exits. */
+/** Called after each test file (test/setup.ts). */
+export function removeTempDirs(): void {
+  for (const d of created.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/** A fresh temporary folder, removed after the test file (see test/setup.ts). */
 export function tempDir(prefix = "unitlint-test-"): string {
   const d = mkdtempSync(join(tmpdir(), prefix));
   created.push(d);
