@@ -63,7 +63,9 @@ export function analyzeCalendar(input: AnalyzeCalendarInput): AnalyzeOutput {
         const next = nextElapseUsec(parsed.spec, n, session, zones);
         if (next === "ENOENT") break;
         if (typeof next === "string") {
-          if (next === "EDEADLK") stderr += `Infinite loop in calendar calculation: ${formatSpec(parsed.spec, session.tzname)}\n`;
+          // find_next() logs this itself, except in the forked child for a spec
+          // with its own zone, whose log output goes nowhere
+          if (next === "EDEADLK" && !parsed.spec.timezone) stderr += `Infinite loop in calendar calculation: ${formatSpec(parsed.spec, session.tzname)}\n`;
           stderr += `Failed to determine next elapse for '${p}': ${STRERROR[next]}\n`;
           failed = true;
           aborted = true;

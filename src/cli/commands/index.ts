@@ -1,7 +1,11 @@
 import type { Command } from "commander";
+import * as calendar from "./calendar.js";
 import * as check from "./check.js";
+import * as cron2calendar from "./cron2calendar.js";
 import * as lsp from "./lsp.js";
+import * as next from "./next.js";
 import * as playground from "./playground.js";
+import * as timespan from "./timespan.js";
 
 /** A CLI command module: adds itself (name, flags, action) to the program. */
 export interface CommandModule {
@@ -12,4 +16,4 @@ export interface CommandModule {
  * The explicit list of commands. Each module lives in its own file in this
  * folder; add new ones here (keep the list sorted by command name).
  */
-export const commandModules: CommandModule[] = [check, lsp, playground];
+export const commandModules: CommandModule[] = [calendar, check, cron2calendar, lsp, next, playground, timespan];

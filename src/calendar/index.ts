@@ -1,0 +1,111 @@
+/**
+ * unitlint's calendar engine: systemd 252's OnCalendar= parser, normalizer and
+ * next-elapse search, cron schedules, time spans and timestamps. Runs in
+ * browsers (no Node APIs); zone data comes from the JavaScript engine unless a
+ * zoneinfo-backed ZoneSource is passed.
+ *
+ * Times are microseconds since the epoch (`number`; exact up to year 2255)
+ * where systemd uses µs, and `bigint` for time spans (systemd's usec_t range).
+ */
+import { parseCalendar, normalizeCalendar, type CalendarParseResult } from "./calendar.js";
+import { type CalendarOptions, newSession, resolveZones, localZone } from "./environment.js";
+import { elapsesAfter } from "./engine/next-elapse.js";
+import type { NextError } from "./engine/find-next.js";
+import { isoWithOffset } from "./timestamp/iso.js";
+import { LibcSession } from "./libc/session.js";
+import { parseCron } from "./cron/parse-cron.js";
+import { nextCronRuns as cronRuns } from "./cron/next-cron.js";
+import { cronToCalendarLines, type CronConversion } from "./cron/to-calendar.js";
+import type { CronExpression, CronParseResult } from "./cron/model.js";
+import { parseTimestampIn, type TimestampResult } from "./timestamp/parse-timestamp.js";
+import { parseTimespan, USEC_INFINITY, type TimespanResult } from "./timespan/parse-timespan.js";
+import { formatTimespan } from "./timespan/format-timespan.js";
+import { lintCalendar } from "./lint/lint-calendar.js";
+
+export { parseCalendar, normalizeCalendar, parseCron, parseTimespan, formatTimespan, lintCalendar, USEC_INFINITY };
+export type { CalendarParseResult, CalendarOptions, CronExpression, CronParseResult, CronConversion, TimespanResult, TimestampResult, NextError };
+export type { CalendarSpec, CalendarComponent, CalendarField } from "./spec/model.js";
+export type { CalendarDiagnostic, CalendarCode, CalendarErrno } from "./spec/errors.js";
+export type { CalendarAst, ChainNode, ComponentNode, ValueNode, WeekdaysNode, ZoneSuffixNode } from "./parser/ast.js";
+export type { TimespanPart } from "./timespan/parse-timespan.js";
+export type { Zone, ZoneInfo } from "./zone/zone.js";
+export { type ZoneSource, intlZoneSource, tzifZoneSource } from "./zone/source.js";
+export { analyzeCalendar, type AnalyzeOutput } from "./analyze/calendar-report.js";
+export { analyzeTimespan } from "./analyze/timespan-report.js";
+export { LibcSession };
+
+/** One elapse: µs since the epoch, as a Date, and as ISO 8601 with the zone's offset. */
+export interface Elapse {
+  usec: number;
+  date: Date;
+  iso: string;
+}
+
+export interface NextOptions extends CalendarOptions {
+  /** start after this time: a Date, or µs since the epoch (systemd's unit). Default: now. */
+  base?: Date | number;
+  /** how many elapses (default 1) */
+  count?: number;
+}
+
+export interface NextResult {
+  ok: boolean;
+  elapses: Elapse[];
+  /** true when the spec has no (further) elapse, like systemd-analyze's "never" */
+  never: boolean;
+  normalized?: string;
+  error?: string;
+}
+
+const toUsec = (base: Date | number | undefined) => (base === undefined ? Date.now() * 1000 : base instanceof Date ? base.getTime() * 1000 : base);
+
+/**
+ * The next elapses of an OnCalendar= spec after `base`, the same instants
+ * systemd 252 computes (spec zone, DST gaps and overlaps, `~`, never-elapsing
+ * specs answered within systemd's 1000-step bound).
+ */
+export function nextElapses(spec: string | CalendarParseResult, options: NextOptions = {}): NextResult {
+  const session = newSession(options);
+  const zones = resolveZones(options);
+  const parsed = typeof spec === "string" ? parseCalendar(spec, options) : spec;
+  if (!parsed.ok) return { ok: false, elapses: [], never: false, error: parsed.error.message };
+  const r = elapsesAfter(parsed.spec, toUsec(options.base), options.count ?? 1, session, zones);
+  const elapses = r.elapses.map((u) => ({ usec: u, date: new Date(Math.floor(u / 1000)), iso: isoWithOffset(u, session) }));
+  const result: NextResult = { ok: r.end === undefined || r.end === "ENOENT", elapses, never: elapses.length === 0 && r.end === "ENOENT", normalized: parsed.normalized };
+  if (r.end && r.end !== "ENOENT") result.error = r.end === "EDEADLK" ? "systemd gives up on this spec after 1000 search steps (Resource deadlock avoided)" : "the next elapse cannot be computed (Invalid argument)";
+  return result;
+}
+
+/** The next runs of a cron expression (or a parsed one) in `tz`. */
+export function nextCronRuns(expr: string | CronExpression, options: NextOptions = {}): { ok: boolean; elapses: Elapse[]; error?: string } {
+  let cron: CronExpression;
+  if (typeof expr === "string") {
+    const r = parseCron(expr);
+    if (!r.ok) return { ok: false, elapses: [], error: r.error.message };
+    cron = r.cron;
+  } else cron = expr;
+  const zone = localZone(options);
+  const session = new LibcSession(zone);
+  const base = Math.floor(toUsec(options.base) / 1_000_000);
+  const runs = cronRuns(cron, base, options.count ?? 1, zone);
+  return { ok: true, elapses: runs.map((t) => ({ usec: t * 1_000_000, date: new Date(t * 1000), iso: isoWithOffset(t * 1_000_000, session) })) };
+}
+
+/** Equivalent OnCalendar= line(s) for a cron expression, or why there are none. */
+export function cronToCalendar(expr: string): CronConversion & { error?: string } {
+  const r = parseCron(expr);
+  if (!r.ok) return { ok: false, lines: [], notes: [], error: r.error.message };
+  return cronToCalendarLines(r.cron);
+}
+
+/**
+ * systemd's timestamp syntax, as `--base-time=` takes it ("2026-01-01 00:00:00 UTC",
+ * "@1767225600", "now", "today", "+5min", "Mon 2026-01-05 10:00", a zone name
+ * suffix) → µs since the epoch, in `tz` (the local zone of the parse).
+ */
+export function parseTimestamp(text: string, tz?: string, options: { now?: Date | number; zones?: CalendarOptions["zones"] } = {}): TimestampResult {
+  const opts: CalendarOptions = {};
+  if (tz !== undefined) opts.tz = tz;
+  if (options.zones) opts.zones = options.zones;
+  return parseTimestampIn(text, newSession(opts), resolveZones(opts), BigInt(Math.round(toUsec(options.now))));
+}
