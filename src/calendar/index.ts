@@ -101,11 +101,12 @@ export function cronToCalendar(expr: string): CronConversion & { error?: string 
 /**
  * systemd's timestamp syntax, as `--base-time=` takes it ("2026-01-01 00:00:00 UTC",
  * "@1767225600", "now", "today", "+5min", "Mon 2026-01-05 10:00", a zone name
- * suffix) → µs since the epoch, in `tz` (the local zone of the parse).
+ * suffix) → µs since the epoch, in `tz` (the local zone of the parse). systemd
+ * 252 itself rejects a trailing zone name; pass `zoneNames: "reject"` for that.
  */
-export function parseTimestamp(text: string, tz?: string, options: { now?: Date | number; zones?: CalendarOptions["zones"] } = {}): TimestampResult {
+export function parseTimestamp(text: string, tz?: string, options: { now?: Date | number; zones?: CalendarOptions["zones"]; zoneNames?: "honour" | "reject" } = {}): TimestampResult {
   const opts: CalendarOptions = {};
   if (tz !== undefined) opts.tz = tz;
   if (options.zones) opts.zones = options.zones;
-  return parseTimestampIn(text, newSession(opts), resolveZones(opts), BigInt(Math.round(toUsec(options.now))));
+  return parseTimestampIn(text, newSession(opts), resolveZones(opts), BigInt(Math.round(toUsec(options.now))), { zoneNames: options.zoneNames ?? "honour" });
 }

@@ -42,7 +42,7 @@ export function analyzeCalendar(input: AnalyzeCalendarInput): AnalyzeOutput {
     const parsed = parseCalendarIn(p, session, zones);
     if (!parsed.ok) {
       stderr += `Failed to parse calendar specification '${p}': ${parsed.systemdMessage}\n`;
-      if (parseTimestampIn(p, session, zones, BigInt(Math.round(input.now))).ok) {
+      if (parseTimestampIn(p, session, zones, BigInt(Math.round(input.now)), { zoneNames: "reject" }).ok) {
         stderr += `Hint: this expression is a valid timestamp, not a calendar specification.\n`;
       }
       if (parseTimespan(p).ok) {

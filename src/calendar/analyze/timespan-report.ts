@@ -22,7 +22,7 @@ export function analyzeTimespan(spans: readonly string[], opts: { mu: string; se
       let stderr = `Failed to parse time span '${s}': ${STRERROR[r.errno]}\n`;
       if (parseCalendarIn(s, opts.session, opts.zones).ok)
         stderr += `Hint: this expression is a valid calendar specification. Use '${opts.program ?? "unitlint"} calendar "${s}"' instead?\n`;
-      if (parseTimestampIn(s, opts.session, opts.zones, opts.now).ok) stderr += `Hint: this expression is a valid timestamp, not a time span.\n`;
+      if (parseTimestampIn(s, opts.session, opts.zones, opts.now, { zoneNames: "reject" }).ok) stderr += `Hint: this expression is a valid timestamp, not a time span.\n`;
       return { stdout, stderr, exitCode: 1 };
     }
     stdout += renderTable([

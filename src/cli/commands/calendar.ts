@@ -54,9 +54,9 @@ export function iterationsArg(v: string): number {
 }
 
 /** systemd-analyze parses --base-time in its own process before any spec, so it shares the session. */
-export function baseTimeArg(text: string | undefined, session: LibcSession, zones: ZoneSource, now: number): number {
+export function baseTimeArg(text: string | undefined, session: LibcSession, zones: ZoneSource, now: number, zoneNames: "honour" | "reject" = "reject"): number {
   if (text === undefined) return now;
-  const r = parseTimestampIn(text, session, zones, BigInt(now));
+  const r = parseTimestampIn(text, session, zones, BigInt(now), { zoneNames });
   if (!r.ok) throw new UsageError(`Failed to parse --base-time= parameter: ${text} (${r.message})`);
   return Number(r.usec);
 }

@@ -37,7 +37,7 @@ export function runNext(spec: string, opts: NextFlags, io: Io): number {
   if (opts.tz !== undefined && zones.load(opts.tz) === undefined && opts.tz !== "UTC") throw new UsageError(`--tz: unknown time zone '${opts.tz}'`);
   const session = new LibcSession(zone);
   const now = nowUsec();
-  const base = baseTimeArg(opts.baseTime, session, zones, now);
+  const base = baseTimeArg(opts.baseTime, session, zones, now, "honour");
 
   let result: NextJson;
   const cal = opts.cron ? undefined : parseCalendarIn(spec, session, zones);
