@@ -31,7 +31,7 @@ export function parseCalendarIn(input: string, session: LibcSession, zones: Zone
   }
   let error = raw.error!;
   const zone = unknownZoneCandidate(input);
-  if (zone && error.range.start >= zone.start && /\//.test(zone.name)) {
+  if (zone && error.range.start >= zone.start - 1 && /\//.test(zone.name)) {
     error = { ...error, code: "unknown-zone", message: `unknown time zone '${zone.name}'`, range: { start: zone.start, end: input.length }, field: "zone" };
   }
   return { ok: false, input, ast: raw.ast, error, systemdMessage: STRERROR[error.errno ?? "EINVAL"], diagnostics: [error] };

@@ -73,6 +73,6 @@ export function cronToCalendarLines(cron: CronExpression): CronConversion {
   }
   const notes: string[] = [];
   if (lines.length > 1) notes.push("cron runs when either the day of month or the day of week matches, so this needs two OnCalendar= lines");
-  notes.push("cron and systemd treat local times skipped or repeated by a DST change differently (cron runs skipped times at the jump; systemd skips them); set a zone or avoid 01:00-03:00 if that matters");
+  if (sets.hour.some((h) => h <= 3)) notes.push("cron and systemd treat local times skipped or repeated by a DST change differently (cron runs skipped times at the jump; systemd skips them); set a zone or avoid 01:00-03:00 if that matters");
   return { ok: true, lines, notes };
 }

@@ -50,7 +50,7 @@ export function lintCalendar(input: string, options: LintCalendarOptions = {}): 
   } else if (ahead.elapses.length === 0) {
     const ever = elapsesAfter(spec, 0, 1, newSession(options), zones);
     if (ever.elapses.length > 0) {
-      out.push({ code: "date-in-past", severity: "warning", message: `every date of this spec is in the past (the last one was before ${new Date(nowUsec / 1000).toISOString().slice(0, 10)}); the timer will never fire`, range: fieldRange("year") });
+      out.push({ code: "date-in-past", severity: "warning", message: `every date of this spec is before ${new Date(nowUsec / 1000).toISOString().slice(0, 10)}; the timer will never fire`, range: fieldRange("year") });
     } else {
       const why = neverReason(spec);
       const code = why?.field === "day" || why?.field === "year" ? "day-not-in-month" : why?.field === "weekday" ? "weekday-never-matches" : "never-elapses";

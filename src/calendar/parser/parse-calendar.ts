@@ -73,7 +73,7 @@ export function parseCalendarRaw(text: string, ctx: SuffixContext): RawParse {
   const whole: Range = { start: 0, end: text.length };
   if (body === "") return { ast, error: parseError("empty", "EINVAL", text === "" ? "the spec is empty" : "only a zone was given; add a date or time", whole) };
 
-  const shorthand = SHORTHANDS[asciiLower(body)];
+  const shorthand = SHORTHANDS.get(asciiLower(body));
   if (shorthand) {
     ast.shorthand = { name: body, range: { start: 0, end: body.length } };
     shorthand(spec);

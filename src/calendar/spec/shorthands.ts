@@ -13,7 +13,7 @@ const months = (...m: number[]) => m.map(constComponent);
  * calendar_spec_from_string() expands them to. Matched on the whole spec
  * (zone suffix removed), in any case.
  */
-export const SHORTHANDS: Record<string, (s: CalendarSpec) => void> = {
+const TABLE: Record<string, (s: CalendarSpec) => void> = {
   minutely: (s) => {
     s.second = zero();
   },
@@ -56,3 +56,6 @@ function semi(s: CalendarSpec): void {
   s.day = months(1);
   daily(s);
 }
+
+/** Lower-cased shorthand → expansion (a Map, so "__proto__" and friends are not shorthands). */
+export const SHORTHANDS: ReadonlyMap<string, (s: CalendarSpec) => void> = new Map(Object.entries(TABLE));
