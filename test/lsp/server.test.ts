@@ -123,3 +123,15 @@ describe("unitlint lsp over stdio", () => {
     expect(actions[0]!.edit.changes[uri()]![0]!.newText).toBe("[Unit]");
   });
 });
+
+describe("hover on values", () => {
+  it("shows an OnCalendar spec's normalized form and next elapses, and a time span's normalized value", async () => {
+    const uri = pathToFileURL(join(root, "etc", "t.timer")).href;
+    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Timer]\nOnCalendar=Mon *-*-* 08:00\nAccuracySec=90\n" } });
+    const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 14 } })) as { contents: { value: string } };
+    expect(h.contents.value).toContain("normalized: `Mon *-*-* 08:00:00`");
+    expect(h.contents.value.match(/^- \d{4}-\d\d-\d\dT08:00:00/gm)?.length).toBe(5);
+    const s = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 2, character: 13 } })) as { contents: { value: string } };
+    expect(s.contents.value).toBe("`90` = `1min 30s`");
+  });
+});

@@ -60,6 +60,16 @@ describe.skipIf(!CHROMIUM)("playground in headless Chromium", () => {
     await other.close();
   });
 
+  it("shows the next elapses of a calendar spec in the chosen zone", async () => {
+    await page.fill("#calendar-spec", "Mon *-*-* 08:00");
+    await page.selectOption("#calendar-tz", "Europe/Berlin");
+    const first = page.locator("#calendar-results pre").first();
+    await expect.poll(async () => (await first.textContent()) ?? "", { timeout: 10_000 }).toContain("normalized: Mon *-*-* 08:00:00");
+    const text = (await first.textContent())!;
+    const elapses = text.match(/\d{4}-\d\d-\d\dT08:00:00\+0[12]:00/g) ?? [];
+    expect(elapses.length).toBe(10);
+  });
+
   it("loads an example from the menu", async () => {
     const options = await page.locator("#examples option").allTextContents();
     const sidekiq = options.findIndex((o) => o.includes("sidekiq.service"));
