@@ -47,5 +47,8 @@ class CronFieldGrammar extends CstParser {
   });
 }
 
-export const cronFieldGrammar = new CronFieldGrammar();
+let grammar: CronFieldGrammar | undefined;
+export function cronFieldGrammar(): CronFieldGrammar {
+  return (grammar ??= new CronFieldGrammar());
+}
 export type CronFieldCst = CstNode;

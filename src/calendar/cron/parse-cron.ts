@@ -36,12 +36,13 @@ function valueOf(tok: IToken, field: CronFieldName, offset: number): number {
 
 function field(name: CronFieldName, text: string, offset: number): CronField {
   const range = { start: offset, end: offset + text.length };
-  const lexed = cronLexer.tokenize(text);
+  const lexed = cronLexer().tokenize(text);
   const bad = lexed.tokens.find((t) => t.tokenType.name === "CronOther" || t.tokenType.name === "Special");
   if (bad) throw new CronFail(`unexpected '${bad.image}' in the ${FIELD_LABEL[name]} field`, { start: offset + bad.startOffset, end: offset + bad.startOffset + bad.image.length }, name);
-  cronFieldGrammar.input = lexed.tokens;
-  const cst = cronFieldGrammar.field();
-  const err = cronFieldGrammar.errors[0];
+  const grammar = cronFieldGrammar();
+  grammar.input = lexed.tokens;
+  const cst = grammar.field();
+  const err = grammar.errors[0];
   if (err) {
     const at = Number.isFinite(err.token.startOffset) ? err.token.startOffset : text.length;
     throw new CronFail(`${FIELD_LABEL[name]} field '${text}' is not a cron list (values, a-b ranges, */n or a-b/n steps)`, { start: offset + at, end: offset + Math.max(at + 1, text.length) }, name);

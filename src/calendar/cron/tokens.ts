@@ -12,4 +12,7 @@ export const CronSlash = createToken({ name: "CronSlash", pattern: /\//, label: 
 export const CronOther = createToken({ name: "CronOther", pattern: /[^ \t]/, label: "a character" });
 
 export const cronTokens: TokenType[] = [Blank, Special, CronNum, CronName, CronStar, CronComma, CronDash, CronSlash, CronOther];
-export const cronLexer = new Lexer(cronTokens, { positionTracking: "onlyOffset", ensureOptimizations: false, skipValidations: true });
+let lexer: Lexer | undefined;
+export function cronLexer(): Lexer {
+  return (lexer ??= new Lexer(cronTokens, { positionTracking: "onlyOffset", ensureOptimizations: false, skipValidations: true }));
+}

@@ -1,5 +1,5 @@
 import { type CalendarComponent, type CalendarSpec, MAX_YEAR, BITS_WEEKDAYS, USEC_PER_SEC } from "../spec/model.js";
-import { type Tm, copyTm } from "../libc/tm.js";
+import { type Tm, assignTm, copyTm } from "../libc/tm.js";
 import { mktimeOrTimegm, localtimeOrGmtime } from "../libc/mktime.js";
 import type { LibcSession } from "../libc/session.js";
 
@@ -25,9 +25,13 @@ class Ctx {
   }
 }
 
+// Scratch copies for the probes below; none of them outlives its call.
+const scratch: Tm = { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4, yday: 0, isdst: 0, gmtoff: 0, zone: "" };
+
 /** find_end_of_month(): the day that is `day` days before the next month's first. */
 function findEndOfMonth(ctx: Ctx, tm: Tm, day: number): number {
-  const t = copyTm(tm);
+  const t = scratch;
+  assignTm(t, tm);
   t.mon++;
   t.mday = 1 - day;
   const r = ctx.mktime(t);
@@ -74,7 +78,8 @@ function findMatching(ctx: Ctx, chain: CalendarComponent[], isDay: boolean, tm: 
 /** tm_within_bounds(): <0 error, 0 normalized (tm updated), 1 in bounds. */
 function withinBounds(ctx: Ctx, tm: Tm): number {
   if (tm.year + 1900 > MAX_YEAR) return -1;
-  const t = copyTm(tm);
+  const t = scratch;
+  assignTm(t, tm);
   const r = ctx.mktime(t);
   if (r === null || r < 0) return -1;
   let cmp: number;
@@ -85,13 +90,14 @@ function withinBounds(ctx: Ctx, tm: Tm): number {
   else if ((cmp = Math.sign(t.min - tm.min)) !== 0) t.sec = 0;
   else cmp = Math.sign(t.sec - tm.sec);
   if (cmp < 0) return -1; // EDEADLK: refuse to go backwards
-  if (cmp > 0) Object.assign(tm, t);
+  if (cmp > 0) assignTm(tm, t);
   return cmp === 0 ? 1 : 0;
 }
 
 function matchesWeekday(ctx: Ctx, bits: number, tm: Tm): boolean {
   if (bits < 0 || bits >= BITS_WEEKDAYS) return true;
-  const t = copyTm(tm);
+  const t = scratch;
+  assignTm(t, tm);
   const r = ctx.mktime(t);
   if (r === null || r < 0) return false;
   const k = t.wday === 0 ? 6 : t.wday - 1;

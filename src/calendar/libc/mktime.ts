@@ -1,6 +1,6 @@
-import { type Tm, MON_YDAY, cdiv, fdiv } from "./tm.js";
+import { type Tm, MON_YDAY, assignTm, cdiv, fdiv } from "./tm.js";
 import type { LibcSession } from "./session.js";
-import { gmtime } from "./offtime.js";
+import { offtime } from "./offtime.js";
 
 /*
  * glibc 2.36 mktime/timegm (time/mktime.c __mktime_internal), re-expressed.
@@ -31,10 +31,25 @@ function ydhmsDiff(year1: number, yday1: number, hour1: number, min1: number, se
 
 const isdstDiffer = (a: number, b: number) => !a !== !b && a >= 0 && b >= 0;
 
-type Convert = (t: number) => Tm | null;
+/** What mktimeInternal converts with: a session's zone, or UTC for timegm. */
+type Converter = LibcSession | null;
+
+function convert(c: Converter, t: number, out: Tm): boolean {
+  if (c) return c.localtimeInto(t, out);
+  out.isdst = 0;
+  out.gmtoff = 0;
+  out.zone = "GMT";
+  return offtime(t, 0, out);
+}
+
+// mktime() is not re-entrant here (conversions never call it), so its probe
+// structs can be reused instead of allocated on every call.
+const probe: Tm = { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4, yday: 0, isdst: 0, gmtoff: 0, zone: "" };
+const neighbour: Tm = { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4, yday: 0, isdst: 0, gmtoff: 0, zone: "" };
+let gmtimeOffset = 0;
 
 /** Returns the time_t, or null where glibc returns -1 with EOVERFLOW (tp untouched). */
-function mktimeInternal(tp: Tm, convert: Convert, offset: { value: number }): number | null {
+function mktimeInternal(tp: Tm, conv: Converter): number | null {
   let sec = tp.sec;
   const { min, hour, mday, mon, isdst } = tp;
   const monRemainder = mon % 12;
@@ -45,21 +60,19 @@ function mktimeInternal(tp: Tm, convert: Convert, offset: { value: number }): nu
   if (sec < 0) sec = 0;
   if (sec > 59) sec = 59;
 
-  const negativeOffsetGuess = -offset.value;
+  const negativeOffsetGuess = -(conv ? conv.localtimeOffset : gmtimeOffset);
   const t0 = ydhmsDiff(year, yday, hour, min, sec, EPOCH_YEAR - TM_YEAR_BASE, 0, 0, 0, negativeOffsetGuess);
   let t = t0;
   let t1 = t0;
   let t2 = t0;
   let dst2 = 0;
   let remainingProbes = 6;
-  const diff = (x: Tm) => ydhmsDiff(year, yday, hour, min, sec, x.year, x.yday, x.hour, x.min, x.sec);
 
-  let tm: Tm | null;
+  const tm = probe;
   found: {
     for (;;) {
-      tm = convert(t);
-      if (!tm) return null;
-      const dt = diff(tm);
+      if (!convert(conv, t, tm)) return null;
+      const dt = ydhmsDiff(year, yday, hour, min, sec, tm.year, tm.yday, tm.hour, tm.min, tm.sec);
       if (dt === 0) break;
       const tmDst = tm.isdst !== 0 ? 1 : 0;
       if (t === t1 && t !== t2 && (tm.isdst < 0 || (isdst < 0 ? dst2 <= tmDst : (isdst !== 0 ? 1 : 0) !== tmDst))) break found;
@@ -71,18 +84,16 @@ function mktimeInternal(tp: Tm, convert: Convert, offset: { value: number }): nu
     }
     if (isdstDiffer(isdst, tm.isdst)) {
       // Probe neighbouring instants for the requested tm_isdst and reuse their offset.
+      const otm = neighbour;
       const stride = 601200;
       const deltaBound = Math.trunc(536454000 / 2) + stride;
       for (let delta = stride; delta < deltaBound; delta += stride) {
-        for (const direction of [-1, 1]) {
+        for (let direction = -1; direction <= 1; direction += 2) {
           const ot = t + delta * direction;
-          const otm = convert(ot);
-          if (!otm) return null;
+          if (!convert(conv, ot, otm)) return null;
           if (!isdstDiffer(isdst, otm.isdst)) {
-            const gt = ot + diff(otm);
-            const gtm = convert(gt);
-            if (gtm) {
-              tm = gtm;
+            const gt = ot + ydhmsDiff(year, yday, hour, min, sec, otm.year, otm.yday, otm.hour, otm.min, otm.sec);
+            if (convert(conv, gt, tm)) {
               t = gt;
               break found;
             }
@@ -92,30 +103,26 @@ function mktimeInternal(tp: Tm, convert: Convert, offset: { value: number }): nu
       return null;
     }
   }
-  offset.value = (t - t0) - negativeOffsetGuess;
+  const newOffset = t - t0 - negativeOffsetGuess;
+  if (conv) conv.localtimeOffset = newOffset;
+  else gmtimeOffset = newOffset;
   if (secRequested !== tm.sec) {
     t += (sec === 0 && tm.sec === 60 ? 1 : 0) - sec + secRequested;
-    tm = convert(t);
-    if (!tm) return null;
+    if (!convert(conv, t, tm)) return null;
   }
-  Object.assign(tp, tm);
+  assignTm(tp, tm);
   return t;
 }
 
 /** mktime(3) in the session's zone; updates the session's offset guess and tzname[]. */
 export function mktime(tp: Tm, session: LibcSession): number | null {
-  const guess = { value: session.localtimeOffset };
-  const r = mktimeInternal(tp, (t) => session.localtime(t), guess);
-  session.localtimeOffset = guess.value;
-  return r;
+  return mktimeInternal(tp, session);
 }
-
-const gmtimeOffset = { value: 0 };
 
 /** timegm(3); glibc clears the caller's tm_isdst first, even when it then fails. */
 export function timegm(tp: Tm): number | null {
   tp.isdst = 0;
-  return mktimeInternal(tp, gmtime, gmtimeOffset);
+  return mktimeInternal(tp, null);
 }
 
 /** systemd's mktime_or_timegm(): -1 (failure) is returned as null. */
@@ -124,5 +131,7 @@ export function mktimeOrTimegm(tp: Tm, utc: boolean, session: LibcSession): numb
 }
 
 export function localtimeOrGmtime(t: number, utc: boolean, session: LibcSession): Tm | null {
-  return utc ? gmtime(t) : session.localtime(t);
+  if (!utc) return session.localtime(t);
+  const tm: Tm = { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4, yday: 0, isdst: 0, gmtoff: 0, zone: "GMT" };
+  return convert(null, t, tm) ? tm : null;
 }

@@ -1,42 +1,53 @@
-import { type Tm, SECS_PER_DAY, fdiv, isLeapYear, MON_YDAY } from "./tm.js";
+import { type Tm, SECS_PER_DAY } from "./tm.js";
 
-const leapsThruEndOf = (y: number) => fdiv(y, 4) - fdiv(y, 100) + fdiv(y, 400);
+const CUM = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+// The last day converted: mktime() probes the same few days over and over.
+let cachedDays = NaN;
+let cYear = 0;
+let cMon = 0;
+let cMday = 0;
+let cYday = 0;
+
+function civil(days: number): void {
+  if (days === cachedDays) return;
+  // days since 1970-01-01 → proleptic Gregorian date (Howard Hinnant's civil_from_days)
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
+  cachedDays = days;
+  cYear = y;
+  cMon = m - 1;
+  cMday = d;
+  cYday = CUM[m - 1]! + d - 1 + (m > 2 ? leap : 0);
+}
 
 /**
- * Seconds since the epoch plus a UTC offset → broken-down time, the way glibc's
- * __offtime does it (proleptic Gregorian, no leap seconds). Returns false when
- * the year does not fit a C int, as glibc does (EOVERFLOW).
+ * Seconds since the epoch plus a UTC offset → broken-down time, as glibc's
+ * __offtime computes it (proleptic Gregorian, no leap seconds). Returns false
+ * when the year does not fit a C int (EOVERFLOW).
  */
 export function offtime(t: number, offset: number, tm: Tm): boolean {
-  let days = Math.trunc(t / SECS_PER_DAY);
-  let rem = (t % SECS_PER_DAY) + offset;
-  while (rem < 0) {
-    rem += SECS_PER_DAY;
-    days--;
-  }
-  while (rem >= SECS_PER_DAY) {
-    rem -= SECS_PER_DAY;
-    days++;
-  }
-  tm.hour = Math.trunc(rem / 3600);
-  rem %= 3600;
-  tm.min = Math.trunc(rem / 60);
+  const s = t + offset;
+  const days = Math.floor(s / SECS_PER_DAY);
+  const rem = s - days * SECS_PER_DAY;
+  civil(days);
+  if (cYear - 1900 > 2147483647 || cYear - 1900 < -2147483648) return false;
+  tm.hour = Math.floor(rem / 3600);
+  tm.min = Math.floor((rem % 3600) / 60);
   tm.sec = rem % 60;
-  tm.wday = (((4 + days) % 7) + 7) % 7;
-  let y = 1970;
-  while (days < 0 || days >= (isLeapYear(y) ? 366 : 365)) {
-    const yg = y + Math.trunc(days / 365) - (days % 365 < 0 ? 1 : 0);
-    days -= (yg - y) * 365 + leapsThruEndOf(yg - 1) - leapsThruEndOf(y - 1);
-    y = yg;
-  }
-  if (y - 1900 > 2147483647 || y - 1900 < -2147483648) return false;
-  tm.year = y - 1900;
-  tm.yday = days;
-  const ip = MON_YDAY[isLeapYear(y) ? 1 : 0]!;
-  let m = 11;
-  while (days < ip[m]!) m--;
-  tm.mon = m;
-  tm.mday = days - ip[m]! + 1;
+  tm.wday = (((days + 4) % 7) + 7) % 7;
+  tm.year = cYear - 1900;
+  tm.mon = cMon;
+  tm.mday = cMday;
+  tm.yday = cYday;
   return true;
 }
 

@@ -28,7 +28,21 @@ export interface Tm {
 }
 
 export function copyTm(tm: Tm): Tm {
-  return { ...tm };
+  return { sec: tm.sec, min: tm.min, hour: tm.hour, mday: tm.mday, mon: tm.mon, year: tm.year, wday: tm.wday, yday: tm.yday, isdst: tm.isdst, gmtoff: tm.gmtoff, zone: tm.zone };
+}
+
+export function assignTm(to: Tm, from: Tm): void {
+  to.sec = from.sec;
+  to.min = from.min;
+  to.hour = from.hour;
+  to.mday = from.mday;
+  to.mon = from.mon;
+  to.year = from.year;
+  to.wday = from.wday;
+  to.yday = from.yday;
+  to.isdst = from.isdst;
+  to.gmtoff = from.gmtoff;
+  to.zone = from.zone;
 }
 
 export function emptyTm(): Tm {

@@ -115,5 +115,10 @@ class CalendarGrammar extends CstParser {
   });
 }
 
-export const calendarGrammar = new CalendarGrammar();
+let grammar: CalendarGrammar | undefined;
+
+/** The one reused parser instance, built on first use (performSelfAnalysis is not free). */
+export function calendarGrammar(): CalendarGrammar {
+  return (grammar ??= new CalendarGrammar());
+}
 export type CalendarCst = CstNode;

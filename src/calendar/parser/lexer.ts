@@ -1,8 +1,9 @@
 import { Lexer } from "chevrotain";
 import { allTokens } from "./tokens.js";
 
-export const calendarLexer = new Lexer(allTokens, {
-  positionTracking: "onlyOffset",
-  ensureOptimizations: false,
-  skipValidations: true,
-});
+let lexer: Lexer | undefined;
+
+/** The one calendar lexer, built on first use (building costs a few ms at startup). */
+export function calendarLexer(): Lexer {
+  return (lexer ??= new Lexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: false, skipValidations: true }));
+}

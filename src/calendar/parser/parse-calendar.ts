@@ -28,9 +28,10 @@ interface BodyParse {
 }
 
 function parseTokens(tokens: IToken[], length: number): BodyParse {
-  calendarGrammar.input = tokens;
-  const cst = calendarGrammar.calendar();
-  const err = calendarGrammar.errors[0];
+  const grammar = calendarGrammar();
+  grammar.input = tokens;
+  const cst = grammar.calendar();
+  const err = grammar.errors[0];
   if (!err) return { body: buildBody(cst, length) };
   const at = Number.isFinite(err.token.startOffset) ? err.token.startOffset : length;
   return { errorAt: at, expected: err.message };
@@ -78,7 +79,7 @@ export function parseCalendarRaw(text: string, ctx: SuffixContext): RawParse {
     ast.shorthand = { name: body, range: { start: 0, end: body.length } };
     shorthand(spec);
   } else {
-    const lexed = calendarLexer.tokenize(body);
+    const lexed = calendarLexer().tokenize(body);
     const lexErrorAt = lexed.errors[0]?.offset;
     const tokens = lexErrorAt === undefined ? lexed.tokens : lexed.tokens.filter((t) => t.startOffset < lexErrorAt);
     const parsed = parseTokens(tokens, lexErrorAt ?? body.length);

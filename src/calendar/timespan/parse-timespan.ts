@@ -23,7 +23,7 @@ const unitUsec = new Map(UNITS.map(([u, v]) => [u, v] as const));
  * (1 000 000 for parse_sec). Never throws.
  */
 export function parseTimespan(text: string, defaultUnit = 1_000_000n): TimespanResult {
-  const toks = timespanLexer.tokenize(text).tokens;
+  const toks = timespanLexer().tokenize(text).tokens;
   let i = 0;
   const at = () => toks[i];
   const is = (tt: unknown) => at()?.tokenType === tt;

@@ -50,4 +50,7 @@ export const Other = createToken({ name: "Other", pattern: /[^]/ });
 
 export const timespanTokens: TokenType[] = [Blank, Infinity_, Minus, Int, Frac, Unit, Other];
 
-export const timespanLexer = new Lexer(timespanTokens, { positionTracking: "onlyOffset", ensureOptimizations: false, skipValidations: true });
+let lexer: Lexer | undefined;
+export function timespanLexer(): Lexer {
+  return (lexer ??= new Lexer(timespanTokens, { positionTracking: "onlyOffset", ensureOptimizations: false, skipValidations: true }));
+}

@@ -194,19 +194,46 @@ function computeChange(rule: TzRule, year: number): number {
   return t - rule.offset + rule.secs;
 }
 
+interface Compiled {
+  infos: [ZoneInfo, ZoneInfo];
+  changes: Map<number, [number, number]>;
+}
+const compiled = new WeakMap<PosixTz, Compiled>();
+
+/** posixTzLookup plus the instants around `t` over which the answer holds. */
+export function posixTzSpan(tz: PosixTz, t: number, utcYear: number): { info: ZoneInfo; from: number; to: number } {
+  const info = posixTzLookup(tz, t, utcYear);
+  // the answer can only change at a year boundary (rules are evaluated per UTC year) or a change instant
+  let from = Date.UTC(utcYear, 0, 1) / 1000;
+  let to = Date.UTC(utcYear + 1, 0, 1) / 1000;
+  const ch = compiled.get(tz)?.changes.get(utcYear);
+  if (ch) {
+    for (const c of ch) {
+      if (c <= t && c > from) from = c;
+      if (c > t && c < to) to = c;
+    }
+  }
+  return { info, from, to };
+}
+
 /** Which rule applies at `t` (glibc __tz_compute), given the UTC year of `t`. */
 export function posixTzLookup(tz: PosixTz, t: number, utcYear: number): ZoneInfo {
-  const [std, dst] = tz.rules;
-  const tzname: [string, string] = [std.name, dst.name];
-  let isdst: 0 | 1 = 0;
-  if (tz.rules[1].name !== tz.rules[0].name || tz.rules[1].offset !== tz.rules[0].offset) {
-    const c0 = computeChange(std, utcYear);
-    const c1 = computeChange(dst, utcYear);
-    const on = c0 > c1 ? t < c1 || t >= c0 : t >= c0 && t < c1;
-    isdst = on ? 1 : 0;
+  let c = compiled.get(tz);
+  if (!c) {
+    const [std, dst] = tz.rules;
+    const tzname: readonly [string, string] = [std.name, dst.name];
+    c = { infos: [{ gmtoff: std.offset, isdst: 0, abbr: std.name, tzname }, { gmtoff: dst.offset, isdst: 1, abbr: dst.name, tzname }], changes: new Map() };
+    compiled.set(tz, c);
   }
-  const r = tz.rules[isdst];
-  return { gmtoff: r.offset, isdst, abbr: r.name, tzname };
+  if (tz.rules[1].name === tz.rules[0].name && tz.rules[1].offset === tz.rules[0].offset) return c.infos[0];
+  let ch = c.changes.get(utcYear);
+  if (!ch) {
+    ch = [computeChange(tz.rules[0], utcYear), computeChange(tz.rules[1], utcYear)];
+    c.changes.set(utcYear, ch);
+  }
+  const [c0, c1] = ch;
+  const on = c0 > c1 ? t < c1 || t >= c0 : t >= c0 && t < c1;
+  return c.infos[on ? 1 : 0];
 }
 
 const utcYearOf = (t: number) => {

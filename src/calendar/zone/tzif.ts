@@ -1,4 +1,4 @@
-import { parsePosixTz, posixTzLookup, utcYearOf, type PosixTz } from "./posix-tz.js";
+import { parsePosixTz, posixTzLookup, posixTzSpan, utcYearOf, type PosixTz } from "./posix-tz.js";
 import type { Zone, ZoneInfo } from "./zone.js";
 
 interface TType {
@@ -178,9 +178,28 @@ export function tzifZone(name: string, bytes: Uint8Array): Zone | undefined {
     return info;
   };
 
+  const span = (t: number) => {
+    if (n === 0) return { info: lookup(t), from: -Infinity, to: Infinity };
+    if (t < transitions[0]!) return { info: lookup(t), from: -Infinity, to: transitions[0]! };
+    if (t >= transitions[n - 1]!) {
+      if (!rule) return { info: lookup(t), from: transitions[n - 1]!, to: Infinity };
+      const s = posixTzSpan(rule, t, utcYearOf(t));
+      return { info: s.info, from: Math.max(s.from, transitions[n - 1]!), to: s.to };
+    }
+    let lo = 0;
+    let hi = n - 1;
+    while (lo + 1 < hi) {
+      const mid = (lo + hi) >> 1;
+      if (t < transitions[mid]!) hi = mid;
+      else lo = mid;
+    }
+    return { info: lookup(t), from: transitions[hi - 1]!, to: transitions[hi]! };
+  };
+
   return {
     name,
     lookup,
+    span,
     initialTzname: [initial[0], initial[1]],
     isUtc: stdoff === 0 && dstoff === 0,
   };

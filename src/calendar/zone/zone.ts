@@ -19,6 +19,11 @@ export interface Zone {
   /** The name it was loaded by ("UTC", "Europe/Berlin", a POSIX TZ string). */
   readonly name: string;
   lookup(t: number): ZoneInfo;
+  /**
+   * Optional: the answer for `t` and the instants [from, to) over which it
+   * stays the same, so callers can skip repeated lookups.
+   */
+  span?(t: number): { info: ZoneInfo; from: number; to: number };
   /** tzname[] right after the zone was loaded (before any conversion). */
   readonly initialTzname: readonly [string, string];
   /** glibc `timezone == 0 && daylight == 0` (systemd's in_utc_timezone()). */
