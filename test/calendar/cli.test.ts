@@ -120,3 +120,19 @@ describe("unitlint timespan and cron2calendar", () => {
     expect(reboot.stderr).toContain("OnBootSec=");
   });
 });
+
+describe("browser safety", () => {
+  it("src/calendar imports no Node built-ins and reads no process state", async () => {
+    const { readdirSync, readFileSync, statSync } = await import("node:fs");
+    const root = new URL("../../src/calendar/", import.meta.url);
+    const walk = (dir: URL): string[] =>
+      readdirSync(dir).flatMap((n) => {
+        const u = new URL(n, dir);
+        return statSync(u).isDirectory() ? walk(new URL(n + "/", dir)) : n.endsWith(".ts") ? [u.pathname] : [];
+      });
+    for (const file of walk(root)) {
+      const text = readFileSync(file, "utf8");
+      expect(text, file).not.toMatch(/from "node:|require\(|\bprocess\.(env|argv|stdout|stderr|exit|cwd)/);
+    }
+  });
+});
