@@ -26,6 +26,8 @@ export { parseCalendar, normalizeCalendar, parseCron, parseTimespan, formatTimes
 export type { CalendarParseResult, CalendarOptions, CronExpression, CronParseResult, CronConversion, TimespanResult, TimestampResult, NextError };
 export type { CalendarSpec, CalendarComponent, CalendarField } from "./spec/model.js";
 export type { CalendarDiagnostic, CalendarCode, CalendarErrno } from "./spec/errors.js";
+export { shiftDiagnostics } from "./spec/errors.js";
+export type { LintCalendarOptions } from "./lint/lint-calendar.js";
 export type { CalendarAst, ChainNode, ComponentNode, ValueNode, WeekdaysNode, ZoneSuffixNode } from "./parser/ast.js";
 export type { TimespanPart } from "./timespan/parse-timespan.js";
 export type { Zone, ZoneInfo } from "./zone/zone.js";

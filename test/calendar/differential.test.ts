@@ -7,6 +7,8 @@ import { anySpec, baseSeconds, DIFF_ZONES, grammaticalSpec } from "./support/arb
 import { compareCalendar, type Mismatch } from "./support/compare.js";
 import { MAN_CALENDAR_EXAMPLES, MAN_TIMESPAN_EXAMPLES, MAN_TIMESTAMP_EXAMPLES } from "./support/man-examples.js";
 import { hasSystemdAnalyze, runSystemdAnalyze } from "./support/systemd-analyze.js";
+import { LibcSession } from "../../src/calendar/libc/session.js";
+import { intlZoneSource, zoneFromTz } from "../../src/calendar/zone/source.js";
 
 /*
  * unitlint against the installed systemd-analyze of systemd 252: byte-for-byte
@@ -46,6 +48,21 @@ describe.skipIf(!hasSystemdAnalyze)("differential: systemd-analyze calendar (ski
       mism.push(...compareCalendar(specs, DIFF_ZONES[(round + 2) % DIFF_ZONES.length]!, base, 3));
     }
     expect(mism, report(mism)).toEqual([]);
+  });
+
+  it("with the JavaScript engine's zones (the library default, no zoneinfo files): 1,500 specs, same output from 1990 on", () => {
+    const bad: string[] = [];
+    for (let round = 0; round < 5; round++) {
+      const specs = fc.sample(grammaticalSpec, { seed: 5150 + round, numRuns: 300 });
+      const tz = DIFF_ZONES[round]!;
+      const base = 631_152_000 + round * 400_000_000;
+      const theirs = runSystemdAnalyze(["calendar", `--base-time=@${base}`, "--iterations=4", "--", ...specs], tz);
+      const session = new LibcSession(zoneFromTz(tz, intlZoneSource));
+      const ours = analyzeCalendar({ specs, iterations: 4, base: base * 1e6, now: Date.now() * 1000, session, zones: intlZoneSource });
+      const strip = (x: string) => x.replace(/^ *From now:.*\n/gm, "");
+      if (strip(ours.stdout) !== strip(theirs.stdout)) bad.push(`${tz} @${base}`);
+    }
+    expect(bad).toEqual([]);
   });
 
   it("the 'From now:' lines, far from the clock so rounding cannot flip", () => {

@@ -54,7 +54,9 @@ export function lintCalendar(input: string, options: LintCalendarOptions = {}): 
     } else {
       const why = neverReason(spec);
       const code = why?.field === "day" || why?.field === "year" ? "day-not-in-month" : why?.field === "weekday" ? "weekday-never-matches" : "never-elapses";
-      out.push({ code, severity: "warning", message: why ? `${why.message}; this spec never elapses` : "this spec never elapses", range: why ? fieldRange(why.field) : whole, field: why?.field ?? "day" });
+      const d: CalendarDiagnostic = { code, severity: "warning", message: why ? `${why.message}; this spec never elapses` : "this spec never elapses", range: why ? fieldRange(why.field) : whole };
+      if (why) d.field = why.field;
+      out.push(d);
     }
   }
   let zone: Zone | undefined;

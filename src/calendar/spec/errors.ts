@@ -49,3 +49,11 @@ export function parseError(code: CalendarCode, errno: CalendarErrno, message: st
   if (field) d.field = field;
   return d;
 }
+
+/**
+ * Move findings from offsets in a spec to offsets in the text it came from
+ * (e.g. the unit file, when the spec is the value of an OnCalendar= line).
+ */
+export function shiftDiagnostics(diagnostics: readonly CalendarDiagnostic[], by: number): CalendarDiagnostic[] {
+  return diagnostics.map((d) => ({ ...d, range: { start: d.range.start + by, end: d.range.end + by } }));
+}
