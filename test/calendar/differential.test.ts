@@ -40,6 +40,20 @@ describe.skipIf(!hasSystemdAnalyze)("differential: systemd-analyze calendar (ski
     expect(mism, report(mism)).toEqual([]);
   });
 
+  it("1,500 generated specs in 10 more zones (negative DST, half-hour DST, southern hemisphere, +13:45)", () => {
+    const more = ["Europe/Dublin", "America/Sao_Paulo", "Pacific/Chatham", "Antarctica/Troll", "America/Santiago", "Asia/Tehran", "Africa/Casablanca", "Pacific/Apia", "America/St_Johns", "Europe/Moscow"];
+    const mism: Mismatch[] = [];
+    more.forEach((tz, round) => {
+      const specs = fc.sample(grammaticalSpec, { seed: 6060 + round, numRuns: 150 });
+      const base = fc.sample(baseSeconds, { seed: 8080 + round, numRuns: 1 })[0]!;
+      mism.push(...compareCalendar(specs, tz, base, 6));
+    });
+    // and the hours around Dublin's and Berlin's 2026 changes, where systemd 252.39 needs its negative-DST fix
+    mism.push(...compareCalendar(["daily", "hourly", "minutely", "hourly IST", "hourly GMT", "*:0/20"], "Europe/Dublin", 1774656000, 8));
+    mism.push(...compareCalendar(["hourly CEST", "minutely CEST", "*:0/20 CEST", "hourly CET", "*-*-* 02:30 CEST"], "Europe/Berlin", 1792880000, 8));
+    expect(mism, report(mism)).toEqual([]);
+  });
+
   it("2,500 generated specs, half of them mutated (mostly invalid), across 5 zones", () => {
     const mism: Mismatch[] = [];
     for (let round = 0; round < 10; round++) {

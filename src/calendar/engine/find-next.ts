@@ -104,11 +104,21 @@ function matchesWeekday(ctx: Ctx, bits: number, tm: Tm): boolean {
   return (bits & (1 << k)) !== 0;
 }
 
+/** Wall-clock order of two broken-down times (year down to second). */
+function compareFields(a: Tm, b: Tm): number {
+  return Math.sign(a.year - b.year) || Math.sign(a.mon - b.mon) || Math.sign(a.mday - b.mday) || Math.sign(a.hour - b.hour) || Math.sign(a.min - b.min) || Math.sign(a.sec - b.sec);
+}
+
 /** find_next(): updates tm/usec in place, or returns an error. */
 function findNext(ctx: Ctx, tm: Tm, usecIn: number): { tm: Tm; usec: number } | NextError {
   const spec = ctx.spec;
   const c = copyTm(tm);
   let tmUsec = usecIn;
+  // Set once the search came back to (or before) where it started; from then on
+  // mktime() keeps the tm_isdst it found instead of the spec's. systemd 252.39
+  // has this (a stable backport of the fix for zones with negative DST, such
+  // as Europe/Dublin, where the search otherwise repeats the same elapse).
+  let invalidateDst = false;
   const val = { v: 0 };
   /** Zero every field from `level` down, as find_next() does after a field moved. */
   const resetBelow = (level: "mon" | "mday" | "hour" | "min" | "sec") => {
@@ -124,7 +134,7 @@ function findNext(ctx: Ctx, tm: Tm, usecIn: number): { tm: Tm; usec: number } | 
 
   for (let iteration = 0; iteration < MAX_CALENDAR_ITERATIONS; iteration++) {
     ctx.mktime(c);
-    c.isdst = spec.dst;
+    if (!invalidateDst) c.isdst = spec.dst;
 
     val.v = c.year + 1900;
     let r = findMatching(ctx, spec.year, false, c, val);
@@ -193,6 +203,15 @@ function findNext(ctx: Ctx, tm: Tm, usecIn: number): { tm: Tm; usec: number } | 
       continue;
     }
     if (r === 0) continue;
+
+    let cmp = compareFields(tm, c);
+    if (cmp === 0) cmp = Math.sign(usecIn - (tmUsec + 1));
+    if (cmp >= 0) {
+      // stuck at or before the start: step an hour and let mktime() pick the DST flavour
+      invalidateDst = true;
+      c.hour++;
+      continue;
+    }
 
     return { tm: c, usec: tmUsec };
   }

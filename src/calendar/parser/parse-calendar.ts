@@ -50,13 +50,19 @@ function describe(text: string, at: number): string {
  * earlier, e.g. with ERANGE on a number: re-parse the longest grammatical
  * prefix and trust any problem it finds strictly before the cut.
  */
-function earlierProblem(tokens: IToken[], errorIndex: number, errorAt: number): CalendarDiagnostic | undefined {
+function earlierProblem(tokens: IToken[], errorIndex: number, errorAt: number, text: string): CalendarDiagnostic | undefined {
   for (let cut = errorIndex; cut > 0; cut--) {
     const cutAt = tokens[cut]?.startOffset ?? errorAt;
     const p = parseTokens(tokens.slice(0, cut), cutAt);
     if (!p.body) continue;
     const d = buildFromBody(p.body, emptySpec(), {});
-    return d && d.range.start < cutAt && d.range.end <= cutAt ? d : undefined;
+    if (!d || d.range.start >= cutAt || d.range.end > cutAt) return undefined;
+    // A seconds value followed by '.' and no digit: systemd's fraction parser
+    // fails (EINVAL) before the value's own range check (ERANGE) runs.
+    // (The multiplication by 10^6 overflowing is checked before both.)
+    const digits = text.slice(d.range.start, d.range.end);
+    if (d.code === "number-too-large" && d.field === "second" && d.range.end === cutAt && text[cutAt] === "." && !/[0-9.]/.test(text[cutAt + 1] ?? "") && /^[0-9]+$/.test(digits) && BigInt(digits) * 1000000n <= 18446744073709551615n) return undefined;
+    return d;
   }
   return undefined;
 }
@@ -86,7 +92,7 @@ export function parseCalendarRaw(text: string, ctx: SuffixContext): RawParse {
     if (!parsed.body || lexErrorAt !== undefined) {
       const at = parsed.errorAt ?? lexErrorAt ?? body.length;
       const index = tokens.findIndex((t) => t.startOffset >= at);
-      const earlier = earlierProblem(tokens, index < 0 ? tokens.length : index, at);
+      const earlier = earlierProblem(tokens, index < 0 ? tokens.length : index, at, body);
       if (earlier) return { ast, error: earlier };
       const end = at < body.length ? at + (/^[A-Za-z]+/.exec(body.slice(at))?.[0].length || 1) : at;
       return { ast, error: parseError("syntax", "EINVAL", describe(body, at), { start: at, end }) };
