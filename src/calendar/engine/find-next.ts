@@ -115,9 +115,10 @@ function findNext(ctx: Ctx, tm: Tm, usecIn: number): { tm: Tm; usec: number } | 
   const c = copyTm(tm);
   let tmUsec = usecIn;
   // Set once the search came back to (or before) where it started; from then on
-  // mktime() keeps the tm_isdst it found instead of the spec's. systemd 252.39
-  // has this (a stable backport of the fix for zones with negative DST, such
-  // as Europe/Dublin, where the search otherwise repeats the same elapse).
+  // mktime() keeps the tm_isdst it found instead of the spec's. The tested
+  // systemd 252.38 build has this (a stable-branch backport of the fix for zones
+  // with negative DST, such as Europe/Dublin, where the search would otherwise
+  // return the same elapse again).
   let invalidateDst = false;
   const val = { v: 0 };
   /** Zero every field from `level` down, as find_next() does after a field moved. */
