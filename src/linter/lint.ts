@@ -2,15 +2,16 @@ import type { Finding, Severity, SeverityOrOff } from "../core/diagnostic.js";
 import type { Range } from "../core/range.js";
 import { parseFile, type UnitFile } from "../model/unit-file.js";
 import { buildUnitSet, type UnitSet } from "../model/unit-set.js";
+import { parseScheduleFile, scheduleKindOf, type ScheduleFile, type ScheduleKind } from "../model/schedule-file.js";
 import { allRules } from "../rules/registry.js";
-import type { LintSettings, Report, Rule } from "../rules/types.js";
+import type { LintSettings, Report, ReportFile, Rule } from "../rules/types.js";
 import { effectiveSeverity, type Preset } from "./severity.js";
 
 export interface LintSource {
   path: string;
   text: string;
-  /** Force the file kind (e.g. stdin with --stdin-filename); guessed from the path otherwise. */
-  kind?: "unit" | "dropin";
+  /** Force the file kind (e.g. stdin with --stdin-filename, --crontab); guessed from the path otherwise. */
+  kind?: "unit" | "dropin" | ScheduleKind;
 }
 
 export interface LintOptions {
@@ -26,6 +27,8 @@ export interface LintResult {
   findings: Finding[];
   files: UnitFile[];
   set: UnitSet;
+  /** Crontabs and job files of the run (not units; checked by checkCrontab/checkJobs rules). */
+  scheduleFiles: ScheduleFile[];
 }
 
 export function defaultSettings(partial: Partial<LintSettings> = {}): LintSettings {
@@ -43,12 +46,18 @@ export function formatMessage(template: string, data: Record<string, string | nu
 
 /** Parse, build the unit set, run every enabled rule; findings sorted by file and position. */
 export function lintSources(sources: LintSource[], options: LintOptions = {}): LintResult {
-  const files = sources.map((s) => parseFile(s.path, s.text, s.kind));
+  const files: UnitFile[] = [];
+  const scheduleFiles: ScheduleFile[] = [];
+  for (const s of sources) {
+    const kind = s.kind ?? scheduleKindOf(s.path);
+    if (kind === undefined || kind === "unit" || kind === "dropin") files.push(parseFile(s.path, s.text, kind));
+    else scheduleFiles.push(parseScheduleFile(s.path, s.text, kind));
+  }
   const set = buildUnitSet(files);
-  return { findings: runRules(set, options), files, set };
+  return { findings: runRules(set, options, scheduleFiles), files, set, scheduleFiles };
 }
 
-export function runRules(set: UnitSet, options: LintOptions = {}): Finding[] {
+export function runRules(set: UnitSet, options: LintOptions = {}, scheduleFiles: ScheduleFile[] = []): Finding[] {
   const settings = defaultSettings(options.settings);
   const presets = options.presets ?? ["recommended"];
   const findings: Finding[] = [];
@@ -65,6 +74,10 @@ export function runRules(set: UnitSet, options: LintOptions = {}): Finding[] {
       }
     }
     if (rule.checkSet) guard(rule, "", () => rule.checkSet!(base), findings);
+    for (const f of scheduleFiles) {
+      if (f.kind === "crontab" && rule.checkCrontab) guard(rule, f.path, () => rule.checkCrontab!({ ...base, crontab: f }), findings);
+      if (f.kind === "jobs" && rule.checkJobs) guard(rule, f.path, () => rule.checkJobs!({ ...base, jobs: f }), findings);
+    }
   }
   return sortFindings(dedupe(findings));
 }
@@ -105,7 +118,7 @@ function toFinding(rule: Rule, severity: Severity, r: Report): Finding {
   return f;
 }
 
-function resolve(file: UnitFile, range: Range) {
+function resolve(file: ReportFile, range: Range) {
   const s = file.source.positionAt(range.start);
   const e = file.source.positionAt(range.end);
   return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };

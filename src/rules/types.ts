@@ -4,6 +4,15 @@ import type { EffectiveUnit } from "../model/effective-unit.js";
 import type { UnitFile } from "../model/unit-file.js";
 import type { UnitType } from "../model/unit-name.js";
 import type { UnitSet } from "../model/unit-set.js";
+import type { SourceText } from "../core/source.js";
+import type { CrontabFile } from "../crontab/index.js";
+import type { JobsFile } from "../jobs/index.js";
+
+/** What a finding points into: a unit file, a drop-in, a crontab or a job file. */
+export interface ReportFile {
+  path: string;
+  source: SourceText;
+}
 
 export type RuleFamily =
   | "syntax"
@@ -64,11 +73,11 @@ export interface RuleMeta {
 export interface Report {
   messageId: string;
   data?: Record<string, string | number>;
-  file: UnitFile;
+  file: ReportFile;
   range: Range;
   fix?: Fix;
   suggestions?: Fix[];
-  related?: { file: UnitFile; range: Range; message: string }[];
+  related?: { file: ReportFile; range: Range; message: string }[];
   /** Overrides the configured severity for this one finding (rare: e.g. an info-level variant). */
   severity?: Severity;
 }
@@ -99,16 +108,29 @@ export interface UnitContext extends BaseContext {
 
 export type SetContext = BaseContext;
 
+export interface CrontabContext extends BaseContext {
+  crontab: CrontabFile;
+}
+
+export interface JobsContext extends BaseContext {
+  jobs: JobsFile;
+}
+
 /**
  * A rule: metadata plus pure checks. `checkFile` sees one parsed file (syntax,
  * naming), `checkUnit` one effective unit (drop-ins applied), `checkSet` the
- * whole set of units of the run. No file system, clock or globals.
+ * whole set of units of the run; `checkCrontab` / `checkJobs` one schedule
+ * file that is not a unit. No file system, clock or globals.
  */
 export interface Rule {
   meta: RuleMeta;
   checkFile?(ctx: FileContext): void;
   checkUnit?(ctx: UnitContext): void;
   checkSet?(ctx: SetContext): void;
+  /** One crontab (user or system format); see src/crontab. */
+  checkCrontab?(ctx: CrontabContext): void;
+  /** One JSON job file (seed-002 shape); see src/jobs. */
+  checkJobs?(ctx: JobsContext): void;
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -1,0 +1,63 @@
+/**
+ * The one place where crontab, job-file and migration code calls the calendar
+ * engine (src/calendar): parsing cron schedules, their runs, their OnCalendar=
+ * equivalents and time spans. Everything else talks to these functions.
+ */
+import { cronToCalendar as engineCronToCalendar, nextCronRuns as engineNextCronRuns, nextElapses, parseCron, parseTimespan } from "../calendar/index.js";
+import type { CronExpression, CronParseResult } from "../calendar/index.js";
+import { CRON_FIELDS, type CronFieldName } from "../calendar/cron/model.js";
+import { shiftRange } from "../core/range.js";
+
+export type { CronExpression, CronFieldName };
+export { CRON_FIELDS };
+
+/** Parse a schedule found at `offset` in a file; ranges come back as file offsets. */
+export function parseSchedule(text: string, offset: number): CronParseResult {
+  const r = parseCron(text);
+  if (r.ok) return shiftCron(r.cron, offset, text);
+  return { ok: false, error: { ...r.error, range: shiftRange(r.error.range, offset) } };
+}
+
+function shiftCron(cron: CronExpression, offset: number, text: string): CronParseResult {
+  if (!cron.fields) return { ok: true, cron };
+  const fields = Object.fromEntries(
+    Object.entries(cron.fields).map(([k, f]) => [k, { ...f, range: shiftRange(f.range, offset), items: f.items.map((i) => ({ ...i, range: shiftRange(i.range, offset) })) }]),
+  ) as NonNullable<CronExpression["fields"]>;
+  return { ok: true, cron: { ...cron, text, fields } };
+}
+
+/** Runs strictly after `baseSeconds` (seconds since the epoch), as cronie runs them in `tz`. */
+export function cronRuns(cron: CronExpression, baseSeconds: number, count: number, tz = "UTC"): number[] {
+  const r = engineNextCronRuns(cron, { base: baseSeconds * 1_000_000, count, tz });
+  return r.elapses.map((e) => Math.floor(e.usec / 1_000_000));
+}
+
+/** 2000-01-01T00:00:00Z: a fixed start, so answers never depend on the clock. */
+const EPOCH_2000 = 946_684_800;
+
+/** True when the schedule has no run at all (e.g. February 31st); the engine looks 400 years ahead, one Gregorian cycle. */
+export function neverRuns(cron: CronExpression): boolean {
+  if (cron.special === "@reboot") return false;
+  return cronRuns(cron, EPOCH_2000, 1).length === 0;
+}
+
+/** OnCalendar= lines equivalent to the schedule (several when cron's day-field OR needs them), or why there are none. */
+export function cronToCalendar(text: string): { ok: boolean; lines: string[]; notes: string[]; error?: string } {
+  return engineCronToCalendar(text);
+}
+
+/** Elapses (seconds) strictly after `baseSeconds` of the union of OnCalendar= specs, in `tz`. */
+export function calendarRuns(specs: string[], baseSeconds: number, count: number, tz = "UTC"): number[] {
+  const all = new Set<number>();
+  for (const spec of specs) {
+    const r = nextElapses(spec, { base: baseSeconds * 1_000_000, count, tz });
+    for (const e of r.elapses) all.add(Math.floor(e.usec / 1_000_000));
+  }
+  return [...all].sort((a, b) => a - b).slice(0, count);
+}
+
+/** A systemd time span (systemd.time(7)), in microseconds, or undefined when systemd would refuse it. */
+export function timespanUsec(text: string): bigint | undefined {
+  const r = parseTimespan(text);
+  return r.ok ? r.usec : undefined;
+}
