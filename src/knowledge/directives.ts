@@ -1,0 +1,114 @@
+import type { UnitType } from "../model/unit-name.js";
+import { DIRECTIVE_ROWS, VALUE_TYPES } from "./directives.generated.js";
+import { ENUM_ROWS } from "./enums.generated.js";
+import { SPECIFIER_ROWS } from "./specifiers.generated.js";
+import { sectionsFor } from "./sections.js";
+
+export type DirectiveStatus = "current" | "deprecated" | "obsolete" | "removed";
+
+export interface DirectiveInfo {
+  section: string;
+  name: string;
+  /** `exec`, `kill` or `cgroup` for settings shared by several unit types. */
+  context: string;
+  valueType: string;
+  isList: boolean;
+  status: DirectiveStatus;
+  /** What to use instead; `[Unit] X` means the setting moved to [Unit]. */
+  replacement: string;
+  /** First systemd release that had it; null when older than the records (before 183). */
+  since: number | null;
+  /** Present in systemd 252's parser table ("ignored": accepted but ignored there). */
+  inV252: "yes" | "no" | "ignored";
+  /** What the installed systemd 252 did with it: accepted, deprecation warning, ignored, unknown key. */
+  v252: "accepted" | "warning" | "ignored" | "unknown" | "not-checkable";
+  notes: string;
+}
+
+export interface EnumInfo {
+  directive: string;
+  sections: readonly string[];
+  values: readonly string[];
+  acceptsBoolean: boolean;
+  deprecated: string;
+  newSinceV252: readonly string[];
+}
+
+const STATUS: Record<string, DirectiveStatus> = { c: "current", d: "deprecated", o: "obsolete", r: "removed" };
+const IN252 = { y: "yes", n: "no", i: "ignored" } as const;
+const V252 = { a: "accepted", w: "warning", i: "ignored", u: "unknown", x: "not-checkable" } as const;
+
+let bySection: Map<string, Map<string, DirectiveInfo>> | undefined;
+let byName: Map<string, DirectiveInfo[]> | undefined;
+
+/** Built on first use: the tables are large and most runs of the CLI touch only a few sections. */
+function index(): { bySection: Map<string, Map<string, DirectiveInfo>>; byName: Map<string, DirectiveInfo[]> } {
+  if (bySection && byName) return { bySection, byName };
+  bySection = new Map();
+  byName = new Map();
+  for (const r of DIRECTIVE_ROWS) {
+    const info: DirectiveInfo = {
+      section: r[0],
+      name: r[1],
+      context: r[2],
+      valueType: VALUE_TYPES[r[3]] ?? "",
+      isList: r[4] === 1,
+      status: STATUS[r[5]] ?? "current",
+      replacement: r[6],
+      since: r[7],
+      inV252: IN252[r[8]],
+      v252: V252[r[9]],
+      notes: r[10],
+    };
+    let s = bySection.get(info.section);
+    if (!s) bySection.set(info.section, (s = new Map()));
+    s.set(info.name, info);
+    let n = byName.get(info.name);
+    if (!n) byName.set(info.name, (n = []));
+    n.push(info);
+  }
+  return { bySection, byName };
+}
+
+/** The directive `key` of `[section]`, exactly as spelled (systemd's keys are case-sensitive). */
+export function directiveInfo(section: string, key: string): DirectiveInfo | undefined {
+  return index().bySection.get(section)?.get(key);
+}
+
+/** Every section that has a directive of this name. */
+export function sectionsWithDirective(key: string): DirectiveInfo[] {
+  return index().byName.get(key) ?? [];
+}
+
+/** Directives of a section (all statuses), in name order. */
+export function directivesOfSection(section: string): DirectiveInfo[] {
+  return [...(index().bySection.get(section)?.values() ?? [])].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Directives allowed in a section of a unit type (sections not belonging to the type have none). */
+export function directivesFor(type: UnitType | null, section: string): DirectiveInfo[] {
+  return sectionsFor(type).includes(section) ? directivesOfSection(section) : [];
+}
+
+export function isListDirective(section: string, key: string): boolean {
+  return directiveInfo(section, key)?.isList ?? false;
+}
+
+let enums: Map<string, EnumInfo> | undefined;
+export function enumInfo(directive: string): EnumInfo | undefined {
+  if (!enums) {
+    enums = new Map(
+      ENUM_ROWS.map((r) => [r[0], { directive: r[0], sections: r[1], values: r[2], acceptsBoolean: r[3] === 1, deprecated: r[4], newSinceV252: r[5] }]),
+    );
+  }
+  return enums.get(directive);
+}
+
+export interface SpecifierInfo {
+  specifier: string;
+  meaning: string;
+  since: number | null;
+  status: string;
+}
+
+export const SPECIFIERS: readonly SpecifierInfo[] = SPECIFIER_ROWS.map((r) => ({ specifier: r[0], meaning: r[1], since: r[2], status: r[3] }));

@@ -1,0 +1,95 @@
+import { lintCalendar, parseTimespan } from "../calendar/index.js";
+import { enumInfo, type DirectiveInfo } from "../knowledge/directives.js";
+import { isPercentage, parseBoolean, parseBytes, parseSignal } from "./primitives.js";
+
+/** Why a value is invalid, and which characters of it are wrong (offsets into the value). */
+export interface ValueProblem {
+  message: string;
+  from: number;
+  to: number;
+}
+
+type Validator = (value: string, info: DirectiveInfo) => ValueProblem | null;
+
+const whole = (value: string, message: string): ValueProblem => ({ message, from: 0, to: value.length });
+const hasSpecifier = (v: string) => v.includes("%");
+
+const bool: Validator = (v) => (v === "" || parseBoolean(v) !== undefined ? null : whole(v, `'${v}' is not a boolean (yes/no, true/false, on/off, 1/0)`));
+
+function integerIn(min: number, max: number, extra: string[] = []): Validator {
+  return (v) => {
+    if (v === "" || extra.includes(v)) return null;
+    if (!/^[-+]?\d+$/.test(v) || Number(v) < min || Number(v) > max)
+      return whole(v, `'${v}' is not an integer from ${min} to ${max}${extra.length ? ` or ${extra.join(", ")}` : ""}`);
+    return null;
+  };
+}
+
+const unsigned: Validator = (v) => (v === "" || /^\d+$/.test(v) ? null : whole(v, `'${v}' is not a non-negative integer`));
+
+const timespan: Validator = (v) => {
+  if (v === "") return null;
+  const t = parseTimespan(v);
+  return t.ok ? null : { message: `'${v}' is not a time span (e.g. 90, 5min 20s, 1h30min, infinity): ${t.message}`, from: t.range.start, to: Math.max(t.range.end, t.range.start + 1) };
+};
+
+const fileMode: Validator = (v) => (v === "" || (/^[0-7]+$/.test(v) && parseInt(v, 8) <= 0o7777) ? null : whole(v, `'${v}' is not an octal file mode such as 0022 or 0750`));
+
+const signal: Validator = (v) => (v === "" || parseSignal(v) !== undefined ? null : whole(v, `'${v}' is not a signal name (SIGTERM, SIGINT, SIGRTMIN+1...) or number`));
+
+const bytesPercentInfinity: Validator = (v) =>
+  v === "" || v === "infinity" || isPercentage(v) || parseBytes(v) !== undefined ? null : whole(v, `'${v}' is not a size (e.g. 512M, 2G), a percentage or 'infinity'`);
+
+const tasks: Validator = (v) => (v === "" || v === "infinity" || isPercentage(v) || /^\d+$/.test(v) ? null : whole(v, `'${v}' is not a number of tasks, a percentage or 'infinity'`));
+
+const percentage: Validator = (v) => (v === "" || isPercentage(v) ? null : whole(v, `'${v}' is not a percentage such as 50% or 150%`));
+
+const calendarOrSpan: Validator = (v, info) => {
+  if (v === "") return null;
+  if (info.name !== "OnCalendar") return timespan(v, info);
+  const err = lintCalendar(v, { tz: "UTC" }).find((d) => d.severity === "error");
+  return err ? { message: `'${v}' is not a valid calendar spec: ${err.message}`, from: err.range.start, to: Math.max(err.range.end, err.range.start + 1) } : null;
+};
+
+const STREAM_PREFIXES = ["file:", "append:", "truncate:", "fd:"];
+
+const enumValue: Validator = (v, info) => {
+  if (v === "" || hasSpecifier(v)) return null;
+  const e = enumInfo(info.name);
+  if (!e) return null;
+  if (e.values.includes(v)) return null;
+  if (e.acceptsBoolean || /\(bool/.test(info.valueType)) if (parseBoolean(v) !== undefined) return null;
+  if (/file:/.test(info.valueType) && STREAM_PREFIXES.some((p) => v.startsWith(p))) return null;
+  if (/0\.\.7/.test(info.valueType) && /^[0-7]$/.test(v)) return null;
+  if (/0\.\.3/.test(info.valueType) && /^[0-3]$/.test(v)) return null;
+  if (/0\.\.255/.test(info.valueType) && /^\d+$/.test(v) && Number(v) <= 255) return null;
+  if (/private\[:HOSTNAME\]/.test(info.valueType) && v.startsWith("private:")) return null;
+  // Deprecated values are reported by values/deprecated-value, not as invalid.
+  if (e.deprecated.split(/[;,]\s*|->/).some((d) => d.trim().split(/\s/)[0] === v)) return null;
+  const allowed = [...new Set([...e.values, ...(e.acceptsBoolean ? ["yes", "no"] : [])])];
+  return whole(v, `'${v}' is not one of: ${allowed.join(", ")}`);
+};
+
+/** Validators by value type (knowledge base `valueType`); types not listed are not checked. */
+const BY_TYPE: [RegExp, Validator][] = [
+  [/^bool( \(empty=unset\/default\))?$/, bool],
+  [/^enum/, enumValue],
+  [/^timespan or calendar/, calendarOrSpan],
+  [/^timespan/, timespan],
+  [/^integer \(unsigned\)$/, unsigned],
+  [/^integer \(-20\.\.19\)$/, integerIn(-20, 19)],
+  [/^integer \(-1000\.\.1000\)$/, integerIn(-1000, 1000)],
+  [/^integer \(1\.\.10000\) \| idle$/, integerIn(1, 10000, ["idle"])],
+  [/^integer \(1\.\.10000\)$/, integerIn(1, 10000)],
+  [/^file-mode \(octal\)$/, fileMode],
+  [/^signal/, signal],
+  [/^bytes \| percentage \| infinity$/, bytesPercentInfinity],
+  [/^integer \| percentage \| infinity$/, tasks],
+  [/^percentage \(may exceed 100%\)$/, percentage],
+];
+
+export function validateValue(value: string, info: DirectiveInfo): ValueProblem | null {
+  if (hasSpecifier(value) && !/^enum/.test(info.valueType)) return null;
+  for (const [re, validator] of BY_TYPE) if (re.test(info.valueType)) return validator(value, info);
+  return null;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { applyEdits } from "../../src/core/edits.js";
+import { lintSources } from "../../src/linter/lint.js";
+
+const lint = (text: string, path = "a.service", settings = {}) => lintSources([{ path, text }], { settings }).findings;
+const ids = (text: string, path = "a.service", settings = {}) => lint(text, path, settings).map((f) => `${f.line}:${f.column} ${f.rule}`);
+
+describe("directive rules", () => {
+  it("directives/unknown-directive: case-only typo gets a safe rename, other typos a suggestion", () => {
+    const [f] = lint("[Service]\nRestartsec=5\n");
+    expect(f!.rule).toBe("directives/unknown-directive");
+    expect(f!.fix).toMatchObject({ safe: true });
+    expect(applyEdits("[Service]\nRestartsec=5\n", f!.fix!.edits).text).toBe("[Service]\nRestartSec=5\n");
+    const [g] = lint("[Service]\nRestrat=always\n");
+    expect(g!.message).toContain("did you mean 'Restart'?");
+    expect(g!.fix).toBeUndefined();
+    expect(g!.suggestions?.[0]?.safe).toBe(false);
+    expect(ids("[Service]\nX-Mine=1\n[X-Own]\nWhatever=1\n")).toEqual([]);
+  });
+
+  it("directives/wrong-section: right setting, wrong section or unit type", () => {
+    expect(ids("[Unit]\nUser=x\n")).toEqual(["2:1 directives/wrong-section"]);
+    expect(lint("[Service]\nOnCalendar=daily\n")[0]!.message).toContain("timer units");
+    expect(ids("[Timer]\nOnCalendar=daily\n", "a.timer")).toEqual([]);
+  });
+
+  it("directives/deprecated-directive: alias renames are safe fixes, obsolete ones unsafe, moved ones have none", () => {
+    const [a] = lint("[Unit]\nBindTo=x.service\n");
+    expect(a!.fix).toMatchObject({ safe: true, edits: [{ text: "BindsTo" }] });
+    const [b] = lint("[Service]\nMemoryLimit=1G\n");
+    expect(b!.fix).toMatchObject({ safe: false, edits: [{ text: "MemoryMax" }] });
+    const [c] = lint("[Service]\nStartLimitBurst=3\n");
+    expect(c!.fix).toBeUndefined();
+    expect(c!.message).toContain("[Unit] StartLimitBurst");
+  });
+
+  it("directives/duplicate-directive: only within one file; drop-ins may override", () => {
+    expect(ids("[Service]\nUser=a\nUser=b\n")).toEqual(["2:1 directives/duplicate-directive"]);
+    const r = lintSources([
+      { path: "a.service", text: "[Service]\nUser=a\n" },
+      { path: "a.service.d/x.conf", text: "[Service]\nUser=b\n" },
+    ]).findings;
+    expect(r).toEqual([]);
+  });
+
+  it("directives/newer-than-target: settings and enum values newer than the oldest target", () => {
+    const text = "[Service]\nProtectProc=invisible\nType=notify-reload\n";
+    expect(ids(text, "a.service", { targetSystemd: [245] })).toEqual(["2:1 directives/newer-than-target", "3:6 directives/newer-than-target"]);
+    expect(ids(text, "a.service", { targetSystemd: [257] })).toEqual([]);
+    expect(ids(text)).toEqual([]);
+  });
+
+  it("values/invalid-value underlines the bad part", () => {
+    const [f] = lint("[Service]\nRestart=sometimes\n");
+    expect([f!.rule, f!.line, f!.column, f!.endColumn]).toEqual(["values/invalid-value", 2, 9, 18]);
+    expect(ids("[Service]\nNice=-20\nUMask=0022\nKillSignal=SIGRTMIN+2\nMemoryMax=50%\nTimeoutStopSec=infinity\nPrivateTmp=yes\nCPUWeight=idle\nEnvironmentFile=%h/x\n")).toEqual([]);
+    expect(ids("[Timer]\nOnCalendar=Mon *-*-* 25:00\n", "a.timer")).toEqual(["2:22 values/invalid-value"]);
+  });
+
+  it("values/deprecated-value: syslog output maps to the journal (safe fix)", () => {
+    const [f] = lint("[Service]\nStandardOutput=syslog\n");
+    expect(f!.rule).toBe("values/deprecated-value");
+    expect(applyEdits("[Service]\nStandardOutput=syslog\n", f!.fix!.edits).text).toBe("[Service]\nStandardOutput=journal\n");
+  });
+});
