@@ -135,3 +135,29 @@ describe("hover on values", () => {
     expect(s.contents.value).toBe("`90` = `1min 30s`");
   });
 });
+
+describe("knowledge in the editor", () => {
+  it("hovers a directive with its section, value type, version and status", async () => {
+    const uri = pathToFileURL(join(root, "etc", "k.service")).href;
+    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Service]\nMemoryLimit=1G\nRestart=always\n" } });
+    const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 3 } })) as { contents: { value: string } };
+    expect(h.contents.value).toContain("**MemoryLimit=** in `[Service]`");
+    expect(h.contents.value).toContain("**obsolete**: use MemoryMax");
+    const r = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 2, character: 2 } })) as { contents: { value: string } };
+    expect(r.contents.value).toContain("`on-failure`");
+  });
+
+  it("completes directives of the section (deprecated last) and enum values", async () => {
+    const uri = pathToFileURL(join(root, "etc", "c.service")).href;
+    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Service]\nRes\nRestart=\n" } });
+    const items = (await conn.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line: 1, character: 3 } })) as { label: string; sortText: string }[];
+    const labels = items.map((i) => i.label);
+    expect(labels).toContain("RestartSec");
+    expect(labels).not.toContain("OnCalendar");
+    const mem = items.find((i) => i.label === "MemoryLimit")!;
+    const max = items.find((i) => i.label === "MemoryMax")!;
+    expect(mem.sortText > max.sortText).toBe(true);
+    const values = (await conn.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line: 2, character: 8 } })) as { label: string }[];
+    expect(values.map((v) => v.label)).toContain("on-failure");
+  });
+});
