@@ -89,6 +89,7 @@ export function runCheck(paths: string[], opts: CheckOptions, io: Io): number {
       targetSystemd: opts.targetSystemd ?? [],
       mode: opts.user ? "user" : "system",
       externalUnits: opts.external ?? [],
+      now: Date.now(),
     },
   });
   let findings: Finding[] = result.findings.filter((f) => checked.has(f.file) || f.rule.startsWith("internal/"));

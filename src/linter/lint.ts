@@ -37,6 +37,7 @@ export function defaultSettings(partial: Partial<LintSettings> = {}): LintSettin
     mode: partial.mode ?? "system",
     externalUnits: partial.externalUnits ?? [],
     ruleOptions: partial.ruleOptions ?? {},
+    ...(partial.now !== undefined ? { now: partial.now } : {}),
   };
 }
 

@@ -90,6 +90,8 @@ export interface LintSettings {
   externalUnits: string[];
   /** Options per rule id, from config. */
   ruleOptions: Record<string, unknown>;
+  /** "Now" in ms since the epoch, for checks such as "this date is in the past"; the CLI passes the clock, tests a fixed time. */
+  now?: number;
 }
 
 interface BaseContext {

@@ -63,3 +63,18 @@ describe("directive rules", () => {
     expect(applyEdits("[Service]\nStandardOutput=syslog\n", f!.fix!.edits).text).toBe("[Service]\nStandardOutput=journal\n");
   });
 });
+
+describe("calendar/schedule-warning", () => {
+  const now = Date.UTC(2026, 0, 1);
+  const warn = (spec: string, options = {}) =>
+    lintSources([{ path: "t.timer", text: `[Timer]\nOnCalendar=${spec}\n` }], { settings: { now, ruleOptions: options } }).findings.filter((f) => f.rule === "calendar/schedule-warning");
+  it("flags never-elapsing, past and DST-affected schedules, at the exact field", () => {
+    const [f] = warn("*-04-31 10:00");
+    expect(f!.message).toContain("never");
+    expect(f!.column).toBe(17); // the day field "31"
+    expect(warn("2020-01-01")).toHaveLength(1);
+    expect(warn("*-*-* 02:30", { "calendar/schedule-warning": { timezone: "Europe/Berlin" } }).length).toBeGreaterThan(0);
+    expect(warn("*-*-* 02:30")).toEqual([]);
+    expect(warn("Mon *-*-* 08:00")).toEqual([]);
+  });
+});

@@ -1,0 +1,4 @@
+import type { Rule } from "../types.js";
+import scheduleWarning from "./schedule-warning.js";
+
+export const calendarRules: Rule[] = [scheduleWarning];
