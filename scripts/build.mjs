@@ -9,9 +9,14 @@ const define = { __UNITLINT_VERSION__: JSON.stringify(pkg.version) };
 const onlyBin = process.argv.includes("--bin-only");
 
 rmSync("dist/unitlint.js", { force: true });
+rmSync("dist/chunks", { recursive: true, force: true });
 await build({
-  entryPoints: ["src/cli/bin.ts"],
-  outfile: "dist/unitlint.js",
+  // One entry file; code only some commands need (language server, playground
+  // server) goes to chunks loaded by dynamic import, so `check` never parses it.
+  entryPoints: { unitlint: "src/cli/bin.ts" },
+  outdir: "dist",
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",

@@ -1,5 +1,5 @@
 import type { UnitType } from "../model/unit-name.js";
-import { DIRECTIVE_ROWS, VALUE_TYPES } from "./directives.generated.js";
+import { DIRECTIVE_ROWS_JSON, VALUE_TYPES, type DirectiveRow } from "./directives.generated.js";
 import { ENUM_ROWS } from "./enums.generated.js";
 import { SPECIFIER_ROWS } from "./specifiers.generated.js";
 import { sectionsFor } from "./sections.js";
@@ -46,7 +46,7 @@ function index(): { bySection: Map<string, Map<string, DirectiveInfo>>; byName: 
   if (bySection && byName) return { bySection, byName };
   bySection = new Map();
   byName = new Map();
-  for (const r of DIRECTIVE_ROWS) {
+  for (const r of JSON.parse(DIRECTIVE_ROWS_JSON) as DirectiveRow[]) {
     const info: DirectiveInfo = {
       section: r[0],
       name: r[1],
