@@ -1,0 +1,42 @@
+import type { RuleMeta } from "../rules/types.js";
+
+function fence(filename: string, text: string): string {
+  const t = text.endsWith("\n") ? text : text + "\n";
+  return "```ini\n# " + filename + "\n" + t + "```";
+}
+
+/** The page of a rule (docs/rules/<family>/<name>.md and `unitlint explain`), generated from its metadata. */
+export function ruleMarkdown(meta: RuleMeta): string {
+  const d = meta.docs;
+  const lines = [
+    `# ${meta.id}`,
+    "",
+    d.summary,
+    "",
+    `- Default severity: **${meta.severity}**${meta.presets?.length ? ` (enabled by the ${meta.presets.map((p) => `\`${p}\``).join(", ")} preset)` : ""}`,
+    `- Fix: ${meta.fixable === "none" ? "none" : meta.fixable === "safe" ? "safe (applied by `--fix`)" : "unsafe (applied by `--fix-unsafe`)"}`,
+    ...(meta.unitTypes ? [`- Unit types: ${meta.unitTypes.join(", ")}`] : []),
+    ...(d.reference ? [`- Reference: ${d.reference}`] : []),
+    "",
+    "## Why",
+    "",
+    d.rationale,
+    "",
+    "## Bad",
+    "",
+    fence(d.bad.filename, d.bad.text),
+    "",
+    "## Good",
+    "",
+    fence(d.good.filename, d.good.text),
+  ];
+  if (d.fix) lines.push("", "## Fix", "", d.fix);
+  lines.push("", "## Messages", "", ...Object.entries(meta.messages).map(([id, m]) => `- \`${id}\`: ${m}`));
+  return lines.join("\n") + "\n";
+}
+
+/** docs/rules/README.md: the index of every rule. */
+export function rulesIndex(metas: RuleMeta[]): string {
+  const rows = metas.map((m) => `| [\`${m.id}\`](${m.id}.md) | ${m.severity} | ${m.fixable} | ${m.docs.summary.replace(/\|/g, "\\|")} |`);
+  return ["# Rules", "", "Generated from the rules' metadata by `npm run docs:rules`.", "", "| rule | default | fix | finds |", "| --- | --- | --- | --- |", ...rows, ""].join("\n");
+}
