@@ -7,6 +7,8 @@ export interface ValueProblem {
   message: string;
   from: number;
   to: number;
+  /** A replacement for the whole value when one is known (e.g. a cron line converted to OnCalendar= syntax). */
+  replacement?: string;
 }
 
 type Validator = (value: string, info: DirectiveInfo) => ValueProblem | null;
@@ -48,7 +50,11 @@ const calendarOrSpan: Validator = (v, info) => {
   if (v === "") return null;
   if (info.name !== "OnCalendar") return timespan(v, info);
   const err = lintCalendar(v, { tz: "UTC" }).find((d) => d.severity === "error");
-  return err ? { message: `'${v}' is not a valid calendar spec: ${err.message}`, from: err.range.start, to: Math.max(err.range.end, err.range.start + 1) } : null;
+  if (!err) return null;
+  const p: ValueProblem = { message: `'${v}' is not a valid calendar spec: ${err.message}`, from: err.range.start, to: Math.max(err.range.end, err.range.start + 1) };
+  // A cron line pasted into OnCalendar=: offer the equivalent spec when one line expresses it.
+  if (err.code === "cron-expression" && err.suggestion && !err.suggestion.includes("\n")) p.replacement = err.suggestion;
+  return p;
 };
 
 const STREAM_PREFIXES = ["file:", "append:", "truncate:", "fd:"];

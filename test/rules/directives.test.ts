@@ -78,3 +78,13 @@ describe("calendar/schedule-warning", () => {
     expect(warn("Mon *-*-* 08:00")).toEqual([]);
   });
 });
+
+describe("values/invalid-value on OnCalendar=", () => {
+  it("offers the converted spec for a cron line as an unsafe fix", () => {
+    const text = "[Timer]\nOnCalendar=0 2 * * 1-5\n";
+    const [f] = lintSources([{ path: "t.timer", text }]).findings;
+    expect(f!.rule).toBe("values/invalid-value");
+    expect(f!.fix).toMatchObject({ safe: false });
+    expect(applyEdits(text, f!.fix!.edits).text).toBe("[Timer]\nOnCalendar=Mon..Fri *-*-* 02:00:00\n");
+  });
+});
