@@ -47,6 +47,16 @@ describe.skipIf(!CHROMIUM)("playground in headless Chromium", () => {
     expect(await page.locator("#editor .cm-lintRange-warning").first().textContent()).toBe("Servce");
   });
 
+  it("applies a quick fix from the findings list", async () => {
+    await setEditor("[Service]\nExecStart=/bin/true\nRestartsec=5\n");
+    const button = page.locator('#findings li[data-rule="directives/unknown-directive"] button.quick-fix');
+    await button.waitFor({ timeout: 10_000 });
+    await button.click();
+    await expect.poll(async () => (await page.locator("#editor .cm-content").textContent()) ?? "", { timeout: 10_000 }).toContain("RestartSec=5");
+    await expect.poll(async () => page.locator('#findings li[data-rule="directives/unknown-directive"]').count(), { timeout: 10_000 }).toBe(0);
+    await setEditor("[Unit]\nDescription=demo\n\n[Servce]\nExecStart=/bin/true\n");
+  });
+
   it("keeps the state in a share link that reproduces the view", async () => {
     await page.fill("#filename", "demo.timer");
     await page.click("#share");
