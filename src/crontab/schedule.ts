@@ -6,6 +6,7 @@
 import { cronToCalendar as engineCronToCalendar, nextCronRuns as engineNextCronRuns, nextElapses, parseCron, parseTimespan } from "../calendar/index.js";
 import type { CronExpression, CronParseResult } from "../calendar/index.js";
 import { CRON_FIELDS, type CronFieldName } from "../calendar/cron/model.js";
+import { specialFields } from "../calendar/cron/next-cron.js";
 import { shiftRange } from "../core/range.js";
 
 export type { CronExpression, CronFieldName };
@@ -60,4 +61,23 @@ export function calendarRuns(specs: string[], baseSeconds: number, count: number
 export function timespanUsec(text: string): bigint | undefined {
   const r = parseTimespan(text);
   return r.ok ? r.usec : undefined;
+}
+
+export interface CronSets {
+  minute: Set<number>;
+  hour: Set<number>;
+  dayOfMonth: Set<number>;
+  month: Set<number>;
+  /** 0 = Sunday */
+  dayOfWeek: Set<number>;
+  /** cron matches a day when both day fields match (one starts with '*'), else when either does */
+  andDays: boolean;
+}
+
+/** The value sets a schedule matches; undefined for @reboot. */
+export function cronSets(cron: CronExpression): CronSets | undefined {
+  const f = cron.special ? specialFields(cron.special) : cron.fields ? (Object.fromEntries(Object.entries(cron.fields).map(([k, v]) => [k, v.values])) as Record<CronFieldName, number[]>) : undefined;
+  if (!f) return undefined;
+  const andDays = cron.fields ? cron.fields.dayOfMonth.startsWithStar || cron.fields.dayOfWeek.startsWithStar : true;
+  return { minute: new Set(f.minute), hour: new Set(f.hour), dayOfMonth: new Set(f.dayOfMonth), month: new Set(f.month), dayOfWeek: new Set(f.dayOfWeek), andDays };
 }

@@ -1,0 +1,36 @@
+import { defineRule } from "../types.js";
+import { jobLines } from "./crontab-helper.js";
+
+/** POSIX-portable user names plus the '$' of Samba machine accounts (useradd(8)). */
+const USER_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*\$?$/;
+
+export default defineRule({
+  meta: {
+    id: "crontab/unknown-user",
+    family: "crontab",
+    severity: "error",
+    fixable: "none",
+    messages: {
+      notAName: "'{user}' in the user field is not a user name; in this file a job is 'schedule user command'",
+      notKnown: "user '{user}' is not among the known users ({known})",
+    },
+    docs: {
+      summary: "A job in /etc/crontab or a cron.d file whose user field is not a user (usually a missing user field).",
+      rationale:
+        "System crontabs name the user after the five time fields. A line copied from a user crontab puts the command there instead, cron looks up a user named like the command, fails, and skips the job. Set `users` in this rule's options to also check names against the users of the target host.",
+      bad: { filename: "crontab", text: "30 * * * * /usr/local/bin/notify --all\n" },
+      good: { filename: "crontab", text: "30 * * * * root /usr/local/bin/notify --all\n" },
+      reference: "crontab(5) (system crontab format)",
+    },
+  },
+  checkCrontab(ctx) {
+    const opts = ctx.settings.ruleOptions["crontab/unknown-user"] as { users?: string[] } | undefined;
+    const known = opts?.users;
+    for (const job of jobLines(ctx.crontab)) {
+      const user = job.user;
+      if (!user || job.problem) continue;
+      if (!USER_NAME.test(user.text)) ctx.report({ messageId: "notAName", data: { user: user.text }, file: ctx.crontab, range: user.range });
+      else if (known && !known.includes(user.text)) ctx.report({ messageId: "notKnown", data: { user: user.text, known: known.join(", ") }, file: ctx.crontab, range: user.range });
+    }
+  },
+});

@@ -1,0 +1,59 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseCrontab, splitCommand } from "../../src/crontab/index.js";
+
+describe("parseCrontab", () => {
+  it("reads environment lines like cronie's load_env", () => {
+    const f = parseCrontab(" MAILTO = \"ops@x\"  \nA='b c'\nEMPTY=\nX=1 2  \n", "crontab", "system");
+    const env = f.lines.filter((l) => l.kind === "env").map((l) => (l.kind === "env" ? [l.name.text, l.value.text] : []));
+    expect(env).toEqual([["MAILTO", "ops@x"], ["A", "b c"], ["EMPTY", ""], ["X", "1 2"]]);
+  });
+  it("a job is not an assignment even with '=' in its command", () => {
+    const f = parseCrontab("* * * * * root A=1 /bin/x\n@daily B=2 /bin/y\n", "crontab", "system");
+    expect(f.lines.map((l) => l.kind)).toEqual(["job", "job"]);
+  });
+  it("keeps exact columns of fields, user and command, and the env in force", () => {
+    const text = "X=1\n  */5  1-3 * * *\troot   /bin/run  --now  \n";
+    const f = parseCrontab(text, "crontab", "system");
+    const job = f.lines[1]!;
+    if (job.kind !== "job") throw new Error("job expected");
+    expect(text.slice(job.schedule.range.start, job.schedule.range.end)).toBe("*/5  1-3 * * *");
+    expect(text.slice(job.cron!.fields!.hour.range.start, job.cron!.fields!.hour.range.end)).toBe("1-3");
+    expect(job.user?.text).toBe("root");
+    expect(job.command?.text).toBe("/bin/run  --now");
+    expect(job.env.map((e) => e.name.text)).toEqual(["X"]);
+  });
+  it("user format has no user field", () => {
+    const f = parseCrontab("0 1 * * * backup --all\n", "mine", "user");
+    const job = f.lines[0]!;
+    expect(job.kind === "job" && job.user).toBeFalsy();
+    expect(job.kind === "job" && job.command?.text).toBe("backup --all");
+  });
+  it("notes an unterminated last line", () => {
+    expect(parseCrontab("0 1 * * * root x", "crontab", "system").unterminatedLastLine?.line).toBe(1);
+    expect(parseCrontab("0 1 * * * root x\n", "crontab", "system").unterminatedLastLine).toBeUndefined();
+  });
+  it("never throws and its line ranges tile the text", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("0", "1", "*", "/", "-", ",", " ", "\t", "\n", "=", "#", "@", "%", "\\", "a", '"', "\r") }), (text) => {
+        const f = parseCrontab(text, "crontab", "system");
+        let pos = 0;
+        for (const l of f.lines) {
+          expect(l.range.start).toBe(pos);
+          pos = l.range.end + 1;
+        }
+        // the last line ends at the end of the text, or just before a final newline
+        if (text.length) expect([text.length, text.length + 1]).toContain(pos);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("splitCommand", () => {
+  const cmd = (text: string) => splitCommand({ text, range: { start: 10, end: 10 + text.length } });
+  it("cuts at the first %, later ones become newlines, \\% is a literal %", () => {
+    expect(cmd("mail -s hi root%line 1%line 2")).toEqual({ command: "mail -s hi root", stdin: "line 1\nline 2", percents: [{ start: 25, end: 26 }, { start: 32, end: 33 }] });
+    expect(cmd("date +\\%F")).toEqual({ command: "date +%F", percents: [] });
+  });
+});
