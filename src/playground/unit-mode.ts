@@ -30,8 +30,10 @@ const parser: StreamParser<ModeState> = {
       state.continued = true;
       return "escape";
     }
-    if (stream.match(/^(yes|no|true|false|on|off|infinity)\b/)) return "atom";
-    if (stream.match(/^-?\d+(\.\d+)?[a-zA-Z]*/)) return "number";
+    const prev = stream.pos > 0 ? stream.string.charAt(stream.pos - 1) : " ";
+    const wordStart = !/[\w.-]/.test(prev);
+    if (wordStart && stream.match(/^(yes|no|true|false|on|off|infinity)\b/)) return "atom";
+    if (wordStart && stream.match(/^-?\d+(\.\d+)?[a-zA-Z]*\b/)) return "number";
     stream.next();
     return state.inValue ? "string" : null;
   },
