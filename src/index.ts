@@ -15,6 +15,22 @@ export { formatters, type FormatInput, type Formatter } from "./format/index.js"
 export type { Finding, Fix, TextEdit, Severity } from "./core/diagnostic.js";
 export { applyEdits } from "./core/edits.js";
 export { decodeLossless, encodeLossless } from "./core/bytes.js";
+export {
+  parseCalendar,
+  normalizeCalendar,
+  nextElapses,
+  parseCron,
+  nextCronRuns,
+  parseTimespan,
+  formatTimespan,
+  lintCalendar,
+  cronToCalendar,
+  parseTimestamp,
+  type NextOptions,
+  type NextResult,
+  type Elapse,
+} from "./calendar/index.js";
+export { directiveInfo, directivesFor, enumInfo, type DirectiveInfo } from "./knowledge/directives.js";
 
 import { lintSources, type LintOptions, type LintResult } from "./linter/lint.js";
 
