@@ -95,9 +95,9 @@ export function parseJson(text: string): JsonParseResult {
         members.push({ key: k.value, keyRange: k.range, value: value(depth + 1) });
         ws();
         if (text[i] === ",") {
-          i++;
+          const comma = i++;
           ws();
-          if (text[i] === "}") throw new JsonFail("trailing comma before '}'", i - 1);
+          if (text[i] === "}") throw new JsonFail("trailing comma before '}'", comma);
           continue;
         }
         if (text[i] === "}") {
@@ -119,9 +119,9 @@ export function parseJson(text: string): JsonParseResult {
         items.push(value(depth + 1));
         ws();
         if (text[i] === ",") {
-          i++;
+          const comma = i++;
           ws();
-          if (text[i] === "]") throw new JsonFail("trailing comma before ']'", i - 1);
+          if (text[i] === "]") throw new JsonFail("trailing comma before ']'", comma);
           continue;
         }
         if (text[i] === "]") {
@@ -171,4 +171,23 @@ export function member(node: JsonNode, key: string): JsonMember | undefined {
   if (node.type !== "object") return undefined;
   for (let k = node.members.length - 1; k >= 0; k--) if (node.members[k]!.key === key) return node.members[k];
   return undefined;
+}
+
+/**
+ * The source range of characters [from, to) of a string node's decoded
+ * value, walking its escapes, so a finding can underline one cron field
+ * inside "schedule": "0 25 * * *".
+ */
+export function stringValueRange(text: string, node: Extract<JsonNode, { type: "string" }>, from: number, to: number): Range {
+  let raw = node.range.start + 1;
+  let decoded = 0;
+  let start = raw;
+  const end = node.range.end - 1;
+  while (raw < end && decoded < to) {
+    if (decoded === from) start = raw;
+    raw += text[raw] === "\\" ? (text[raw + 1] === "u" ? 6 : 2) : 1;
+    decoded++;
+  }
+  if (decoded <= from) start = raw;
+  return { start, end: Math.max(start, raw) };
 }

@@ -75,9 +75,10 @@ export function runRules(set: UnitSet, options: LintOptions = {}, scheduleFiles:
       }
     }
     if (rule.checkSet) guard(rule, "", () => rule.checkSet!(base), findings);
+    const peers = scheduleFiles.filter((f) => f.kind === "jobs");
     for (const f of scheduleFiles) {
       if (f.kind === "crontab" && rule.checkCrontab) guard(rule, f.path, () => rule.checkCrontab!({ ...base, crontab: f }), findings);
-      if (f.kind === "jobs" && rule.checkJobs) guard(rule, f.path, () => rule.checkJobs!({ ...base, jobs: f }), findings);
+      if (f.kind === "jobs" && rule.checkJobs) guard(rule, f.path, () => rule.checkJobs!({ ...base, jobs: f, peers }), findings);
     }
   }
   return sortFindings(dedupe(findings));

@@ -116,6 +116,8 @@ export interface CrontabContext extends BaseContext {
 
 export interface JobsContext extends BaseContext {
   jobs: JobsFile;
+  /** Every job file of the run (this one included), for checks across files such as duplicate names. */
+  peers: JobsFile[];
 }
 
 /**
