@@ -5,6 +5,7 @@ import * as explain from "./explain.js";
 import * as rules from "./rules.js";
 import * as cron2calendar from "./cron2calendar.js";
 import * as lsp from "./lsp.js";
+import * as migrate from "./migrate.js";
 import * as next from "./next.js";
 import * as playground from "./playground.js";
 import * as timespan from "./timespan.js";
@@ -18,4 +19,4 @@ export interface CommandModule {
  * The explicit list of commands. Each module lives in its own file in this
  * folder; add new ones here (keep the list sorted by command name).
  */
-export const commandModules: CommandModule[] = [calendar, check, cron2calendar, explain, lsp, next, playground, rules, timespan];
+export const commandModules: CommandModule[] = [calendar, check, cron2calendar, explain, lsp, migrate, next, playground, rules, timespan];

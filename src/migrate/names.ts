@@ -1,0 +1,34 @@
+const INTERPRETERS = /^(python[0-9.]*|perl|ruby|node|bash|sh|dash|zsh|php[0-9.]*|env|sudo|nice|ionice|flock|timeout|run-parts)$/;
+
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\.(sh|py|pl|rb|js|php|bash)$/, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+
+/**
+ * A short name for a command: the script it runs rather than the interpreter
+ * (`/usr/bin/python3 /opt/x/sync_users.py` → `sync-users`), else the program.
+ */
+export function nameForCommand(command: string): string {
+  const words = command.split(/[\s;&|()<>]+/).filter((w) => w !== "" && !w.includes("="));
+  const base = (w: string) => w.slice(w.lastIndexOf("/") + 1);
+  const candidates = words.filter((w) => !w.startsWith("-") && base(w) !== "" && w !== "cd");
+  const pick = candidates.find((w) => !INTERPRETERS.test(base(w)) && (w.includes("/") || candidates.indexOf(w) === 0)) ?? candidates[0] ?? "job";
+  return slug(base(pick)) || "job";
+}
+
+/** A unit-name-safe form of a job name (unit_name_is_valid: [A-Za-z0-9:_.\-]). */
+export const unitSafe = (s: string) => s.replace(/[^A-Za-z0-9:_.\\-]+/g, "-").replace(/^-+|-+$/g, "") || "job";
+
+/** Hands out names, adding -2, -3 … to repeats. */
+export function nameAllocator(): (wanted: string) => string {
+  const used = new Set<string>();
+  return (wanted) => {
+    let name = wanted;
+    for (let n = 2; used.has(name); n++) name = `${wanted}-${n}`;
+    used.add(name);
+    return name;
+  };
+}
