@@ -9,15 +9,19 @@ const slug = (s: string) =>
 
 /**
  * A short name for a command: the script it runs rather than the interpreter
- * (`/usr/bin/python3 /opt/x/sync_users.py` → `sync-users`), else the program.
+ * or a `cd` target (`cd /opt/x && /usr/bin/python3 sync_users.py` →
+ * `sync-users`), else the first program.
  */
 export function nameForCommand(command: string): string {
-  const words = command.split(/[\s;&|()<>]+/).filter((w) => w !== "" && !w.includes("="));
+  const words = command.split(/[\s;&|()<>]+/).filter((w) => w !== "" && !w.includes("=") && !w.startsWith("-"));
   const base = (w: string) => w.slice(w.lastIndexOf("/") + 1);
-  const candidates = words.filter((w) => !w.startsWith("-") && base(w) !== "" && w !== "cd");
-  const pick = candidates.find((w) => !INTERPRETERS.test(base(w)) && (w.includes("/") || candidates.indexOf(w) === 0)) ?? candidates[0] ?? "job";
+  const programs = words.filter((w, i) => w !== "cd" && words[i - 1] !== "cd" && base(w) !== "");
+  const pick =
+    programs.find((w) => SCRIPT.test(w)) ?? programs.find((w) => !INTERPRETERS.test(base(w)) && (w.includes("/") || programs.indexOf(w) === 0)) ?? programs[0] ?? "job";
   return slug(base(pick)) || "job";
 }
+
+const SCRIPT = /\.(sh|py|pl|rb|js|php|bash)$/;
 
 /** A unit-name-safe form of a job name (unit_name_is_valid: [A-Za-z0-9:_.\-]). */
 export const unitSafe = (s: string) => s.replace(/[^A-Za-z0-9:_.\\-]+/g, "-").replace(/^-+|-+$/g, "") || "job";
