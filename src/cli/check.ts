@@ -24,6 +24,8 @@ export interface CheckOptions {
   quiet?: boolean;
   preset?: Preset[];
   external?: string[];
+  /** User crontabs (no user field), e.g. the output of `crontab -l`. */
+  crontab?: string[];
 }
 
 const SEVERITIES: SeverityOrOff[] = ["off", "info", "warning", "error"];
@@ -58,7 +60,7 @@ export function runCheck(paths: string[], opts: CheckOptions, io: Io): number {
   } else if (opts.stdinFilename) {
     throw new UsageError("--stdin-filename needs '-' among the paths");
   }
-  if (paths.length === 0 && stdinIdx < 0) paths = [existsSync("etc/systemd") ? "etc/systemd" : "."];
+  if (paths.length === 0 && stdinIdx < 0 && !opts.crontab?.length) paths = [existsSync("etc/systemd") ? "etc/systemd" : "."];
 
   const collected = collectInputs(paths);
   for (const e of collected.errors) {
@@ -75,6 +77,16 @@ export function runCheck(paths: string[], opts: CheckOptions, io: Io): number {
       continue;
     }
     sources.push({ path, text: r.text });
+    checked.add(path);
+  }
+  for (const path of opts.crontab ?? []) {
+    const r = readUnitFile(path);
+    if (!r.ok) {
+      io.err(`unitlint: ${path}: ${r.message}\n`);
+      ioErrors++;
+      continue;
+    }
+    sources.push({ path, text: r.text, kind: "crontab" });
     checked.add(path);
   }
   for (const path of contextFiles(collected.files)) {
@@ -95,7 +107,7 @@ export function runCheck(paths: string[], opts: CheckOptions, io: Io): number {
   let findings: Finding[] = result.findings.filter((f) => checked.has(f.file) || f.rule.startsWith("internal/"));
   if (opts.quiet) findings = findings.filter((f) => f.severity === "error");
 
-  const sourceMap = new Map(result.files.map((f) => [f.path, f.source]));
+  const sourceMap = new Map([...result.files, ...result.scheduleFiles].map((f) => [f.path, f.source]));
   if (!sourceMap.size) for (const s of sources) sourceMap.set(s.path, new SourceText(s.path, s.text));
   const text = formatter({
     findings,

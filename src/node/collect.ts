@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
+import { crontabFormatFor } from "../crontab/index.js";
 import { UNIT_TYPES } from "../model/unit-name.js";
 import { dropinTarget } from "../model/unit-file.js";
 
@@ -18,9 +19,15 @@ export interface Collected {
 
 const UNIT_SUFFIXES = new Set<string>(UNIT_TYPES);
 
-/** A unit file or a drop-in by its name, as `unitlint check` recognises them in folders. */
+/**
+ * A unit file or a drop-in by its name, as `unitlint check` recognises them in
+ * folders; also crontabs (`crontab`, `cron.d/*`) and `jobs/*.json` job files
+ * (the linter then checks those JSON files by shape).
+ */
 export function isLintableName(path: string): boolean {
   if (dropinTarget(path)) return true;
+  const slashed = path.split(sep).join("/");
+  if (crontabFormatFor(slashed) || /(^|\/)jobs\/[^/]+\.json$/i.test(slashed)) return true;
   const base = path.slice(path.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   return dot > 0 && UNIT_SUFFIXES.has(base.slice(dot + 1));

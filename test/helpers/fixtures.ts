@@ -10,6 +10,7 @@ import { lintSources, type LintOptions, type LintSource } from "../../src/linter
  *
  *   # options: {"settings": {"mode": "user"}}     (optional lint options, JSON)
  *   # scope: all                                   (compare every rule's findings, not only the listed ones)
+ *   # kind: mine crontab                           (lint a file as this kind: crontab = a user crontab; see LintSource.kind)
  *   bad.service:3:1 syntax/invalid-line            (file:line:col[-endLine:endCol] rule-id)
  *
  * Without `scope: all`, only findings of rules named in the file (and of the
@@ -67,6 +68,7 @@ export function loadFixture(dir: string): Fixture {
   const expectations: Expectation[] = [];
   let options: LintOptions = {};
   let scopeAll = false;
+  const kinds = new Map<string, LintSource["kind"]>();
   const lines = readFileSync(join(dir, "expect.txt"), "utf8").split("\n");
   lines.forEach((raw, i) => {
     const line = raw.trim();
@@ -75,6 +77,8 @@ export function loadFixture(dir: string): Fixture {
       const opt = line.match(/^#\s*options:\s*(.*)$/);
       if (opt) options = JSON.parse(opt[1]!) as LintOptions;
       if (/^#\s*scope:\s*all\s*$/.test(line)) scopeAll = true;
+      const kind = line.match(/^#\s*kind:\s*(\S+)\s+(\S+)\s*$/);
+      if (kind) kinds.set(kind[1]!, kind[2] as LintSource["kind"]);
       return;
     }
     const m = line.match(LINE_RE);
@@ -87,7 +91,11 @@ export function loadFixture(dir: string): Fixture {
       rule: m[6]!,
     });
   });
-  const sources = walkFiles(dir).map((p) => ({ path: relative(dir, p).split(sep).join("/"), text: decodeLossless(readFileSync(p)).text }));
+  const sources: LintSource[] = walkFiles(dir).map((p) => {
+    const path = relative(dir, p).split(sep).join("/");
+    const kind = kinds.get(path);
+    return { path, text: decodeLossless(readFileSync(p)).text, ...(kind ? { kind } : {}) };
+  });
   return { dir, name: relative(FIXTURES_ROOT, dir), sources, expectations, options, scopeAll, ownRule };
 }
 

@@ -33,6 +33,7 @@ export function register(program: Command): void {
     .option("--target-systemd <versions>", "systemd versions the units must run on, e.g. 252 or 247,252", versionsArg)
     .option("--user", "units are user units (systemctl --user)")
     .option("--external <unit>", "a unit that exists on the target host though not in the checked set; repeatable", collect, [])
+    .option("--crontab <file>", "a user crontab to check (no user field, as `crontab -l` prints it); repeatable", collect, [])
     .addOption(new Option("--preset <name>", "enable a preset of extra rules; repeatable").choices(PRESETS).argParser((v: string, prev: Preset[] | undefined) => [...(prev ?? ["recommended"]), v as Preset]))
     .option("-q, --quiet", "report errors only")
     .option("--color", "force colour")
