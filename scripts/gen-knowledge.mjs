@@ -40,6 +40,8 @@ export function generate() {
       IN252[d.in_v252_source] ?? "n",
       ACCEPTED[d.accepted_by_local_252] ?? "a",
       d.status === "current" ? "" : d.notes,
+      // systemd resolves %-specifiers in these parsers' values (unit_full_printf and friends)
+      /printf|^config_parse_exec$|environ|env_file|unit_deps|condition_path|working_directory|unit_slice/.test(d.parser) ? 1 : 0,
     ])
     .sort((a, b) => (a[0] + "\0" + a[1] < b[0] + "\0" + b[1] ? -1 : 1));
   const enums = tsv("enums.tsv").map((e) => [
@@ -57,8 +59,8 @@ export function generate() {
       header +
       "/** Value types, indexed by the 4th field of each row. */\n" +
       `export const VALUE_TYPES: readonly string[] = ${JSON.stringify(types, null, 0)};\n\n` +
-      "/** [section, directive, shared context, value type index, is list, status c|d|o|r, replacement, since, in v252 y|n|i, systemd 252 verdict a|w|i|u|x, notes] */\n" +
-      "export type DirectiveRow = readonly [string, string, string, number, 0 | 1, \"c\" | \"d\" | \"o\" | \"r\", string, number | null, \"y\" | \"n\" | \"i\", \"a\" | \"w\" | \"i\" | \"u\" | \"x\", string];\n\n" +
+      "/** [section, directive, shared context, value type index, is list, status c|d|o|r, replacement, since, in v252 y|n|i, systemd 252 verdict a|w|i|u|x, notes, expands specifiers] */\n" +
+      "export type DirectiveRow = readonly [string, string, string, number, 0 | 1, \"c\" | \"d\" | \"o\" | \"r\", string, number | null, \"y\" | \"n\" | \"i\", \"a\" | \"w\" | \"i\" | \"u\" | \"x\", string, 0 | 1];\n\n" +
       "/** The rows as JSON text: a string literal costs the CLI's start-up far less than a large array literal; parsed on first use. */\n" +
       `export const DIRECTIVE_ROWS_JSON = ${JSON.stringify("[" + rows.map((r) => JSON.stringify(r)).join(",\n") + "]")};\n`,
     "enums.generated.ts":

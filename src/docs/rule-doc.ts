@@ -1,7 +1,9 @@
 import type { RuleMeta } from "../rules/types.js";
 
 function fence(filename: string, text: string): string {
-  const t = text.endsWith("\n") ? text : text + "\n";
+  // Invalid bytes (kept as lone surrogates, see core/bytes.ts) are shown as \xNN.
+  const shown = text.replace(/[\udc80-\udcff]/g, (c) => "\\x" + (c.charCodeAt(0) - 0xdc00).toString(16));
+  const t = shown.endsWith("\n") ? shown : shown + "\n";
   return "```ini\n# " + filename + "\n" + t + "```";
 }
 

@@ -23,6 +23,8 @@ export interface DirectiveInfo {
   /** What the installed systemd 252 did with it: accepted, deprecation warning, ignored, unknown key. */
   v252: "accepted" | "warning" | "ignored" | "unknown" | "not-checkable";
   notes: string;
+  /** systemd resolves %-specifiers in the value. */
+  specifiers: boolean;
 }
 
 export interface EnumInfo {
@@ -59,6 +61,7 @@ function index(): { bySection: Map<string, Map<string, DirectiveInfo>>; byName: 
       inV252: IN252[r[8]],
       v252: V252[r[9]],
       notes: r[10],
+      specifiers: r[11] === 1,
     };
     let s = bySection.get(info.section);
     if (!s) bySection.set(info.section, (s = new Map()));

@@ -1,6 +1,8 @@
 import { lintCalendar, parseTimespan } from "../calendar/index.js";
 import { enumInfo, type DirectiveInfo } from "../knowledge/directives.js";
+import { unitNameProblem } from "../model/unit-name.js";
 import { isPercentage, parseBoolean, parseBytes, parseSignal } from "./primitives.js";
+import { splitWords } from "./words.js";
 
 /** Why a value is invalid, and which characters of it are wrong (offsets into the value). */
 export interface ValueProblem {
@@ -76,6 +78,42 @@ const enumValue: Validator = (v, info) => {
   return whole(v, `'${v}' is not one of: ${allowed.join(", ")}`);
 };
 
+const absolutePath: Validator = (v) => (v === "" || v.startsWith("/") ? null : whole(v, `'${v}' is not an absolute path (it must start with /)`));
+
+// valid_user_group_name() in relaxed mode, plus numeric ids: what systemd 252 accepts for User=/Group=.
+const userOrGroup: Validator = (v) => {
+  if (v === "") return null;
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    return n <= 4294967294 && n !== 65535 ? null : whole(v, `'${v}' is not a usable numeric id (65535 and 4294967295 are reserved)`);
+  }
+  if (v.length > 256 || v === "." || v === ".." || /[\s:/\u0000-\u001f\u007f]/.test(v))
+    return whole(v, `'${v}' is not a valid user or group name`);
+  return null;
+};
+
+const unitList: Validator = (v) => {
+  for (const w of splitWords(v).words) {
+    if (w.text.includes("%")) continue;
+    const why = unitNameProblem(w.text);
+    if (why) return { message: `'${w.text}' is not a unit name: ${why}`, from: w.from, to: w.to };
+  }
+  return null;
+};
+
+// env_assignment_is_valid(): NAME=value words, NAME made of letters, digits and '_', not starting with a digit.
+const environment: Validator = (v) => {
+  const { words, unterminated } = splitWords(v);
+  if (unterminated !== undefined) return { message: "unterminated quote: systemd ignores the whole line", from: unterminated, to: unterminated + 1 };
+  for (const w of words) {
+    const eq = w.text.indexOf("=");
+    const name = eq > 0 ? w.text.slice(0, eq) : w.text;
+    if (eq <= 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      return { message: `'${w.text}' is not a NAME=value assignment (names use letters, digits and _, not starting with a digit); systemd ignores it`, from: w.from, to: w.to };
+  }
+  return null;
+};
+
 /** Validators by value type (knowledge base `valueType`); types not listed are not checked. */
 const BY_TYPE: [RegExp, Validator][] = [
   [/^bool( \(empty=unset\/default\))?$/, bool],
@@ -92,10 +130,14 @@ const BY_TYPE: [RegExp, Validator][] = [
   [/^bytes \| percentage \| infinity$/, bytesPercentInfinity],
   [/^integer \| percentage \| infinity$/, tasks],
   [/^percentage \(may exceed 100%\)$/, percentage],
+  [/^path \(absolute, specifiers\)$/, absolutePath],
+  [/^user\/group name or numeric id$/, userOrGroup],
+  [/^unit-list$/, unitList],
+  [/^environment assignments/, environment],
 ];
 
 export function validateValue(value: string, info: DirectiveInfo): ValueProblem | null {
-  if (hasSpecifier(value) && !/^enum/.test(info.valueType)) return null;
+  if (hasSpecifier(value) && !/^(enum|unit-list|environment)/.test(info.valueType)) return null;
   for (const [re, validator] of BY_TYPE) if (re.test(info.valueType)) return validator(value, info);
   return null;
 }

@@ -88,3 +88,24 @@ describe("values/invalid-value on OnCalendar=", () => {
     expect(applyEdits(text, f!.fix!.edits).text).toBe("[Timer]\nOnCalendar=Mon..Fri *-*-* 02:00:00\n");
   });
 });
+
+describe("values: words, names, paths and specifiers", () => {
+  it("values/invalid-value checks unit lists, environment assignments, user names and absolute paths", () => {
+    const r = lint("[Unit]\nWants=a.service b@x.service c.bogus\n[Service]\nEnvironment=\"A=1 2\" B=\nEnvironment=C\nUser=www-data\nGroup=0\nRootDirectory=srv\n");
+    expect(r.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule}`)).toEqual([
+      "2:29-36 values/invalid-value",
+      "5:13-14 values/invalid-value",
+      "8:15-18 values/invalid-value",
+    ]);
+  });
+
+  it("values/unknown-specifier: unknown ones fail the setting (safe fix: double the %), %i outside templates is empty", () => {
+    const text = "[Service]\nExecStart=/bin/date +%F\n";
+    const [f] = lint(text);
+    expect(f!.rule).toBe("values/unknown-specifier");
+    expect(applyEdits(text, f!.fix!.edits).text).toBe("[Service]\nExecStart=/bin/date +%%F\n");
+    expect(lint("[Service]\nExecStart=/bin/w %i\n", "w@.service")).toEqual([]);
+    expect(lint("[Service]\nExecStart=/bin/w %i\n")[0]!.severity).toBe("info");
+    expect(lint("[Unit]\nDescription=100%% sure %n\n")).toEqual([]);
+  });
+});

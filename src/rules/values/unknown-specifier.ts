@@ -1,0 +1,50 @@
+import { directiveInfo, SPECIFIERS } from "../../knowledge/directives.js";
+import { valueSubRange } from "../../parser/unit/index.js";
+import { checkedEntries } from "../directives/entries-helper.js";
+import { defineRule } from "../types.js";
+
+const KNOWN = new Map(SPECIFIERS.map((s) => [s.specifier, s]));
+const INSTANCE = new Set(["%i", "%I", "%j", "%J"]);
+
+export default defineRule({
+  meta: {
+    id: "values/unknown-specifier",
+    family: "values",
+    severity: "error",
+    fixable: "safe",
+    messages: {
+      unknown: "'{spec}' is not a specifier; systemd fails to load the setting. Write '%%' for a literal '%'",
+      deprecated: "'{spec}' is an old, undocumented specifier; do not rely on it",
+      noInstance: "'{spec}' expands to an empty string: {unit} is not a template (only foo@.service units have an instance)",
+    },
+    docs: {
+      summary: "A `%` in a value that is not a specifier systemd knows (a literal `%` must be written `%%`), or an instance specifier in a unit that has no instance.",
+      rationale:
+        "systemd expands `%x` in most settings. An unknown one makes the setting fail (\"Failed to resolve specifiers\"); `date +%F` in ExecStart= silently becomes something else. `%i` in a non-template unit expands to nothing.",
+      bad: { filename: "report.service", text: "[Service]\nExecStart=/usr/bin/report --tag %x --day %i\n" },
+      good: { filename: "report.service", text: "[Service]\nExecStart=/usr/bin/report --tag %%x --day %n\n" },
+      fix: "An unknown specifier becomes a literal by doubling its '%' — which is what it looks like the author meant; the fix is safe because the unknown specifier made the setting fail anyway.",
+      reference: "systemd.unit(5) Specifiers",
+    },
+  },
+  checkFile(ctx) {
+    const name = ctx.file.name;
+    const hasInstance = name.isTemplate || name.isInstance || ctx.file.kind === "dropin";
+    for (const { section, entry } of checkedEntries(ctx.file)) {
+      if (!directiveInfo(section, entry.key)?.specifiers) continue;
+      const v = entry.value;
+      for (let i = 0; i < v.length; i++) {
+        if (v[i] !== "%") continue;
+        const spec = v.slice(i, i + 2);
+        i++;
+        if (spec === "%%") continue;
+        const range = valueSubRange(entry, i - 1, Math.min(i + 1, v.length));
+        const info = KNOWN.get(spec);
+        if (!info) {
+          ctx.report({ messageId: "unknown", data: { spec }, file: ctx.file, range, fix: { description: `Write %${spec} (a literal ${spec})`, safe: true, edits: [{ start: range.start, end: range.start, text: "%" }] } });
+        } else if (info.status !== "current") ctx.report({ messageId: "deprecated", data: { spec }, file: ctx.file, range, severity: "warning" });
+        else if (INSTANCE.has(spec) && !hasInstance) ctx.report({ messageId: "noInstance", data: { spec, unit: name.name }, file: ctx.file, range, severity: "info" });
+      }
+    }
+  },
+});
