@@ -1,5 +1,4 @@
 import { Option, type Command } from "commander";
-import { runCheck } from "../check.js";
 import { UsageError } from "../errors.js";
 import { processIo } from "../io.js";
 import { formatterNames } from "../../format/index.js";
@@ -38,7 +37,9 @@ export function register(program: Command): void {
     .option("-q, --quiet", "report errors only")
     .option("--color", "force colour")
     .option("--no-color", "no colour")
-    .action((paths: string[], opts) => {
+    .action(async (paths: string[], opts) => {
+      // Loaded on demand: other commands (calendar, next...) need none of the rules.
+      const { runCheck } = await import("../check.js");
       process.exitCode = runCheck(paths, opts, processIo);
     });
 }
