@@ -44,7 +44,45 @@ export function neverRuns(cron: CronExpression): boolean {
 
 /** OnCalendar= lines equivalent to the schedule (several when cron's day-field OR needs them), or why there are none. */
 export function cronToCalendar(text: string): { ok: boolean; lines: string[]; notes: string[]; error?: string } {
-  return engineCronToCalendar(text);
+  const r = engineCronToCalendar(text);
+  return { ...r, lines: r.lines.map(closeOpenRepetitions) };
+}
+
+const FIELD_MAX = { month: 12, day: 31, hour: 23, minute: 59 };
+
+/**
+ * Write each open repetition `a/s` as `a..b/s`. systemd 252 skips the first
+ * elapse after an open minute repetition overflows into the next hour at a
+ * value that is not a match: `*-*-* 00,23:00/13:00` goes from 23:52 straight
+ * to 00:13, while `00..52/13` gives 00:00 (checked with systemd-analyze
+ * calendar). The closed form names the same values; `a/s` is kept for
+ * minutes and hours when the step divides 60 or 24.
+ */
+export function closeOpenRepetitions(line: string): string {
+  const close = (chain: string, max: number) =>
+    chain
+      .split(",")
+      .map((item) => {
+        const m = /^(\d+)\/(\d+)$/.exec(item);
+        if (!m) return item;
+        const a = Number(m[1]);
+        const step = Number(m[2]);
+        // the overflow lands on the next hour's (day's) first match only when the step divides the field; then `a/s` is exact and idiomatic
+        if (max !== FIELD_MAX.day && max !== FIELD_MAX.month && (max + 1) % step === 0) return item;
+        const last = a + Math.floor((max - a) / step) * step;
+        return `${m[1]}..${String(last).padStart(m[1]!.length, "0")}/${step}`;
+      })
+      .join(",");
+  return line
+    .split(" ")
+    .map((word) => {
+      const date = /^([^-:]+)-([^-:]+)-([^-:]+)$/.exec(word);
+      if (date) return `${date[1]}-${close(date[2]!, FIELD_MAX.month)}-${close(date[3]!, FIELD_MAX.day)}`;
+      const time = /^([^:]+):([^:]+):00$/.exec(word);
+      if (time) return `${close(time[1]!, FIELD_MAX.hour)}:${close(time[2]!, FIELD_MAX.minute)}:00`;
+      return word;
+    })
+    .join(" ");
 }
 
 /** Elapses (seconds) strictly after `baseSeconds` of the union of OnCalendar= specs, in `tz`. */
