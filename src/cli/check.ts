@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import type { Finding, SeverityOrOff } from "../core/diagnostic.js";
 import { SourceText } from "../core/source.js";
 import { formatters } from "../format/index.js";
-import { lintSources, type LintSource } from "../linter/lint.js";
+import { lintSources, sortFindings, type LintSource } from "../linter/lint.js";
 import type { Preset } from "../linter/severity.js";
 import { allRules } from "../rules/registry.js";
 import { collectInputs } from "../node/collect.js";
@@ -24,6 +24,7 @@ export interface CheckOptions {
   quiet?: boolean;
   preset?: Preset[];
   external?: string[];
+  withSystemd?: boolean;
   /** User crontabs (no user field), e.g. the output of `crontab -l`. */
   crontab?: string[];
 }
@@ -45,7 +46,7 @@ export function parseRuleFlags(flags: string[]): Record<string, SeverityOrOff> {
 }
 
 /** `unitlint check`: read, lint, report; returns the exit code. */
-export function runCheck(paths: string[], opts: CheckOptions, io: Io): number {
+export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
   const formatter = formatters[opts.format];
   if (!formatter) throw new UsageError(`unknown format '${opts.format}' (choose from ${Object.keys(formatters).sort().join(", ")})`);
   const rules = parseRuleFlags(opts.rule);
@@ -105,6 +106,11 @@ export function runCheck(paths: string[], opts: CheckOptions, io: Io): number {
     },
   });
   let findings: Finding[] = result.findings.filter((f) => checked.has(f.file) || f.rule.startsWith("internal/"));
+  if (opts.withSystemd) {
+    const { hasSystemdAnalyze, verifyFindings } = await import("../node/with-systemd.js");
+    if (!hasSystemdAnalyze()) throw new UsageError("--with-systemd needs systemd-analyze, which is not installed here");
+    findings = sortFindings([...findings, ...verifyFindings([...checked], new Map(result.files.map((f) => [f.path, f.source])), findings)]);
+  }
   if (opts.quiet) findings = findings.filter((f) => f.severity === "error");
 
   const sourceMap = new Map([...result.files, ...result.scheduleFiles].map((f) => [f.path, f.source]));

@@ -130,3 +130,22 @@ describe("unitlint check", () => {
     expect(run(["nonsense"]).code).toBe(2);
   });
 });
+
+// Runs the installed systemd-analyze; skipped where it is absent.
+const hasAnalyze = (() => {
+  try {
+    execFileSync("systemd-analyze", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!hasAnalyze)("unitlint check --with-systemd", () => {
+  it("adds systemd-analyze verify's messages that unitlint does not already report", () => {
+    const dir = project({ "v.service": "[Unit]\nDescription=x\nRestartsec=5\n[Service]\nExecStart=/bin/true\nUser=nobody\n" });
+    const r = run(["check", "--with-systemd", "--format", "json", "v.service"], { cwd: dir });
+    const found = JSON.parse(r.stdout).map((f: { line: number; rule: string }) => `${f.line} ${f.rule}`);
+    expect(found).toEqual(["3 directives/unknown-directive", "6 systemd/verify"]);
+  });
+});
