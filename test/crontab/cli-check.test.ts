@@ -13,7 +13,7 @@ describe("unitlint check finds crontabs and job files", () => {
     expect(["etc/crontab", "etc/cron.d/backup", "jobs/a.json", "app.service"].map(isLintableName)).toEqual([true, true, true, true]);
     expect(["etc/cron.d/backup.dpkg-old", "etc/cron.d/.placeholder", "package.json", "cron.daily/logrotate"].map(isLintableName)).toEqual([false, false, false, false]);
   });
-  it("lints them, and user crontabs given with --crontab", () => {
+  it("lints them, and user crontabs given with --crontab", async () => {
     mkdirSync(join(dir, "etc", "cron.d"), { recursive: true });
     mkdirSync(join(dir, "jobs"));
     writeFileSync(join(dir, "etc", "cron.d", "backup"), "0 25 * * * root /bin/true\n");
@@ -23,7 +23,7 @@ describe("unitlint check finds crontabs and job files", () => {
     expect(collectInputs([dir]).files.map((f) => f.slice(dir.length + 1).split("\\").join("/"))).toEqual(["etc/cron.d/backup", "jobs/a.json"]);
     const out: string[] = [];
     const io = { out: (s: string) => void out.push(s), err: () => {}, isTTY: false, env: {}, readStdin: () => "" };
-    const code = runCheck([dir], { format: "json", rule: [], crontab: [join(dir, "mine")] }, io);
+    const code = await runCheck([dir], { format: "json", rule: [], crontab: [join(dir, "mine")] }, io);
     expect(code).toBe(1);
     const rules = (JSON.parse(out.join("")) as { rule: string }[] | { findings: { rule: string }[] });
     const list = Array.isArray(rules) ? rules : rules.findings;
