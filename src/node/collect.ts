@@ -95,7 +95,8 @@ export function collectInputs(paths: string[], opts: { maxDepth?: number } = {})
       } else if (st.isFile()) {
         if (isLintableName(p)) addFile(p);
       } else if (isLintableName(p)) {
-        out.skipped.push({ path: p, message: "not a regular file (FIFO, socket or device), skipped" });
+        // A unit linked to /dev/null is masked (systemctl mask): a normal thing, not worth a message.
+        if (!isMasked(p)) out.skipped.push({ path: p, message: "not a regular file (FIFO, socket or device), skipped" });
       }
     }
   };
@@ -113,6 +114,14 @@ export function collectInputs(paths: string[], opts: { maxDepth?: number } = {})
     else out.errors.push({ path: p, message: "not a regular file or folder" });
   }
   return out;
+}
+
+function isMasked(p: string): boolean {
+  try {
+    return realpathSync(p) === "/dev/null";
+  } catch {
+    return false;
+  }
 }
 
 function isSymlink(p: string): boolean {

@@ -114,6 +114,19 @@ const environment: Validator = (v) => {
   return null;
 };
 
+// SuccessExitStatus= and friends: exit codes 0..255, signal names, and the upper-case status names of exit-status.c.
+const exitStatusList: Validator = (v) => {
+  for (const w of splitWords(v).words) {
+    const t = w.text;
+    if (/^\d+$/.test(t)) {
+      if (Number(t) > 255) return { message: `'${t}' is not an exit status (0-255)`, from: w.from, to: w.to };
+    } else if (t.startsWith("SIG")) {
+      if (parseSignal(t) === undefined) return { message: `'${t}' is not a signal name`, from: w.from, to: w.to };
+    } else if (!/^[A-Z][A-Z_]*$/.test(t) && !t.includes("%")) return { message: `'${t}' is not an exit status number (0-255), signal name (SIGTERM) or status name (TEMPFAIL)`, from: w.from, to: w.to };
+  }
+  return null;
+};
+
 /** Validators by value type (knowledge base `valueType`); types not listed are not checked. */
 const BY_TYPE: [RegExp, Validator][] = [
   [/^bool( \(empty=unset\/default\))?$/, bool],
@@ -134,6 +147,7 @@ const BY_TYPE: [RegExp, Validator][] = [
   [/^user\/group name or numeric id$/, userOrGroup],
   [/^unit-list$/, unitList],
   [/^environment assignments/, environment],
+  [/^exit-status list/, exitStatusList],
 ];
 
 export function validateValue(value: string, info: DirectiveInfo): ValueProblem | null {

@@ -149,3 +149,13 @@ describe.skipIf(!hasAnalyze)("unitlint check --with-systemd", () => {
     expect(found).toEqual(["3 directives/unknown-directive", "6 systemd/verify"]);
   });
 });
+
+describe("masked units", () => {
+  it("a unit linked to /dev/null (masked) is skipped without a message", () => {
+    const dir = project({ "u/a.service": GOOD });
+    symlinkSync("/dev/null", join(dir, "u", "masked.service"));
+    const r = run(["check", "u"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+  });
+});

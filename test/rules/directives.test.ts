@@ -109,3 +109,19 @@ describe("values: words, names, paths and specifiers", () => {
     expect(lint("[Unit]\nDescription=100%% sure %n\n")).toEqual([]);
   });
 });
+
+describe("more values", () => {
+  it("values/deprecated-value: syslog.target in a dependency list is removed safely", () => {
+    const text = "[Unit]\nAfter=syslog.target network.target\n";
+    const [f] = lint(text);
+    expect([f!.rule, f!.column]).toEqual(["values/deprecated-value", 7]);
+    expect(applyEdits(text, f!.fix!.edits).text).toBe("[Unit]\nAfter=network.target\n");
+    const t2 = "[Unit]\nAfter=network.target syslog.target\n";
+    expect(applyEdits(t2, lint(t2)[0]!.fix!.edits).text).toBe("[Unit]\nAfter=network.target\n");
+  });
+
+  it("values/invalid-value: exit-status lists", () => {
+    expect(ids("[Service]\nSuccessExitStatus=0 143 SIGTERM TEMPFAIL\n")).toEqual([]);
+    expect(ids("[Service]\nSuccessExitStatus=0 300 SIGFOO\n")).toEqual(["2:21 values/invalid-value"]);
+  });
+});

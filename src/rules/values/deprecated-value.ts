@@ -1,3 +1,5 @@
+import { valueSubRange } from "../../parser/unit/index.js";
+import { splitWords } from "../../values/words.js";
 import { checkedEntries } from "../directives/entries-helper.js";
 import { defineRule } from "../types.js";
 
@@ -14,6 +16,13 @@ const DEPRECATED: Record<string, Record<string, { to?: string; why: string }>> =
   KillMode: { none: { why: "processes are left running after stop; use 'mixed' or 'control-group'" } },
 };
 
+/** Dependency settings whose values are unit names. */
+const DEPENDENCY_KEYS = new Set(["After", "Before", "Wants", "Requires", "Requisite", "BindsTo", "PartOf", "WantedBy", "RequiredBy"]);
+/** Units that no longer exist (systemd.special(7) history). */
+const OBSOLETE_UNITS: Record<string, string> = {
+  "syslog.target": "syslog.target was removed in systemd 184: syslog daemons are socket-activated by syslog.socket, so nothing needs to order after it",
+};
+
 export default defineRule({
   meta: {
     id: "values/deprecated-value",
@@ -23,9 +32,10 @@ export default defineRule({
     messages: {
       replaced: "{key}={value} is deprecated: {why}; write {key}={to}",
       deprecated: "{key}={value} is deprecated: {why}",
+      obsoleteUnit: "{unit} is obsolete: {why}",
     },
     docs: {
-      summary: "A deprecated value: `StandardOutput=syslog`, `StandardError=syslog+console`, `KillMode=none`.",
+      summary: "A deprecated value: `StandardOutput=syslog`, `StandardError=syslog+console`, `KillMode=none`, an obsolete unit such as `syslog.target` in a dependency.",
       rationale:
         "systemd still accepts these with a warning: `syslog` output is really the journal (which forwards to syslog), and `KillMode=none` leaves processes behind when the service stops.",
       bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nStandardOutput=syslog\n" },
@@ -36,6 +46,23 @@ export default defineRule({
   },
   checkFile(ctx) {
     for (const { entry } of checkedEntries(ctx.file)) {
+      if (DEPENDENCY_KEYS.has(entry.key)) {
+        for (const w of splitWords(entry.value).words) {
+          const why = OBSOLETE_UNITS[w.text];
+          if (!why) continue;
+          // Removing the name (and one separating space) keeps every other dependency as it is.
+          const start = w.from > 0 && /\s/.test(entry.value[w.from - 1]!) ? w.from - 1 : w.from;
+          const end = start === w.from && /\s/.test(entry.value[w.to] ?? "") ? w.to + 1 : w.to;
+          const del = valueSubRange(entry, start, end);
+          ctx.report({
+            messageId: "obsoleteUnit",
+            data: { unit: w.text, why },
+            file: ctx.file,
+            range: valueSubRange(entry, w.from, w.to),
+            fix: { description: `Remove ${w.text}`, safe: true, edits: [{ start: del.start, end: del.end, text: "" }] },
+          });
+        }
+      }
       const d = DEPRECATED[entry.key]?.[entry.value];
       if (!d) continue;
       const data = { key: entry.key, value: entry.value, why: d.why, to: d.to ?? "" };
