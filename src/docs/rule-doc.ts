@@ -26,11 +26,11 @@ export function ruleMarkdown(meta: RuleMeta): string {
     "",
     "## Bad",
     "",
-    fence(d.bad.filename, d.bad.text),
+    ...[d.bad, ...(d.bad.extra ?? [])].map((x) => fence(x.filename, x.text)),
     "",
     "## Good",
     "",
-    fence(d.good.filename, d.good.text),
+    ...[d.good, ...(d.good.extra ?? [])].map((x) => fence(x.filename, x.text)),
   ];
   if (d.fix) lines.push("", "## Fix", "", d.fix);
   lines.push("", "## Messages", "", ...Object.entries(meta.messages).map(([id, m]) => `- \`${id}\`: ${m}`));

@@ -37,6 +37,8 @@ export interface DocExample {
   /** File name the example is linted as (decides the unit type). */
   filename: string;
   text: string;
+  /** Further files linted with it, for rules about several units (a timer and its service). */
+  extra?: { filename: string; text: string }[];
 }
 
 export interface RuleDocs {

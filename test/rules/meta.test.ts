@@ -55,8 +55,9 @@ describe("rule registry", () => {
 
       it("its bad example triggers it and its good example does not", () => {
         const opts = { rules: { [id]: rule.meta.severity === "off" ? ("warning" as const) : rule.meta.severity } };
-        const bad = lintSources([{ path: rule.meta.docs.bad.filename, text: rule.meta.docs.bad.text }], opts).findings.filter((f) => f.rule === id);
-        const good = lintSources([{ path: rule.meta.docs.good.filename, text: rule.meta.docs.good.text }], opts).findings.filter((f) => f.rule === id);
+        const files = (ex: typeof rule.meta.docs.bad) => [ex, ...(ex.extra ?? [])].map((x) => ({ path: x.filename, text: x.text }));
+        const bad = lintSources(files(rule.meta.docs.bad), opts).findings.filter((f) => f.rule === id);
+        const good = lintSources(files(rule.meta.docs.good), opts).findings.filter((f) => f.rule === id);
         // line-too-long's doc example is abbreviated (a megabyte does not fit in docs)
         if (id !== "syntax/line-too-long") expect(bad.length, "bad example should trigger").toBeGreaterThan(0);
         expect(good.map((f) => f.message), "good example should be clean").toEqual([]);

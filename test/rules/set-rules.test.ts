@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { applyEdits } from "../../src/core/edits.js";
+import { lintSources } from "../../src/linter/lint.js";
+
+const lint = (files: Record<string, string>, settings = {}) =>
+  lintSources(Object.entries(files).map(([path, text]) => ({ path, text })), { settings }).findings.map((f) => `${f.file}:${f.line} ${f.rule}`);
+
+const SERVICE = "[Service]\nType=oneshot\nExecStart=/bin/true\n";
+
+describe("timer and set rules", () => {
+  it("timers/service-also-enabled: the triggered service has its own WantedBy=", () => {
+    expect(lint({ "b.timer": "[Timer]\nOnCalendar=daily\n", "b.service": SERVICE + "[Install]\nWantedBy=multi-user.target\n" })).toEqual(["b.service:5 timers/service-also-enabled"]);
+    expect(lint({ "b.timer": "[Timer]\nOnCalendar=daily\n", "b.service": SERVICE })).toEqual([]);
+  });
+
+  it("timers/missing-trigger and timers/persistent-without-calendar", () => {
+    expect(lint({ "t.timer": "[Timer]\nPersistent=true\n", "t.service": SERVICE })).toEqual(["t.timer:1 timers/missing-trigger", "t.timer:2 timers/persistent-without-calendar"]);
+    expect(lint({ "t.timer": "[Timer]\nOnBootSec=1min\nPersistent=true\n", "t.service": SERVICE })).toEqual(["t.timer:3 timers/persistent-without-calendar"]);
+  });
+
+  it("timers/unit-not-found honours Unit=, templates and external units", () => {
+    expect(lint({ "t.timer": "[Timer]\nOnCalendar=daily\nUnit=x.service\n" })).toEqual(["t.timer:3 timers/unit-not-found"]);
+    expect(lint({ "t.timer": "[Timer]\nOnCalendar=daily\nUnit=x.service\n" }, { externalUnits: ["x.service"] })).toEqual([]);
+    expect(lint({ "t.timer": "[Timer]\nOnCalendar=daily\nUnit=w@a.service\n", "w@.service": "[Service]\nExecStart=/bin/w %i\n" })).toEqual([]);
+  });
+
+  it("dependencies/after-without-wants: fixable per unit, silent when the set pulls the target in, different in user units", () => {
+    const text = "[Unit]\nAfter=network-online.target\n[Service]\nExecStart=/bin/a\n";
+    const r = lintSources([{ path: "a.service", text }]).findings;
+    expect(r.map((f) => f.rule)).toEqual(["dependencies/after-without-wants"]);
+    expect(applyEdits(text, r[0]!.fix!.edits).text).toBe("[Unit]\nAfter=network-online.target\nWants=network-online.target\n[Service]\nExecStart=/bin/a\n");
+    expect(lint({ "a.service": text, "b.service": "[Unit]\nWants=network-online.target\n[Service]\nExecStart=/bin/b\n" })).toEqual([]);
+    expect(lint({ "a.service": text }, { mode: "user" })).toEqual(["a.service:2 dependencies/after-without-wants"]);
+  });
+
+  it("install/system-target-in-user-unit: by --user mode or a user unit folder", () => {
+    const text = "[Service]\nExecStart=/bin/a\n[Install]\nWantedBy=multi-user.target\n";
+    expect(lint({ "a.service": text })).toEqual([]);
+    expect(lint({ "a.service": text }, { mode: "user" })).toEqual(["a.service:4 install/system-target-in-user-unit"]);
+    expect(lint({ "home/.config/systemd/user/a.service": text })).toEqual(["home/.config/systemd/user/a.service:4 install/system-target-in-user-unit"]);
+  });
+});
