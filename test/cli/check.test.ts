@@ -1,8 +1,8 @@
 import { mkdirSync, symlinkSync, writeFileSync, chmodSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBin, run, tempDir } from "../helpers/cli.js";
+import { BIN, ensureBin, run, tempDir } from "../helpers/cli.js";
 
 const GOOD = "[Unit]\nDescription=Good\n\n[Service]\nExecStart=/usr/bin/true\n";
 const BAD = "[Unit\nDescription=Bad\n";
@@ -157,5 +157,14 @@ describe("masked units", () => {
     const r = run(["check", "u"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
+  });
+});
+
+describe("closed pipes", () => {
+  it("a reader that stops early (| head) is not an error and prints no stack trace", () => {
+    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" calendar --iterations 20000 daily | head -1; exit \${PIPESTATUS[0]}`], { encoding: "utf8" });
+    expect(r.stdout).toBe("  Original form: daily\n");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
   });
 });

@@ -30,7 +30,9 @@ export function chainFor(values: number[], field: CronFieldName, width = 2): str
     const lastV = v[v.length - 1]!;
     if (step === 1) return `${pad(first)}..${pad(lastV)}`;
     // "a/s" repeats up to the field's end; it equals the set only if the next step would overflow
-    if (lastV + step > hi && first + step <= hi) return `${pad(first)}/${step}`;
+    // ...and only when the step divides the field's range: systemd 252 mis-steps across the
+    // wrap of an open repetition otherwise (`00,23:00/13` goes from 23:52 to 00:13, missing 00:00)
+    if (lastV + step > hi && first + step <= hi && (hi - lo + 1) % step === 0) return `${pad(first)}/${step}`;
     return `${pad(first)}..${pad(lastV)}/${step}`;
   }
   // runs of consecutive values
