@@ -40,3 +40,24 @@ describe("timer and set rules", () => {
     expect(lint({ "home/.config/systemd/user/a.service": text })).toEqual(["home/.config/systemd/user/a.service:4 install/system-target-in-user-unit"]);
   });
 });
+
+describe("more set rules", () => {
+  it("dependencies/requires-without-after: ordering either way (or a socket) removes the race", () => {
+    expect(lint({ "a.service": "[Unit]\nRequires=b.service\n[Service]\nExecStart=/bin/a\n" })).toContain("a.service:2 dependencies/requires-without-after");
+    expect(lint({ "a.service": "[Unit]\nRequires=b.service\n[Service]\nExecStart=/bin/a\n", "b.service": "[Unit]\nAfter=a.service\n[Service]\nExecStart=/bin/b\n" })).not.toContain(
+      "a.service:2 dependencies/requires-without-after",
+    );
+    expect(lint({ "a.service": "[Unit]\nRequires=a.socket\n[Service]\nExecStart=/bin/a\n" })).not.toContain("a.service:2 dependencies/requires-without-after");
+  });
+
+  it("dependencies/unknown-unit: not in the set, not special, not external", () => {
+    const text = "[Unit]\nWants=redis.service network-online.target\nAfter=network-online.target\n[Service]\nExecStart=/bin/a\n";
+    expect(lint({ "a.service": text })).toEqual(["a.service:2 dependencies/unknown-unit"]);
+    expect(lint({ "a.service": text }, { externalUnits: ["redis.service"] })).toEqual([]);
+  });
+
+  it("install/alias-type-mismatch: alias suffix and DefaultInstance= outside templates", () => {
+    expect(lint({ "a.service": "[Service]\nExecStart=/bin/a\n[Install]\nAlias=b.socket\n" })).toEqual(["a.service:4 install/alias-type-mismatch"]);
+    expect(lint({ "a@.service": "[Service]\nExecStart=/bin/a %i\n[Install]\nAlias=b@.service\nDefaultInstance=x\n" })).toEqual([]);
+  });
+});

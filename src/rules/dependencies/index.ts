@@ -1,5 +1,7 @@
 import type { Rule } from "../types.js";
 import afterWithoutWants from "./after-without-wants.js";
 import orderingCycle from "./ordering-cycle.js";
+import requiresWithoutAfter from "./requires-without-after.js";
+import unknownUnit from "./unknown-unit.js";
 
-export const dependenciesRules: Rule[] = [afterWithoutWants, orderingCycle];
+export const dependenciesRules: Rule[] = [afterWithoutWants, orderingCycle, requiresWithoutAfter, unknownUnit];

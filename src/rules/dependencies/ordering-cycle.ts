@@ -5,15 +5,22 @@ import { resolveUnit, type UnitSet } from "../../model/unit-set.js";
 import { parseBoolean } from "../../values/primitives.js";
 import { defineRule } from "../types.js";
 
-/** "A starts after B" edges: After=/Before=, plus the After= a target adds on what it Wants=/Requires= (default dependencies). */
+/**
+ * "A starts after B" edges: After=/Before=, plus the After= a target adds on
+ * the units it Wants=/Requires= (also through their WantedBy=/RequiredBy=),
+ * unless DefaultDependencies=no or the two are already ordered either way
+ * (systemd.target(5) "Default Dependencies").
+ */
 export function startsAfterEdges(set: UnitSet): Edge[] {
   const g = dependencyGraph(set);
   const edges = g.edges.filter((e) => e.kind === "ordering");
+  const ordered = new Set(edges.flatMap((e) => [`${e.from}\u0000${e.to}`, `${e.to}\u0000${e.from}`]));
   for (const e of g.edges) {
-    if (e.kind !== "requirement" || !["Wants", "Requires"].includes(e.via) || parseUnitName(e.from).type !== "target") continue;
+    const wants = (e.kind === "requirement" && ["Wants", "Requires"].includes(e.via)) || (e.kind === "install" && ["WantedBy", "RequiredBy"].includes(e.via));
+    if (!wants || parseUnitName(e.from).type !== "target" || ordered.has(`${e.from}\u0000${e.to}`)) continue;
     const target = resolveUnit(set, e.from);
     if (target && parseBoolean(target.get("Unit", "DefaultDependencies") ?? "yes") === false) continue;
-    edges.push({ ...e, kind: "ordering", via: `${e.via} (a target orders itself after what it wants)` });
+    edges.push({ ...e, kind: "ordering", via: `${e.via} (a target orders itself after the units it wants)` });
   }
   return edges;
 }

@@ -1,4 +1,5 @@
 import type { Rule } from "../types.js";
+import aliasTypeMismatch from "./alias-type-mismatch.js";
 import systemTargetInUserUnit from "./system-target-in-user-unit.js";
 
-export const installRules: Rule[] = [systemTargetInUserUnit];
+export const installRules: Rule[] = [aliasTypeMismatch, systemTargetInUserUnit];

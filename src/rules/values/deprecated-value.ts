@@ -19,7 +19,7 @@ const DEPRECATED: Record<string, Record<string, { to?: string; why: string }>> =
 /** Dependency settings whose values are unit names. */
 const DEPENDENCY_KEYS = new Set(["After", "Before", "Wants", "Requires", "Requisite", "BindsTo", "PartOf", "WantedBy", "RequiredBy"]);
 /** Units that no longer exist (systemd.special(7) history). */
-const OBSOLETE_UNITS: Record<string, string> = {
+export const OBSOLETE_UNITS: Record<string, string> = {
   "syslog.target": "syslog.target was removed in systemd 184: syslog daemons are socket-activated by syslog.socket, so nothing needs to order after it",
 };
 

@@ -1,0 +1,42 @@
+import { parseUnitName } from "../../model/unit-name.js";
+import { resolveUnit } from "../../model/unit-set.js";
+import { defineRule } from "../types.js";
+
+export default defineRule({
+  meta: {
+    id: "dependencies/requires-without-after",
+    family: "dependencies",
+    severity: "warning",
+    fixable: "none",
+    messages: {
+      race: "{key}={dep} without After={dep}: both start at the same time, so this unit may run before {dep} is ready (and {key}= cannot see it fail)",
+    },
+    docs: {
+      summary: "`Requires=` or `BindsTo=` a unit without also ordering `After=` it.",
+      rationale:
+        "Requirement and ordering are independent in systemd. Without After=, the two units are started in parallel: the dependent one may connect to a database that is not up yet, and a failed start of the dependency is not noticed in time.",
+      bad: { filename: "app.service", text: "[Unit]\nRequires=postgresql.service\n\n[Service]\nExecStart=/usr/bin/app\n" },
+      good: { filename: "app.service", text: "[Unit]\nRequires=postgresql.service\nAfter=postgresql.service\n\n[Service]\nExecStart=/usr/bin/app\n" },
+      reference: "systemd.unit(5) Requires=",
+    },
+  },
+  checkUnit(ctx) {
+    const u = ctx.unit;
+    const after = new Set(u.list("Unit", "After").flatMap((a) => a.value.split(/\s+/)));
+    const before = new Set(u.list("Unit", "Before").flatMap((a) => a.value.split(/\s+/)));
+    for (const key of ["Requires", "BindsTo"]) {
+      for (const a of u.list("Unit", key)) {
+        for (const dep of a.value.split(/\s+/).filter(Boolean)) {
+          if (after.has(dep) || before.has(dep) || dep.includes("%")) continue;
+          // the dependency may order itself against us (either way: the race is gone)
+          const other = resolveUnit(ctx.set, dep);
+          const mentionsUs = (k: string) => other?.list("Unit", k).some((b) => b.value.split(/\s+/).includes(u.name.name));
+          if (mentionsUs("Before") || mentionsUs("After")) continue;
+          // slices and devices are ordered implicitly, and a socket is ordered before the service it activates
+          if (["slice", "device", "socket"].includes(parseUnitName(dep).type ?? "")) continue;
+          ctx.report({ messageId: "race", data: { key, dep }, file: a.file, range: a.entry.range });
+        }
+      }
+    }
+  },
+});
