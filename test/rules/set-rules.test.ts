@@ -5,11 +5,11 @@ import { lintSources } from "../../src/linter/lint.js";
 const lint = (files: Record<string, string>, settings = {}) =>
   lintSources(Object.entries(files).map(([path, text]) => ({ path, text })), { settings }).findings.map((f) => `${f.file}:${f.line} ${f.rule}`);
 
-const SERVICE = "[Service]\nType=oneshot\nExecStart=/bin/true\n";
+const SERVICE = "[Service]\nType=oneshot\nExecStart=/bin/true\nTimeoutStartSec=1h\n";
 
 describe("timer and set rules", () => {
   it("timers/service-also-enabled: the triggered service has its own WantedBy=", () => {
-    expect(lint({ "b.timer": "[Timer]\nOnCalendar=daily\n", "b.service": SERVICE + "[Install]\nWantedBy=multi-user.target\n" })).toEqual(["b.service:5 timers/service-also-enabled"]);
+    expect(lint({ "b.timer": "[Timer]\nOnCalendar=daily\n", "b.service": SERVICE + "[Install]\nWantedBy=multi-user.target\n" })).toEqual(["b.service:6 timers/service-also-enabled"]);
     expect(lint({ "b.timer": "[Timer]\nOnCalendar=daily\n", "b.service": SERVICE })).toEqual([]);
   });
 

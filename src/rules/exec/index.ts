@@ -1,0 +1,6 @@
+import type { Rule } from "../types.js";
+import loginShellWrapper from "./login-shell-wrapper.js";
+import multipleExecstart from "./multiple-execstart.js";
+import shellSyntax from "./shell-syntax.js";
+
+export const execRules: Rule[] = [loginShellWrapper, multipleExecstart, shellSyntax];

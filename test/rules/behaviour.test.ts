@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { applyEdits } from "../../src/core/edits.js";
+import { lintSources } from "../../src/linter/lint.js";
+import { parseExec } from "../../src/parser/exec/parse-exec.js";
+
+const lint = (files: Record<string, string>) =>
+  lintSources(Object.entries(files).map(([path, text]) => ({ path, text }))).findings.filter((f) => /^(exec|restart|timeouts)\//.test(f.rule));
+
+describe("exec-line parser", () => {
+  it("splits prefixes and quoted words with offsets", () => {
+    const c = parseExec(`-!/bin/sh -c "echo 'hi' && x" y\\ z`);
+    expect(c.prefixes).toEqual(["-", "!"]);
+    expect(c.words.map((w) => w.text)).toEqual(["/bin/sh", "-c", "echo 'hi' && x", "y z"]);
+    expect(c.words[2]).toMatchObject({ from: 13, quoted: true });
+    expect(parseExec(`/bin/echo "open`).unterminatedQuote).toBe(10);
+  });
+});
+
+describe("behaviour rules", () => {
+  it("exec/shell-syntax: operators, redirections, substitutions, globs; a /bin/sh -c fix", () => {
+    const text = "[Service]\nExecStart=/usr/bin/app --serve 2>&1 | logger\n";
+    const [f] = lint({ "a.service": text });
+    expect([f!.rule, f!.column, f!.fix?.safe]).toEqual(["exec/shell-syntax", 32, false]);
+    expect(applyEdits(text, f!.fix!.edits).text).toBe("[Service]\nExecStart=/bin/sh -c '/usr/bin/app --serve 2>&1 | logger'\n");
+    expect(lint({ "a.service": "[Service]\nExecStart=/bin/echo $(date)\n" })).toHaveLength(1);
+    expect(lint({ "a.service": "[Service]\nExecStart=/bin/rm /tmp/*.lock\n" })[0]!.message).toContain("glob");
+    expect(lint({ "a.service": "[Service]\nExecStart=/usr/bin/find /x -name *.gz\n" })).toEqual([]);
+    expect(lint({ "a.service": "[Service]\nExecStart=/bin/sh -c 'a | b'\n" })).toEqual([]);
+  });
+
+  it("exec/login-shell-wrapper: bundle exec and version-manager shims", () => {
+    expect(lint({ "a.service": "[Service]\nExecStart=/usr/local/bin/bundle exec puma\n" }).map((f) => f.rule)).toEqual(["exec/login-shell-wrapper"]);
+    expect(lint({ "a.service": "[Service]\nExecStart=/usr/local/bin/bundle install\n" })).toEqual([]);
+  });
+
+  it("exec/multiple-execstart and restart/oneshot-restart", () => {
+    expect(lint({ "a.service": "[Service]\nExecStart=/bin/a\nExecStart=/bin/b\n" }).map((f) => f.rule)).toEqual(["exec/multiple-execstart"]);
+    expect(lint({ "a.service": "[Service]\nType=oneshot\nExecStart=/bin/a\nExecStart=/bin/b\n" })).toEqual([]);
+    expect(lint({ "a.service": "[Service]\nType=oneshot\nExecStart=/bin/a\nRestart=on-success\n" }).map((f) => f.rule)).toEqual(["restart/oneshot-restart"]);
+  });
+
+  it("timeouts/oneshot-without-timeout: only timer-started jobs", () => {
+    const svc = "[Service]\nType=oneshot\nExecStart=/bin/a\n";
+    expect(lint({ "a.service": svc }).map((f) => f.rule)).toEqual([]);
+    expect(lint({ "a.service": svc, "a.timer": "[Timer]\nOnCalendar=daily\n" }).map((f) => f.rule)).toEqual(["timeouts/oneshot-without-timeout"]);
+    expect(lint({ "a.service": svc + "RuntimeMaxSec=1h\n", "a.timer": "[Timer]\nOnCalendar=daily\n" })).toEqual([]);
+  });
+});
