@@ -46,3 +46,22 @@ describe("behaviour rules", () => {
     expect(lint({ "a.service": svc + "RuntimeMaxSec=1h\n", "a.timer": "[Timer]\nOnCalendar=daily\n" })).toEqual([]);
   });
 });
+
+describe("resources and identity", () => {
+  const rules = (text: string) => lintSources([{ path: "a.service", text }]).findings.filter((f) => /^(resources|identity)\//.test(f.rule));
+  it("resources/memory-limits-order compares sizes, percentages and infinity", () => {
+    expect(rules("[Service]\nExecStart=/bin/a\nMemoryHigh=1G\nMemoryMax=512M\n").map((f) => `${f.line} ${f.rule}`)).toEqual(["3 resources/memory-limits-order"]);
+    expect(rules("[Service]\nExecStart=/bin/a\nMemoryHigh=384M\nMemoryMax=infinity\nMemoryLow=90%\n")).toEqual([]);
+  });
+  it("identity/secret-in-environment never prints the secret in its message", () => {
+    const [f] = rules("[Service]\nExecStart=/bin/a\nEnvironment=DB_PASSWORD=s3cr3t\n");
+    expect(f!.rule).toBe("identity/secret-in-environment");
+    expect(f!.message).not.toContain("s3cr3t");
+    expect(rules('[Service]\nExecStart=/bin/a\nEnvironment="URL=https://u:p4ss@example.com/x"\n')[0]!.message).not.toContain("p4ss");
+    expect(rules("[Service]\nExecStart=/bin/a\nEnvironment=PASSWORD_FILE= TOKEN=${FROM_ENV}\n")).toEqual([]);
+  });
+  it("identity/group-without-user", () => {
+    expect(rules("[Service]\nExecStart=/bin/a\nGroup=g\n").map((f) => f.rule)).toEqual(["identity/group-without-user"]);
+    expect(rules("[Service]\nExecStart=/bin/a\nGroup=g\nDynamicUser=yes\n")).toEqual([]);
+  });
+});

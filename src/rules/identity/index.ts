@@ -1,0 +1,5 @@
+import type { Rule } from "../types.js";
+import groupWithoutUser from "./group-without-user.js";
+import secretInEnvironment from "./secret-in-environment.js";
+
+export const identityRules: Rule[] = [groupWithoutUser, secretInEnvironment];
