@@ -25,6 +25,7 @@ export interface CheckOptions {
   preset?: Preset[];
   external?: string[];
   withSystemd?: boolean;
+  reportUnusedDisables?: boolean;
   /** User crontabs (no user field), e.g. the output of `crontab -l`. */
   crontab?: string[];
 }
@@ -50,6 +51,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   const formatter = formatters[opts.format];
   if (!formatter) throw new UsageError(`unknown format '${opts.format}' (choose from ${Object.keys(formatters).sort().join(", ")})`);
   const rules = parseRuleFlags(opts.rule);
+  if (opts.reportUnusedDisables && !rules["suppressions/unused-disable"]) rules["suppressions/unused-disable"] = "warning";
   let ioErrors = 0;
   const sources: LintSource[] = [];
 

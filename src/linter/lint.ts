@@ -3,7 +3,9 @@ import type { Range } from "../core/range.js";
 import { parseFile, type UnitFile } from "../model/unit-file.js";
 import { buildUnitSet, type UnitSet } from "../model/unit-set.js";
 import { parseScheduleFile, scheduleKindOf, type ScheduleFile, type ScheduleKind } from "../model/schedule-file.js";
-import { allRules } from "../rules/registry.js";
+import { allRules, rulesById } from "../rules/registry.js";
+import type { SourceText } from "../core/source.js";
+import { applySuppressions } from "./suppressions.js";
 import type { LintSettings, Report, ReportFile, Rule } from "../rules/types.js";
 import { effectiveSeverity, type Preset } from "./severity.js";
 
@@ -55,7 +57,19 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
     else scheduleFiles.push(parseScheduleFile(s.path, s.text, kind));
   }
   const set = buildUnitSet(files);
-  return { findings: runRules(set, options, scheduleFiles), files, set, scheduleFiles };
+  const texts = new Map<string, SourceText>([...files.map((f) => [f.path, f.source] as const), ...scheduleFiles.map((f) => [f.path, f.source] as const)]);
+  const { kept, unused } = applySuppressions(runRules(set, options, scheduleFiles), texts);
+  const unusedRule = rulesById.get("suppressions/unused-disable");
+  const severity = unusedRule ? effectiveSeverity(unusedRule.meta, options.presets ?? ["recommended"], options.rules ?? {}) : "off";
+  if (severity !== "off" && unusedRule) {
+    for (const s of unused) {
+      const source = texts.get(s.file)!;
+      const unusedIds = s.rules.filter((r) => !s.used.has(r));
+      const report: Report = { messageId: "unused", data: { rules: unusedIds.length ? ` (${unusedIds.join(", ")})` : "" }, file: { path: s.file, source }, range: s.range };
+      kept.push(toFinding(unusedRule, severity, report));
+    }
+  }
+  return { findings: sortFindings(kept), files, set, scheduleFiles };
 }
 
 export function runRules(set: UnitSet, options: LintOptions = {}, scheduleFiles: ScheduleFile[] = []): Finding[] {

@@ -30,6 +30,7 @@ export type RuleFamily =
   | "install"
   | "hardening"
   | "calendar"
+  | "suppressions"
   | "crontab"
   | "jobs";
 

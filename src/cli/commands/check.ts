@@ -35,6 +35,7 @@ export function register(program: Command): void {
     .option("--crontab <file>", "a user crontab to check (no user field, as `crontab -l` prints it); repeatable", collect, [])
     .addOption(new Option("--preset <name>", "enable a preset of extra rules; repeatable").choices(PRESETS).argParser((v: string, prev: Preset[] | undefined) => [...(prev ?? ["recommended"]), v as Preset]))
     .option("-q, --quiet", "report errors only")
+    .option("--report-unused-disables", "report unitlint-disable comments that suppress nothing")
     .option("--with-systemd", "also run systemd-analyze verify (where installed) and report its messages, deduplicated")
     .option("--color", "force colour")
     .option("--no-color", "no colour")
