@@ -2,7 +2,13 @@ import { existsSync, writeFileSync } from "node:fs";
 import type { Finding, SeverityOrOff } from "../core/diagnostic.js";
 import { SourceText } from "../core/source.js";
 import { formatters } from "../format/index.js";
-import { lintSources, sortFindings, type LintSource } from "../linter/lint.js";
+import { lintSources, sortFindings, type LintResult, type LintSource } from "../linter/lint.js";
+import { effectiveSeverity } from "../linter/severity.js";
+import { rulesById } from "../rules/registry.js";
+import { isIgnored, lintOptionsFor } from "../config/config.js";
+import { findConfigFile, loadConfig, type LoadedConfig } from "../node/config-discovery.js";
+import { dirname, relative, resolve, sep } from "node:path";
+import picomatch from "picomatch";
 import type { Preset } from "../linter/severity.js";
 import { allRules } from "../rules/registry.js";
 import { collectInputs } from "../node/collect.js";
@@ -26,6 +32,9 @@ export interface CheckOptions {
   external?: string[];
   withSystemd?: boolean;
   reportUnusedDisables?: boolean;
+  /** A config file, or false for --no-config; undefined: found upward from each checked file. */
+  config?: string | false;
+  printConfig?: string;
   /** User crontabs (no user field), e.g. the output of `crontab -l`. */
   crontab?: string[];
 }
@@ -48,6 +57,7 @@ export function parseRuleFlags(flags: string[]): Record<string, SeverityOrOff> {
 
 /** `unitlint check`: read, lint, report; returns the exit code. */
 export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
+  if (opts.printConfig !== undefined) return printConfig(opts, io);
   const formatter = formatters[opts.format];
   if (!formatter) throw new UsageError(`unknown format '${opts.format}' (choose from ${Object.keys(formatters).sort().join(", ")})`);
   const rules = parseRuleFlags(opts.rule);
@@ -97,16 +107,46 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     if (r.ok) sources.push({ path, text: r.text });
   }
 
-  const result = lintSources(sources, {
-    rules,
-    presets: opts.preset,
-    settings: {
-      targetSystemd: opts.targetSystemd ?? [],
-      mode: opts.user ? "user" : "system",
-      externalUnits: opts.external ?? [],
-      now: Date.now(),
-    },
-  });
+  // One lint run per configuration file (found upward from each file), so each folder gets its own settings.
+  const groups = new Map<string, { loaded: LoadedConfig; sources: LintSource[] }>();
+  const configFor = (path: string): LoadedConfig => {
+    if (opts.config === false) return loadConfig(null, ".");
+    if (typeof opts.config === "string") return loadConfig(opts.config, ".");
+    return loadConfig(findConfigFile(dirname(resolve(path))) ?? null, ".");
+  };
+  for (const s of sources) {
+    const loaded = configFor(s.path);
+    const key = loaded.path ?? "";
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { loaded, sources: [] }));
+    g.sources.push(s);
+  }
+  for (const { loaded } of groups.values()) {
+    if (loaded.errors.length === 0) continue;
+    for (const e of loaded.errors) io.err(`unitlint: ${loaded.path}:${e.line}:${e.column}: ${e.message}\n`);
+    return EXIT_USAGE;
+  }
+  const result = { findings: [] as Finding[], files: [] as LintResult["files"], scheduleFiles: [] as LintResult["scheduleFiles"] };
+  for (const { loaded, sources: groupSources } of groups.values()) {
+    const rel = (p: string) => relative(loaded.dir, resolve(p)).split(sep).join("/");
+    const kept = groupSources.filter((s) => !isIgnored(loaded.config, rel(s.path)));
+    for (const s of groupSources) if (!kept.includes(s)) checked.delete(s.path);
+    const base = lintOptionsFor(loaded.config, kept.map((s) => rel(s.path)), { rules: withOverrideRules(loaded, rules), presets: opts.preset });
+    const r = lintSources(kept, {
+      ...base,
+      settings: {
+        ...base.settings,
+        targetSystemd: opts.targetSystemd ?? base.settings?.targetSystemd ?? [],
+        mode: opts.user ? "user" : (base.settings?.mode ?? "system"),
+        externalUnits: [...(base.settings?.externalUnits ?? []), ...(opts.external ?? [])],
+        now: Date.now(),
+      },
+    });
+    result.findings.push(...perFileSeverities(r.findings, loaded, rules, opts.preset, rel));
+    result.files.push(...r.files);
+    result.scheduleFiles.push(...r.scheduleFiles);
+  }
+  sortFindings(result.findings);
   let findings: Finding[] = result.findings.filter((f) => checked.has(f.file) || f.rule.startsWith("internal/"));
   if (opts.withSystemd) {
     const { hasSystemdAnalyze, verifyFindings } = await import("../node/with-systemd.js");
@@ -138,5 +178,44 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   const warnings = findings.filter((f) => f.severity === "warning").length;
   if (errors > 0) return EXIT_FINDINGS;
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) return EXIT_FINDINGS;
+  return EXIT_OK;
+}
+
+/** Rules an override turns on must run, even if they are off for the rest of the files. */
+function withOverrideRules(loaded: LoadedConfig, cli: Record<string, SeverityOrOff>): Record<string, SeverityOrOff> {
+  const rules: Record<string, SeverityOrOff> = { ...loaded.config.rules };
+  for (const o of loaded.config.overrides) for (const [id, sev] of Object.entries(o.rules)) if (sev !== "off" && (rules[id] ?? "off") === "off") rules[id] = "info";
+  return { ...rules, ...cli };
+}
+
+/** The severity each finding has in its own file: command line > matching overrides (last wins) > config > defaults. */
+function perFileSeverities(findings: Finding[], loaded: LoadedConfig, cli: Record<string, SeverityOrOff>, presets: CheckOptions["preset"], rel: (p: string) => string): Finding[] {
+  const overrides = loaded.config.overrides.map((o) => ({ match: picomatch(o.files, { dot: true }), rules: o.rules }));
+  const out: Finding[] = [];
+  for (const f of findings) {
+    let sev: SeverityOrOff | undefined = cli[f.rule];
+    if (!sev) for (const o of overrides) if (o.rules[f.rule] && o.match(rel(f.file))) sev = o.rules[f.rule];
+    if (!sev) {
+      const meta = rulesById.get(f.rule)?.meta;
+      sev = meta ? effectiveSeverity(meta, [...loaded.config.presets, ...(presets ?? [])], loaded.config.rules) : f.severity;
+    }
+    if (sev === "off") continue;
+    out.push({ ...f, severity: f.rule.startsWith("internal/") || f.rule === "systemd/verify" ? f.severity : sev });
+  }
+  return out;
+}
+
+/** --print-config FILE: the effective configuration for one file, as JSON. */
+function printConfig(opts: CheckOptions, io: Io): number {
+  const file = opts.printConfig!;
+  const loaded =
+    opts.config === false ? loadConfig(null, ".") : loadConfig(typeof opts.config === "string" ? opts.config : (findConfigFile(dirname(resolve(file))) ?? null), ".");
+  for (const e of loaded.errors) io.err(`unitlint: ${loaded.path}:${e.line}:${e.column}: ${e.message}\n`);
+  if (loaded.errors.length) return EXIT_USAGE;
+  const rel = relative(loaded.dir, resolve(file)).split(sep).join("/");
+  const o = lintOptionsFor(loaded.config, [rel], { rules: parseRuleFlags(opts.rule), presets: opts.preset });
+  const rules: Record<string, SeverityOrOff> = {};
+  for (const r of allRules) rules[r.meta.id] = effectiveSeverity(r.meta, o.presets ?? ["recommended"], o.rules ?? {});
+  io.out(JSON.stringify({ configFile: loaded.path, file: rel, ignored: isIgnored(loaded.config, rel), presets: o.presets, settings: o.settings, rules }, null, 2) + "\n");
   return EXIT_OK;
 }
