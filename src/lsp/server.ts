@@ -6,7 +6,10 @@ import {
   type Hover,
 } from "vscode-languageserver/node.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { dirname, relative, sep } from "node:path";
+import { isIgnored, lintOptionsFor } from "../config/config.js";
 import { lintSources } from "../linter/lint.js";
+import { findConfigFile, loadConfig } from "../node/config-discovery.js";
 import { parseFile } from "../model/unit-file.js";
 import { toDiagnostic } from "./diagnostics.js";
 import { codeActions, completions, definition, documentSymbols, unitNameAt } from "./features.js";
@@ -51,7 +54,15 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const path = pathOf(doc.uri);
     workspace.setOpen(path, doc.getText());
     const display = workspace.display(path);
-    const { findings } = lintSources(workspace.sources());
+    // The project's configuration, exactly as `unitlint check` finds it for this file.
+    const loaded = loadConfig(findConfigFile(dirname(path)) ?? null, ".");
+    const rel = relative(loaded.dir, path).split(sep).join("/");
+    if (isIgnored(loaded.config, rel)) {
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      return;
+    }
+    const options = lintOptionsFor(loaded.config, [rel]);
+    const { findings } = lintSources(workspace.sources(), { ...options, settings: { ...options.settings, now: Date.now() } });
     const mine = findings.filter((f) => f.file === display);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: mine.map((f) => toDiagnostic(f, doc)) });
   };

@@ -39,6 +39,8 @@ beforeAll(async () => {
   root = tempDir("unitlint-lsp-");
   mkdirSync(join(root, "etc"), { recursive: true });
   writeFileSync(join(root, "etc", "ots.target"), "[Unit]\nDescription=group\n");
+  // the project's config is honoured: this rule is off for the whole workspace
+  writeFileSync(join(root, "unitlint.config.json"), JSON.stringify({ rules: { "dependencies/unknown-unit": "off" } }));
   writeFileSync(join(root, "etc", "worker@.service"), WORKER);
   proc = spawn(process.execPath, [BIN, "lsp", "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
@@ -121,6 +123,15 @@ describe("unitlint lsp over stdio", () => {
     })) as { title: string; isPreferred: boolean; edit: { changes: Record<string, { newText: string }[]> } }[];
     expect(actions[0]).toMatchObject({ title: "Replace with [Unit]", isPreferred: true });
     expect(actions[0]!.edit.changes[uri()]![0]!.newText).toBe("[Unit]");
+  });
+});
+
+describe("configuration", () => {
+  it("honours the project's unitlint.config.json like unitlint check", async () => {
+    const uri = pathToFileURL(join(root, "etc", "cfg.service")).href;
+    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Unit]\nWants=missing.service\n[Service]\nExecStart=/bin/a\nFoo=1\n" } });
+    const diags = await nextDiagnostics(uri, 1);
+    expect(diags.map((x) => x.code)).toEqual(["directives/unknown-directive"]);
   });
 });
 
