@@ -5,6 +5,9 @@ import { formatters } from "../format/index.js";
 import { lintSources, sortFindings, type LintResult, type LintSource } from "../linter/lint.js";
 import { effectiveSeverity } from "../linter/severity.js";
 import { rulesById } from "../rules/registry.js";
+import { fixSources } from "../fix/fix.js";
+import { unifiedDiff } from "../fix/diff.js";
+import { writeFileAtomic } from "../node/write-atomic.js";
 import { isIgnored, lintOptionsFor } from "../config/config.js";
 import { findConfigFile, loadConfig, type LoadedConfig } from "../node/config-discovery.js";
 import { dirname, relative, resolve, sep } from "node:path";
@@ -35,6 +38,9 @@ export interface CheckOptions {
   /** A config file, or false for --no-config; undefined: found upward from each checked file. */
   config?: string | false;
   printConfig?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  fixUnsafe?: boolean;
   /** User crontabs (no user field), e.g. the output of `crontab -l`. */
   crontab?: string[];
 }
@@ -132,16 +138,38 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     const kept = groupSources.filter((s) => !isIgnored(loaded.config, rel(s.path)));
     for (const s of groupSources) if (!kept.includes(s)) checked.delete(s.path);
     const base = lintOptionsFor(loaded.config, kept.map((s) => rel(s.path)), { rules: withOverrideRules(loaded, rules), presets: opts.preset });
-    const r = lintSources(kept, {
+    const options = {
       ...base,
       settings: {
         ...base.settings,
         targetSystemd: opts.targetSystemd ?? base.settings?.targetSystemd ?? [],
-        mode: opts.user ? "user" : (base.settings?.mode ?? "system"),
+        mode: opts.user ? ("user" as const) : (base.settings?.mode ?? ("system" as const)),
         externalUnits: [...(base.settings?.externalUnits ?? []), ...(opts.external ?? [])],
         now: Date.now(),
       },
-    });
+    };
+    let lintThese = kept;
+    const writeFailed = new Set<string>();
+    if (opts.fix || opts.fixDryRun || opts.fixUnsafe) {
+      const fixed = fixSources(kept, new Set(kept.filter((s) => checked.has(s.path) && s.path !== (opts.stdinFilename ?? "stdin.service")).map((s) => s.path)), options, { unsafe: opts.fixUnsafe });
+      for (const [path, text] of fixed.changed) {
+        const before = kept.find((s) => s.path === path)!.text;
+        if (opts.fixDryRun) io.out(unifiedDiff(path, before, text));
+        else {
+          try {
+            writeFileAtomic(path, text);
+          } catch (e) {
+            io.err(`unitlint: ${path}: cannot write the fixed file (${(e as Error).message}); it is left unchanged\n`);
+            writeFailed.add(path);
+            ioErrors++;
+            continue;
+          }
+        }
+      }
+      // Report what is left after the fixes (a dry run reports the file as it is).
+      if (!opts.fixDryRun) lintThese = kept.map((s) => (fixed.changed.has(s.path) && !writeFailed.has(s.path) ? { ...s, text: fixed.changed.get(s.path)! } : s));
+    }
+    const r = lintSources(lintThese, options);
     result.findings.push(...perFileSeverities(r.findings, loaded, rules, opts.preset, rel));
     result.files.push(...r.files);
     result.scheduleFiles.push(...r.scheduleFiles);

@@ -1,0 +1,82 @@
+import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { unifiedDiff } from "../../src/fix/diff.js";
+import { fixSources } from "../../src/fix/fix.js";
+import { writeFileAtomic } from "../../src/node/write-atomic.js";
+import { ensureBin, run, tempDir } from "../helpers/cli.js";
+
+// Lines with safe fixes, lines with unsafe ones, and lines no rule touches.
+const LINES = [
+  "Restartsec=5",
+  "StandardOutput=syslog",
+  "StandardError=syslog+console",
+  "MemoryLimit=1G",
+  "ExecStart=/usr/bin/app",
+  "# a comment that must survive",
+  "User=app",
+  "Environment=A=1",
+  "",
+];
+
+const unit = fc
+  .tuple(fc.array(fc.constantFrom(...LINES), { maxLength: 12 }), fc.constantFrom("\n", "\r\n"), fc.boolean())
+  .map(([lines, eol, after]) => `[Unit]\n${after ? "After=syslog.target network.target" + eol : ""}BindTo=db.service${eol}[Service]${eol}${lines.join(eol)}${eol}`);
+
+describe("fixes", () => {
+  it("are idempotent and keep every line they do not fix (property)", () => {
+    fc.assert(
+      fc.property(unit, fc.boolean(), (text, unsafe) => {
+        const once = fixSources([{ path: "a.service", text }], new Set(["a.service"]), {}, { unsafe });
+        const fixed = once.changed.get("a.service") ?? text;
+        const twice = fixSources([{ path: "a.service", text: fixed }], new Set(["a.service"]), {}, { unsafe });
+        expect(twice.changed.size).toBe(0);
+        // untouched lines survive byte for byte
+        for (const l of ["# a comment that must survive", "User=app", "Environment=A=1", "ExecStart=/usr/bin/app"]) {
+          expect(fixed.split(l).length).toBe(text.split(l).length);
+        }
+        if (!unsafe) expect(fixed.split("MemoryLimit=1G").length).toBe(text.split("MemoryLimit=1G").length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("print as a unified diff", () => {
+    expect(unifiedDiff("a.service", "[Service]\nRestartsec=5\nUser=x\n", "[Service]\nRestartSec=5\nUser=x\n")).toBe(
+      "--- a/a.service\n+++ b/a.service\n@@ -1,4 +1,4 @@\n [Service]\n-Restartsec=5\n+RestartSec=5\n User=x\n \n",
+    );
+  });
+
+  it("a failed write leaves the original file intact", () => {
+    const dir = tempDir();
+    const p = join(dir, "a.service");
+    writeFileSync(p, "original\n");
+    expect(() =>
+      writeFileAtomic(p, "changed\n", {
+        beforeRename: () => {
+          throw new Error("disk full");
+        },
+      }),
+    ).toThrow("disk full");
+    expect(readFileSync(p, "utf8")).toBe("original\n");
+  });
+
+  it("unitlint check --fix writes atomically, keeps the mode and invalid bytes, and a second run changes nothing", () => {
+    ensureBin();
+    const dir = tempDir();
+    const p = join(dir, "a.service");
+    writeFileSync(p, Buffer.concat([Buffer.from("[Unit]\n# caf"), Buffer.from([0xe9]), Buffer.from("\nBindTo=db.service\n[Service]\nRestartsec=5\nExecStart=/bin/a\n")]));
+    chmodSync(p, 0o640);
+    const dry = run(["check", "--fix-dry-run", "a.service"], { cwd: dir });
+    expect(dry.stdout).toContain("-Restartsec=5\n+RestartSec=5");
+    expect(readFileSync(p, "latin1")).toContain("Restartsec");
+    run(["check", "--fix", "a.service"], { cwd: dir });
+    const after = readFileSync(p);
+    expect(after.includes(Buffer.from([0xe9]))).toBe(true);
+    expect(after.toString("latin1")).toContain("BindsTo=db.service\n[Service]\nRestartSec=5\n");
+    expect(statSync(p).mode & 0o777).toBe(0o640);
+    run(["check", "--fix", "a.service"], { cwd: dir });
+    expect(readFileSync(p).equals(after)).toBe(true);
+  });
+});
