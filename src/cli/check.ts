@@ -88,7 +88,10 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   }
   for (const s of collected.skipped) io.err(`unitlint: ${s.path}: ${s.message}\n`);
   const checked = new Set<string>(sources.map((s) => s.path));
-  for (const path of collected.files) {
+  // Long runs on a terminal show how far reading has got (stderr, overwritten in place).
+  const progress = io.errIsTTY && collected.files.length >= 1000;
+  for (const [n, path] of collected.files.entries()) {
+    if (progress && n % 500 === 0) io.err(`\runitlint: reading ${n}/${collected.files.length} files`);
     const r = readUnitFile(path);
     if (!r.ok) {
       io.err(`unitlint: ${path}: ${r.message}\n`);
@@ -98,6 +101,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     sources.push({ path, text: r.text });
     checked.add(path);
   }
+  if (progress) io.err(`\runitlint: linting ${collected.files.length} files...   \r`);
   for (const path of opts.crontab ?? []) {
     const r = readUnitFile(path);
     if (!r.ok) {

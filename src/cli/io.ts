@@ -5,6 +5,8 @@ export interface Io {
   out(s: string): void;
   err(s: string): void;
   isTTY: boolean;
+  /** stderr is a terminal: progress lines are shown there. */
+  errIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
   readStdin(): string;
 }
@@ -13,6 +15,7 @@ export const processIo: Io = {
   out: (s) => void process.stdout.write(s),
   err: (s) => void process.stderr.write(s),
   isTTY: Boolean(process.stdout.isTTY),
+  errIsTTY: Boolean(process.stderr.isTTY),
   env: process.env,
   readStdin: () => readFileSync(0, "utf8"),
 };
