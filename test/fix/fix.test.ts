@@ -3,6 +3,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { unifiedDiff } from "../../src/fix/diff.js";
+import { lintSources } from "../../src/linter/lint.js";
+import { parseUnitFile, printUnitFile } from "../../src/parser/unit/index.js";
+import { allRules } from "../../src/rules/registry.js";
 import { fixSources } from "../../src/fix/fix.js";
 import { writeFileAtomic } from "../../src/node/write-atomic.js";
 import { ensureBin, run, tempDir } from "../helpers/cli.js";
@@ -79,4 +82,25 @@ describe("fixes", () => {
     run(["check", "--fix", "a.service"], { cwd: dir });
     expect(readFileSync(p).equals(after)).toBe(true);
   });
+});
+
+describe("every fixable rule", () => {
+  // Each rule that declares a fix proves it on its own doc example: the fix removes the finding,
+  // keeps the file parseable, and a second round changes nothing.
+  for (const rule of allRules.filter((r) => r.meta.fixable !== "none")) {
+    it(`${rule.meta.id}: its fix converges on the bad example`, (ctx) => {
+      const bad = [rule.meta.docs.bad, ...(rule.meta.docs.bad.extra ?? [])].map((x) => ({ path: x.filename, text: x.text }));
+      const opts = { rules: { [rule.meta.id]: rule.meta.severity === "off" ? ("warning" as const) : rule.meta.severity } };
+      const before = lintSources(bad, opts).findings.filter((f) => f.rule === rule.meta.id);
+      const withFix = before.filter((f) => f.fix);
+      // Skipped (not passed) when the doc example shows a variant without an automatic fix; the fix is then tested elsewhere.
+      if (withFix.length === 0) ctx.skip();
+      const once = fixSources(bad, new Set(bad.map((b) => b.path)), opts, { unsafe: true });
+      const fixed = bad.map((b) => ({ ...b, text: once.changed.get(b.path) ?? b.text }));
+      const after = lintSources(fixed, opts).findings.filter((f) => f.rule === rule.meta.id);
+      expect(after.length).toBeLessThan(before.length);
+      expect(fixSources(fixed, new Set(bad.map((b) => b.path)), opts, { unsafe: true }).changed.size).toBe(0);
+      for (const f of fixed) expect(printUnitFile(parseUnitFile(f.text).ast)).toBe(f.text);
+    });
+  }
 });
