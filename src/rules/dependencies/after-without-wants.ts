@@ -1,8 +1,21 @@
+import type { UnitSet } from "../../model/unit-set.js";
 import { defineRule } from "../types.js";
 import { isUserUnitPath } from "../install/system-target-in-user-unit.js";
 
 /** Targets that are only reached when something pulls them in (systemd.special(7)). */
 const PASSIVE = new Set(["network-online.target", "time-sync.target", "nss-lookup.target"]);
+
+const pulledCache = new WeakMap<UnitSet, Set<string>>();
+
+/** Every unit some unit of the set Wants=/Requires=/BindsTo=/Requisite= (computed once per set). */
+function pulledIn(set: UnitSet): Set<string> {
+  let s = pulledCache.get(set);
+  if (!s) {
+    s = new Set(set.units.flatMap((x) => ["Wants", "Requires", "BindsTo", "Requisite"].flatMap((k) => x.list("Unit", k).flatMap((a) => a.value.split(/\s+/)))));
+    pulledCache.set(set, s);
+  }
+  return s;
+}
 
 export default defineRule({
   meta: {
@@ -28,9 +41,7 @@ export default defineRule({
     const u = ctx.unit;
     const user = ctx.settings.mode === "user" || u.files.some((f) => isUserUnitPath(f.path));
     // Pulled in by this unit, or by any unit of the set (a target's members often do it for the group).
-    const pulled = new Set(
-      ctx.set.units.flatMap((x) => ["Wants", "Requires", "BindsTo", "Requisite"].flatMap((k) => x.list("Unit", k).flatMap((a) => a.value.split(/\s+/)))),
-    );
+    const pulled = pulledIn(ctx.set);
     for (const a of u.list("Unit", "After")) {
       for (const target of a.value.split(/\s+/)) {
         if (!PASSIVE.has(target)) continue;

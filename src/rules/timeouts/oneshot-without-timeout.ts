@@ -1,4 +1,19 @@
+import type { EffectiveUnit } from "../../model/effective-unit.js";
+import type { UnitSet } from "../../model/unit-set.js";
 import { defineRule } from "../types.js";
+
+const cache = new WeakMap<UnitSet, Map<string, EffectiveUnit>>();
+
+/** Timers of the set by the service they start (computed once per set). */
+function timersByService(set: UnitSet): Map<string, EffectiveUnit> {
+  let m = cache.get(set);
+  if (!m) {
+    m = new Map();
+    for (const t of set.units) if (t.type === "timer") m.set(t.get("Timer", "Unit") ?? `${t.name.stem}.service`, t);
+    cache.set(set, m);
+  }
+  return m;
+}
 
 export default defineRule({
   meta: {
@@ -24,7 +39,7 @@ export default defineRule({
     if (!u.main || (u.get("Service", "Type") ?? "simple") !== "oneshot") return;
     if (["TimeoutStartSec", "TimeoutSec", "RuntimeMaxSec"].some((k) => u.get("Service", k) !== undefined)) return;
     // Only jobs started by a timer of the set: boot-time oneshots are usually short and watched.
-    const timer = ctx.set.units.find((t) => t.type === "timer" && (t.get("Timer", "Unit") ?? `${t.name.stem}.service`) === u.name.name);
+    const timer = timersByService(ctx.set).get(u.name.name);
     if (!timer) return;
     const type = u.last("Service", "Type")!;
     ctx.report({ messageId: "none", data: { unit: u.name.name, timer: ` and ${timer.name.name} never starts it again` }, file: type.file, range: type.entry.range });
