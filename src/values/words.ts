@@ -4,6 +4,8 @@ export interface Word {
   /** Offsets of the raw word (quotes included) in the value. */
   from: number;
   to: number;
+  /** The word had quotes (its text is then taken literally by systemd, e.g. `"a | b"`). */
+  quoted: boolean;
 }
 
 /**
@@ -21,6 +23,7 @@ export function splitWords(value: string): { words: Word[]; unterminated?: numbe
     let text = "";
     let quote: string | null = null;
     let quoteAt = -1;
+    let quoted = false;
     for (; i < value.length; i++) {
       const c = value[i]!;
       if (quote) {
@@ -30,12 +33,13 @@ export function splitWords(value: string): { words: Word[]; unterminated?: numbe
       } else if (c === '"' || c === "'") {
         quote = c;
         quoteAt = i;
+        quoted = true;
       } else if (c === "\\" && i + 1 < value.length) text += value[++i];
       else if (/\s/.test(c)) break;
       else text += c;
     }
     if (quote) return { words, unterminated: quoteAt };
-    words.push({ text, from, to: i });
+    words.push({ text, from, to: i, quoted });
   }
   return { words };
 }

@@ -1,16 +1,13 @@
+import { splitWords, type Word } from "../../values/words.js";
+
+/** A word of the command line; offsets are into the whole value. */
+export type ExecWord = Word;
+
 /**
  * An `ExecStart=`-style command line (systemd.service(5) "Command lines"):
  * optional prefixes, then words split like systemd's extract_first_word()
  * with quote removal. Offsets are into the setting's value.
  */
-export interface ExecWord {
-  text: string;
-  /** Raw extent in the value (quotes included). */
-  from: number;
-  to: number;
-  quoted: boolean;
-}
-
 export interface ExecCommand {
   /** `-`, `@`, `:`, `+`, `!`, `!!` in the order written. */
   prefixes: string[];
@@ -33,33 +30,11 @@ export function parseExec(value: string): ExecCommand {
     prefixes.push(m[1]!);
     i += m[1]!.length;
   }
-  const words: ExecWord[] = [];
-  while (i < value.length) {
-    while (i < value.length && /\s/.test(value[i]!)) i++;
-    if (i >= value.length) break;
-    const from = i;
-    let text = "";
-    let quote: string | null = null;
-    let quoteAt = -1;
-    let quoted = false;
-    for (; i < value.length; i++) {
-      const c = value[i]!;
-      if (quote) {
-        if (c === "\\" && i + 1 < value.length) text += value[++i];
-        else if (c === quote) quote = null;
-        else text += c;
-      } else if (c === '"' || c === "'") {
-        quote = c;
-        quoteAt = i;
-        quoted = true;
-      } else if (c === "\\" && i + 1 < value.length) text += value[++i];
-      else if (/\s/.test(c)) break;
-      else text += c;
-    }
-    if (quote) return { prefixes, prefixEnd: prefixes.join("").length, words, unterminatedQuote: quoteAt };
-    words.push({ text, from, to: i, quoted });
-  }
-  return { prefixes, prefixEnd: prefixes.join("").length, words };
+  // The words after the prefixes, split the way systemd splits every list value.
+  const { words: raw, unterminated } = splitWords(value.slice(i));
+  const words: ExecWord[] = raw.map((w) => ({ ...w, from: w.from + i, to: w.to + i }));
+  if (unterminated !== undefined) return { prefixes, prefixEnd: i, words, unterminatedQuote: unterminated + i };
+  return { prefixes, prefixEnd: i, words };
 }
 
 /** The executable word (argv[0] is the next word when the `@` prefix is used). */
