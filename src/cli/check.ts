@@ -149,6 +149,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
         targetSystemd: opts.targetSystemd ?? base.settings?.targetSystemd ?? [],
         mode: opts.user ? ("user" as const) : (base.settings?.mode ?? ("system" as const)),
         externalUnits: [...(base.settings?.externalUnits ?? []), ...(opts.external ?? [])],
+        enabledUnits: collected.enabled,
         now: Date.now(),
       },
     };

@@ -39,6 +39,7 @@ export function defaultSettings(partial: Partial<LintSettings> = {}): LintSettin
     mode: partial.mode ?? "system",
     externalUnits: partial.externalUnits ?? [],
     ruleOptions: partial.ruleOptions ?? {},
+    ...(partial.enabledUnits ? { enabledUnits: partial.enabledUnits } : {}),
     ...(partial.now !== undefined ? { now: partial.now } : {}),
   };
 }

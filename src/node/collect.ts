@@ -15,6 +15,8 @@ export interface Collected {
   errors: InputError[];
   /** Things deliberately passed over while walking folders (FIFOs, devices, loops). */
   skipped: InputError[];
+  /** Units linked from `*.wants/`/`*.requires/` folders: enabled (statically or by systemctl enable). */
+  enabled: string[];
 }
 
 const UNIT_SUFFIXES = new Set<string>(UNIT_TYPES);
@@ -43,7 +45,7 @@ function isEnablementDir(name: string): boolean {
  * unit files and drop-ins. Never throws; problems are returned per path.
  */
 export function collectInputs(paths: string[], opts: { maxDepth?: number } = {}): Collected {
-  const out: Collected = { files: [], errors: [], skipped: [] };
+  const out: Collected = { files: [], errors: [], skipped: [], enabled: [] };
   const seenFiles = new Set<string>();
   const maxDepth = opts.maxDepth ?? 64;
   const addFile = (p: string) => {
@@ -90,7 +92,14 @@ export function collectInputs(paths: string[], opts: { maxDepth?: number } = {})
         continue;
       }
       if (st.isDirectory()) {
-        if (isEnablementDir(name)) continue;
+        if (isEnablementDir(name)) {
+          try {
+            out.enabled.push(...readdirSync(p));
+          } catch {
+            /* an unreadable .wants folder only means we do not know what it enables */
+          }
+          continue;
+        }
         walk(p, depth + 1, nextVisited);
       } else if (st.isFile()) {
         if (isLintableName(p)) addFile(p);

@@ -91,6 +91,8 @@ export interface LintSettings {
   mode: "system" | "user";
   /** Units that exist on the target host although not in the checked set. */
   externalUnits: string[];
+  /** Units enabled by links in `*.wants/`/`*.requires/` folders of the checked paths. */
+  enabledUnits?: string[];
   /** Options per rule id, from config. */
   ruleOptions: Record<string, unknown>;
   /** "Now" in ms since the epoch, for checks such as "this date is in the past"; the CLI passes the clock, tests a fixed time. */

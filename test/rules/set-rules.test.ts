@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import { applyEdits } from "../../src/core/edits.js";
 import { lintSources } from "../../src/linter/lint.js";
 
+// timers/not-installable is left out here (most examples are bare timers) and tested on its own below.
 const lint = (files: Record<string, string>, settings = {}) =>
-  lintSources(Object.entries(files).map(([path, text]) => ({ path, text })), { settings }).findings.map((f) => `${f.file}:${f.line} ${f.rule}`);
+  lintSources(Object.entries(files).map(([path, text]) => ({ path, text })), { settings })
+    .findings.filter((f) => f.rule !== "timers/not-installable")
+    .map((f) => `${f.file}:${f.line} ${f.rule}`);
 
 const SERVICE = "[Service]\nType=oneshot\nExecStart=/bin/true\nTimeoutStartSec=1h\n";
 
@@ -59,5 +62,26 @@ describe("more set rules", () => {
   it("install/alias-type-mismatch: alias suffix and DefaultInstance= outside templates", () => {
     expect(lint({ "a.service": "[Service]\nExecStart=/bin/a\n[Install]\nAlias=b.socket\n" })).toEqual(["a.service:4 install/alias-type-mismatch"]);
     expect(lint({ "a@.service": "[Service]\nExecStart=/bin/a %i\n[Install]\nAlias=b@.service\nDefaultInstance=x\n" })).toEqual([]);
+  });
+});
+
+describe("timer installation, accuracy and group membership", () => {
+  it("timers/not-installable: no [Install] (safe fix), unless a .wants link enables it; wrong target is info", () => {
+    const text = "[Timer]\nOnCalendar=daily\n";
+    const r = lintSources([{ path: "t.timer", text }, { path: "t.service", text: SERVICE }]).findings.filter((f) => f.rule === "timers/not-installable");
+    expect(r).toHaveLength(1);
+    expect(applyEdits(text, r[0]!.fix!.edits).text).toBe("[Timer]\nOnCalendar=daily\n\n[Install]\nWantedBy=timers.target\n");
+    expect(lintSources([{ path: "t.timer", text }, { path: "t.service", text: SERVICE }], { settings: { enabledUnits: ["t.timer"] } }).findings.filter((f) => f.rule === "timers/not-installable")).toEqual([]);
+  });
+
+  it("timers/accuracy-too-coarse: a schedule finer than AccuracySec=", () => {
+    expect(lint({ "p.timer": "[Timer]\nOnCalendar=*:*:0/10\n[Install]\nWantedBy=timers.target\n", "p.service": SERVICE })).toEqual(["p.timer:2 timers/accuracy-too-coarse"]);
+    expect(lint({ "p.timer": "[Timer]\nOnCalendar=*:*:0/10\nAccuracySec=1s\n[Install]\nWantedBy=timers.target\n", "p.service": SERVICE })).toEqual([]);
+  });
+
+  it("dependencies/member-not-pulled-in: PartOf= a target that never starts the unit", () => {
+    const w = "[Unit]\nPartOf=g.target\n[Service]\nExecStart=/bin/w\n";
+    expect(lint({ "w.service": w, "g.target": "[Unit]\n" })).toContain("w.service:2 dependencies/member-not-pulled-in");
+    expect(lint({ "w.service": w, "g.target": "[Unit]\nWants=w.service\n" })).not.toContain("w.service:2 dependencies/member-not-pulled-in");
   });
 });

@@ -1,7 +1,9 @@
 import type { Rule } from "../types.js";
+import accuracyTooCoarse from "./accuracy-too-coarse.js";
 import missingTrigger from "./missing-trigger.js";
+import notInstallable from "./not-installable.js";
 import persistentWithoutCalendar from "./persistent-without-calendar.js";
 import serviceAlsoEnabled from "./service-also-enabled.js";
 import unitNotFound from "./unit-not-found.js";
 
-export const timersRules: Rule[] = [missingTrigger, persistentWithoutCalendar, serviceAlsoEnabled, unitNotFound];
+export const timersRules: Rule[] = [accuracyTooCoarse, missingTrigger, notInstallable, persistentWithoutCalendar, serviceAlsoEnabled, unitNotFound];
