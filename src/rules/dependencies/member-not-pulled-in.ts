@@ -30,6 +30,8 @@ export default defineRule({
   checkUnit(ctx) {
     const u = ctx.unit;
     if (!u.main) return;
+    // Units started on demand (D-Bus or socket activation) use PartOf= only to stop with the group.
+    if (u.get("Service", "BusName") !== undefined || u.get("Service", "Type") === "dbus") return;
     const me = u.name.name;
     const installedInto = new Set(["WantedBy", "RequiredBy", "UpheldBy"].flatMap((k) => u.list("Install", k).flatMap((a) => a.value.split(/\s+/))));
     for (const key of ["PartOf", "BindsTo"]) {

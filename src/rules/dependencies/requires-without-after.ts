@@ -22,6 +22,8 @@ export default defineRule({
   },
   checkUnit(ctx) {
     const u = ctx.unit;
+    // Targets are synchronisation points whose ordering comes from their members' default dependencies.
+    if (u.type === "target") return;
     const after = new Set(u.list("Unit", "After").flatMap((a) => a.value.split(/\s+/)));
     const before = new Set(u.list("Unit", "Before").flatMap((a) => a.value.split(/\s+/)));
     for (const key of ["Requires", "BindsTo"]) {
