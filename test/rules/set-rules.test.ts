@@ -85,3 +85,18 @@ describe("timer installation, accuracy and group membership", () => {
     expect(lint({ "w.service": w, "g.target": "[Unit]\nWants=w.service\n" })).not.toContain("w.service:2 dependencies/member-not-pulled-in");
   });
 });
+
+describe("strict-preset and timing rules", () => {
+  const strict = (files: Record<string, string>) =>
+    lintSources(Object.entries(files).map(([path, text]) => ({ path, text })), { presets: ["recommended", "strict"] }).findings.map((f) => `${f.file}:${f.line} ${f.rule}`);
+  it("dependencies/network-target-misuse and dependencies/default-dependencies-off only with the strict preset", () => {
+    const job = "[Unit]\nAfter=network.target\nDefaultDependencies=no\n[Service]\nType=oneshot\nExecStart=/bin/j\nTimeoutStartSec=1h\n";
+    expect(lint({ "j.service": job })).toEqual([]);
+    expect(strict({ "j.service": job })).toEqual(expect.arrayContaining(["j.service:2 dependencies/network-target-misuse", "j.service:3 dependencies/default-dependencies-off"]));
+  });
+
+  it("timers/simultaneous-timers: most elapses coincide, RandomizedDelaySec= exempts", () => {
+    expect(lint({ "a.timer": "[Timer]\nOnCalendar=hourly\n", "b.timer": "[Timer]\nOnCalendar=*:00\n", "a.service": SERVICE, "b.service": SERVICE })).toEqual(["b.timer:2 timers/simultaneous-timers"]);
+    expect(lint({ "a.timer": "[Timer]\nOnCalendar=hourly\n", "b.timer": "[Timer]\nOnCalendar=*:00\nRandomizedDelaySec=5min\n", "a.service": SERVICE, "b.service": SERVICE })).toEqual([]);
+  });
+});

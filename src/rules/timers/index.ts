@@ -4,6 +4,7 @@ import missingTrigger from "./missing-trigger.js";
 import notInstallable from "./not-installable.js";
 import persistentWithoutCalendar from "./persistent-without-calendar.js";
 import serviceAlsoEnabled from "./service-also-enabled.js";
+import simultaneousTimers from "./simultaneous-timers.js";
 import unitNotFound from "./unit-not-found.js";
 
-export const timersRules: Rule[] = [accuracyTooCoarse, missingTrigger, notInstallable, persistentWithoutCalendar, serviceAlsoEnabled, unitNotFound];
+export const timersRules: Rule[] = [accuracyTooCoarse, missingTrigger, notInstallable, persistentWithoutCalendar, serviceAlsoEnabled, simultaneousTimers, unitNotFound];
