@@ -15,4 +15,6 @@ export const SPECIAL_UNITS: string[] = [
   "system-update.target", "time-set.target", "time-sync.target", "timers.target", "umount.target", "usb-gadget.target",
   "-.mount", "-.slice", "dbus.service", "dbus.socket", "display-manager.service", "init.scope", "machine.slice",
   "syslog.socket", "system.slice", "user.slice", "systemd-journald.service", "systemd-logind.service",
+  // user manager specials
+  "graphical-session.target", "graphical-session-pre.target", "xdg-desktop-autostart.target", "app.slice", "background.slice", "session.slice",
 ];

@@ -100,3 +100,12 @@ describe("strict-preset and timing rules", () => {
     expect(lint({ "a.timer": "[Timer]\nOnCalendar=hourly\n", "b.timer": "[Timer]\nOnCalendar=*:00\nRandomizedDelaySec=5min\n", "a.service": SERVICE, "b.service": SERVICE })).toEqual([]);
   });
 });
+
+describe("install/unreachable-target", () => {
+  it("a group target nothing starts; special targets and installed ones are fine", () => {
+    const svc = "[Service]\nExecStart=/bin/w\n";
+    expect(lint({ "g.target": "[Unit]\nWants=w.service\n", "w.service": svc })).toContain("g.target:1 install/unreachable-target");
+    expect(lint({ "g.target": "[Unit]\nWants=w.service\n[Install]\nWantedBy=multi-user.target\n", "w.service": svc })).not.toContain("g.target:1 install/unreachable-target");
+    expect(lint({ "g.target": "[Unit]\nWants=w.service\n", "w.service": svc, "h.target": "[Unit]\nWants=g.target\n[Install]\nWantedBy=multi-user.target\n" })).not.toContain("g.target:1 install/unreachable-target");
+  });
+});

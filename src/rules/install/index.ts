@@ -1,5 +1,6 @@
 import type { Rule } from "../types.js";
 import aliasTypeMismatch from "./alias-type-mismatch.js";
 import systemTargetInUserUnit from "./system-target-in-user-unit.js";
+import unreachableTarget from "./unreachable-target.js";
 
-export const installRules: Rule[] = [aliasTypeMismatch, systemTargetInUserUnit];
+export const installRules: Rule[] = [aliasTypeMismatch, systemTargetInUserUnit, unreachableTarget];
