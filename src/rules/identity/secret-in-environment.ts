@@ -1,10 +1,10 @@
 import { valueSubRange } from "../../parser/unit/index.js";
 import { splitWords } from "../../values/words.js";
 import { defineRule } from "../types.js";
+import { TYPE_SECTION } from "../../knowledge/sections.js";
 
 const SECRET_NAME = /(pass(word|wd)?|secret|token|api_?key|access_?key|private_?key|credential)s?$/i;
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/:@\s]+:[^/@\s]+@/i;
-const SECTION: Record<string, string> = { service: "Service", socket: "Socket", mount: "Mount", swap: "Swap" };
 
 export default defineRule({
   meta: {
@@ -27,7 +27,7 @@ export default defineRule({
     },
   },
   checkUnit(ctx) {
-    const section = SECTION[ctx.unit.type ?? ""];
+    const section = ctx.unit.type ? TYPE_SECTION[ctx.unit.type] : null;
     if (!section) return;
     for (const a of ctx.unit.list(section, "Environment")) {
       for (const w of splitWords(a.value).words) {

@@ -1,9 +1,9 @@
 import type { Assignment } from "../../model/effective-unit.js";
 import { isPercentage, parseBytes } from "../../values/primitives.js";
 import { defineRule } from "../types.js";
+import { TYPE_SECTION } from "../../knowledge/sections.js";
 
 const ORDER = ["MemoryMin", "MemoryLow", "MemoryHigh", "MemoryMax"];
-const SECTION: Record<string, string> = { service: "Service", socket: "Socket", mount: "Mount", swap: "Swap", slice: "Slice", scope: "Scope" };
 
 /** Comparable size; percentages only compare with percentages, `infinity` is the largest. */
 function size(v: string): { n: number; unit: "bytes" | "percent" } | undefined {
@@ -31,7 +31,7 @@ export default defineRule({
     },
   },
   checkUnit(ctx) {
-    const section = SECTION[ctx.unit.type ?? ""];
+    const section = ctx.unit.type ? TYPE_SECTION[ctx.unit.type] : null;
     if (!section) return;
     const set: { key: string; a: Assignment; v: { n: number; unit: string } }[] = [];
     for (const key of ORDER) {
