@@ -65,3 +65,18 @@ describe("resources and identity", () => {
     expect(rules("[Service]\nExecStart=/bin/a\nGroup=g\nDynamicUser=yes\n")).toEqual([]);
   });
 });
+
+describe("reload, kill mode and restart storms", () => {
+  const rules = (text: string) => lintSources([{ path: "a.service", text }]).findings.filter((f) => /^(exec|kill|restart)\//.test(f.rule)).map((f) => `${f.line} ${f.rule}`);
+  it("exec/reload-without-mainpid", () => {
+    expect(rules("[Service]\nExecStart=/bin/a\nExecReload=/bin/killall -HUP a\n")).toEqual(["3 exec/reload-without-mainpid"]);
+    expect(rules("[Service]\nExecStart=/bin/a\nExecReload=/bin/kill -HUP ${MAINPID}\n")).toEqual([]);
+  });
+  it("kill/kill-mode-process", () => {
+    expect(rules("[Service]\nExecStart=/bin/a\nKillMode=process\n")).toEqual(["3 kill/kill-mode-process"]);
+  });
+  it("restart/restart-storm: no start limit and a short delay", () => {
+    expect(rules("[Unit]\nStartLimitIntervalSec=0\n[Service]\nExecStart=/bin/a\nRestart=on-failure\nRestartSec=200ms\n")).toEqual(["5 restart/restart-storm"]);
+    expect(rules("[Service]\nExecStart=/bin/a\nRestart=on-failure\n")).toEqual([]);
+  });
+});

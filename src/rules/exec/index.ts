@@ -1,6 +1,7 @@
 import type { Rule } from "../types.js";
 import loginShellWrapper from "./login-shell-wrapper.js";
 import multipleExecstart from "./multiple-execstart.js";
+import reloadWithoutMainpid from "./reload-without-mainpid.js";
 import shellSyntax from "./shell-syntax.js";
 
-export const execRules: Rule[] = [loginShellWrapper, multipleExecstart, shellSyntax];
+export const execRules: Rule[] = [loginShellWrapper, multipleExecstart, reloadWithoutMainpid, shellSyntax];
