@@ -1,22 +1,21 @@
 import { existsSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+import { fileSettings, isIgnored, lintOptionsFor } from "../config/config.js";
 import type { Finding, SeverityOrOff } from "../core/diagnostic.js";
 import { SourceText } from "../core/source.js";
-import { formatters } from "../format/index.js";
-import { lintSources, sortFindings, type LintResult, type LintSource } from "../linter/lint.js";
-import { effectiveSeverity } from "../linter/severity.js";
-import { rulesById } from "../rules/registry.js";
-import { fixSources } from "../fix/fix.js";
 import { unifiedDiff } from "../fix/diff.js";
-import { writeFileAtomic } from "../node/write-atomic.js";
-import { isIgnored, lintOptionsFor } from "../config/config.js";
-import { findConfigFile, loadConfig, type LoadedConfig } from "../node/config-discovery.js";
-import { dirname, relative, resolve, sep } from "node:path";
-import picomatch from "picomatch";
-import type { Preset } from "../linter/severity.js";
-import { allRules } from "../rules/registry.js";
+import { fixSources } from "../fix/fix.js";
+import { formatters } from "../format/index.js";
+import { lintSources, sortFindings, type LintOptions, type LintSource } from "../linter/lint.js";
+import { effectiveSeverity, type Preset } from "../linter/severity.js";
+import type { UnitFile } from "../model/unit-file.js";
+import type { ScheduleFile } from "../model/schedule-file.js";
 import { collectInputs } from "../node/collect.js";
+import { findConfigFile, loadConfig, type LoadedConfig } from "../node/config-discovery.js";
 import { contextFiles } from "../node/context.js";
 import { readUnitFile } from "../node/read.js";
+import { writeFileAtomic } from "../node/write-atomic.js";
+import { allRules, rulesById } from "../rules/registry.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { useColor, type Io } from "./io.js";
 import { VERSION } from "./version.js";
@@ -119,10 +118,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
 
   // One lint run per configuration file (found upward from each file), so each folder gets its own settings.
   const groups = new Map<string, { loaded: LoadedConfig; sources: LintSource[] }>();
+  const configMemo = new Map<string, string | undefined>();
   const configFor = (path: string): LoadedConfig => {
     if (opts.config === false) return loadConfig(null, ".");
     if (typeof opts.config === "string") return loadConfig(opts.config, ".");
-    return loadConfig(findConfigFile(dirname(resolve(path))) ?? null, ".");
+    return loadConfig(findConfigFile(dirname(resolve(path)), configMemo) ?? null, ".");
   };
   for (const s of sources) {
     const loaded = configFor(s.path);
@@ -136,59 +136,93 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     for (const e of loaded.errors) io.err(`unitlint: ${loaded.path}:${e.line}:${e.column}: ${e.message}\n`);
     return EXIT_USAGE;
   }
-  const result = { findings: [] as Finding[], files: [] as LintResult["files"], scheduleFiles: [] as LintResult["scheduleFiles"] };
+  const result = { findings: [] as Finding[], files: new Map<string, UnitFile>(), scheduleFiles: new Map<string, ScheduleFile>() };
+  const fixing = Boolean(opts.fix || opts.fixDryRun || opts.fixUnsafe);
+  const stdinName = stdinIdx >= 0 ? (opts.stdinFilename ?? "stdin.service") : undefined;
   for (const { loaded, sources: groupSources } of groups.values()) {
     const rel = (p: string) => relative(loaded.dir, resolve(p)).split(sep).join("/");
     const kept = groupSources.filter((s) => !isIgnored(loaded.config, rel(s.path)));
     for (const s of groupSources) if (!kept.includes(s)) checked.delete(s.path);
-    const base = lintOptionsFor(loaded.config, kept.map((s) => rel(s.path)), { rules: withOverrideRules(loaded, rules), presets: opts.preset });
-    const options = {
-      ...base,
-      settings: {
-        ...base.settings,
-        targetSystemd: opts.targetSystemd ?? base.settings?.targetSystemd ?? [],
-        mode: opts.user ? ("user" as const) : (base.settings?.mode ?? ("system" as const)),
-        externalUnits: [...(base.settings?.externalUnits ?? []), ...(opts.external ?? [])],
-        enabledUnits: collected.enabled,
-        now: Date.now(),
-      },
+    const perFile = new Map(kept.map((s) => [s.path, fileSettings(loaded.config, rel(s.path))] as const));
+    const presets = [...new Set([...loaded.config.presets, ...(opts.preset ?? [])])];
+    const runRules = withOverrideRules(loaded, rules);
+    // The severity a finding has in its own file (command line > overrides > config > presets > default).
+    const severityIn = (f: Finding): SeverityOrOff => {
+      const meta = rulesById.get(f.rule)?.meta;
+      if (!meta || f.rule.startsWith("internal/")) return f.severity;
+      const explicit = rules[f.rule] ?? perFile.get(f.file)?.rules[f.rule] ?? loaded.config.rules[f.rule];
+      const sev = effectiveSeverity(meta, presets, explicit ? { [f.rule]: explicit } : {});
+      // A rule may give one finding its own severity (an info-level variant); keep it unless the file turns the rule off.
+      return sev !== "off" && f.severity !== effectiveSeverity(meta, presets, runRules) ? f.severity : sev;
     };
-    let lintThese = kept;
-    const writeFailed = new Set<string>();
-    if (opts.fix || opts.fixDryRun || opts.fixUnsafe) {
-      const fixed = fixSources(kept, new Set(kept.filter((s) => checked.has(s.path) && s.path !== (opts.stdinFilename ?? "stdin.service")).map((s) => s.path)), options, { unsafe: opts.fixUnsafe });
-      for (const [path, text] of fixed.changed) {
-        const before = kept.find((s) => s.path === path)!.text;
-        if (opts.fixDryRun) io.out(unifiedDiff(path, before, text));
-        else {
+    // Files whose overrides set another mode or target are linted in runs of their own, with the whole
+    // group as context (set rules still see every unit) but only their own findings kept.
+    const parts = new Map<string, { mode?: "system" | "user"; targetSystemd: number[]; paths: Set<string> }>();
+    for (const s of kept) {
+      const fs = perFile.get(s.path)!;
+      const key = JSON.stringify([fs.mode, fs.targetSystemd]);
+      let part = parts.get(key);
+      if (!part) parts.set(key, (part = { ...(fs.mode ? { mode: fs.mode } : {}), targetSystemd: fs.targetSystemd, paths: new Set() }));
+      part.paths.add(s.path);
+    }
+    const texts = new Map(kept.map((s) => [s.path, s.text]));
+    const current = () => kept.map((s) => ({ ...s, text: texts.get(s.path)! }));
+    let first = true;
+    for (const part of parts.values()) {
+      const options: LintOptions = {
+        rules: runRules,
+        presets,
+        settings: {
+          targetSystemd: opts.targetSystemd ?? part.targetSystemd,
+          mode: opts.user ? "user" : (part.mode ?? "system"),
+          externalUnits: [...loaded.config.externalUnits, ...(opts.external ?? [])],
+          ruleOptions: loaded.config.ruleOptions,
+          enabledUnits: collected.enabled,
+          now: Date.now(),
+        },
+      };
+      const own = (f: Finding) => part.paths.has(f.file) || (first && !texts.has(f.file));
+      if (fixing) {
+        const targets = new Set([...part.paths].filter((p) => checked.has(p) && p !== stdinName));
+        const fixed = fixSources(current(), targets, options, { unsafe: opts.fixUnsafe, include: (f) => own(f) && severityIn(f) !== "off" });
+        if (!fixed.converged) io.err(`unitlint: fixes kept changing the files after ${fixed.passes} rounds; the last round is kept (please report this)\n`);
+        for (const [path, text] of fixed.changed) {
+          if (opts.fixDryRun) {
+            io.out(unifiedDiff(path, texts.get(path)!, text));
+            continue;
+          }
           try {
             writeFileAtomic(path, text);
+            // What is reported afterwards is what is left in the written file.
+            texts.set(path, text);
           } catch (e) {
             io.err(`unitlint: ${path}: cannot write the fixed file (${(e as Error).message}); it is left unchanged\n`);
-            writeFailed.add(path);
             ioErrors++;
-            continue;
           }
         }
       }
-      // Report what is left after the fixes (a dry run reports the file as it is).
-      if (!opts.fixDryRun) lintThese = kept.map((s) => (fixed.changed.has(s.path) && !writeFailed.has(s.path) ? { ...s, text: fixed.changed.get(s.path)! } : s));
+      const r = lintSources(current(), options);
+      for (const f of r.findings) {
+        if (!own(f)) continue;
+        const sev = severityIn(f);
+        if (sev === "off") continue;
+        result.findings.push(f.rule.startsWith("internal/") || f.rule === "systemd/verify" ? f : { ...f, severity: sev });
+      }
+      for (const f of r.files) if (part.paths.has(f.path) || !result.files.has(f.path)) result.files.set(f.path, f);
+      for (const f of r.scheduleFiles) if (part.paths.has(f.path) || !result.scheduleFiles.has(f.path)) result.scheduleFiles.set(f.path, f);
+      first = false;
     }
-    const r = lintSources(lintThese, options);
-    result.findings.push(...perFileSeverities(r.findings, loaded, rules, opts.preset, rel));
-    result.files.push(...r.files);
-    result.scheduleFiles.push(...r.scheduleFiles);
   }
   sortFindings(result.findings);
   let findings: Finding[] = result.findings.filter((f) => checked.has(f.file) || f.rule.startsWith("internal/"));
   if (opts.withSystemd) {
     const { hasSystemdAnalyze, verifyFindings } = await import("../node/with-systemd.js");
     if (!hasSystemdAnalyze()) throw new UsageError("--with-systemd needs systemd-analyze, which is not installed here");
-    findings = sortFindings([...findings, ...verifyFindings([...checked], new Map(result.files.map((f) => [f.path, f.source])), findings)]);
+    findings = sortFindings([...findings, ...verifyFindings([...checked], new Map([...result.files.values()].map((f) => [f.path, f.source])), findings)]);
   }
   if (opts.quiet) findings = findings.filter((f) => f.severity === "error");
 
-  const sourceMap = new Map([...result.files, ...result.scheduleFiles].map((f) => [f.path, f.source]));
+  const sourceMap = new Map([...result.files.values(), ...result.scheduleFiles.values()].map((f) => [f.path, f.source]));
   if (!sourceMap.size) for (const s of sources) sourceMap.set(s.path, new SourceText(s.path, s.text));
   const text = formatter({
     findings,
@@ -219,23 +253,6 @@ function withOverrideRules(loaded: LoadedConfig, cli: Record<string, SeverityOrO
   const rules: Record<string, SeverityOrOff> = { ...loaded.config.rules };
   for (const o of loaded.config.overrides) for (const [id, sev] of Object.entries(o.rules)) if (sev !== "off" && (rules[id] ?? "off") === "off") rules[id] = "info";
   return { ...rules, ...cli };
-}
-
-/** The severity each finding has in its own file: command line > matching overrides (last wins) > config > defaults. */
-function perFileSeverities(findings: Finding[], loaded: LoadedConfig, cli: Record<string, SeverityOrOff>, presets: CheckOptions["preset"], rel: (p: string) => string): Finding[] {
-  const overrides = loaded.config.overrides.map((o) => ({ match: picomatch(o.files, { dot: true }), rules: o.rules }));
-  const out: Finding[] = [];
-  for (const f of findings) {
-    let sev: SeverityOrOff | undefined = cli[f.rule];
-    if (!sev) for (const o of overrides) if (o.rules[f.rule] && o.match(rel(f.file))) sev = o.rules[f.rule];
-    if (!sev) {
-      const meta = rulesById.get(f.rule)?.meta;
-      sev = meta ? effectiveSeverity(meta, [...loaded.config.presets, ...(presets ?? [])], loaded.config.rules) : f.severity;
-    }
-    if (sev === "off") continue;
-    out.push({ ...f, severity: f.rule.startsWith("internal/") || f.rule === "systemd/verify" ? f.severity : sev });
-  }
-  return out;
 }
 
 /** --print-config FILE: the effective configuration for one file, as JSON. */

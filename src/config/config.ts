@@ -1,13 +1,21 @@
-import picomatch from "picomatch";
 import type { SeverityOrOff } from "../core/diagnostic.js";
 import type { Range } from "../core/range.js";
 import { SourceText } from "../core/source.js";
-import { parseJson, type JsonNode } from "../jobs/json.js";
+import { parseJson, type JsonMember, type JsonNode } from "../jobs/json.js";
 import { PRESETS, type Preset } from "../linter/severity.js";
-import type { LintOptions } from "../linter/lint.js";
 import { rulesById } from "../rules/registry.js";
+import { SEVERITIES, UNIT_NAME_PATTERN, VERSION_MAX, VERSION_MIN } from "./shape.js";
 
-/** unitlint.config.json / .unitlintrc.json (schema: schema/unitlint.schema.json). */
+export { isIgnored, lintOptionsFor, fileSettings, severityFor, type FileSettings } from "./resolve.js";
+
+export interface ConfigOverride {
+  files: string[];
+  rules: Record<string, SeverityOrOff>;
+  mode?: "system" | "user";
+  targetSystemd?: number[];
+}
+
+/** unitlint.config.json / .unitlintrc.json, validated (schema: schema/unitlint.schema.json). */
 export interface UnitlintConfig {
   presets: Preset[];
   rules: Record<string, SeverityOrOff>;
@@ -16,23 +24,29 @@ export interface UnitlintConfig {
   mode?: "system" | "user";
   externalUnits: string[];
   ignore: string[];
-  overrides: { files: string[]; rules: Record<string, SeverityOrOff>; mode?: "system" | "user"; targetSystemd?: number[] }[];
+  overrides: ConfigOverride[];
 }
 
+/** A problem in a config file, at the key or value that causes it (1-based line and UTF-16 column). */
 export interface ConfigError {
   message: string;
   line: number;
   column: number;
 }
 
-const SEVERITIES = ["off", "info", "warning", "error"];
-const TOP_KEYS = ["$schema", "preset", "rules", "targetSystemd", "mode", "externalUnits", "ignore", "overrides"];
+const TOP_KEYS = ["preset", "rules", "targetSystemd", "mode", "externalUnits", "ignore", "overrides"];
+const OVERRIDE_KEYS = ["files", "rules", "mode", "targetSystemd"];
 
 export function emptyConfig(): UnitlintConfig {
   return { presets: ["recommended"], rules: {}, ruleOptions: {}, targetSystemd: [], externalUnits: [], ignore: [], overrides: [] };
 }
 
-/** Parse and validate a config file; every problem comes with its line and column. */
+/**
+ * Parse and validate a config file. Every problem is reported at the key or
+ * value that causes it; the config returned holds the valid parts. Accepts
+ * exactly what the published JSON Schema accepts (a property test holds the
+ * two together).
+ */
 export function parseConfig(text: string, path = "unitlint.config.json"): { config: UnitlintConfig; errors: ConfigError[] } {
   const src = new SourceText(path, text);
   const errors: ConfigError[] = [];
@@ -51,58 +65,85 @@ export function parseConfig(text: string, path = "unitlint.config.json"): { conf
     err(root.range, "the configuration must be a JSON object");
     return { config, errors };
   }
-  const strings = (n: JsonNode, what: string): string[] => {
-    const items = n.type === "array" ? n.items : [n];
+
+  /** A string or an array of strings; `check` rejects a bad element at its own position. */
+  const stringList = (n: JsonNode, what: string, check?: (s: string) => string | undefined): string[] => {
+    if (n.type !== "string" && n.type !== "array") {
+      err(n.range, `${what} must be a string or an array of strings`);
+      return [];
+    }
     const out: string[] = [];
-    for (const i of items) {
-      if (i.type === "string") out.push(i.value);
-      else err(i.range, `${what} must be strings`);
+    for (const i of n.type === "array" ? n.items : [n]) {
+      if (i.type !== "string") err(i.range, `${what} must be strings`);
+      else if (i.value === "") err(i.range, `${what} must not be empty strings`);
+      else {
+        const problem = check?.(i.value);
+        if (problem) err(i.range, problem);
+        else out.push(i.value);
+      }
     }
     return out;
   };
   const versions = (n: JsonNode): number[] => {
-    const items = n.type === "array" ? n.items : [n];
     const out: number[] = [];
-    for (const i of items) {
-      if (i.type === "number" && Number.isInteger(i.value) && i.value >= 100 && i.value < 1000) out.push(i.value);
-      else err(i.range, "targetSystemd takes systemd versions such as 252 or [247, 252]");
-    }
+    const one = (i: JsonNode) => {
+      if (i.type === "number" && Number.isInteger(i.value) && i.value >= VERSION_MIN && i.value <= VERSION_MAX) out.push(i.value);
+      else err(i.range, `targetSystemd takes systemd versions such as 252 or [247, 252], not ${preview(text, i.range)}`);
+    };
+    if (n.type === "array") n.items.forEach(one);
+    else one(n);
     return out;
   };
   const mode = (n: JsonNode): "system" | "user" | undefined => {
     if (n.type === "string" && (n.value === "system" || n.value === "user")) return n.value;
-    err(n.range, 'mode must be "system" or "user"');
+    err(n.range, `mode must be "system" or "user", not ${preview(text, n.range)}`);
     return undefined;
   };
-  const rules = (n: JsonNode, into: Record<string, SeverityOrOff>) => {
+  const rules = (n: JsonNode, into: Record<string, SeverityOrOff>, options: Record<string, unknown> | undefined) => {
     if (n.type !== "object") return err(n.range, "rules must be an object of rule id → severity");
-    for (const m of n.members) {
+    for (const m of withoutDuplicates(n.members, err)) {
       if (!rulesById.has(m.key)) {
         err(m.keyRange, `unknown rule '${m.key}' (see 'unitlint rules')`);
         continue;
       }
-      const sev = m.value.type === "array" ? m.value.items[0] : m.value;
-      if (!sev || sev.type !== "string" || !SEVERITIES.includes(sev.value)) {
-        err((sev ?? m.value).range, `the severity of ${m.key} must be one of off, info, warning, error`);
+      const v = m.value;
+      const items = v.type === "array" ? v.items : [v];
+      const sev = items[0];
+      if (v.type === "array" && (items.length < 1 || items.length > 2)) {
+        err(v.range, `the setting of ${m.key} is a severity or [severity, options]`);
+        continue;
+      }
+      if (!sev || sev.type !== "string" || !(SEVERITIES as string[]).includes(sev.value)) {
+        err((sev ?? v).range, `the severity of ${m.key} must be one of ${SEVERITIES.join(", ")}`);
+        continue;
+      }
+      const opts = items[1];
+      if (opts && opts.type !== "object") {
+        err(opts.range, `the options of ${m.key} must be an object`);
+        continue;
+      }
+      if (opts && !options) {
+        err(opts.range, "rule options belong in the top-level rules, not in an override");
         continue;
       }
       into[m.key] = sev.value as SeverityOrOff;
-      if (m.value.type === "array" && m.value.items[1]) config.ruleOptions[m.key] = toPlain(m.value.items[1]);
+      if (opts && options) options[m.key] = toPlain(opts);
     }
   };
-  for (const m of root.members) {
+
+  for (const m of withoutDuplicates(root.members, err)) {
     const v = m.value;
     switch (m.key) {
       case "$schema":
+        if (v.type !== "string") err(v.range, "$schema must be a string (the path or URL of unitlint.schema.json)");
         break;
       case "preset": {
-        const names = strings(v, "preset names");
-        for (const p of names) if (!PRESETS.includes(p as Preset)) err(v.range, `unknown preset '${p}' (choose from ${PRESETS.join(", ")})`);
-        config.presets = ["recommended", ...names.filter((p): p is Preset => PRESETS.includes(p as Preset) && p !== "recommended")];
+        const names = stringList(v, "preset names", (p) => (PRESETS.includes(p as Preset) ? undefined : `unknown preset '${p}' (choose from ${PRESETS.join(", ")})`));
+        config.presets = ["recommended", ...(names as Preset[]).filter((p) => p !== "recommended")];
         break;
       }
       case "rules":
-        rules(v, config.rules);
+        rules(v, config.rules, config.ruleOptions);
         break;
       case "targetSystemd":
         config.targetSystemd = versions(v);
@@ -113,14 +154,14 @@ export function parseConfig(text: string, path = "unitlint.config.json"): { conf
         break;
       }
       case "externalUnits":
-        config.externalUnits = strings(v, "externalUnits");
+        config.externalUnits = stringList(v, "externalUnits", (u) => (UNIT_NAME_PATTERN.test(u) ? undefined : `'${u}' is not a unit name such as redis.service`));
         break;
       case "ignore":
-        config.ignore = strings(v, "ignore globs");
+        config.ignore = stringList(v, "ignore globs");
         break;
       case "overrides":
         if (v.type !== "array") {
-          err(v.range, "overrides must be an array of { files, rules, mode, targetSystemd }");
+          err(v.range, `overrides must be an array of { ${OVERRIDE_KEYS.join(", ")} }`);
           break;
         }
         for (const o of v.items) {
@@ -128,25 +169,47 @@ export function parseConfig(text: string, path = "unitlint.config.json"): { conf
             err(o.range, "each override must be an object");
             continue;
           }
-          const ov: UnitlintConfig["overrides"][number] = { files: [], rules: {} };
-          for (const om of o.members) {
-            if (om.key === "files") ov.files = strings(om.value, "files globs");
-            else if (om.key === "rules") rules(om.value, ov.rules);
+          const ov: ConfigOverride = { files: [], rules: {} };
+          let hasFiles = false;
+          for (const om of withoutDuplicates(o.members, err)) {
+            if (om.key === "files") {
+              hasFiles = true;
+              ov.files = stringList(om.value, "files globs");
+              if (om.value.type === "array" && om.value.items.length === 0) err(om.value.range, "'files' must list at least one glob");
+            } else if (om.key === "rules") rules(om.value, ov.rules, undefined);
             else if (om.key === "mode") {
               const md = mode(om.value);
               if (md) ov.mode = md;
             } else if (om.key === "targetSystemd") ov.targetSystemd = versions(om.value);
-            else err(om.keyRange, `unknown key '${om.key}' in an override (allowed: files, rules, mode, targetSystemd)`);
+            else err(om.keyRange, `unknown key '${om.key}' in an override (allowed: ${OVERRIDE_KEYS.join(", ")})`);
           }
-          if (ov.files.length === 0) err(o.range, "an override needs a non-empty 'files' list of globs");
-          config.overrides.push(ov);
+          if (!hasFiles) err(o.range, "an override needs 'files': the globs it applies to");
+          if (ov.files.length > 0) config.overrides.push(ov);
         }
         break;
       default:
-        err(m.keyRange, `unknown key '${m.key}' (allowed: ${TOP_KEYS.filter((k) => k !== "$schema").join(", ")})`);
+        err(m.keyRange, `unknown key '${m.key}' (allowed: ${TOP_KEYS.join(", ")})`);
     }
   }
+  errors.sort((a, b) => a.line - b.line || a.column - b.column);
   return { config, errors };
+}
+
+/** JSON allows a key twice and keeps the last; in a config that is always a mistake, so say where. */
+function withoutDuplicates(members: JsonMember[], err: (r: Range, m: string) => void): JsonMember[] {
+  const seen = new Set<string>();
+  const out: JsonMember[] = [];
+  for (const m of members) {
+    if (seen.has(m.key)) err(m.keyRange, `'${m.key}' is given twice`);
+    else out.push(m);
+    seen.add(m.key);
+  }
+  return out;
+}
+
+function preview(text: string, r: Range): string {
+  const s = text.slice(r.start, r.end);
+  return s.length > 40 ? s.slice(0, 37) + "..." : s;
 }
 
 function toPlain(n: JsonNode): unknown {
@@ -160,30 +223,4 @@ function toPlain(n: JsonNode): unknown {
     default:
       return n.value;
   }
-}
-
-/** Whether a path (relative to the config's folder, '/'-separated) is ignored. */
-export function isIgnored(config: UnitlintConfig, relPath: string): boolean {
-  return config.ignore.length > 0 && picomatch(config.ignore, { dot: true })(relPath);
-}
-
-/** Lint options for the files matched by the config (overrides apply when every file matches their globs). */
-export function lintOptionsFor(config: UnitlintConfig, relPaths: string[], cli: { rules?: Record<string, SeverityOrOff>; presets?: Preset[] } = {}): LintOptions {
-  const rules = { ...config.rules };
-  let mode = config.mode;
-  let targets = config.targetSystemd;
-  for (const o of config.overrides) {
-    const match = picomatch(o.files, { dot: true });
-    if (relPaths.length === 0 || !relPaths.every((p) => match(p))) continue;
-    Object.assign(rules, o.rules);
-    if (o.mode) mode = o.mode;
-    if (o.targetSystemd) targets = o.targetSystemd;
-  }
-  Object.assign(rules, cli.rules ?? {});
-  const presets = [...new Set([...config.presets, ...(cli.presets ?? [])])];
-  return {
-    rules,
-    presets,
-    settings: { targetSystemd: targets, externalUnits: config.externalUnits, ruleOptions: config.ruleOptions, ...(mode ? { mode } : {}) },
-  };
 }

@@ -4,22 +4,39 @@ import { emptyConfig, parseConfig, type ConfigError, type UnitlintConfig } from 
 
 export const CONFIG_NAMES = ["unitlint.config.json", ".unitlintrc.json"];
 
-/** The nearest config file at or above `dir`, if any. */
-export function findConfigFile(dir: string): string | undefined {
-  let d = resolve(dir);
-  for (;;) {
+/**
+ * The nearest config file at or above `dir`, if any. `memo` (folder → answer)
+ * spares a run over many files the same walk; leave it out where files change
+ * meanwhile (the language server).
+ */
+export function findConfigFile(dir: string, memo?: Map<string, string | undefined>): string | undefined {
+  const start = resolve(dir);
+  const visited: string[] = [];
+  let d = start;
+  let found: string | undefined;
+  search: for (;;) {
+    if (memo?.has(d)) {
+      found = memo.get(d);
+      break;
+    }
+    visited.push(d);
     for (const name of CONFIG_NAMES) {
       const p = join(d, name);
       try {
-        if (existsSync(p) && statSync(p).isFile()) return p;
+        if (existsSync(p) && statSync(p).isFile()) {
+          found = p;
+          break search;
+        }
       } catch {
         /* unreadable folder: keep looking upward */
       }
     }
     const up = dirname(d);
-    if (up === d) return undefined;
+    if (up === d) break;
     d = up;
   }
+  if (memo) for (const v of visited) memo.set(v, found);
+  return found;
 }
 
 export interface LoadedConfig {
@@ -29,12 +46,25 @@ export interface LoadedConfig {
   errors: ConfigError[];
 }
 
-const cache = new Map<string, LoadedConfig>();
+// Keyed by path and checked against the file's mtime and size, so a long-running
+// language server sees an edited config while `check` parses each file once.
+const cache = new Map<string, { stamp: string; loaded: LoadedConfig }>();
 
+function stampOf(path: string): string {
+  try {
+    const st = statSync(path);
+    return `${st.mtimeMs}:${st.size}:${st.ino}`;
+  } catch {
+    return "missing";
+  }
+}
+
+/** Read and validate a config file (`null`: no config, the defaults apply to `fallbackDir`). */
 export function loadConfig(path: string | null, fallbackDir: string): LoadedConfig {
   if (!path) return { path: null, dir: resolve(fallbackDir), config: emptyConfig(), errors: [] };
+  const stamp = stampOf(path);
   const hit = cache.get(path);
-  if (hit) return hit;
+  if (hit && hit.stamp === stamp) return hit.loaded;
   let loaded: LoadedConfig;
   try {
     const { config, errors } = parseConfig(readFileSync(path, "utf8"), path);
@@ -42,6 +72,6 @@ export function loadConfig(path: string | null, fallbackDir: string): LoadedConf
   } catch (e) {
     loaded = { path, dir: dirname(resolve(path)), config: emptyConfig(), errors: [{ message: `cannot read: ${(e as Error).message}`, line: 1, column: 1 }] };
   }
-  cache.set(path, loaded);
+  cache.set(path, { stamp, loaded });
   return loaded;
 }

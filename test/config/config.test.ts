@@ -1,102 +1,181 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createRequire } from "node:module";
 import Ajv from "ajv";
-import { beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config/config.js";
-import { ensureBin, run, tempDir } from "../helpers/cli.js";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { emptyConfig, fileSettings, isIgnored, lintOptionsFor, parseConfig, severityFor } from "../../src/config/config.js";
+import { rulesById } from "../../src/rules/registry.js";
+import { schemaText } from "../../scripts/gen-rule-docs.js";
+import { ROOT } from "../helpers/cli.js";
 
-const require = createRequire(import.meta.url);
+const SCHEMA_PATH = join(ROOT, "schema", "unitlint.schema.json");
+const schema = JSON.parse(readFileSync(SCHEMA_PATH, "utf8"));
+const validate = new Ajv({ strict: false }).compile(schema);
+const errorsOf = (text: string) => parseConfig(text).errors.map((e) => `${e.line}:${e.column} ${e.message}`);
 
-describe("config files", () => {
-  it("parse presets, rules with options, targets, mode, externals, ignores and overrides", () => {
+describe("parseConfig", () => {
+  it("reads presets, rules with options, targets, mode, externals, ignores and overrides", () => {
     const { config, errors } = parseConfig(
       JSON.stringify({
+        $schema: "./node_modules/unitlint/schema/unitlint.schema.json",
         preset: ["strict"],
-        rules: { "dependencies/unknown-unit": "off", "calendar/schedule-warning": ["warning", { timezone: "Europe/Berlin" }] },
+        rules: { "dependencies/unknown-unit": "off", "calendar/schedule-warning": ["warning", { timezone: "Europe/Berlin" }], "exec/shell-syntax": ["info"] },
         targetSystemd: [247, 252],
         mode: "user",
-        externalUnits: ["redis.service"],
-        ignore: ["legacy/**"],
-        overrides: [{ files: ["etc/**"], rules: { "exec/shell-syntax": "warning" } }],
+        externalUnits: ["redis.service", "getty@tty1.service"],
+        ignore: "legacy/**",
+        overrides: [{ files: "etc/**", rules: { "exec/shell-syntax": "warning" }, mode: "system", targetSystemd: 252 }],
       }),
     );
     expect(errors).toEqual([]);
-    expect(config).toMatchObject({
+    expect(config).toEqual({
       presets: ["recommended", "strict"],
-      rules: { "dependencies/unknown-unit": "off", "calendar/schedule-warning": "warning" },
+      rules: { "dependencies/unknown-unit": "off", "calendar/schedule-warning": "warning", "exec/shell-syntax": "info" },
       ruleOptions: { "calendar/schedule-warning": { timezone: "Europe/Berlin" } },
       targetSystemd: [247, 252],
       mode: "user",
-      externalUnits: ["redis.service"],
+      externalUnits: ["redis.service", "getty@tty1.service"],
       ignore: ["legacy/**"],
+      overrides: [{ files: ["etc/**"], rules: { "exec/shell-syntax": "warning" }, mode: "system", targetSystemd: [252] }],
     });
   });
 
-  it("report every bad key and value with its line and column", () => {
-    const { errors } = parseConfig('{\n  "rulez": {},\n  "rules": { "nope/x": "error", "syntax/invalid-line": "loud" },\n  "mode": "both",\n  "targetSystemd": "252"\n}');
-    expect(errors.map((e) => `${e.line}:${e.column} ${e.message.split(" (")[0]}`)).toEqual([
-      "2:3 unknown key 'rulez'",
-      "3:14 unknown rule 'nope/x'",
+  it("reports every bad key and value at its own line and column", () => {
+    const text = [
+      "{",
+      '  "rulez": {},',
+      '  "rules": { "nope/x": "error", "syntax/invalid-line": "loud", "exec/shell-syntax": ["warning", 3] },',
+      '  "mode": "both",',
+      '  "targetSystemd": [252, "253", 25],',
+      '  "preset": ["strict", "paranoid"],',
+      '  "externalUnits": ["redis", 1],',
+      '  "overrides": [{ "rules": {} }, { "files": [], "mood": "user" }, 7],',
+      '  "mode": "user"',
+      "}",
+    ].join("\n");
+    expect(errorsOf(text)).toEqual([
+      "2:3 unknown key 'rulez' (allowed: preset, rules, targetSystemd, mode, externalUnits, ignore, overrides)",
+      "3:14 unknown rule 'nope/x' (see 'unitlint rules')",
       "3:56 the severity of syntax/invalid-line must be one of off, info, warning, error",
-      '4:11 mode must be "system" or "user"',
-      "5:20 targetSystemd takes systemd versions such as 252 or [247, 252]",
+      "3:97 the options of exec/shell-syntax must be an object",
+      '4:11 mode must be "system" or "user", not "both"',
+      '5:26 targetSystemd takes systemd versions such as 252 or [247, 252], not "253"',
+      "5:33 targetSystemd takes systemd versions such as 252 or [247, 252], not 25",
+      "6:24 unknown preset 'paranoid' (choose from recommended, strict, hardening)",
+      "7:21 'redis' is not a unit name such as redis.service",
+      "7:30 externalUnits must be strings",
+      "8:17 an override needs 'files': the globs it applies to",
+      "8:45 'files' must list at least one glob",
+      "8:49 unknown key 'mood' in an override (allowed: files, rules, mode, targetSystemd)",
+      "8:67 each override must be an object",
+      "9:3 'mode' is given twice",
     ]);
-    expect(parseConfig("{ not json").errors[0]!.message).toMatch(/^not valid JSON/);
   });
 
-  it("the published JSON Schema accepts a full config and rejects unknown keys", () => {
-    const schema = require("../../schema/unitlint.schema.json");
-    const ajv = new Ajv({ strict: false });
-    const validate = ajv.compile(schema);
-    expect(validate({ preset: "hardening", rules: { "x/y": ["warning", {}] }, targetSystemd: 252, overrides: [{ files: ["a"], mode: "user" }] })).toBe(true);
-    expect(validate({ rulez: {} })).toBe(false);
+  it("reports broken JSON at the spot, and a non-object root", () => {
+    expect(errorsOf('{\n  "rules": {,\n}')).toEqual([expect.stringMatching(/^2:13 not valid JSON: /)]);
+    expect(errorsOf("[]")).toEqual(["1:1 the configuration must be a JSON object"]);
+  });
+
+  it("rule options are top-level only", () => {
+    expect(errorsOf('{ "overrides": [{ "files": "a", "rules": { "exec/shell-syntax": ["warning", {}] } }] }')).toEqual([
+      "1:77 rule options belong in the top-level rules, not in an override",
+    ]);
   });
 });
 
-describe("unitlint check with a config file", () => {
-  let dir: string;
-  beforeAll(() => {
-    ensureBin();
-    dir = tempDir();
-    mkdirSync(join(dir, "etc", "systemd", "user"), { recursive: true });
-    mkdirSync(join(dir, "legacy"), { recursive: true });
-    writeFileSync(
-      join(dir, "unitlint.config.json"),
-      JSON.stringify({
-        rules: { "directives/unknown-directive": "warning" },
-        externalUnits: ["redis.service"],
-        ignore: ["legacy/**"],
-        overrides: [{ files: ["etc/systemd/user/**"], rules: { "directives/unknown-directive": "off" } }],
+describe("per-file settings", () => {
+  const { config } = parseConfig(
+    JSON.stringify({
+      rules: { "exec/shell-syntax": "error" },
+      targetSystemd: 252,
+      ignore: ["legacy/**", "**/*.bak.service"],
+      overrides: [
+        { files: "user/**", mode: "user", rules: { "exec/shell-syntax": "off" } },
+        { files: ["user/old/**"], targetSystemd: [247], rules: { "exec/shell-syntax": "info" } },
+      ],
+    }),
+  );
+  const shell = rulesById.get("exec/shell-syntax")!.meta;
+
+  it("later overrides win over earlier ones and over the top level; the command line wins over all", () => {
+    expect(fileSettings(config, "system/a.service")).toEqual({ rules: { "exec/shell-syntax": "error" }, targetSystemd: [252] });
+    expect(fileSettings(config, "user/a.service")).toEqual({ rules: { "exec/shell-syntax": "off" }, targetSystemd: [252], mode: "user" });
+    expect(fileSettings(config, "user/old/a.service")).toEqual({ rules: { "exec/shell-syntax": "info" }, targetSystemd: [247], mode: "user" });
+    expect(severityFor(config, "user/a.service", shell)).toBe("off");
+    expect(severityFor(config, "user/a.service", shell, { rules: { "exec/shell-syntax": "warning" } })).toBe("warning");
+    expect(lintOptionsFor(config, ["user/old/x.service"]).settings).toMatchObject({ mode: "user", targetSystemd: [247] });
+  });
+
+  it("ignore globs match dot files and nested folders, relative to the config", () => {
+    expect(isIgnored(config, "legacy/a.service")).toBe(true);
+    expect(isIgnored(config, "legacy/.hidden/a.service")).toBe(true);
+    expect(isIgnored(config, "x/y/a.bak.service")).toBe(true);
+    expect(isIgnored(config, "x/legacy/a.service")).toBe(false);
+    expect(isIgnored(emptyConfig(), "a.service")).toBe(false);
+  });
+});
+
+describe("the published JSON Schema", () => {
+  it("equals a fresh generation from the rule registry (run `npm run docs:rules`)", () => {
+    expect(readFileSync(SCHEMA_PATH, "utf8")).toBe(schemaText());
+  });
+
+  it("lists every rule id, so editors complete them", () => {
+    expect(Object.keys(schema.definitions.rules.properties).sort()).toEqual([...rulesById.keys()].sort());
+  });
+
+  // Configs built from valid parts and typical mistakes (about one in ten); the schema and parseConfig must agree on each.
+  const mostly = <T, U>(ok: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) => fc.oneof({ arbitrary: ok, weight: 12 }, { arbitrary: bad, weight: 1 });
+  const ruleId = mostly(fc.constantFrom(...[...rulesById.keys()].slice(0, 8), "exec/shell-syntax"), fc.constant("nope/x"));
+  const severity = mostly(fc.constantFrom("off", "info", "warning", "error"), fc.constantFrom("loud", ""));
+  const options = mostly(fc.constantFrom({}, { a: 1 }), fc.constantFrom(3, "x", null));
+  const setting = mostly(fc.oneof(severity, fc.tuple(severity), fc.tuple(severity, options)), fc.constantFrom([], ["warning", {}, {}], 2));
+  const strList = <T,>(item: fc.Arbitrary<T>) => mostly(fc.oneof(item, fc.array(item, { maxLength: 3 })), fc.constantFrom(5, {}));
+  const version = mostly(fc.constantFrom(100, 252, 999), fc.constantFrom(99, 1000, 252.5, -1, "252"));
+  const versions = fc.oneof(version, fc.array(version, { maxLength: 3 }));
+  const mode = mostly(fc.constantFrom("system", "user"), fc.constantFrom("both", 1));
+  const unitName = mostly(fc.constantFrom("redis.service", "a@b.timer", "x-y.mount"), fc.constantFrom("redis", "", "x.conf", 3));
+  const glob = mostly(fc.constantFrom("a/**", "*.service"), fc.constantFrom("", 4));
+  const rules = mostly(fc.dictionary(ruleId, setting, { maxKeys: 3 }), fc.constant([]));
+  const overrideSetting = mostly(fc.oneof(severity, fc.tuple(severity)), fc.tuple(severity, fc.constant({})));
+  const override = mostly(
+    fc.record({ files: mostly(fc.oneof(glob, fc.array(glob, { minLength: 1, maxLength: 2 })), fc.constant([])), rules: fc.dictionary(ruleId, overrideSetting, { maxKeys: 2 }), mode, targetSystemd: versions }, { requiredKeys: ["files"] }),
+    fc.constantFrom(3, { mode: "user" }, { files: "a", mood: "x" }),
+  );
+  const config = fc.record(
+    {
+      $schema: mostly(fc.constant("./schema.json"), fc.constant(4)),
+      preset: strList(mostly(fc.constantFrom("recommended", "strict", "hardening"), fc.constantFrom("paranoid", 1))),
+      rules,
+      targetSystemd: versions,
+      mode,
+      externalUnits: strList(unitName),
+      ignore: strList(glob),
+      overrides: mostly(fc.array(override, { maxLength: 2 }), fc.constant({})),
+      extra: fc.constant(true),
+    },
+    { requiredKeys: [] },
+  ).map((c) => {
+    // an unknown top-level key only now and then
+    if ("extra" in c && Math.abs(JSON.stringify(c).length % 7) !== 0) delete (c as { extra?: boolean }).extra;
+    return c;
+  });
+
+  it("accepts exactly what parseConfig accepts (property)", () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(config, (c) => {
+        const text = JSON.stringify(c, null, 2);
+        const schemaSays = validate(JSON.parse(text)) as boolean;
+        const parserSays = parseConfig(text).errors.length === 0;
+        expect({ text, schemaSays }).toEqual({ text, schemaSays: parserSays });
+        if (parserSays) accepted++;
       }),
+      { numRuns: 1500 },
     );
-    writeFileSync(join(dir, "etc", "systemd", "a.service"), "[Unit]\nWants=redis.service\n[Service]\nExecStart=/bin/a\nFoo=1\n");
-    writeFileSync(join(dir, "etc", "systemd", "user", "b.service"), "[Service]\nExecStart=/bin/b\nBar=1\n");
-    writeFileSync(join(dir, "legacy", "c.service"), "[Unit\n");
-  });
-
-  it("is found upward, applies severities, externals, ignores and per-path overrides", () => {
-    const r = run(["check", "--format", "json", "."], { cwd: join(dir, "etc") });
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).map((f: { file: string; rule: string; severity: string }) => `${f.file} ${f.rule} ${f.severity}`)).toEqual([
-      "systemd/a.service directives/unknown-directive warning",
-    ]);
-    const all = run(["check", "--format", "json"], { cwd: dir });
-    expect(JSON.parse(all.stdout).some((f: { file: string }) => f.file.startsWith("legacy"))).toBe(false);
-  });
-
-  it("--no-config and --rule win; --print-config shows the effective settings", () => {
-    const r = run(["check", "--no-config", "--format", "json", "etc"], { cwd: dir });
-    expect(JSON.parse(r.stdout).filter((f: { rule: string }) => f.rule === "directives/unknown-directive")).toHaveLength(2);
-    const p = JSON.parse(run(["check", "--print-config", "etc/systemd/user/b.service"], { cwd: dir }).stdout);
-    expect(p.rules["directives/unknown-directive"]).toBe("off");
-    expect(p.settings.externalUnits).toEqual(["redis.service"]);
-  });
-
-  it("a broken config is exit 2 with file:line:col", () => {
-    writeFileSync(join(dir, "bad.json"), '{\n  "rulez": 1\n}');
-    const r = run(["check", "-c", "bad.json", "etc"], { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bad\.json:2:3: unknown key 'rulez'/);
+    // both verdicts must be exercised, or the property proves little
+    expect(accepted).toBeGreaterThan(30);
+    expect(accepted).toBeLessThan(1470);
   });
 });
