@@ -5,7 +5,7 @@ import { buildUnitSet, type UnitSet } from "../model/unit-set.js";
 import { parseScheduleFile, scheduleKindOf, type ScheduleFile, type ScheduleKind } from "../model/schedule-file.js";
 import { allRules, rulesById } from "../rules/registry.js";
 import type { SourceText } from "../core/source.js";
-import { applySuppressions } from "./suppressions.js";
+import { applySuppressions, unusedSuppressionEdit, type Suppression } from "./suppressions.js";
 import type { LintSettings, Report, ReportFile, Rule } from "../rules/types.js";
 import { effectiveSeverity, type Preset } from "./severity.js";
 
@@ -62,15 +62,23 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
   const { kept, unused } = applySuppressions(runRules(set, options, scheduleFiles), texts);
   const unusedRule = rulesById.get("suppressions/unused-disable");
   const severity = unusedRule ? effectiveSeverity(unusedRule.meta, options.presets ?? ["recommended"], options.rules ?? {}) : "off";
-  if (severity !== "off" && unusedRule) {
-    for (const s of unused) {
-      const source = texts.get(s.file)!;
-      const unusedIds = s.rules.filter((r) => !s.used.has(r));
-      const report: Report = { messageId: "unused", data: { rules: unusedIds.length ? ` (${unusedIds.join(", ")})` : "" }, file: { path: s.file, source }, range: s.range };
-      kept.push(toFinding(unusedRule, severity, report));
-    }
-  }
+  if (severity !== "off" && unusedRule) for (const s of unused) kept.push(toFinding(unusedRule, severity, unusedReport(s, texts.get(s.file)!)));
   return { findings: sortFindings(kept), files, set, scheduleFiles };
+}
+
+/** suppressions/unused-disable: a suppression that suppresses nothing, names no rule, or is no directive at all. */
+function unusedReport(s: Suppression, source: SourceText): Report {
+  const file = { path: s.file, source };
+  const edit = unusedSuppressionEdit(s, source);
+  const fix = edit ? { fix: { description: "remove what the comment no longer suppresses", safe: true, edits: [edit] } } : {};
+  if (s.kind === "malformed") {
+    const directive = /unitlint-\S*/.exec(source.slice(s.range))![0];
+    return { messageId: "malformed", data: { directive }, file, range: s.range };
+  }
+  const unknown = s.rules.filter((r) => !rulesById.has(r));
+  if (unknown.length) return { messageId: "unknown", data: { rules: unknown.join(", ") }, file, range: s.range, ...fix };
+  const idle = s.rules.filter((r) => !s.used.has(r));
+  return { messageId: "unused", data: { rules: idle.length ? ` (${idle.join(", ")})` : "" }, file, range: s.range, ...fix };
 }
 
 export function runRules(set: UnitSet, options: LintOptions = {}, scheduleFiles: ScheduleFile[] = []): Finding[] {
