@@ -1,20 +1,43 @@
-/** A unified diff of two texts (line-based, LCS), as `diff -u` would print it. */
+/** A line, marked when it is the last one and has no line ending (`\ No newline at end of file`). */
+interface Line {
+  text: string;
+  noEol: boolean;
+}
+
+type Op = { t: " " | "-" | "+"; line: Line; ai: number; bi: number };
+
+function toLines(text: string): Line[] {
+  if (text === "") return [];
+  const parts = text.split("\n");
+  const noEol = parts[parts.length - 1] !== "";
+  if (!noEol) parts.pop();
+  return parts.map((p, i) => ({ text: p, noEol: noEol && i === parts.length - 1 }));
+}
+
+const same = (x: Line, y: Line) => x.text === y.text && x.noEol === y.noEol;
+
+/** Beyond this many cells the middle part is shown as removed + added (still a correct patch, just not minimal). */
+const MAX_LCS_CELLS = 4_000_000;
+
+/**
+ * A unified diff of two texts as `diff -u` prints it (`--- a/path`, `+++ b/path`,
+ * hunks with `context` lines around changes), which `patch -p1` and `git apply`
+ * accept. Lines are split at `\n`; a `\r` stays part of its line.
+ */
 export function unifiedDiff(path: string, before: string, after: string, context = 3): string {
-  const a = before.split("\n");
-  const b = after.split("\n");
-  const n = a.length;
-  const m = b.length;
-  if (n * m > 4_000_000) return `--- a/${path}\n+++ b/${path}\n@@ -1,${n} +1,${m} @@\n${a.map((l) => "-" + l).join("\n")}\n${b.map((l) => "+" + l).join("\n")}\n`;
-  const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  const ops: { t: " " | "-" | "+"; line: string; ai: number; bi: number }[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) ops.push({ t: " ", line: a[i]!, ai: i++, bi: j++ });
-    else if (j < m && (i >= n || lcs[i]![j + 1]! > lcs[i + 1]![j]!)) ops.push({ t: "+", line: b[j]!, ai: i, bi: j++ });
-    else ops.push({ t: "-", line: a[i]!, ai: i++, bi: j });
-  }
+  if (before === after) return "";
+  const a = toLines(before);
+  const b = toLines(after);
+  // Fixes touch a few lines: match the common head and tail first, run the LCS on the rest.
+  let head = 0;
+  while (head < a.length && head < b.length && same(a[head]!, b[head]!)) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && same(a[a.length - 1 - tail]!, b[b.length - 1 - tail]!)) tail++;
+  const ops: Op[] = [];
+  for (let i = 0; i < head; i++) ops.push({ t: " ", line: a[i]!, ai: i, bi: i });
+  middle(a, b, head, a.length - tail, head, b.length - tail, ops);
+  for (let k = tail; k > 0; k--) ops.push({ t: " ", line: a[a.length - k]!, ai: a.length - k, bi: b.length - k });
+
   const out = [`--- a/${path}`, `+++ b/${path}`];
   let k = 0;
   while (k < ops.length) {
@@ -22,22 +45,57 @@ export function unifiedDiff(path: string, before: string, after: string, context
       k++;
       continue;
     }
-    let start = Math.max(0, k - context);
-    let end = k;
-    // extend the hunk while changes are within 2*context lines of each other
+    const start = Math.max(0, k - context);
+    let last = k;
+    // one hunk while changes are within 2*context lines of each other
     for (let x = k; x < ops.length; x++) {
-      if (ops[x]!.t !== " ") end = x;
-      else if (x - end > 2 * context) break;
+      if (ops[x]!.t !== " ") last = x;
+      else if (x - last > 2 * context) break;
     }
-    end = Math.min(ops.length - 1, end + context);
+    const end = Math.min(ops.length - 1, last + context);
     const hunk = ops.slice(start, end + 1);
-    const aStart = hunk[0]!.ai + 1;
-    const bStart = hunk[0]!.bi + 1;
     const aLen = hunk.filter((o) => o.t !== "+").length;
     const bLen = hunk.filter((o) => o.t !== "-").length;
-    out.push(`@@ -${aStart},${aLen} +${bStart},${bLen} @@`, ...hunk.map((o) => o.t + o.line));
+    out.push(`@@ -${range(hunk[0]!.ai, aLen)} +${range(hunk[0]!.bi, bLen)} @@`);
+    for (const o of hunk) {
+      out.push(o.t + o.line.text);
+      if (o.line.noEol) out.push("\\ No newline at end of file");
+    }
     k = end + 1;
-    start = k;
   }
   return out.join("\n") + "\n";
+}
+
+/** diff's hunk range: `start,len`, `start` alone for one line, and the line before for an empty range. */
+function range(first: number, len: number): string {
+  if (len === 0) return `${first},0`;
+  return len === 1 ? `${first + 1}` : `${first + 1},${len}`;
+}
+
+function middle(a: Line[], b: Line[], a0: number, a1: number, b0: number, b1: number, ops: Op[]): void {
+  const n = a1 - a0;
+  const m = b1 - b0;
+  if (n * m > MAX_LCS_CELLS) {
+    for (let i = a0; i < a1; i++) ops.push({ t: "-", line: a[i]!, ai: i, bi: b0 });
+    for (let j = b0; j < b1; j++) ops.push({ t: "+", line: b[j]!, ai: a1, bi: j });
+    return;
+  }
+  const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = same(a[a0 + i]!, b[b0 + j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && same(a[a0 + i]!, b[b0 + j]!)) {
+      ops.push({ t: " ", line: a[a0 + i]!, ai: a0 + i, bi: b0 + j });
+      i++;
+      j++;
+    } else if (j < m && (i >= n || lcs[i]![j + 1]! > lcs[i + 1]![j]!)) {
+      ops.push({ t: "+", line: b[b0 + j]!, ai: a0 + i, bi: b0 + j });
+      j++;
+    } else {
+      ops.push({ t: "-", line: a[a0 + i]!, ai: a0 + i, bi: b0 + j });
+      i++;
+    }
+  }
 }

@@ -1,15 +1,27 @@
-import { chmodSync, chownSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, chownSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { encodeLossless } from "../core/bytes.js";
 
+export interface AtomicWriteHooks {
+  /** Called with the finished temporary file just before it replaces the original (tests simulate failures here). */
+  beforeRename?: (tmp: string) => void;
+}
+
 /**
  * Replace a file's content atomically: write a temporary file in the same
- * folder, keep the original's mode (and owner, where permitted), fsync, then
- * rename over the original. On any failure the original is untouched.
+ * folder, give it the original's mode (and owner, where permitted), fsync,
+ * then rename it over the original. A symbolic link is followed, so the link
+ * stays a link (units in /etc/systemd/system often point elsewhere). On any
+ * failure the original is untouched and the temporary file removed.
+ * Invalid UTF-8 kept as surrogate escapes (core/bytes.ts) is written back as
+ * the original bytes.
  */
-export function writeFileAtomic(path: string, text: string, hooks: { beforeRename?: (tmp: string) => void } = {}): void {
-  const st = statSync(path);
-  const tmp = join(dirname(path), `.${basename(path)}.unitlint-${process.pid}-${Date.now()}.tmp`);
+export function writeFileAtomic(path: string, text: string, hooks: AtomicWriteHooks = {}): void {
+  const target = realpathSync(path);
+  const st = statSync(target);
+  const dir = dirname(target);
+  const tmp = join(dir, `.${basename(target)}.unitlint-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, "wx", st.mode & 0o7777);
@@ -19,21 +31,33 @@ export function writeFileAtomic(path: string, text: string, hooks: { beforeRenam
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
+    // open() applies the umask; set the mode exactly
     chmodSync(tmp, st.mode & 0o7777);
     try {
       chownSync(tmp, st.uid, st.gid);
     } catch {
-      /* not permitted for non-root users: the file keeps our ownership */
+      /* only root may give a file away: a non-root user's fixed file stays theirs */
     }
     hooks.beforeRename?.(tmp);
-    renameSync(tmp, path);
+    renameSync(tmp, target);
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     try {
       unlinkSync(tmp);
     } catch {
-      /* already gone */
+      /* never created, or already gone */
     }
     throw e;
+  }
+  // Make the rename itself durable; not every platform can fsync a folder.
+  try {
+    const dfd = openSync(dir, "r");
+    try {
+      fsyncSync(dfd);
+    } finally {
+      closeSync(dfd);
+    }
+  } catch {
+    /* best effort */
   }
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -9,6 +10,8 @@ import { allRules } from "../../src/rules/registry.js";
 import { fixSources } from "../../src/fix/fix.js";
 import { writeFileAtomic } from "../../src/node/write-atomic.js";
 import { ensureBin, run, tempDir } from "../helpers/cli.js";
+
+const hasPatch = spawnSync("patch", ["--version"]).status === 0;
 
 // Lines with safe fixes, lines with unsafe ones, and lines no rule touches.
 const LINES = [
@@ -47,22 +50,43 @@ describe("fixes", () => {
 
   it("print as a unified diff", () => {
     expect(unifiedDiff("a.service", "[Service]\nRestartsec=5\nUser=x\n", "[Service]\nRestartSec=5\nUser=x\n")).toBe(
-      "--- a/a.service\n+++ b/a.service\n@@ -1,4 +1,4 @@\n [Service]\n-Restartsec=5\n+RestartSec=5\n User=x\n \n",
+      "--- a/a.service\n+++ b/a.service\n@@ -1,3 +1,3 @@\n [Service]\n-Restartsec=5\n+RestartSec=5\n User=x\n",
+    );
+    expect(unifiedDiff("a", "x", "x\n")).toBe("--- a/a\n+++ b/a\n@@ -1 +1 @@\n-x\n\\ No newline at end of file\n+x\n");
+    expect(unifiedDiff("a", "", "x\n")).toBe("--- a/a\n+++ b/a\n@@ -0,0 +1 @@\n+x\n");
+    expect(unifiedDiff("a", "same\n", "same\n")).toBe("");
+  });
+
+  // GNU patch is the oracle: applying the diff to the old text must give the new one.
+  it.skipIf(!hasPatch)("that GNU patch applies to give exactly the fixed text (property)", () => {
+    const dir = tempDir();
+    const line = fc.constantFrom("[Service]", "A=1", "B=2", "", "# c", "X=\r", "é=ü");
+    const text = fc.tuple(fc.array(line, { maxLength: 14 }), fc.boolean()).map(([ls, eol]) => ls.join("\n") + (eol && ls.length ? "\n" : ""));
+    fc.assert(
+      fc.property(text, text, fc.nat(5), (before, after, context) => {
+        const p = join(dir, "u.service");
+        writeFileSync(p, before);
+        const diff = unifiedDiff("u.service", before, after, context);
+        if (before === after) {
+          expect(diff).toBe("");
+          return;
+        }
+        const r = spawnSync("patch", ["-s", "-p1", "--no-backup-if-mismatch", "-d", dir], { input: diff, encoding: "utf8" });
+        expect(r.status, `${r.stdout}${r.stderr}\n${diff}`).toBe(0);
+        expect(readFileSync(p, "utf8")).toBe(after);
+      }),
+      { numRuns: 60 },
     );
   });
 
-  it("a failed write leaves the original file intact", () => {
-    const dir = tempDir();
-    const p = join(dir, "a.service");
-    writeFileSync(p, "original\n");
-    expect(() =>
-      writeFileAtomic(p, "changed\n", {
-        beforeRename: () => {
-          throw new Error("disk full");
-        },
-      }),
-    ).toThrow("disk full");
-    expect(readFileSync(p, "utf8")).toBe("original\n");
+  it("of a large file are quick and small", () => {
+    const lines = Array.from({ length: 20000 }, (_, i) => `Environment=V${i}=${i}`);
+    const before = `[Service]\n${lines.join("\n")}\nRestartsec=5\n`;
+    const t = performance.now();
+    const diff = unifiedDiff("big.service", before, before.replace("Restartsec", "RestartSec"));
+    expect(performance.now() - t).toBeLessThan(500);
+    // headers, hunk header, three lines of context before, the change, and the final newline
+    expect(diff.split("\n").length).toBe(2 + 1 + 3 + 2 + 1);
   });
 
   it("unitlint check --fix writes atomically, keeps the mode and invalid bytes, and a second run changes nothing", () => {
