@@ -229,6 +229,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     sources: sourceMap,
     rules: allRules.map((r) => r.meta),
     fileCount: checked.size,
+    files: [...checked].sort(),
     color: opts.output ? false : useColor(io, opts.color),
     version: VERSION,
   });

@@ -1,17 +1,32 @@
+import type { Finding } from "../core/diagnostic.js";
 import type { Formatter } from "./types.js";
+import { xmlText } from "./xml.js";
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
-
-/** JUnit XML: one test case per checked file with findings, one failure per error or warning. */
-export const junit: Formatter = ({ findings }) => {
-  const byFile = new Map<string, typeof findings>();
+/**
+ * JUnit XML: a test case per checked file, failed by its errors and warnings
+ * (info findings are listed in the case's output, they fail nothing).
+ */
+export const junit: Formatter = ({ findings, files }) => {
+  const byFile = new Map<string, Finding[]>((files ?? []).map((f) => [f, []]));
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-  const failures = findings.filter((f) => f.severity !== "info").length;
-  const out = ['<?xml version="1.0" encoding="utf-8"?>', `<testsuites name="unitlint" tests="${byFile.size}" failures="${failures}">`, `  <testsuite name="unitlint" tests="${byFile.size}" failures="${failures}">`];
+  const failing = [...byFile.values()].filter((list) => list.some((f) => f.severity !== "info")).length;
+  const counts = `tests="${byFile.size}" failures="${failing}" errors="0" skipped="0"`;
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="unitlint" ${counts}>`, `  <testsuite name="unitlint" ${counts}>`];
+  const line = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`;
   for (const [file, list] of byFile) {
-    out.push(`    <testcase classname="unitlint" name="${esc(file)}">`);
-    for (const f of list.filter((x) => x.severity !== "info"))
-      out.push(`      <failure type="${esc(f.rule)}" message="${esc(f.message)}">${esc(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)}</failure>`);
+    const bad = list.filter((f) => f.severity !== "info");
+    const info = list.filter((f) => f.severity === "info");
+    if (bad.length === 0 && info.length === 0) {
+      out.push(`    <testcase classname="unitlint" name="${xmlText(file)}"/>`);
+      continue;
+    }
+    out.push(`    <testcase classname="unitlint" name="${xmlText(file)}">`);
+    if (bad.length) {
+      const first = bad[0]!;
+      const summary = bad.length === 1 ? `${first.rule}: ${first.message}` : `${bad.length} problems, first ${first.rule}: ${first.message}`;
+      out.push(`      <failure type="${xmlText(first.rule)}" message="${xmlText(summary)}">${xmlText(bad.map(line).join("\n"))}</failure>`);
+    }
+    if (info.length) out.push(`      <system-out>${xmlText(info.map(line).join("\n"))}</system-out>`);
     out.push("    </testcase>");
   }
   out.push("  </testsuite>", "</testsuites>");

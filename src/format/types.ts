@@ -10,6 +10,8 @@ export interface FormatInput {
   rules: RuleMeta[];
   /** Files checked, for summaries. */
   fileCount: number;
+  /** The checked files themselves, so reports can list the clean ones too (checkstyle, junit). */
+  files?: string[];
   color: boolean;
   version: string;
 }
