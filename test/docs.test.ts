@@ -17,7 +17,12 @@ describe("rule docs", () => {
     ensureBin();
     const list = run(["rules"]);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/^directives\/unknown-directive\s+error\s+safe\s+/m);
+    expect(list.stdout).toMatch(/^RULE\s+FAMILY\s+SEVERITY\s+FIX\s+FINDS\n/);
+    expect(list.stdout).toMatch(/^directives\/unknown-directive\s+directives\s+error\s+safe\s+/m);
+    expect(list.stdout).toMatch(/^suppressions\/unused-disable\s+suppressions\s+off \(strict\)\s+safe\s+/m);
+    const json = JSON.parse(run(["rules", "--json", "--family", "suppressions"]).stdout);
+    expect(json).toEqual([expect.objectContaining({ id: "suppressions/unused-disable", family: "suppressions", severity: "off", presets: ["strict"], fixable: "safe" })]);
+    expect(run(["rules", "--family", "nope"]).code).toBe(2);
     const ex = run(["explain", "unknown-directive"]);
     expect(ex.stdout).toContain("# directives/unknown-directive");
     expect(ex.stdout).toContain("## Bad");

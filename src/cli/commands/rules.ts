@@ -1,18 +1,35 @@
 import type { Command } from "commander";
 import { allRules } from "../../rules/registry.js";
+import { UsageError } from "../errors.js";
 
 export function register(program: Command): void {
   program
     .command("rules")
-    .description("list every rule: id, default severity, fix, what it finds")
+    .description("list every rule: id, family, default severity, fix, what it finds")
+    .option("--family <name>", "only the rules of one family")
     .option("--json", "as JSON")
-    .action((opts: { json?: boolean }) => {
-      const rows = allRules.map((r) => ({ id: r.meta.id, family: r.meta.family, severity: r.meta.severity, fixable: r.meta.fixable, summary: r.meta.docs.summary }));
+    .action((opts: { json?: boolean; family?: string }) => {
+      const families = [...new Set(allRules.map((r) => r.meta.family))];
+      if (opts.family && !families.includes(opts.family as (typeof families)[number]))
+        throw new UsageError(`unknown family '${opts.family}' (choose from ${families.sort().join(", ")})`);
+      const rows = allRules
+        .filter((r) => !opts.family || r.meta.family === opts.family)
+        .map((r) => ({
+          id: r.meta.id,
+          family: r.meta.family,
+          severity: r.meta.severity,
+          presets: r.meta.presets ?? [],
+          fixable: r.meta.fixable,
+          summary: r.meta.docs.summary,
+        }));
       if (opts.json) {
         process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
         return;
       }
-      const w = Math.max(...rows.map((r) => r.id.length));
-      for (const r of rows) process.stdout.write(`${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.fixable.padEnd(6)}  ${r.summary}\n`);
+      // "off" rules say which preset turns them on
+      const sev = (r: (typeof rows)[number]) => (r.severity === "off" && r.presets.length ? `off (${r.presets.join(", ")})` : r.severity);
+      const table = [["RULE", "FAMILY", "SEVERITY", "FIX", "FINDS"], ...rows.map((r) => [r.id, r.family, sev(r), r.fixable, r.summary.replace(/`/g, "")])];
+      const widths = [0, 1, 2, 3].map((c) => Math.max(...table.map((row) => row[c]!.length)));
+      for (const row of table) process.stdout.write(row.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join("  ") + "\n");
     });
 }
