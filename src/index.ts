@@ -31,6 +31,22 @@ export {
   type Elapse,
 } from "./calendar/index.js";
 export { directiveInfo, directivesFor, enumInfo, type DirectiveInfo } from "./knowledge/directives.js";
+export {
+  parseConfig,
+  emptyConfig,
+  fileSettings,
+  severityFor,
+  isIgnored,
+  lintOptionsFor,
+  type UnitlintConfig,
+  type ConfigError,
+  type ConfigOverride,
+  type FileSettings,
+} from "./config/config.js";
+export { configSchema } from "./config/schema.js";
+export { applyFixes, type FixOptions, type FixResult } from "./fix/fix.js";
+export { unifiedDiff } from "./fix/diff.js";
+export { PRESETS, effectiveSeverity, type Preset } from "./linter/severity.js";
 
 import { lintSources, type LintOptions, type LintResult } from "./linter/lint.js";
 
