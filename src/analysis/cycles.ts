@@ -1,12 +1,34 @@
-import type { Edge } from "./graph.js";
+/** Anything with a direction: graph edges, ordering edges. */
+export interface Arc {
+  from: string;
+  to: string;
+}
 
 /**
- * Ordering cycles: each strongly connected component of the "starts after"
- * graph with more than one unit (or a unit after itself) yields one cycle path
- * through it, as the list of its edges. Each cycle is reported once.
+ * Ordering cycles, each once, as lists of edges. The shortest cycle of each
+ * strongly connected component is taken (turned by `orient` to start at the
+ * edge to report it on) and its edges removed; the rest is searched again, so
+ * two cycles that only share units (two services both ordered before
+ * sysinit.target) are both found, as systemd finds each of them.
  */
-export function orderingCycles(edges: Edge[]): Edge[][] {
-  const out = new Map<string, Edge[]>();
+export function orderingCycles<E extends Arc>(edges: E[], orient: (cycle: E[]) => E[] = (c) => c, limit = 100): E[][] {
+  const found: E[][] = [];
+  let rest = edges;
+  while (found.length < limit) {
+    const cycles = componentCycles(rest).map(orient);
+    if (!cycles.length) break;
+    found.push(...cycles.slice(0, limit - found.length));
+    // A reported cycle's orderings go (with any other line stating the same one), so cycles that
+    // share one of them are not reported again; a cycle elsewhere in the component still is.
+    const reported = new Set(cycles.flatMap((c) => c.map((e) => `${e.from}\u0000${e.to}`)));
+    rest = rest.filter((e) => !reported.has(`${e.from}\u0000${e.to}`));
+  }
+  return found;
+}
+
+/** One shortest cycle per strongly connected component with more than one unit (or a unit after itself). */
+function componentCycles<E extends Arc>(edges: E[]): E[][] {
+  const out = new Map<string, E[]>();
   for (const e of edges) {
     let list = out.get(e.from);
     if (!list) out.set(e.from, (list = []));
@@ -59,14 +81,23 @@ export function orderingCycles(edges: Edge[]): Edge[][] {
       }
     }
   }
-  return sccs.map((comp) => cyclePath(comp, out));
+  return sccs.map((comp) => shortestCycle(comp, out));
 }
 
-/** A shortest cycle through the component's first unit, found by breadth-first search inside it. */
-function cyclePath(comp: string[], out: Map<string, Edge[]>): Edge[] {
+/** The shortest cycle of a component (the first unit's on a tie); big components just take their first unit's. */
+function shortestCycle<E extends Arc>(comp: string[], out: Map<string, E[]>): E[] {
+  let best: E[] = [];
+  for (const start of comp.length > 64 ? comp.slice(0, 1) : comp) {
+    const c = cyclePath(comp, out, start);
+    if (c.length && (!best.length || c.length < best.length)) best = c;
+  }
+  return best;
+}
+
+/** A shortest cycle through `start`, found by breadth-first search inside its component. */
+function cyclePath<E extends Arc>(comp: string[], out: Map<string, E[]>, start: string): E[] {
   const inComp = new Set(comp);
-  const start = comp[0]!;
-  const prev = new Map<string, Edge>();
+  const prev = new Map<string, E>();
   const queue = [start];
   const seen = new Set<string>();
   while (queue.length) {

@@ -18,3 +18,68 @@ export const SPECIAL_UNITS: string[] = [
   // user manager specials
   "graphical-session.target", "graphical-session-pre.target", "xdg-desktop-autostart.target", "app.slice", "background.slice", "session.slice",
 ];
+
+/**
+ * How systemd's own targets are ordered among themselves (their unit files in
+ * systemd 252): target → the special units it starts after. Only the chain a
+ * unit can close a cycle through is listed; a set that ships one of these
+ * targets itself uses its own file instead.
+ */
+export const SPECIAL_ORDERING: Record<"system" | "user", Record<string, string[]>> = {
+  system: {
+    "basic.target": ["sysinit.target", "sockets.target", "paths.target", "slices.target"],
+    "sysinit.target": ["local-fs.target", "swap.target"],
+    "local-fs.target": ["local-fs-pre.target"],
+    "remote-fs.target": ["remote-fs-pre.target"],
+    "multi-user.target": ["basic.target", "rescue.target"],
+    "graphical.target": ["multi-user.target", "rescue.target"],
+    "rescue.target": ["sysinit.target"],
+    "emergency.target": [],
+    "network.target": ["network-pre.target"],
+    "network-online.target": ["network.target"],
+    "time-sync.target": ["time-set.target"],
+    "final.target": ["shutdown.target", "umount.target"],
+    "boot-complete.target": ["sysinit.target"],
+    "system-update.target": ["sysinit.target", "system-update-pre.target"],
+    "slices.target": ["-.slice", "system.slice"],
+  },
+  user: {
+    "basic.target": ["sockets.target", "timers.target", "paths.target"],
+    "default.target": ["basic.target"],
+  },
+};
+
+/** Special units that declare DefaultDependencies=no, so targets wanting them add no ordering (systemd 252 unit files). */
+export const SPECIAL_WITHOUT_DEFAULT_DEPENDENCIES = new Set([
+  "exit.target", "final.target", "halt.target", "hibernate.target", "hybrid-sleep.target", "initrd-fs.target", "initrd-root-device.target",
+  "initrd-root-fs.target", "initrd-switch-root.target", "kexec.target", "local-fs.target", "poweroff.target", "reboot.target",
+  "remote-cryptsetup.target", "remote-fs.target", "shutdown.target", "sleep.target", "suspend-then-hibernate.target", "suspend.target",
+  "timers.target", "umount.target", "-.slice", "init.scope",
+]);
+
+/**
+ * The ordering a unit gets from DefaultDependencies=yes, as in systemd 252's
+ * `<type>_add_default_dependencies()` (systemd.service(5), systemd.socket(5),
+ * systemd.timer(5), systemd.path(5), systemd.target(5), systemd.slice(5)
+ * "Default Dependencies"). Mount, swap, automount, device and scope units get
+ * theirs from fstab and the device tree and are left out.
+ */
+export function defaultOrdering(type: string, mode: "system" | "user", opts: { name: string; calendar?: boolean }): { after: string[]; before: string[] } {
+  const system = mode === "system";
+  switch (type) {
+    case "service":
+      return { after: system ? ["sysinit.target", "basic.target"] : ["basic.target"], before: ["shutdown.target"] };
+    case "socket":
+      return { after: system ? ["sysinit.target"] : [], before: ["sockets.target", "shutdown.target"] };
+    case "path":
+      return { after: system ? ["sysinit.target"] : [], before: ["paths.target", "shutdown.target"] };
+    case "timer":
+      return { after: system ? ["sysinit.target", ...(opts.calendar ? ["time-set.target", "time-sync.target"] : [])] : [], before: ["timers.target", "shutdown.target"] };
+    case "target":
+      return { after: [], before: opts.name === "shutdown.target" ? [] : ["shutdown.target"] };
+    case "slice":
+      return { after: [], before: ["shutdown.target"] };
+    default:
+      return { after: [], before: [] };
+  }
+}

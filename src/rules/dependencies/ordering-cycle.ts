@@ -1,28 +1,21 @@
 import { orderingCycles } from "../../analysis/cycles.js";
-import { dependencyGraph, type Edge } from "../../analysis/graph.js";
-import { parseUnitName } from "../../model/unit-name.js";
-import { resolveUnit, type UnitSet } from "../../model/unit-set.js";
-import { parseBoolean } from "../../values/primitives.js";
+import { splitByManager, startsAfterEdges, type OrderEdge } from "../../analysis/ordering.js";
+import type { UnitFile } from "../../model/unit-file.js";
+import { isUserUnitPath } from "../install/system-target-in-user-unit.js";
 import { defineRule } from "../types.js";
 
-/**
- * "A starts after B" edges: After=/Before=, plus the After= a target adds on
- * the units it Wants=/Requires= (also through their WantedBy=/RequiredBy=),
- * unless DefaultDependencies=no or the two are already ordered either way
- * (systemd.target(5) "Default Dependencies").
- */
-export function startsAfterEdges(set: UnitSet): Edge[] {
-  const g = dependencyGraph(set);
-  const edges = g.edges.filter((e) => e.kind === "ordering");
-  const ordered = new Set(edges.flatMap((e) => [`${e.from}\u0000${e.to}`, `${e.to}\u0000${e.from}`]));
-  for (const e of g.edges) {
-    const wants = (e.kind === "requirement" && ["Wants", "Requires"].includes(e.via)) || (e.kind === "install" && ["WantedBy", "RequiredBy"].includes(e.via));
-    if (!wants || parseUnitName(e.from).type !== "target" || ordered.has(`${e.from}\u0000${e.to}`)) continue;
-    const target = resolveUnit(set, e.from);
-    if (target && parseBoolean(target.get("Unit", "DefaultDependencies") ?? "yes") === false) continue;
-    edges.push({ ...e, kind: "ordering", via: `${e.via} (a target orders itself after the units it wants)` });
-  }
-  return edges;
+/** The line an edge comes from, as a range (an edge systemd adds itself has none). */
+function lineRange(e: OrderEdge): { file: UnitFile; range: { start: number; end: number } } | undefined {
+  if (!e.file) return undefined;
+  const f = e.file.ast.lines.find((l) => l.firstLine <= e.line && l.lastLine >= e.line);
+  return { file: e.file, range: f ? f.range : { start: 0, end: 0 } };
+}
+
+/** Start the cycle at an edge written in the set (rather than one systemd adds), so the finding sits on a line someone wrote. */
+function rotate(cycle: OrderEdge[]): OrderEdge[] {
+  let k = cycle.findIndex((e) => e.file && !e.implied);
+  if (k < 0) k = Math.max(0, cycle.findIndex((e) => e.file));
+  return [...cycle.slice(k), ...cycle.slice(0, k)];
 }
 
 export default defineRule({
@@ -31,11 +24,11 @@ export default defineRule({
     family: "dependencies",
     severity: "error",
     fixable: "none",
-    messages: { cycle: "ordering cycle: {path}; systemd breaks it at boot by dropping one of these units' jobs" },
+    messages: { cycle: "ordering cycle: {path}{systemd}; systemd breaks it at boot by dropping one of these units' jobs{hint}" },
     docs: {
-      summary: "Units ordered after each other in a circle (After=/Before=, and the ordering targets add on the units they want).",
+      summary: "Units ordered after each other in a circle: After=/Before=, the ordering a target adds on the units it wants, and the default dependencies systemd adds (a service starts after sysinit.target and basic.target).",
       rationale:
-        "systemd cannot start a cycle in order; it logs \"Found ordering cycle\" and deletes a job to break it — which unit fails to start is up to chance. The cycle is reported once, with every edge and the line that makes it.",
+        "systemd cannot start a cycle in order; it logs \"Found ordering cycle\" and deletes a job to break it — which unit fails to start is up to chance. The cycle is reported once, with every edge and the line that makes it. A classic: a service with default dependencies ordered `Before=sysinit.target` or `Before=basic.target` — it is also after them by default; early-boot units need `DefaultDependencies=no`.",
       bad: {
         filename: "app.service",
         text: "[Unit]\nAfter=db.service\n\n[Service]\nExecStart=/usr/bin/app\n",
@@ -46,24 +39,31 @@ export default defineRule({
         text: "[Unit]\nAfter=db.service\n\n[Service]\nExecStart=/usr/bin/app\n",
         extra: [{ filename: "db.service", text: "[Service]\nExecStart=/usr/bin/db\n" }],
       },
-      reference: "systemd.unit(5) After=",
+      reference: "systemd.unit(5) After=, DefaultDependencies=; systemd.special(7)",
     },
   },
   checkSet(ctx) {
-    for (const cycle of orderingCycles(startsAfterEdges(ctx.set))) {
+    const modeOf = (u: { files: { path: string }[] }) => (ctx.settings.mode === "user" || u.files.some((f) => isUserUnitPath(f.path)) ? "user" : "system");
+    const found = splitByManager(ctx.set, modeOf).flatMap(({ mode, set }) => orderingCycles(startsAfterEdges(set, mode), rotate));
+    for (const cycle of found) {
       const first = cycle[0];
-      if (!first) continue;
+      const at = first && lineRange(first);
+      if (!first || !at) continue;
       const path = [...cycle.map((e) => e.from), first.from].join(" → ");
-      const line = (e: Edge) => {
-        const f = e.file.ast.lines.find((l) => l.firstLine <= e.line && l.lastLine >= e.line);
-        return f ? f.range : { start: 0, end: 0 };
-      };
+      const builtin = cycle.filter((e) => !e.file).map((e) => e.via);
       ctx.report({
         messageId: "cycle",
-        data: { path },
-        file: first.file,
-        range: line(first),
-        related: cycle.slice(1).map((e) => ({ file: e.file, range: line(e), message: `${e.from} starts after ${e.to} (${e.via})` })),
+        data: {
+          path,
+          systemd: builtin.length ? ` (with ${builtin.join(", ")})` : "",
+          hint: cycle.some((e) => e.implied === "default") ? ". Default dependencies order every unit after the early-boot targets: a unit that must run before them needs DefaultDependencies=no" : "",
+        },
+        file: at.file,
+        range: at.range,
+        related: cycle.slice(1).flatMap((e) => {
+          const r = lineRange(e);
+          return r ? [{ ...r, message: `${e.from} starts after ${e.to} (${e.via})` }] : [];
+        }),
       });
     }
   },

@@ -1,5 +1,16 @@
-import { nextElapses } from "../../calendar/index.js";
+import { nextElapses, parseTimespan } from "../../calendar/index.js";
 import { defineRule } from "../types.js";
+
+/**
+ * systemd places each elapse at a host-specific point inside the AccuracySec=
+ * window (systemd.timer(5)); a window wider than the default minute already
+ * spreads the timer out.
+ */
+function widerThanDefaultAccuracy(value: string | undefined): boolean {
+  if (!value) return false;
+  const t = parseTimespan(value);
+  return t.ok && (t.infinity || Number(t.usec) > 60_000_000);
+}
 
 export default defineRule({
   meta: {
@@ -21,7 +32,7 @@ export default defineRule({
   checkSet(ctx) {
     const base = new Date(ctx.settings.now ?? Date.UTC(2026, 0, 5));
     const timers = ctx.set.units
-      .filter((u) => u.type === "timer" && u.main && u.get("Timer", "RandomizedDelaySec") === undefined)
+      .filter((u) => u.type === "timer" && u.main && u.get("Timer", "RandomizedDelaySec") === undefined && !widerThanDefaultAccuracy(u.get("Timer", "AccuracySec")))
       .flatMap((u) => u.list("Timer", "OnCalendar").map((a) => ({ u, a, at: new Set(nextElapses(a.value, { tz: "UTC", base, count: 48 }).elapses.map((e) => e.usec)) })))
       .filter((t) => t.at.size > 0);
     const reported = new Set<string>();
@@ -29,7 +40,8 @@ export default defineRule({
       for (let j = i + 1; j < timers.length; j++) {
         const x = timers[i]!;
         const y = timers[j]!;
-        if (x.u === y.u || reported.has(y.u.name.name)) continue;
+        // the same timer twice (a copy in another folder of the run) is not a collision
+        if (x.u.name.name === y.u.name.name || reported.has(y.u.name.name)) continue;
         const common = [...y.at].filter((t) => x.at.has(t));
         // Only a real collision: most of the later timer's elapses coincide.
         if (common.length < Math.max(2, Math.ceil(y.at.size / 2))) continue;
