@@ -141,8 +141,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   const stdinName = stdinIdx >= 0 ? (opts.stdinFilename ?? "stdin.service") : undefined;
   for (const { loaded, sources: groupSources } of groups.values()) {
     const rel = (p: string) => relative(loaded.dir, resolve(p)).split(sep).join("/");
-    const kept = groupSources.filter((s) => !isIgnored(loaded.config, rel(s.path)));
-    for (const s of groupSources) if (!kept.includes(s)) checked.delete(s.path);
+    const kept: LintSource[] = [];
+    for (const s of groupSources) {
+      if (isIgnored(loaded.config, rel(s.path))) checked.delete(s.path);
+      else kept.push(s);
+    }
     const perFile = new Map(kept.map((s) => [s.path, fileSettings(loaded.config, rel(s.path))] as const));
     const presets = [...new Set([...loaded.config.presets, ...(opts.preset ?? [])])];
     const runRules = withOverrideRules(loaded, rules);
