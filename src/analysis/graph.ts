@@ -56,6 +56,12 @@ export function dependencyGraph(set: UnitSet): { nodes: string[]; edges: Edge[] 
   return { nodes: [...nodes].sort(), edges };
 }
 
+/** The units that have a warning or an error (info findings do not outline a unit). */
+export function unitsWithFindings(set: UnitSet, findings: { file: string; severity: string }[]): Set<string> {
+  const byFile = new Map(set.units.flatMap((u) => u.files.map((f) => [f.path, u.name.name] as const)));
+  return new Set(findings.filter((f) => f.severity !== "info").flatMap((f) => byFile.get(f.file) ?? []));
+}
+
 /** Whether a node is one of the set's own units (instances count as their template's). */
 export function inSet(set: UnitSet, name: string): boolean {
   return resolveUnit(set, name) !== undefined;

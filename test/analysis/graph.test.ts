@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { dependencyGraph, toDot, toMermaid } from "../../src/analysis/graph.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { dependencyGraph, toDot, toMermaid, unitsWithFindings } from "../../src/analysis/graph.js";
+import { lintSources } from "../../src/linter/lint.js";
 import { parseFile } from "../../src/model/unit-file.js";
 import { buildUnitSet } from "../../src/model/unit-set.js";
 import { ensureBin, run } from "../helpers/cli.js";
@@ -41,5 +43,26 @@ describe("dependency graph", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("u_ots_target -->|Wants| u_ots_worker_email_service");
     expect(run(["graph", "--format", "dot", "examples/it-glue"]).stdout).toContain('"it-glue-backup.timer" -> "it-glue-backup.service" [label="Unit", style=dotted];');
+  });
+
+  it("docs/graph-example.md shows the current picture of the Onetime Secret set", () => {
+    const dir = "fixtures/seeds/onetime-secret";
+    const sources = readdirSync(dir)
+      .filter((n) => n !== "expect.txt")
+      .sort()
+      .map((n) => ({ path: `${dir}/${n}`, text: readFileSync(`${dir}/${n}`, "utf8") }));
+    const { set, findings } = lintSources(sources);
+    const doc = readFileSync("docs/graph-example.md", "utf8");
+    const block = /```mermaid\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(block).toBe(toMermaid(set, undefined, unitsWithFindings(set, findings)));
+  });
+
+  it("outlines only units with warnings or errors", () => {
+    const { set, findings } = lintSources([
+      { path: "a.service", text: "[Unit]\nRequires=b.service\n[Service]\nExecStart=/bin/a\n" },
+      { path: "b.service", text: "[Unit]\nWants=nowhere.service\n[Service]\nExecStart=/bin/b\n" },
+    ]);
+    expect([...unitsWithFindings(set, findings)]).toEqual(["a.service"]);
+    expect(toMermaid(set, undefined, unitsWithFindings(set, findings))).toContain("class u_a_service finding");
   });
 });

@@ -12,7 +12,7 @@ export function register(program: Command): void {
       const { collectInputs } = await import("../../node/collect.js");
       const { readUnitFile } = await import("../../node/read.js");
       const { lintSources } = await import("../../linter/lint.js");
-      const { toDot, toMermaid } = await import("../../analysis/graph.js");
+      const { toDot, toMermaid, unitsWithFindings } = await import("../../analysis/graph.js");
       if (paths.length === 0) paths = [existsSync("etc/systemd") ? "etc/systemd" : "."];
       const c = collectInputs(paths);
       for (const e of c.errors) process.stderr.write(`unitlint: ${e.path}: ${e.message}\n`);
@@ -22,9 +22,7 @@ export function register(program: Command): void {
       });
       if (sources.length === 0) throw new UsageError("no unit files found");
       const { set, findings } = lintSources(sources);
-      // Highlight the units that have warnings or errors.
-      const byFile = new Map(set.units.flatMap((u) => u.files.map((f) => [f.path, u.name.name] as const)));
-      const flagged = new Set(findings.filter((f) => f.severity !== "info").map((f) => byFile.get(f.file)).filter((x): x is string => !!x));
+      const flagged = unitsWithFindings(set, findings);
       process.stdout.write(opts.format === "dot" ? toDot(set, undefined, flagged) : toMermaid(set, undefined, flagged));
       if (c.errors.length) process.exitCode = 2;
     });
