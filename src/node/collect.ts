@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { join, sep } from "node:path";
 import { crontabFormatFor } from "../crontab/index.js";
 import { UNIT_TYPES } from "../model/unit-name.js";
@@ -64,34 +64,48 @@ export function collectInputs(paths: string[], opts: { maxDepth?: number } = {})
       return;
     }
     if (visited.has(real)) {
-      out.skipped.push({ path: dir, message: "symbolic link loop, folder already visited" });
+      out.skipped.push({ path: dir, message: "symbolic link loop, folder already visited; skipped" });
       return;
     }
     if (depth > maxDepth) {
       out.skipped.push({ path: dir, message: `deeper than ${maxDepth} folders, not descended` });
       return;
     }
-    const nextVisited = new Set(visited).add(real);
-    let entries: string[];
+    visited.add(real);
+    let entries: Dirent[];
     try {
-      entries = readdirSync(dir).sort();
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (e) {
       out.errors.push({ path: dir, message: errnoMessage(e) });
+      visited.delete(real);
       return;
     }
-    for (const name of entries) {
+    for (const entry of entries) {
+      const name = entry.name;
       if (name === "node_modules" || name === ".git") continue;
       const p = join(dir, name);
-      let st: Stats;
-      try {
-        st = statSync(p);
-      } catch (e) {
-        // A dangling symlink named like a unit is how `systemctl mask` looks; not an error of ours.
-        if (isLintableName(p) && isSymlink(p)) out.skipped.push({ path: p, message: "dangling symbolic link (masked unit?)" });
-        else if (isLintableName(p)) out.errors.push({ path: p, message: errnoMessage(e) });
-        continue;
+      // The folder entry's own type needs no system call; only links and unknown types are followed with stat.
+      let kind: "dir" | "file" | "other";
+      if (entry.isDirectory()) kind = "dir";
+      else if (entry.isFile()) kind = "file";
+      else if (!entry.isSymbolicLink() && !isUnknownType(entry)) kind = "other";
+      else {
+        let st: Stats;
+        try {
+          st = statSync(p);
+        } catch (e) {
+          if (isLintableName(p)) {
+            const code = (e as NodeJS.ErrnoException).code;
+            // A dangling symlink named like a unit is how `systemctl mask` looks on some systems; not an error of ours.
+            if (code === "ENOENT" && isSymlink(p)) out.skipped.push({ path: p, message: "dangling symbolic link (masked unit?); skipped" });
+            else if (code === "ELOOP") out.skipped.push({ path: p, message: "symbolic link loop; skipped" });
+            else out.errors.push({ path: p, message: errnoMessage(e) });
+          }
+          continue;
+        }
+        kind = st.isDirectory() ? "dir" : st.isFile() ? "file" : "other";
       }
-      if (st.isDirectory()) {
+      if (kind === "dir") {
         if (isEnablementDir(name)) {
           try {
             out.enabled.push(...readdirSync(p));
@@ -100,14 +114,16 @@ export function collectInputs(paths: string[], opts: { maxDepth?: number } = {})
           }
           continue;
         }
-        walk(p, depth + 1, nextVisited);
-      } else if (st.isFile()) {
+        walk(p, depth + 1, visited);
+      } else if (kind === "file") {
         if (isLintableName(p)) addFile(p);
       } else if (isLintableName(p)) {
         // A unit linked to /dev/null is masked (systemctl mask): a normal thing, not worth a message.
-        if (!isMasked(p)) out.skipped.push({ path: p, message: "not a regular file (FIFO, socket or device), skipped" });
+        if (!isMasked(p)) out.skipped.push({ path: p, message: `${specialKind(p)}, not a unit file; skipped` });
       }
     }
+    // Only the folders above this one count as a loop; a folder linked twice side by side is walked twice and its files deduplicated.
+    visited.delete(real);
   };
 
   for (const p of paths) {
@@ -120,9 +136,26 @@ export function collectInputs(paths: string[], opts: { maxDepth?: number } = {})
     }
     if (st.isDirectory()) walk(p, 0, new Set());
     else if (st.isFile()) addFile(p);
-    else out.errors.push({ path: p, message: "not a regular file or folder" });
+    else out.errors.push({ path: p, message: `${specialKind(p)}, not a regular file or folder` });
   }
   return out;
+}
+
+/** Some file systems do not report entry types in folder listings (DT_UNKNOWN). */
+function isUnknownType(entry: Dirent): boolean {
+  return !entry.isFIFO() && !entry.isSocket() && !entry.isCharacterDevice() && !entry.isBlockDevice();
+}
+
+function specialKind(p: string): string {
+  try {
+    const st = statSync(p);
+    if (st.isFIFO()) return "a FIFO (named pipe)";
+    if (st.isSocket()) return "a socket";
+    if (st.isCharacterDevice() || st.isBlockDevice()) return "a device file";
+  } catch {
+    /* gone already: say what we know */
+  }
+  return "not a regular file";
 }
 
 function isMasked(p: string): boolean {
@@ -155,6 +188,15 @@ export function errnoMessage(e: unknown): string {
       return "a part of the path is not a folder";
     case "EISDIR":
       return "is a folder";
+    case "ENAMETOOLONG":
+      return "path too long";
+    case "EMFILE":
+    case "ENFILE":
+      return "too many open files";
+    case "EIO":
+      return "input/output error";
+    case "ENXIO":
+      return "no such device (a socket or device file), not a unit file";
     default:
       return err?.message ?? String(e);
   }
