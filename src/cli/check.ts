@@ -138,6 +138,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   }
   const result = { findings: [] as Finding[], files: new Map<string, UnitFile>(), scheduleFiles: new Map<string, ScheduleFile>() };
   const fixing = Boolean(opts.fix || opts.fixDryRun || opts.fixUnsafe);
+  const fixedCount = { fixes: 0, files: 0 };
   const stdinName = stdinIdx >= 0 ? (opts.stdinFilename ?? "stdin.service") : undefined;
   for (const { loaded, sources: groupSources } of groups.values()) {
     const rel = (p: string) => relative(loaded.dir, resolve(p)).split(sep).join("/");
@@ -198,6 +199,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
             writeFileAtomic(path, text);
             // What is reported afterwards is what is left in the written file.
             texts.set(path, text);
+            fixedCount.files++;
+            fixedCount.fixes += fixed.applied.get(path) ?? 0;
           } catch (e) {
             io.err(`unitlint: ${path}: cannot write the fixed file (${(e as Error).message}); it is left unchanged\n`);
             ioErrors++;
@@ -215,6 +218,10 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
       for (const f of r.scheduleFiles) if (part.paths.has(f.path) || !result.scheduleFiles.has(f.path)) result.scheduleFiles.set(f.path, f);
       first = false;
     }
+  }
+  if (fixedCount.files > 0) {
+    const { fixes, files } = fixedCount;
+    io.err(`unitlint: applied ${fixes} ${fixes === 1 ? "fix" : "fixes"} in ${files} ${files === 1 ? "file" : "files"}\n`);
   }
   sortFindings(result.findings);
   let findings: Finding[] = result.findings.filter((f) => checked.has(f.file) || f.rule.startsWith("internal/"));

@@ -58,7 +58,8 @@ describe("check options", () => {
     const dir = file("a.service", text);
     run(["check", "--fix", "a.service"], { cwd: dir });
     expect(readFileSync(join(dir, "a.service"), "utf8")).toBe(text);
-    run(["check", "--fix-unsafe", "a.service"], { cwd: dir });
+    const r = run(["check", "--fix-unsafe", "a.service"], { cwd: dir });
     expect(readFileSync(join(dir, "a.service"), "utf8")).toContain("/bin/sh -c");
+    expect(r.stderr).toBe("unitlint: applied 1 fix in 1 file\n");
   });
 });
