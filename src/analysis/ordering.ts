@@ -1,4 +1,4 @@
-import { defaultOrdering, SPECIAL_ORDERING, SPECIAL_WITHOUT_DEFAULT_DEPENDENCIES } from "../knowledge/special-units.js";
+import { defaultOrdering, isUserUnitPath, SPECIAL_ORDERING, SPECIAL_WITHOUT_DEFAULT_DEPENDENCIES } from "../knowledge/special-units.js";
 import type { EffectiveUnit } from "../model/effective-unit.js";
 import type { UnitFile } from "../model/unit-file.js";
 import { resolveUnit, type UnitSet } from "../model/unit-set.js";
@@ -64,6 +64,28 @@ export function startsAfterEdges(set: UnitSet, mode: "system" | "user"): OrderEd
   return edges;
 }
 
+const viewCache = new WeakMap<UnitSet, Map<string, Map<"system" | "user", UnitSet>>>();
+
+/**
+ * The set as each manager sees it (cached per set): with `--user` everything
+ * is the user manager's; otherwise files under a user unit folder are.
+ */
+export function managerViews(set: UnitSet, settingsMode: "system" | "user"): Map<"system" | "user", UnitSet> {
+  let bySetting = viewCache.get(set);
+  if (!bySetting) viewCache.set(set, (bySetting = new Map()));
+  let views = bySetting.get(settingsMode);
+  if (!views) {
+    views = new Map(splitByManager(set, (u) => managerOf(u, settingsMode)).map((v) => [v.mode, v.set]));
+    bySetting.set(settingsMode, views);
+  }
+  return views;
+}
+
+/** The manager that runs a unit. */
+export function managerOf(u: EffectiveUnit, settingsMode: "system" | "user"): "system" | "user" {
+  return settingsMode === "user" || u.files.some((f) => isUserUnitPath(f.path)) ? "user" : "system";
+}
+
 /**
  * The units of a set split by the manager that runs them: the system manager
  * and the per-user one have distinct units of the same name (basic.target),
@@ -79,4 +101,42 @@ export function splitByManager(set: UnitSet, modeOf: (u: EffectiveUnit) => "syst
     out.push({ mode, set: { units, files: units.flatMap((u) => u.files), byName } });
   }
   return out;
+}
+
+const orderCache = new WeakMap<UnitSet, Map<string, (a: string, b: string) => boolean>>();
+
+/**
+ * Whether `a` starts after `b`, directly or through a chain of orderings
+ * (explicit, implied by targets, default dependencies, systemd's own targets),
+ * in the given manager's graph. Built once per set and manager.
+ */
+export function startsAfter(set: UnitSet, mode: "system" | "user"): (a: string, b: string) => boolean {
+  let perMode = orderCache.get(set);
+  if (!perMode) orderCache.set(set, (perMode = new Map()));
+  let fn = perMode.get(mode);
+  if (fn) return fn;
+  const out = new Map<string, Set<string>>();
+  for (const e of startsAfterEdges(set, mode)) {
+    let s = out.get(e.from);
+    if (!s) out.set(e.from, (s = new Set()));
+    s.add(e.to);
+  }
+  const node = (n: string) => (n.includes("@") ? (resolveUnit(set, n)?.name.name ?? n) : n);
+  fn = (a: string, b: string) => {
+    const [from, to] = [node(a), node(b)];
+    const seen = new Set([from]);
+    const queue = [from];
+    while (queue.length) {
+      for (const next of out.get(queue.shift()!) ?? []) {
+        if (next === to) return true;
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    return false;
+  };
+  perMode.set(mode, fn);
+  return fn;
 }

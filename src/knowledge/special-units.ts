@@ -83,3 +83,12 @@ export function defaultOrdering(type: string, mode: "system" | "user", opts: { n
       return { after: [], before: [] };
   }
 }
+
+/**
+ * A unit file of the per-user manager: under a user unit folder
+ * (~/.config/systemd/user, /usr/lib/systemd/user, or a project's systemd/user
+ * folder linked there, as GWCelery does).
+ */
+export function isUserUnitPath(path: string): boolean {
+  return /(^|\/)systemd\/user\//.test(path);
+}

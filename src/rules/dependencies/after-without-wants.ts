@@ -2,8 +2,13 @@ import type { UnitSet } from "../../model/unit-set.js";
 import { defineRule } from "../types.js";
 import { isUserUnitPath } from "../install/system-target-in-user-unit.js";
 
-/** Targets that are only reached when something pulls them in (systemd.special(7)). */
-const PASSIVE = new Set(["network-online.target", "time-sync.target", "nss-lookup.target"]);
+/**
+ * Passive targets that the *consumer* must pull in (systemd.special(7)). Not
+ * nss-lookup.target, time-set.target or time-sync.target: for those the man
+ * page says consumers "should be ordered after this target, but not pull it
+ * in" — their providers pull them in.
+ */
+const PASSIVE = new Set(["network-online.target"]);
 
 const pulledCache = new WeakMap<UnitSet, Set<string>>();
 

@@ -1,7 +1,6 @@
 import { orderingCycles } from "../../analysis/cycles.js";
-import { splitByManager, startsAfterEdges, type OrderEdge } from "../../analysis/ordering.js";
+import { managerViews, startsAfterEdges, type OrderEdge } from "../../analysis/ordering.js";
 import type { UnitFile } from "../../model/unit-file.js";
-import { isUserUnitPath } from "../install/system-target-in-user-unit.js";
 import { defineRule } from "../types.js";
 
 /** The line an edge comes from, as a range (an edge systemd adds itself has none). */
@@ -43,8 +42,7 @@ export default defineRule({
     },
   },
   checkSet(ctx) {
-    const modeOf = (u: { files: { path: string }[] }) => (ctx.settings.mode === "user" || u.files.some((f) => isUserUnitPath(f.path)) ? "user" : "system");
-    const found = splitByManager(ctx.set, modeOf).flatMap(({ mode, set }) => orderingCycles(startsAfterEdges(set, mode), rotate));
+    const found = [...managerViews(ctx.set, ctx.settings.mode)].flatMap(([mode, set]) => orderingCycles(startsAfterEdges(set, mode), rotate));
     for (const cycle of found) {
       const first = cycle[0];
       const at = first && lineRange(first);

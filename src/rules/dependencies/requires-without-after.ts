@@ -1,5 +1,5 @@
 import { parseUnitName } from "../../model/unit-name.js";
-import { resolveUnit } from "../../model/unit-set.js";
+import { managerOf, managerViews, startsAfter } from "../../analysis/ordering.js";
 import { defineRule } from "../types.js";
 
 export default defineRule({
@@ -24,16 +24,17 @@ export default defineRule({
     const u = ctx.unit;
     // Targets are synchronisation points whose ordering comes from their members' default dependencies.
     if (u.type === "target") return;
-    const after = new Set(u.list("Unit", "After").flatMap((a) => a.value.split(/\s+/)));
+    const mode = managerOf(u, ctx.settings.mode);
+    const after = startsAfter(managerViews(ctx.set, ctx.settings.mode).get(mode) ?? ctx.set, mode);
+    const afterSet = new Set(u.list("Unit", "After").flatMap((a) => a.value.split(/\s+/)));
     const before = new Set(u.list("Unit", "Before").flatMap((a) => a.value.split(/\s+/)));
     for (const key of ["Requires", "BindsTo"]) {
       for (const a of u.list("Unit", key)) {
         for (const dep of a.value.split(/\s+/).filter(Boolean)) {
-          if (after.has(dep) || before.has(dep) || dep.includes("%")) continue;
-          // the dependency may order itself against us (either way: the race is gone)
-          const other = resolveUnit(ctx.set, dep);
-          const mentionsUs = (k: string) => other?.list("Unit", k).some((b) => b.value.split(/\s+/).includes(u.name.name));
-          if (mentionsUs("Before") || mentionsUs("After")) continue;
+          if (afterSet.has(dep) || before.has(dep) || dep.includes("%")) continue;
+          // ordered either way, directly or through a chain (After=network-online.target orders after network.target;
+          // default dependencies order a service after basic.target): the race is gone
+          if (after(u.name.name, dep) || after(dep, u.name.name)) continue;
           // slices and devices are ordered implicitly, and a socket is ordered before the service it activates
           if (["slice", "device", "socket"].includes(parseUnitName(dep).type ?? "")) continue;
           ctx.report({ messageId: "race", data: { key, dep }, file: a.file, range: a.entry.range });

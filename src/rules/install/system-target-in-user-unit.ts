@@ -1,11 +1,9 @@
+import { isUserUnitPath } from "../../knowledge/special-units.js";
 import { defineRule } from "../types.js";
 
 const SYSTEM_ONLY = new Set(["multi-user.target", "graphical.target", "sysinit.target", "network-online.target", "network.target", "rescue.target"]);
 
-/** A user unit: --user, or a file under a user unit folder (~/.config/systemd/user, systemd/user links). */
-export function isUserUnitPath(path: string): boolean {
-  return /(^|\/)systemd\/user\//.test(path) || /(^|\/)\.config\/systemd\/user\//.test(path);
-}
+export { isUserUnitPath };
 
 export default defineRule({
   meta: {
