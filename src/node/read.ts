@@ -24,8 +24,8 @@ const tooLarge = (size: number) => `file is ${mib(size)}, larger than the ${mib(
 
 /**
  * Read a file for checking: never blocks (FIFOs, devices and sockets are
- * refused after opening), refuses what cannot be a unit file (huge, binary,
- * NUL bytes), notices a file that changes while it is read, and decodes the
+ * refused after opening), refuses what cannot be a unit file (huge or
+ * binary), notices a file that changes while it is read, and decodes the
  * rest losslessly. Never throws; a refusal is one line for the user.
  */
 export function readUnitFile(path: string): ReadResult {
@@ -83,18 +83,12 @@ function readAll(fd: number, expected: number): Buffer | string {
 }
 
 /**
- * Why the bytes cannot be checked, if they cannot. A NUL byte ends a line for
- * systemd (read_line_full() in src/basic/fileio.c treats '\0' like '\n'),
- * which our parser does not model, so a file holding one is refused with its
- * position rather than checked differently from how systemd reads it.
+ * Why the bytes cannot be checked, if they cannot. A stray NUL byte alone does
+ * not make a file binary: systemd ends a line there (read_line_full() in
+ * src/basic/fileio.c) and so does our parser, so such a file is checked.
  */
 export function contentRefusal(bytes: Uint8Array): string | undefined {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    if (isBinary(bytes)) return "binary file, not a unit file; skipped";
-    const { line, column } = lineColumnAt(bytes, nul);
-    return `NUL byte at line ${line}, column ${column}: systemd ends the line there; remove it (the file is not checked)`;
-  }
+  if (bytes.indexOf(0) >= 0 && isBinary(bytes)) return "binary file, not a unit file; skipped";
   // systemd ends lines at \n, \r\n and a lone \r: the larger count of the two bytes bounds the lines.
   if (Math.max(count(bytes, 10), count(bytes, 13)) >= MAX_FILE_LINES) {
     return `file has more than ${MAX_FILE_LINES.toLocaleString("en")} lines (unit files have a few dozen); not checked`;
@@ -127,17 +121,6 @@ function isBinary(bytes: Uint8Array): boolean {
     if ((b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13) || b === 127) control++;
   }
   return control * 10 > n;
-}
-
-/** 1-based line and column (in bytes) of a byte offset. */
-function lineColumnAt(bytes: Uint8Array, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = bytes.indexOf(10); i >= 0 && i < offset; i = bytes.indexOf(10, i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 function kindOf(st: Stats): string {
