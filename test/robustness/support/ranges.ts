@@ -39,10 +39,17 @@ export function expectRangesInside(value: unknown, length: number, where = "resu
   return checked;
 }
 
-/** 1-based line/column pairs stay inside the text, lines counted as systemd counts them (NUL ends a line too). */
+/**
+ * 1-based line/column pairs stay inside the text, lines counted as systemd
+ * counts them (NUL ends a line too); a column may point into the line's own
+ * ending (a crontab line keeps its \r, which systemd's counting ends lines at).
+ */
 export function expectLineColumnInside(text: string, p: { line: number; column: number }, what: string): void {
   const src = new SourceText("x", text);
-  if (!(p.line >= 1 && p.line <= src.lineCount && p.column >= 1 && p.column <= src.lineText(p.line).length + 1)) {
+  const lineOk = p.line >= 1 && p.line <= src.lineCount;
+  const start = lineOk ? src.offsetAt({ line: p.line, column: 1 }) : 0;
+  const next = p.line < src.lineCount ? src.offsetAt({ line: p.line + 1, column: 1 }) : text.length;
+  if (!(lineOk && p.column >= 1 && p.column - 1 <= next - start)) {
     expect.fail(`${what}: ${p.line}:${p.column} is outside the text (${src.lineCount} lines)`);
   }
 }
