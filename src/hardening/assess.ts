@@ -67,7 +67,9 @@ export function formatExposure(tenths: number): string {
 export function assessUnit(u: EffectiveUnit): Assessment | null {
   const sandbox = loadSandbox(u);
   if (!sandbox) return null;
-  return assessSandbox(u.name.name, sandbox);
+  // systemd-analyze loads a template as its instance "i"
+  const n = u.name;
+  return assessSandbox(n.isTemplate && n.type ? `${n.prefix}@i.${n.type}` : n.name, sandbox);
 }
 
 export function assessSandbox(unit: string, s: Sandbox): Assessment {

@@ -360,8 +360,8 @@ function expandName(v: string, u: EffectiveUnit): string {
         return "%";
       case "i":
       case "I":
-        // systemd-analyze loads a template as the instance "test_instance"
-        return n.instance ?? (n.isTemplate ? "test_instance" : "");
+        // systemd-analyze loads a template as the instance "i" (user@.service → user@i.service)
+        return n.instance ?? (n.isTemplate ? "i" : "");
       case "p":
       case "P":
         return n.isTemplate || n.isInstance ? n.prefix : n.stem;

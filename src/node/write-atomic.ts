@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { chmodSync, chownSync, closeSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { encodeLossless } from "../core/bytes.js";
 
@@ -59,5 +59,36 @@ export function writeFileAtomic(path: string, text: string, hooks: AtomicWriteHo
     }
   } catch {
     /* best effort */
+  }
+}
+
+/**
+ * Create a new file atomically (temporary file in the same folder, fsync,
+ * rename), mode 0644. Fails with EEXIST instead of replacing a file that
+ * appeared meanwhile.
+ */
+export function createFileAtomic(path: string, text: string): void {
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.unitlint-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, "wx", 0o644);
+    const bytes = encodeLossless(text);
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    chmodSync(tmp, 0o644);
+    linkSync(tmp, path); // unlike rename, link refuses to replace an existing file
+    unlinkSync(tmp);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw e;
   }
 }

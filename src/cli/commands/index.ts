@@ -3,7 +3,9 @@ import * as calendar from "./calendar.js";
 import * as check from "./check.js";
 import * as explain from "./explain.js";
 import * as graph from "./graph.js";
+import * as harden from "./harden.js";
 import * as rules from "./rules.js";
+import * as security from "./security.js";
 import * as cron2calendar from "./cron2calendar.js";
 import * as lsp from "./lsp.js";
 import * as migrate from "./migrate.js";
@@ -20,4 +22,4 @@ export interface CommandModule {
  * The explicit list of commands. Each module lives in its own file in this
  * folder; add new ones here (keep the list sorted by command name).
  */
-export const commandModules: CommandModule[] = [calendar, check, cron2calendar, explain, graph, lsp, migrate, next, playground, rules, timespan];
+export const commandModules: CommandModule[] = [calendar, check, cron2calendar, explain, graph, harden, lsp, migrate, next, playground, rules, security, timespan];
