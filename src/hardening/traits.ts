@@ -21,8 +21,10 @@ export interface UnitTraits {
   monitorsProcesses: boolean;
   /** A /tmp path named in its commands that another of its files shares. */
   sharesTmp: boolean;
-  /** Absolute paths outside the directories systemd manages that the service evidently writes. */
+  /** Absolute paths outside the directories systemd manages that the service evidently writes (the working directory included). */
   writablePaths: string[];
+  /** Relative log/PID/tmp file arguments: the service writes below its WorkingDirectory=. */
+  writesInWorkingDirectory: boolean;
   ambientCapabilities: string[];
 }
 
@@ -89,6 +91,7 @@ export function unitTraits(u: EffectiveUnit, s: Sandbox): UnitTraits {
     monitorsProcesses: any(PROCESS_MONITORS),
     sharesTmp: tmpPaths.length > 0 && !s.flags.PrivateTmp,
     writablePaths,
+    writesInWorkingDirectory: commands.some((c) => c.words.slice(1).some((w) => /^(?!\/|-)[^=\s]*(\blog\b|\btmp\b|\bpids?\b|\.log$|\.pid$)/.test(w.text))),
     ambientCapabilities: u
       .all(section, "AmbientCapabilities")
       .flatMap((a) => (a.value === "" ? [] : a.value.split(/\s+/)))
