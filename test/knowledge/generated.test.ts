@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { hasSystemdAnalyze } from "../calendar/support/systemd-analyze.js";
 import { directiveInfo, directivesFor, enumInfo, isListDirective, sectionsWithDirective, SPECIFIERS } from "../../src/knowledge/directives.js";
 
 const DATA = join(import.meta.dirname, "..", "..", "..", "shared", "systemd");
@@ -13,6 +14,16 @@ describe.skipIf(!existsSync(join(DATA, "directives.tsv")))("knowledge tables", (
     for (const [name, text] of Object.entries(generate() as Record<string, string>)) {
       expect(readFileSync(join(import.meta.dirname, "..", "..", "src", "knowledge", name), "utf8"), `${name} is stale: run npm run gen:knowledge`).toBe(text);
     }
+  });
+});
+
+const SECCOMP_SOURCES = ["/usr/include/x86_64-linux-gnu/asm/unistd_64.h", "/usr/include/x86_64-linux-gnu/bits/socket.h", "/usr/include/linux/capability.h"];
+// The system-call groups come from the installed systemd-analyze 252 and the x86-64 headers (skipped where those are absent).
+describe.skipIf(!hasSystemdAnalyze || !SECCOMP_SOURCES.every((p) => existsSync(p)))("seccomp tables (skipped: needs systemd-analyze 252 and the x86-64 Linux headers)", () => {
+  it("are what scripts/gen-seccomp.mjs generates", async () => {
+    const { generate } = await import("../../scripts/gen-seccomp.mjs");
+    const file = join(import.meta.dirname, "..", "..", "src", "knowledge", "seccomp.generated.ts");
+    expect(readFileSync(file, "utf8"), "seccomp.generated.ts is stale: run node scripts/gen-seccomp.mjs").toBe(generate() as string);
   });
 });
 
