@@ -6,6 +6,7 @@ import {
   type Hover,
 } from "vscode-languageserver/node.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { existsSync } from "node:fs";
 import { dirname, relative, sep } from "node:path";
 import { isIgnored, lintOptionsFor } from "../config/config.js";
 import { lintSources } from "../linter/lint.js";
@@ -13,6 +14,7 @@ import { findConfigFile, loadConfig } from "../node/config-discovery.js";
 import { parseFile } from "../model/unit-file.js";
 import { toDiagnostic } from "./diagnostics.js";
 import { codeActions, completions, definition, documentSymbols, unitNameAt } from "./features.js";
+import { hardeningAction } from "./hardening-action.js";
 import { hoverAt } from "./hover.js";
 import { defaultKnowledge } from "./knowledge-impl.js";
 import { pathToUri, uriToPath, Workspace } from "./workspace.js";
@@ -112,7 +114,20 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
 
   connection.onCodeAction((p) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? codeActions(p.context.diagnostics, p.textDocument.uri, doc) : [];
+    if (!doc) return [];
+    const actions = codeActions(p.context.diagnostics, p.textDocument.uri, doc);
+    const only = p.context.only;
+    if (!only || only.some((k) => k === "refactor" || k.startsWith("refactor."))) {
+      const path = pathOf(p.textDocument.uri);
+      const harden = hardeningAction(
+        workspace.sources(),
+        workspace.display(path),
+        (d) => pathToUri(workspace.absolute(d)),
+        (d) => workspace.text(workspace.absolute(d)) !== undefined || existsSync(workspace.absolute(d)),
+      );
+      if (harden) actions.push(harden);
+    }
+    return actions;
   });
 
   connection.onDocumentSymbol((p) => {
