@@ -1,18 +1,22 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { dirnameOf, dropinTarget } from "../model/unit-file.js";
 import { dropinNamesFor } from "../model/unit-set.js";
+import { UNIT_TYPES } from "../model/unit-name.js";
 
 /**
  * Files that complete the picture of the given ones without being checked
- * themselves: the parent unit of a lone drop-in, and the drop-ins of a unit
- * file given alone (as in a pre-commit run over changed files only).
+ * themselves: the parent unit of a lone drop-in, the drop-ins of a unit file
+ * given alone, and the other units (with their drop-ins) of the folder a unit
+ * file was given from — a pre-commit run passes only the changed files, and a
+ * staged timer must still find its service.
  */
 export function contextFiles(files: string[]): string[] {
-  const given = new Set(files);
+  const given = new Set(files.map((f) => resolve(f)));
   const extra = new Set<string>();
+  const siblingDirs = new Set<string>();
   const add = (p: string) => {
-    if (!given.has(p) && isFile(p)) extra.add(p);
+    if (!given.has(resolve(p)) && isFile(p)) extra.add(p);
   };
   for (const f of files) {
     const target = dropinTarget(f);
@@ -23,13 +27,31 @@ export function contextFiles(files: string[]): string[] {
     }
     const dir = dirnameOf(f);
     const base = f.slice(dir.length + (dir === "." && !f.startsWith("./") ? 0 : 1));
-    for (const name of dropinNamesFor(base)) {
-      const d = join(dir, name + ".d");
-      if (!isDir(d)) continue;
-      for (const entry of safeList(d)) if (entry.endsWith(".conf")) add(join(d, entry));
+    addDropins(dir, base, add);
+    if (!isUnitName(base)) continue;
+    if (!siblingDirs.has(dir)) {
+      siblingDirs.add(dir);
+      for (const entry of safeList(dir)) {
+        if (!isUnitName(entry)) continue;
+        add(join(dir, entry));
+        addDropins(dir, entry, add);
+      }
     }
   }
   return [...extra].sort();
+}
+
+function addDropins(dir: string, unit: string, add: (p: string) => void): void {
+  for (const name of dropinNamesFor(unit)) {
+    const d = join(dir, name + ".d");
+    if (!isDir(d)) continue;
+    for (const entry of safeList(d)) if (entry.endsWith(".conf")) add(join(d, entry));
+  }
+}
+
+const UNIT_NAME = new RegExp(`^[^/]+\\.(${UNIT_TYPES.join("|")})$`);
+function isUnitName(name: string): boolean {
+  return UNIT_NAME.test(name);
 }
 
 function isFile(p: string): boolean {

@@ -109,6 +109,17 @@ describe("unitlint check", () => {
     expect(files).toEqual(["a.service.d/10-x.conf"]);
   });
 
+  it("a unit given alone sees the other units of its folder as context (pre-commit passes only the changed files)", () => {
+    const dir = project({
+      "backup.timer": "[Timer]\nOnCalendar=daily\n[Install]\nWantedBy=timers.target\n",
+      "backup.service": "[Service]\nType=oneshot\nExecStart=/usr/bin/backup\nbroken line\n",
+    });
+    const r = run(["check", "--format", "json", "backup.timer"], { cwd: dir });
+    expect(JSON.parse(r.stdout)).toEqual([]);
+    const alone = project({ "backup.timer": "[Timer]\nOnCalendar=daily\n[Install]\nWantedBy=timers.target\n" });
+    expect(JSON.parse(run(["check", "--format", "json", "backup.timer"], { cwd: alone }).stdout).map((f: { rule: string }) => f.rule)).toContain("timers/unit-not-found");
+  });
+
   it("usage errors: unknown format, bad --rule, exit 2", () => {
     expect(run(["check", "--format", "xml"]).code).toBe(2);
     const r = run(["check", "--rule", "nope/x=error"]);
