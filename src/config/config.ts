@@ -126,6 +126,7 @@ export function parseConfig(text: string, path = "unitlint.config.json"): { conf
         err(opts.range, "rule options belong in the top-level rules, not in an override");
         continue;
       }
+      if (opts && !optionsValid(m.key, opts, err)) continue;
       into[m.key] = sev.value as SeverityOrOff;
       if (opts && options) options[m.key] = toPlain(opts);
     }
@@ -210,6 +211,34 @@ function withoutDuplicates(members: JsonMember[], err: (r: Range, m: string) => 
 function preview(text: string, r: Range): string {
   const s = text.slice(r.start, r.end);
   return s.length > 40 ? s.slice(0, 37) + "..." : s;
+}
+
+/** Check `[severity, { ... }]` options against the rule's declared options (RuleMeta.options). */
+function optionsValid(id: string, opts: JsonNode & { type: "object" }, err: (range: Range, message: string) => void): boolean {
+  const declared = rulesById.get(id)?.meta.options ?? {};
+  let ok = true;
+  for (const m of opts.members) {
+    const spec = declared[m.key];
+    if (!spec) {
+      const known = Object.keys(declared);
+      err(m.keyRange, known.length ? `${id} has no option '${m.key}' (its options: ${known.join(", ")})` : `${id} takes no options`);
+      ok = false;
+      continue;
+    }
+    const v = m.value;
+    const good =
+      spec.type === "number"
+        ? v.type === "number" && (spec.minimum === undefined || v.value >= spec.minimum) && (spec.maximum === undefined || v.value <= spec.maximum)
+        : spec.type === "string"
+          ? v.type === "string"
+          : v.type === "array" && v.items.every((x) => x.type === "string");
+    if (!good) {
+      const range = spec.type === "number" && (spec.minimum !== undefined || spec.maximum !== undefined) ? ` from ${spec.minimum ?? "-∞"} to ${spec.maximum ?? "∞"}` : "";
+      err(v.range, `${id}: option '${m.key}' must be ${spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`}${range}`);
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 function toPlain(n: JsonNode): unknown {

@@ -33,6 +33,17 @@ export function ruleMarkdown(meta: RuleMeta): string {
     ...[d.good, ...(d.good.extra ?? [])].map((x) => fence(x.filename, x.text)),
   ];
   if (d.fix) lines.push("", "## Fix", "", d.fix);
+  if (meta.options) {
+    const range = (o: { minimum?: number; maximum?: number }) => (o.minimum !== undefined || o.maximum !== undefined ? `, ${o.minimum ?? "−∞"}–${o.maximum ?? "∞"}` : "");
+    lines.push(
+      "",
+      "## Options",
+      "",
+      `In the config: \`"${meta.id}": ["warning", { ... }]\`.`,
+      "",
+      ...Object.entries(meta.options).map(([k, o]) => `- \`${k}\` (${o.type}${range(o)}): ${o.description}`),
+    );
+  }
   lines.push("", "## Messages", "", ...Object.entries(meta.messages).map(([id, m]) => `- \`${id}\`: ${m}`));
   return lines.join("\n") + "\n";
 }

@@ -70,6 +70,16 @@ export interface RuleMeta {
   /** Message templates keyed by id; `{name}` placeholders are filled from report data. */
   messages: Record<string, string>;
   docs: RuleDocs;
+  /** Options the rule reads from `[severity, { ... }]` in the config; a rule without them takes none. */
+  options?: Record<string, RuleOption>;
+}
+
+/** One rule option: checked when the config is read, listed in the schema and the rule's page. */
+export interface RuleOption {
+  type: "number" | "string" | "string[]";
+  description: string;
+  minimum?: number;
+  maximum?: number;
 }
 
 /** What a rule reports; the engine adds rule id, severity and line/column. */

@@ -13,6 +13,22 @@ const schema = JSON.parse(readFileSync(SCHEMA_PATH, "utf8"));
 const validate = new Ajv({ strict: false }).compile(schema);
 const errorsOf = (text: string) => parseConfig(text).errors.map((e) => `${e.line}:${e.column} ${e.message}`);
 
+describe("rule options", () => {
+  it("are checked against what each rule declares, with the position of the bad part", () => {
+    expect(errorsOf('{"rules": {"hardening/exposure": ["warning", {"threshold": 7.5}]}}')).toEqual([]);
+    expect(errorsOf('{"rules": {"hardening/exposure": ["warning", {"threshold": 11}]}}')).toEqual(["1:60 hardening/exposure: option 'threshold' must be a number from 0 to 10"]);
+    expect(errorsOf('{"rules": {"hardening/exposure": ["warning", {"limit": 5}]}}')).toEqual(["1:47 hardening/exposure has no option 'limit' (its options: threshold)"]);
+    expect(errorsOf('{"rules": {"exec/shell-syntax": ["warning", {"x": 1}]}}')).toEqual(["1:46 exec/shell-syntax takes no options"]);
+    expect(errorsOf('{"rules": {"crontab/unknown-user": ["warning", {"users": ["root", 1]}]}}')).toEqual(["1:58 crontab/unknown-user: option 'users' must be a list of strings"]);
+  });
+
+  it("appear in the schema, which accepts good options and refuses bad ones", () => {
+    expect(validate({ rules: { "hardening/exposure": ["warning", { threshold: 7.5 }] } })).toBe(true);
+    expect(validate({ rules: { "hardening/exposure": ["warning", { threshold: 11 }] } })).toBe(false);
+    expect(validate({ rules: { "hardening/exposure": ["warning", { limit: 1 }] } })).toBe(false);
+  });
+});
+
 describe("parseConfig", () => {
   it("reads presets, rules with options, targets, mode, externals, ignores and overrides", () => {
     const { config, errors } = parseConfig(

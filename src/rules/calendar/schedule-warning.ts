@@ -15,6 +15,7 @@ export default defineRule({
     severity: "warning",
     unitTypes: ["timer"],
     fixable: "none",
+    options: { timezone: { type: "string", description: "The zone the timers run in (TZ of the target host), for the DST checks; default UTC." } },
     messages: { warning: "OnCalendar={spec}: {message}" },
     docs: {
       summary: "An `OnCalendar=` schedule systemd accepts but that does not do what it says: it never elapses, falls into a DST gap or overlap, names an unknown zone, or lies fully in the past.",

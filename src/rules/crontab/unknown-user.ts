@@ -10,6 +10,7 @@ export default defineRule({
     family: "crontab",
     severity: "error",
     fixable: "none",
+    options: { users: { type: "string[]", description: "User names of the target host; names outside the list are reported." } },
     messages: {
       notAName: "'{user}' in the user field is not a user name; in this file a job is 'schedule user command'",
       notKnown: "user '{user}' is not among the known users ({known})",

@@ -18,6 +18,7 @@ export default defineRule({
     presets: ["hardening"],
     unitTypes: ["service"],
     fixable: "none",
+    options: { threshold: { type: "number", minimum: 0, maximum: 10, description: "Report services whose exposure score is above this (0.0–10.0); default 5.0." } },
     messages: {
       above:
         "Exposure {score} {rating} is above the threshold {threshold} (as systemd-analyze security scores it); the largest shares: {worst}. `unitlint harden {file}` suggests a drop-in that brings it down",
