@@ -21,18 +21,7 @@ export function writeFileAtomic(path: string, text: string, hooks: AtomicWriteHo
   const target = realpathSync(path);
   const st = statSync(target);
   const dir = dirname(target);
-  const tmp = join(dir, `.${basename(target)}.unitlint-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, "wx", st.mode & 0o7777);
-    const bytes = encodeLossless(text);
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    // open() applies the umask; set the mode exactly
-    chmodSync(tmp, st.mode & 0o7777);
+  withTempFile(dir, basename(target), text, st.mode & 0o7777, (tmp) => {
     try {
       chownSync(tmp, st.uid, st.gid);
     } catch {
@@ -40,6 +29,43 @@ export function writeFileAtomic(path: string, text: string, hooks: AtomicWriteHo
     }
     hooks.beforeRename?.(tmp);
     renameSync(tmp, target);
+  });
+  syncFolder(dir);
+}
+
+/**
+ * Create a new file atomically (temporary file in the same folder, fsync,
+ * then a hard link to the final name), mode 0644. Fails with EEXIST instead
+ * of replacing a file that appeared meanwhile.
+ */
+export function createFileAtomic(path: string, text: string): void {
+  const dir = dirname(path);
+  withTempFile(dir, basename(path), text, 0o644, (tmp) => {
+    linkSync(tmp, path); // unlike rename, link refuses to replace an existing file
+    unlinkSync(tmp);
+  });
+  syncFolder(dir);
+}
+
+/**
+ * Write `text` to a fresh temporary file beside `name` with exactly `mode`,
+ * fsync it, and hand it to `place`; on any failure the temporary file is
+ * removed and the error rethrown.
+ */
+function withTempFile(dir: string, name: string, text: string, mode: number, place: (tmp: string) => void): void {
+  const tmp = join(dir, `.${name}.unitlint-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, "wx", mode);
+    const bytes = encodeLossless(text);
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    // open() applies the umask; set the mode exactly
+    chmodSync(tmp, mode);
+    place(tmp);
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     try {
@@ -49,7 +75,10 @@ export function writeFileAtomic(path: string, text: string, hooks: AtomicWriteHo
     }
     throw e;
   }
-  // Make the rename itself durable; not every platform can fsync a folder.
+}
+
+/** Make a rename or link durable; not every platform can fsync a folder. */
+function syncFolder(dir: string): void {
   try {
     const dfd = openSync(dir, "r");
     try {
@@ -59,36 +88,5 @@ export function writeFileAtomic(path: string, text: string, hooks: AtomicWriteHo
     }
   } catch {
     /* best effort */
-  }
-}
-
-/**
- * Create a new file atomically (temporary file in the same folder, fsync,
- * rename), mode 0644. Fails with EEXIST instead of replacing a file that
- * appeared meanwhile.
- */
-export function createFileAtomic(path: string, text: string): void {
-  const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.unitlint-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, "wx", 0o644);
-    const bytes = encodeLossless(text);
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    chmodSync(tmp, 0o644);
-    linkSync(tmp, path); // unlike rename, link refuses to replace an existing file
-    unlinkSync(tmp);
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
   }
 }
