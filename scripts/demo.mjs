@@ -1,5 +1,5 @@
-// `npm start`: lint the bundled example setups (from our users' real documents)
-// and show when their timers fire next. Always exits 0 unless unitlint itself
+// `npm start`: lint the bundled example setups (from our users' real documents),
+// show when their timers fire next and how exposed their services are. Always exits 0 unless unitlint itself
 // fails to run: showing findings is the point of the demo.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -29,5 +29,13 @@ if (hasNext) {
     console.log(`\n$ unitlint next -n 3 "${spec}"    # ${file}`);
     run(["next", "-n", "3", spec]);
   }
+}
+// The exposure score systemd-analyze security would give the example services, and a drop-in for one of them.
+const security = spawnSync(process.execPath, [bin, "security", "examples"], { encoding: "utf8" });
+if (security.status !== null && security.status !== 2) {
+  console.log("\n$ unitlint security examples    # overall lines only");
+  for (const line of security.stdout.split("\n")) if (line.startsWith("→")) console.log(line);
+  console.log("\n$ unitlint harden examples/sidekiq/lib/systemd/system/sidekiq.service\n");
+  run(["harden", "examples/sidekiq/lib/systemd/system/sidekiq.service"]);
 }
 process.exit(0);
