@@ -84,9 +84,9 @@ describe.skipIf(!hasSystemdAnalyze)("differential: systemd-analyze security --of
   });
 
   const host = "/lib/systemd/system";
-  it.skipIf(!existsSync(host))("the host's services (skipped: no /lib/systemd/system here) agree", () => {
+  it.skipIf(!existsSync(host))("the host's services, sockets, mounts and swaps (skipped: no /lib/systemd/system here) agree", () => {
     const paths = readdirSync(host)
-      .filter((f) => f.endsWith(".service") && !f.includes("@."))
+      .filter((f) => /\.(service|socket|mount|swap)$/.test(f) && !f.includes("@."))
       .map((f) => join(host, f))
       .filter((p) => existsSync(p));
     const failures: string[] = [];
