@@ -47,8 +47,28 @@ export { configSchema } from "./config/schema.js";
 export { applyFixes, type FixOptions, type FixResult } from "./fix/fix.js";
 export { unifiedDiff } from "./fix/diff.js";
 export { PRESETS, effectiveSeverity, type Preset } from "./linter/severity.js";
+export { assessUnit, formatExposure, ratingOf, SECURITY_CHECKS, type Assessment, type CheckResult, type Rating, type SecurityCheck } from "./hardening/assess.js";
+export { hardenUnit, DEFAULT_TARGET, type HardenResult, type HardenStep } from "./hardening/harden.js";
+export { toReport, type UnitReport } from "./hardening/report.js";
 
 import { lintSources, type LintOptions, type LintResult } from "./linter/lint.js";
+import { parseFile as parseSource } from "./model/unit-file.js";
+import { buildUnitSet as buildSet } from "./model/unit-set.js";
+import { assessUnit as assess } from "./hardening/assess.js";
+import { toReport as report, type UnitReport as Report } from "./hardening/report.js";
+
+/**
+ * Exposure scores of in-memory units, as `systemd-analyze security --offline=true`
+ * computes them (drop-ins among the sources are applied): one report per
+ * service, socket, mount or swap unit.
+ */
+export function security(sources: { path: string; text: string }[]): Report[] {
+  const set = buildSet(sources.map((s) => parseSource(s.path, s.text)));
+  return set.units.flatMap((u) => {
+    const a = u.main ? assess(u) : null;
+    return a ? [report(a, u.main!.path)] : [];
+  });
+}
 
 /** Lint in-memory sources: `lint([{ path: "app.service", text }])`. */
 export function lint(sources: { path: string; text: string }[], options?: LintOptions): LintResult {

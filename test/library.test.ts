@@ -13,3 +13,17 @@ describe("library API", () => {
     expect(directiveInfo("Service", "Restart")?.valueType).toBe("enum");
   });
 });
+
+describe("library API: security", () => {
+  it("scores in-memory units with their drop-ins, like systemd-analyze security", async () => {
+    const { security, hardenUnit, EffectiveUnit, parseFile } = await import("../src/index.js");
+    const [r] = security([
+      { path: "etc/app.service", text: "[Service]\nExecStart=/usr/bin/app\n" },
+      { path: "etc/app.service.d/user.conf", text: "[Service]\nUser=app\n" },
+      { path: "etc/app.timer", text: "[Timer]\nOnCalendar=daily\n" },
+    ]);
+    expect(r).toMatchObject({ unit: "app.service", file: "etc/app.service", exposure: 9.2, rating: "UNSAFE" });
+    const h = hardenUnit(new EffectiveUnit("app.service", parseFile("app.service", "[Service]\nExecStart=/usr/bin/app\n"), []))!;
+    expect(h.after.exposure).toBeLessThanOrEqual(49);
+  });
+});
