@@ -108,6 +108,12 @@ describe("unitlint harden", () => {
     expect(readFileSync(conf, "utf8")).toContain("# Hardening for app.service");
   });
 
+  it("a bad --target is a usage error naming the flag", () => {
+    const r = run(["harden", "--target", "abc", bare]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("unitlint: --target: expected a score from 0.0 to 10.0, got 'abc'\n");
+  });
+
   it("exit 1 when the target cannot be reached", () => {
     const r = run(["harden", "--target", "0", bare]);
     expect(r.code).toBe(1);

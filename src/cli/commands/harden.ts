@@ -15,7 +15,7 @@ export interface HardenOptions {
  * itself is never touched; an existing hardening.conf is kept unless --force.
  */
 export async function runHarden(paths: string[], opts: HardenOptions, io: Io): Promise<number> {
-  const target = parseThreshold(opts.target);
+  const target = parseThreshold(opts.target, "--target");
   const { loadUnits } = await import("../../node/load-units.js");
   const { hardenUnit, DEFAULT_TARGET } = await import("../../hardening/harden.js");
   const { formatExposure } = await import("../../hardening/assess.js");
@@ -51,7 +51,8 @@ export async function runHarden(paths: string[], opts: HardenOptions, io: Io): P
       if (existsSync(r.path)) writeFileAtomic(r.path, r.dropin);
       else createFileAtomic(r.path, r.dropin);
     } catch (e) {
-      io.err(`unitlint: ${r.path}: ${(e as Error).message}\n`);
+      const { errnoMessage } = await import("../../node/collect.js");
+      io.err(`unitlint: ${r.path}: cannot write: ${errnoMessage(e)}\n`);
       status = EXIT_USAGE;
       continue;
     }

@@ -12,9 +12,9 @@ export interface SecurityOptions {
 }
 
 /** Parse `--threshold` (0–10, one decimal, like the printed scores) into tenths. */
-export function parseThreshold(v: string | undefined): number | undefined {
+export function parseThreshold(v: string | undefined, flag = "--threshold"): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+(\.\d)?$/.test(v) || Number(v) > 10) throw new UsageError(`--threshold: expected a score from 0.0 to 10.0, got '${v}'`);
+  if (!/^\d+(\.\d)?$/.test(v) || Number(v) > 10) throw new UsageError(`${flag}: expected a score from 0.0 to 10.0, got '${v}'`);
   return Math.round(Number(v) * 10);
 }
 
