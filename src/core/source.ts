@@ -1,22 +1,32 @@
 import type { Position, Range } from "./range.js";
 
 /**
- * A source text with a lazily built line index. Lines end where systemd's
- * read_line() ends them (\n, \r, \r\n, \n\r, NUL), so reported line numbers
- * agree with `systemd-analyze verify`.
+ * How a file's lines end: `systemd` as systemd's read_line() ends them (\n,
+ * \r, \r\n, \n\r, NUL), so reported line numbers agree with
+ * `systemd-analyze verify`; `newline` at \n only, as cron reads a crontab (a
+ * \r or NUL stays part of its line).
  */
+export type LineEnds = "systemd" | "newline";
+
+/** A source text with a lazily built line index. */
 export class SourceText {
   private lineStarts: number[] | undefined;
 
   constructor(
     readonly path: string,
     readonly text: string,
+    readonly lineEnds: LineEnds = "systemd",
   ) {}
 
   private starts(): number[] {
     if (this.lineStarts) return this.lineStarts;
     const starts = [0];
     const t = this.text;
+    if (this.lineEnds === "newline") {
+      for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+      return starts;
+    }
     let i = 0;
     while (i < t.length) {
       const eolLen = eolLengthAt(t, i);
@@ -58,7 +68,11 @@ export class SourceText {
     const s = starts[line - 1];
     if (s === undefined) return "";
     let e = starts[line] ?? this.text.length;
-    while (e > s && isEolChar(this.text.charCodeAt(e - 1))) e--;
+    if (this.lineEnds === "newline") {
+      // Without its \n, and without a \r before that (cron keeps it, but it shows as part of the line end).
+      if (line < starts.length) e--;
+      if (e > s && this.text.charCodeAt(e - 1) === 13) e--;
+    } else while (e > s && isEolChar(this.text.charCodeAt(e - 1))) e--;
     return this.text.slice(s, e);
   }
 

@@ -54,7 +54,8 @@ function readJob(text: string, offset: number, line: number, format: CrontabForm
  * range) and never throws.
  */
 export function parseCrontab(text: string, path: string, format: CrontabFormat): CrontabFile {
-  const source = new SourceText(path, text);
+  // Positions count lines as cron does (\n only), so a finding's line is the job's own line number.
+  const source = new SourceText(path, text, "newline");
   const lines: CrontabLine[] = [];
   const env: EnvLine[] = [];
   let offset = 0;

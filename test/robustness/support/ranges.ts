@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { SourceText } from "../../../src/core/source.js";
+import { type LineEnds, SourceText } from "../../../src/core/source.js";
 
 /**
  * Every range reachable from `value` lies inside a text of `length` UTF-16
@@ -40,16 +40,21 @@ export function expectRangesInside(value: unknown, length: number, where = "resu
 }
 
 /**
- * 1-based line/column pairs stay inside the text, lines counted as systemd
- * counts them (NUL ends a line too); a column may point into the line's own
- * ending (a crontab line keeps its \r, which systemd's counting ends lines at).
+ * 1-based line/column pairs stay inside the text, lines counted as the file's
+ * reader counts them: systemd's (NUL ends a line too) for unit files, cron's
+ * (\n only) for crontabs. The column is at most one past the line's text;
+ * a crontab line's text keeps its \r (cron reads it as part of the line).
  */
-export function expectLineColumnInside(text: string, p: { line: number; column: number }, what: string): void {
-  const src = new SourceText("x", text);
+export function expectLineColumnInside(text: string, p: { line: number; column: number }, what: string, lineEnds: LineEnds = "systemd"): void {
+  const src = new SourceText("x", text, lineEnds);
   const lineOk = p.line >= 1 && p.line <= src.lineCount;
-  const start = lineOk ? src.offsetAt({ line: p.line, column: 1 }) : 0;
-  const next = p.line < src.lineCount ? src.offsetAt({ line: p.line + 1, column: 1 }) : text.length;
-  if (!(lineOk && p.column >= 1 && p.column - 1 <= next - start)) {
+  let length = 0;
+  if (lineOk && lineEnds === "newline") {
+    const start = src.offsetAt({ line: p.line, column: 1 });
+    const next = p.line < src.lineCount ? src.offsetAt({ line: p.line + 1, column: 1 }) - 1 : text.length;
+    length = next - start;
+  } else if (lineOk) length = src.lineText(p.line).length;
+  if (!(lineOk && p.column >= 1 && p.column <= length + 1)) {
     expect.fail(`${what}: ${p.line}:${p.column} is outside the text (${src.lineCount} lines)`);
   }
 }
