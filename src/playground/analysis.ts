@@ -1,4 +1,5 @@
 import type { Finding } from "../core/diagnostic.js";
+import { assessUnit, type Assessment } from "../hardening/assess.js";
 import { lintSources } from "../linter/lint.js";
 import type { Preset } from "../linter/severity.js";
 import type { PlaygroundState } from "./state.js";
@@ -8,6 +9,14 @@ export interface Analysis {
   dropinFindings: Finding[];
   /** Effective settings after the drop-in, as `[Section] Key=Value` lines. */
   effective: string[];
+  /**
+   * The exposure score of the unit with the drop-in applied, as
+   * `systemd-analyze security --offline=true` computes it; null for unit types
+   * without an execution context (timers, targets, paths…).
+   */
+  exposure: Assessment | null;
+  /** Set when the hardening engine failed on this input (the rest of the analysis still stands). */
+  exposureError?: string;
   millis: number;
 }
 
@@ -27,6 +36,15 @@ export function analyse(state: PlaygroundState, now: () => number = () => perfor
   const { findings, set } = lintSources(sources, { presets, settings: { mode: state.mode, targetSystemd: targets } });
   const unit = set.byName.get(filename) ?? set.units[0];
   const effective: string[] = [];
+  let exposure: Assessment | null = null;
+  let exposureError: string | undefined;
+  if (unit?.main) {
+    try {
+      exposure = assessUnit(unit);
+    } catch (e) {
+      exposureError = e instanceof Error ? e.message : String(e);
+    }
+  }
   if (unit) {
     const seen = new Set<string>();
     for (const a of unit.assignments) seen.add(`${a.section}\u0000${a.key}`);
@@ -42,6 +60,8 @@ export function analyse(state: PlaygroundState, now: () => number = () => perfor
     findings: findings.filter((f) => f.file === filename),
     dropinFindings: findings.filter((f) => f.file !== filename),
     effective,
+    exposure,
+    exposureError,
     millis: now() - t0,
   };
 }

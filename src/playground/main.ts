@@ -6,6 +6,7 @@ import { ruleDocUrl } from "../format/types.js";
 import { analyse, type Analysis } from "./analysis.js";
 import { calendarPanel } from "./calendar-panel.js";
 import { EXAMPLES } from "./examples.js";
+import { exposurePanel } from "./exposure-panel.js";
 import { decodeState, encodeState, type PlaygroundState } from "./state.js";
 import { unitFileLanguage } from "./unit-mode.js";
 
@@ -58,6 +59,7 @@ function render(a: Analysis): void {
   $("effective").textContent = a.effective.join("\n");
   $("timing").textContent = `linted in ${a.millis.toFixed(1)} ms`;
   calendarPanel(state, $("calendar-results"));
+  exposurePanel(a.exposure, a.exposureError, $("exposure"));
 }
 
 function severityBadge(f: Finding): HTMLElement {

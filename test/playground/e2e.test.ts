@@ -1,12 +1,23 @@
 import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assessUnit, formatExposure, type Assessment } from "../../src/hardening/assess.js";
+import { sortChecks } from "../../src/hardening/report.js";
+import { parseFile } from "../../src/model/unit-file.js";
+import { buildUnitSet } from "../../src/model/unit-set.js";
 import { CHROMIUM, CHROMIUM_ARGS, startPlayground } from "../helpers/browser.js";
 import { ensureBin, ROOT } from "../helpers/cli.js";
 
 const built = () => existsSync(join(ROOT, "dist", "playground", "app.js"));
+
+/** What the exposure panel should show: the engine run here on the same unit and drop-in the page holds. */
+function expectedExposure(name: string, text: string, dropin = ""): Assessment {
+  const files = [parseFile(name, text)];
+  if (dropin) files.push(parseFile(`${name}.d/override.conf`, dropin));
+  return assessUnit(buildUnitSet(files).byName.get(name)!)!;
+}
 
 // Needs Debian's chromium (installed by .ci/run); skipped where no Chromium is installed.
 describe.skipIf(!CHROMIUM)("playground in headless Chromium", () => {
@@ -87,5 +98,38 @@ describe.skipIf(!CHROMIUM)("playground in headless Chromium", () => {
     await page.selectOption("#examples", String(sidekiq - 1));
     expect(await page.inputValue("#filename")).toBe("sidekiq.service");
     expect(await page.locator("#editor .cm-content").textContent()).toContain("bundle exec sidekiq");
+  });
+
+  it("scores the exposure of the unit being edited, drop-in applied, as the user types", async () => {
+    // the Sidekiq example is loaded by the previous test
+    const text = readFileSync(join(ROOT, "examples/sidekiq/lib/systemd/system/sidekiq.service"), "utf8");
+    const before = expectedExposure("sidekiq.service", text);
+    const score = page.locator("#exposure-score");
+    await expect.poll(async () => score.getAttribute("data-exposure"), { timeout: 10_000 }).toBe(formatExposure(before.exposure));
+    expect(await score.getAttribute("data-rating")).toBe(before.rating);
+    expect(await score.textContent()).toBe(`Overall exposure level for sidekiq.service: ${formatExposure(before.exposure)} ${before.rating}`);
+    const colour = ["UNSAFE", "DANGEROUS"].includes(before.rating) ? "red" : before.rating === "EXPOSED" ? "yellow" : before.rating === "MEDIUM" ? "plain" : "green";
+    expect(await score.locator(".rating").getAttribute("class")).toBe(`rating ${colour}`);
+
+    // every check, worst first, with systemd's mark, name, description and share of the score
+    const rows = await page.locator("#exposure tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+    const want = sortChecks(before.checks).map((c) => [c.badness === null ? "" : c.badness === 0 ? "✓" : "✗", c.check.id, c.description, c.exposure === null ? "" : formatExposure(c.exposure)]);
+    expect(rows).toEqual(want);
+
+    // a drop-in lowers the score live
+    const dropin = "[Service]\nProtectSystem=strict\nPrivateTmp=yes\nNoNewPrivileges=yes\nProtectHome=yes\n";
+    const after = expectedExposure("sidekiq.service", text, dropin);
+    expect(after.exposure).toBeLessThan(before.exposure);
+    await page.click("#dropin .cm-content");
+    await page.keyboard.insertText(dropin);
+    await expect.poll(async () => score.getAttribute("data-exposure"), { timeout: 10_000 }).toBe(formatExposure(after.exposure));
+    expect(await page.locator('#exposure tr[data-check="ProtectSystem="] td.mark').textContent()).toBe("✓");
+
+    // units without an execution context get a note, not a score
+    await page.fill("#filename", "sidekiq.timer");
+    await page.locator("#exposure .exposure-note").waitFor({ timeout: 10_000 });
+    expect(await score.count()).toBe(0);
+    await page.fill("#filename", "sidekiq.service");
+    await score.waitFor({ timeout: 10_000 });
   });
 });
