@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,19 @@ import { buildUnitSet } from "../../src/model/unit-set.js";
 import { CHROMIUM, CHROMIUM_ARGS, startPlayground } from "../helpers/browser.js";
 import { ensureBin, ROOT } from "../helpers/cli.js";
 
-const built = () => existsSync(join(ROOT, "dist", "playground", "app.js"));
+const APP = join(ROOT, "dist", "playground", "app.js");
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const st = statSync(join(dir, name));
+    t = Math.max(t, st.isDirectory() ? newest(join(dir, name)) : st.mtimeMs);
+  }
+  return t;
+}
+
+/** A playground bundle at least as new as the sources and the page (a stale one would test old code). */
+const built = () => existsSync(APP) && statSync(APP).mtimeMs >= Math.max(newest(join(ROOT, "src")), newest(join(ROOT, "playground")), newest(join(ROOT, "examples")));
 
 /** What the exposure panel should show: the engine run here on the same unit and drop-in the page holds. */
 function expectedExposure(name: string, text: string, dropin = ""): Assessment {
