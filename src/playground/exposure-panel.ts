@@ -90,6 +90,7 @@ export function exposurePanel(a: Assessment | null, error: string | undefined, o
       td.className = cls;
       if (cls === "setting") td.append(...breakable(text));
       else td.textContent = text;
+      if (cls === "mark") td.title = r.mark === "✓" ? "secure" : r.mark === "✗" ? "exposed" : "not applicable: left out of the score";
     }
   }
   const scroll = document.createElement("div");
