@@ -18,6 +18,31 @@ export function contextFiles(files: string[]): string[] {
   const add = (p: string) => {
     if (!given.has(resolve(p)) && isFile(p)) extra.add(p);
   };
+  // Each folder is listed once: probing every possible drop-in folder name of every unit with
+  // stat() was most of this function's time on large sets (a dozen names per unit, nearly all absent).
+  const listings = new Map<string, Set<string> | null>();
+  const listing = (dir: string) => {
+    let l = listings.get(dir);
+    if (l === undefined) {
+      l = safeListOrNull(dir);
+      listings.set(dir, l);
+    }
+    return l;
+  };
+  const dropinsDone = new Set<string>();
+  const addDropins = (dir: string, unit: string) => {
+    const key = `${dir}\0${unit}`;
+    if (dropinsDone.has(key)) return;
+    dropinsDone.add(key);
+    const entries = listing(dir);
+    for (const name of dropinNamesFor(unit)) {
+      // An unlistable folder (search permission only) still gets the stat probe.
+      if (entries && !entries.has(name + ".d")) continue;
+      const d = join(dir, name + ".d");
+      if (!isDir(d)) continue;
+      for (const entry of safeList(d)) if (entry.endsWith(".conf")) add(join(d, entry));
+    }
+  };
   for (const f of files) {
     const target = dropinTarget(f);
     if (target) {
@@ -27,26 +52,18 @@ export function contextFiles(files: string[]): string[] {
     }
     const dir = dirnameOf(f);
     const base = f.slice(dir.length + (dir === "." && !f.startsWith("./") ? 0 : 1));
-    addDropins(dir, base, add);
+    addDropins(dir, base);
     if (!isUnitName(base)) continue;
     if (!siblingDirs.has(dir)) {
       siblingDirs.add(dir);
       for (const entry of safeList(dir)) {
         if (!isUnitName(entry)) continue;
         add(join(dir, entry));
-        addDropins(dir, entry, add);
+        addDropins(dir, entry);
       }
     }
   }
   return [...extra].sort();
-}
-
-function addDropins(dir: string, unit: string, add: (p: string) => void): void {
-  for (const name of dropinNamesFor(unit)) {
-    const d = join(dir, name + ".d");
-    if (!isDir(d)) continue;
-    for (const entry of safeList(d)) if (entry.endsWith(".conf")) add(join(d, entry));
-  }
 }
 
 const UNIT_NAME = new RegExp(`^[^/]+\\.(${UNIT_TYPES.join("|")})$`);
@@ -67,6 +84,14 @@ function isDir(p: string): boolean {
     return statSync(p).isDirectory();
   } catch {
     return false;
+  }
+}
+
+function safeListOrNull(d: string): Set<string> | null {
+  try {
+    return new Set(readdirSync(d));
+  } catch {
+    return null;
   }
 }
 
