@@ -1,7 +1,8 @@
 import type { Rule } from "../types.js";
 import loginShellWrapper from "./login-shell-wrapper.js";
 import multipleExecstart from "./multiple-execstart.js";
+import relativeExecutable from "./relative-executable.js";
 import reloadWithoutMainpid from "./reload-without-mainpid.js";
 import shellSyntax from "./shell-syntax.js";
 
-export const execRules: Rule[] = [loginShellWrapper, multipleExecstart, reloadWithoutMainpid, shellSyntax];
+export const execRules: Rule[] = [loginShellWrapper, multipleExecstart, relativeExecutable, reloadWithoutMainpid, shellSyntax];
