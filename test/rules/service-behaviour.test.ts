@@ -8,7 +8,7 @@ const lint = (files: Record<string, string>, settings: Partial<LintSettings> = {
     .findings.filter((f) => (rule ? f.rule === rule : OURS.includes(f.rule)))
     .map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.severity}`);
 
-const OURS = ["exec/relative-executable"];
+const OURS = ["exec/relative-executable", "exec/home-with-protect-home"];
 
 describe("exec/relative-executable", () => {
   const svc = "[Service]\nExecStart=python3 -m http.server\n";
@@ -22,5 +22,20 @@ describe("exec/relative-executable", () => {
   });
   it("accepts absolute paths after prefixes and specifiers", () => {
     expect(lint({ "a.service": "[Service]\nExecStart=-@/usr/bin/a a\nExecStop=%h/bin/stop\nExecStartPre=+!/bin/true\n" })).toEqual([]);
+  });
+});
+
+describe("exec/home-with-protect-home", () => {
+  it("reports programs and working directories that ProtectHome=yes/tmpfs hides, pointing at the setting", () => {
+    const r = lintSources([{ path: "a.service", text: "[Service]\nExecStart=/home/a/run\nWorkingDirectory=-/root/x\nProtectHome=tmpfs\n" }]).findings.filter((f) => f.rule === "exec/home-with-protect-home");
+    expect(r.map((f) => `${f.line}:${f.column} ${f.severity}`)).toEqual(["2:11 error", "3:18 warning"]);
+    expect(r[0]!.related?.[0]).toMatchObject({ message: "ProtectHome=tmpfs is set here" });
+  });
+  it("leaves read-only (and DynamicUser=yes), + lines, re-exposed paths and EnvironmentFile= alone", () => {
+    expect(lint({ "a.service": "[Service]\nExecStart=/home/a/run\nProtectHome=read-only\n" })).toEqual([]);
+    expect(lint({ "a.service": "[Service]\nExecStart=/home/a/run\nDynamicUser=yes\n" })).toEqual([]);
+    expect(lint({ "a.service": "[Service]\nExecStart=+/home/a/run\nProtectHome=yes\n" })).toEqual([]);
+    expect(lint({ "a.service": "[Service]\nExecStart=/home/a/run\nBindReadOnlyPaths=/home/a\nProtectHome=yes\n" })).toEqual([]);
+    expect(lint({ "a.service": "[Service]\nExecStart=/usr/bin/a\nEnvironmentFile=/home/a/env\nProtectHome=yes\n" })).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 import type { Rule } from "../types.js";
+import homeWithProtectHome from "./home-with-protect-home.js";
 import loginShellWrapper from "./login-shell-wrapper.js";
 import multipleExecstart from "./multiple-execstart.js";
 import relativeExecutable from "./relative-executable.js";
 import reloadWithoutMainpid from "./reload-without-mainpid.js";
 import shellSyntax from "./shell-syntax.js";
 
-export const execRules: Rule[] = [loginShellWrapper, multipleExecstart, relativeExecutable, reloadWithoutMainpid, shellSyntax];
+export const execRules: Rule[] = [homeWithProtectHome, loginShellWrapper, multipleExecstart, relativeExecutable, reloadWithoutMainpid, shellSyntax];
