@@ -8,7 +8,7 @@ const lint = (files: Record<string, string>, settings: Partial<LintSettings> = {
     .findings.filter((f) => (rule ? f.rule === rule : OURS.includes(f.rule)))
     .map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.severity}`);
 
-const OURS = ["exec/relative-executable", "exec/home-with-protect-home"];
+const OURS = ["exec/relative-executable", "exec/home-with-protect-home", "exec/forking-without-pidfile"];
 
 describe("exec/relative-executable", () => {
   const svc = "[Service]\nExecStart=python3 -m http.server\n";
@@ -37,5 +37,16 @@ describe("exec/home-with-protect-home", () => {
     expect(lint({ "a.service": "[Service]\nExecStart=+/home/a/run\nProtectHome=yes\n" })).toEqual([]);
     expect(lint({ "a.service": "[Service]\nExecStart=/home/a/run\nBindReadOnlyPaths=/home/a\nProtectHome=yes\n" })).toEqual([]);
     expect(lint({ "a.service": "[Service]\nExecStart=/usr/bin/a\nEnvironmentFile=/home/a/env\nProtectHome=yes\n" })).toEqual([]);
+  });
+});
+
+describe("exec/forking-without-pidfile", () => {
+  it("is a note when systemd guesses the main PID, a warning with GuessMainPID=no", () => {
+    expect(lint({ "a.service": "[Service]\nType=forking\nExecStart=/usr/sbin/d\n" })).toEqual(["a.service:2:1 exec/forking-without-pidfile info"]);
+    expect(lint({ "a.service": "[Service]\nType=forking\nGuessMainPID=no\nExecStart=/usr/sbin/d\n" })).toEqual(["a.service:2:1 exec/forking-without-pidfile warning"]);
+  });
+  it("accepts PIDFile= (also from a drop-in) and other types", () => {
+    expect(lint({ "a.service": "[Service]\nType=forking\nExecStart=/usr/sbin/d\n", "a.service.d/p.conf": "[Service]\nPIDFile=/run/d.pid\n" })).toEqual([]);
+    expect(lint({ "a.service": "[Service]\nType=notify\nExecStart=/usr/sbin/d\n" })).toEqual([]);
   });
 });

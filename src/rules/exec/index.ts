@@ -1,4 +1,5 @@
 import type { Rule } from "../types.js";
+import forkingWithoutPidfile from "./forking-without-pidfile.js";
 import homeWithProtectHome from "./home-with-protect-home.js";
 import loginShellWrapper from "./login-shell-wrapper.js";
 import multipleExecstart from "./multiple-execstart.js";
@@ -6,4 +7,4 @@ import relativeExecutable from "./relative-executable.js";
 import reloadWithoutMainpid from "./reload-without-mainpid.js";
 import shellSyntax from "./shell-syntax.js";
 
-export const execRules: Rule[] = [homeWithProtectHome, loginShellWrapper, multipleExecstart, relativeExecutable, reloadWithoutMainpid, shellSyntax];
+export const execRules: Rule[] = [forkingWithoutPidfile, homeWithProtectHome, loginShellWrapper, multipleExecstart, relativeExecutable, reloadWithoutMainpid, shellSyntax];
