@@ -8,7 +8,7 @@ const lint = (files: Record<string, string>, settings: Partial<LintSettings> = {
     .findings.filter((f) => (rule ? f.rule === rule : OURS.includes(f.rule)))
     .map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.severity}`);
 
-const OURS = ["exec/relative-executable", "exec/home-with-protect-home", "exec/forking-without-pidfile"];
+const OURS = ["exec/relative-executable", "exec/home-with-protect-home", "exec/forking-without-pidfile", "dependencies/oneshot-without-remain"];
 
 describe("exec/relative-executable", () => {
   const svc = "[Service]\nExecStart=python3 -m http.server\n";
@@ -48,5 +48,27 @@ describe("exec/forking-without-pidfile", () => {
   it("accepts PIDFile= (also from a drop-in) and other types", () => {
     expect(lint({ "a.service": "[Service]\nType=forking\nExecStart=/usr/sbin/d\n", "a.service.d/p.conf": "[Service]\nPIDFile=/run/d.pid\n" })).toEqual([]);
     expect(lint({ "a.service": "[Service]\nType=notify\nExecStart=/usr/sbin/d\n" })).toEqual([]);
+  });
+});
+
+describe("dependencies/oneshot-without-remain", () => {
+  const setup = "[Service]\nType=oneshot\nExecStart=/usr/bin/setup\n";
+  const findings = (files: Record<string, string>) =>
+    lintSources(Object.entries(files).map(([path, text]) => ({ path, text }))).findings.filter((f) => f.rule === "dependencies/oneshot-without-remain");
+  it("reports the oneshot's Type= line, the dependent's line as related", () => {
+    const [f, ...rest] = findings({ "app.service": "[Unit]\nRequires=setup.service\nAfter=setup.service\n[Service]\nExecStart=/usr/bin/app\n", "setup.service": setup });
+    expect(rest).toEqual([]);
+    expect([f!.file, f!.line, f!.severity]).toEqual(["setup.service", 2, "info"]);
+    expect(f!.message).toContain("runs again on every restart of app.service");
+    expect(f!.related?.map((r) => [r.file, r.line, r.message])).toEqual([["app.service", 2, "app.service Requires=setup.service here"]]);
+  });
+  it("warns for BindsTo= (the dependent is stopped when the oneshot finishes), ordered or not", () => {
+    const [f] = findings({ "app.service": "[Unit]\nBindsTo=setup.service\n[Service]\nExecStart=/usr/bin/app\n", "setup.service": setup });
+    expect([f!.severity, f!.message]).toEqual(["warning", expect.stringContaining("systemd stops app.service with it")]);
+  });
+  it("needs ordering for Requires=/Wants=, a long-running dependent, and no RemainAfterExit=yes", () => {
+    expect(findings({ "app.service": "[Unit]\nWants=setup.service\n[Service]\nExecStart=/usr/bin/app\n", "setup.service": setup })).toEqual([]);
+    expect(findings({ "app.service": "[Unit]\nWants=setup.service\nAfter=setup.service\n[Service]\nType=oneshot\nExecStart=/usr/bin/app\n", "setup.service": setup })).toEqual([]);
+    expect(findings({ "app.service": "[Unit]\nWants=setup.service\nAfter=setup.service\n[Service]\nExecStart=/usr/bin/app\n", "setup.service": setup + "RemainAfterExit=yes\n" })).toEqual([]);
   });
 });
