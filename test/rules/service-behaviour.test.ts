@@ -8,7 +8,7 @@ const lint = (files: Record<string, string>, settings: Partial<LintSettings> = {
     .findings.filter((f) => (rule ? f.rule === rule : OURS.includes(f.rule)))
     .map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.severity}`);
 
-const OURS = ["exec/relative-executable", "exec/home-with-protect-home", "exec/forking-without-pidfile", "dependencies/oneshot-without-remain"];
+const OURS = ["exec/relative-executable", "exec/home-with-protect-home", "exec/forking-without-pidfile", "dependencies/oneshot-without-remain", "timeouts/stop-shorter-than-grace"];
 
 describe("exec/relative-executable", () => {
   const svc = "[Service]\nExecStart=python3 -m http.server\n";
@@ -70,5 +70,23 @@ describe("dependencies/oneshot-without-remain", () => {
     expect(findings({ "app.service": "[Unit]\nWants=setup.service\n[Service]\nExecStart=/usr/bin/app\n", "setup.service": setup })).toEqual([]);
     expect(findings({ "app.service": "[Unit]\nWants=setup.service\nAfter=setup.service\n[Service]\nType=oneshot\nExecStart=/usr/bin/app\n", "setup.service": setup })).toEqual([]);
     expect(findings({ "app.service": "[Unit]\nWants=setup.service\nAfter=setup.service\n[Service]\nExecStart=/usr/bin/app\n", "setup.service": setup + "RemainAfterExit=yes\n" })).toEqual([]);
+  });
+});
+
+describe("timeouts/stop-shorter-than-grace", () => {
+  const findings = (text: string) => lintSources([{ path: "a.service", text }]).findings.filter((f) => f.rule === "timeouts/stop-shorter-than-grace");
+  it("compares with the longest stated period and points at it", () => {
+    const [f] = findings("[Service]\nEnvironment=APP_GRACE_PERIOD=1min\nExecStart=/usr/local/bin/sidekiq -t 25\nTimeoutStopSec=30\n");
+    expect(f!.message).toBe(
+      "TimeoutStopSec=30 is shorter than the 1min shutdown period the unit asks for (Environment= APP_GRACE_PERIOD=1min): systemd sends SIGKILL after 30s, before the service has finished stopping. Set TimeoutStopSec= longer than 1min",
+    );
+    expect(f!.related?.map((r) => `${r.line}:${r.column}`)).toEqual(["2:13"]);
+  });
+  it("reads unitless numbers as seconds and the later of TimeoutSec=/TimeoutStopSec=", () => {
+    expect(findings("[Service]\nExecStart=/usr/bin/gunicorn --graceful-timeout 60 app\nTimeoutStopSec=2min\nTimeoutSec=59\n").map((f) => f.line)).toEqual([4]);
+    expect(findings("[Service]\nExecStart=/usr/bin/gunicorn --graceful-timeout 60 app\nTimeoutSec=59\nTimeoutStopSec=2min\n")).toEqual([]);
+  });
+  it("does not guess from unrelated numbers", () => {
+    expect(findings("[Service]\nExecStart=/usr/bin/puma -t 8:32 --timeout 90\nExecStartPre=/bin/sleep 60\nEnvironment=GRACE_MS=90000 GRACEFUL=yes\nTimeoutStopSec=5\n")).toEqual([]);
   });
 });

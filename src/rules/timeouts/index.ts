@@ -1,4 +1,5 @@
 import type { Rule } from "../types.js";
 import oneshotWithoutTimeout from "./oneshot-without-timeout.js";
+import stopShorterThanGrace from "./stop-shorter-than-grace.js";
 
-export const timeoutsRules: Rule[] = [oneshotWithoutTimeout];
+export const timeoutsRules: Rule[] = [oneshotWithoutTimeout, stopShorterThanGrace];
