@@ -1,7 +1,9 @@
 import type { Range } from "../core/range.js";
+import type { CrontabFile } from "../crontab/index.js";
 import type { UnitFile } from "../model/unit-file.js";
 import { cursorContext } from "./context.js";
 import type { EditorKnowledge } from "./knowledge.js";
+import { cronFieldHover, type ScheduleHoverOptions } from "./schedule-hover.js";
 import { valueHover } from "./value-hover.js";
 
 export interface HoverResult {
@@ -10,12 +12,28 @@ export interface HoverResult {
 }
 
 /** Hover text for the directive or value under the cursor. */
-export function hoverAt(file: UnitFile, offset: number, knowledge: EditorKnowledge): HoverResult | null {
+export function hoverAt(file: UnitFile, offset: number, knowledge: EditorKnowledge, opts: ScheduleHoverOptions = {}): HoverResult | null {
   const c = cursorContext(file.ast, offset);
   if (c.kind === "key") {
     const md = knowledge.describe(c.section ?? "", c.entry.key);
     return md ? { markdown: md, range: c.entry.keyRange } : null;
   }
-  if (c.kind === "value") return valueHover(file, c.entry, c.offsetInValue);
+  if (c.kind === "value") return valueHover(file, c.entry, c.offsetInValue, opts);
+  return null;
+}
+
+/**
+ * Hover in a crontab: the schedule field under the cursor in words, the
+ * equivalent OnCalendar= lines and the next runs (in the job's CRON_TZ= when
+ * it sets one, as cronie does).
+ */
+export function crontabHoverAt(file: CrontabFile, offset: number, opts: ScheduleHoverOptions = {}): HoverResult | null {
+  for (const line of file.lines) {
+    if (line.kind !== "job" || !line.cron) continue;
+    if (offset < line.schedule.range.start || offset > line.schedule.range.end) continue;
+    const cronTz = [...line.env].reverse().find((e) => e.name.text === "CRON_TZ")?.value.text;
+    const tz = cronTz || opts.tz;
+    return cronFieldHover(line.cron, offset, line.schedule.range, { ...opts, ...(tz ? { tz } : {}) });
+  }
   return null;
 }

@@ -15,7 +15,9 @@ import { parseFile } from "../model/unit-file.js";
 import { toDiagnostic } from "./diagnostics.js";
 import { codeActions, completions, definition, documentSymbols, unitNameAt } from "./features.js";
 import { hardeningAction } from "./hardening-action.js";
-import { hoverAt } from "./hover.js";
+import { crontabHoverAt, hoverAt } from "./hover.js";
+import { parseCrontab } from "../crontab/index.js";
+import { scheduleKindOf, type ScheduleKind } from "../model/schedule-file.js";
 import { defaultKnowledge } from "./knowledge-impl.js";
 import { pathToUri, uriToPath, Workspace } from "./workspace.js";
 
@@ -52,9 +54,20 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
 
   const pathOf = (uri: string) => uriToPath(uri) ?? uri;
 
+  /**
+   * What a document is: a crontab or job file when its path says so (as for
+   * `unitlint check`), a user crontab when the editor's language id is
+   * `crontab` (such files have no telling name), else a unit file or drop-in.
+   */
+  const scheduleKind = (doc: TextDocument): ScheduleKind | undefined => {
+    const byPath = scheduleKindOf(workspace.display(pathOf(doc.uri)));
+    if (byPath) return byPath;
+    return doc.languageId === "crontab" ? "crontab" : undefined;
+  };
+
   const validate = (doc: TextDocument) => {
     const path = pathOf(doc.uri);
-    workspace.setOpen(path, doc.getText());
+    workspace.setOpen(path, doc.getText(), doc.languageId === "crontab" ? scheduleKind(doc) : undefined);
     const display = workspace.display(path);
     // The project's configuration, exactly as `unitlint check` finds it for this file.
     const loaded = loadConfig(findConfigFile(dirname(path)) ?? null, ".");
@@ -89,14 +102,22 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
+  /** The open document as a unit file; null for crontabs and job files (their own features are below). */
   const parsed = (uri: string) => {
     const doc = documents.get(uri);
-    if (!doc) return null;
+    if (!doc || scheduleKind(doc)) return null;
     const path = pathOf(uri);
     return { doc, file: parseFile(workspace.display(path), doc.getText()) };
   };
 
   connection.onHover((p): Hover | null => {
+    const doc = documents.get(p.textDocument.uri);
+    const kind = doc ? scheduleKind(doc) : undefined;
+    if (doc && (kind === "crontab" || kind === "system-crontab")) {
+      const file = parseCrontab(doc.getText(), workspace.display(pathOf(doc.uri)), kind === "crontab" ? "user" : "system");
+      const h = crontabHoverAt(file, doc.offsetAt(p.position));
+      return h ? { contents: { kind: "markdown", value: h.markdown }, range: { start: doc.positionAt(h.range.start), end: doc.positionAt(h.range.end) } } : null;
+    }
     const x = parsed(p.textDocument.uri);
     if (!x) return null;
     const offset = x.doc.offsetAt(p.position);

@@ -1,4 +1,6 @@
-import { formatTimespan, nextElapses, parseTimespan } from "../calendar/index.js";
+import { formatTimespan, nextElapses, parseCalendar, parseCron, parseTimespan } from "../calendar/index.js";
+import type { Range } from "../core/range.js";
+import { calendarPartHover, cronFieldHover, type ScheduleHoverOptions } from "./schedule-hover.js";
 import { valueSubRange } from "../parser/unit/index.js";
 import type { EntryNode } from "../parser/unit/ast.js";
 import type { UnitFile } from "../model/unit-file.js";
@@ -28,11 +30,22 @@ function specifierValue(file: UnitFile, spec: string): string | undefined {
 /** Settings whose value is a time span (systemd.time(7)); the hover shows the normalized span. */
 const TIMESPAN_KEY = /(Sec|USec)$/;
 
-export function valueHover(file: UnitFile, entry: EntryNode, at: number, tz?: string): HoverResult | null {
+export function valueHover(file: UnitFile, entry: EntryNode, at: number, opts: ScheduleHoverOptions = {}): HoverResult | null {
   const v = entry.value;
   const whole = valueSubRange(entry, 0, v.length);
+  const tz = opts.tz;
   if (entry.key === "OnCalendar" && v !== "") {
-    const r = nextElapses(v, { count: 5, ...(tz ? { tz } : {}) });
+    const sub = (r: Range) => valueSubRange(entry, r.start, r.end);
+    // one component of a valid spec, explained
+    const part = calendarPartHover(v, at, opts);
+    if (part) return { markdown: part.markdown, range: sub(part.range) };
+    // a cron expression pasted into OnCalendar=: explain the field and give the spec to write instead
+    const cron = parseCron(v);
+    if (cron.ok && !cron.cron.command && !parseCalendar(v, tz ? { tz } : {}).ok) {
+      const h = cronFieldHover(cron.cron, at, { start: 0, end: v.length }, opts, "This is a **cron expression**: systemd rejects it in `OnCalendar=`.");
+      if (h) return { markdown: h.markdown, range: sub(h.range) };
+    }
+    const r = nextElapses(v, { count: 5, ...(tz ? { tz } : {}), ...(opts.now ? { base: opts.now } : {}) });
     if (!r.ok && !r.normalized) return { markdown: `**OnCalendar** \`${v}\`: ${r.error ?? "invalid"}`, range: whole };
     const next = r.never ? ["never elapses"] : r.elapses.map((e) => `- ${e.iso}`);
     return { markdown: [`**OnCalendar** normalized: \`${r.normalized}\``, "", "Next elapses:", ...next].join("\n"), range: whole };

@@ -12,6 +12,8 @@ import type { LintSource } from "../linter/lint.js";
 export class Workspace {
   private disk = new Map<string, string>();
   private open = new Map<string, string>();
+  /** kinds the editor says open documents are (a user crontab has no telling name) */
+  private kinds = new Map<string, LintSource["kind"]>();
 
   constructor(readonly root: string | null) {}
 
@@ -24,12 +26,15 @@ export class Workspace {
     }
   }
 
-  setOpen(path: string, text: string): void {
+  setOpen(path: string, text: string, kind?: LintSource["kind"]): void {
     this.open.set(path, text);
+    if (kind) this.kinds.set(path, kind);
+    else this.kinds.delete(path);
   }
 
   close(path: string): void {
     this.open.delete(path);
+    this.kinds.delete(path);
   }
 
   /** The text the editor shows for a path, else the one on disk. */
@@ -43,7 +48,10 @@ export class Workspace {
 
   /** Sources named relative to the root (as `unitlint check` names them when run there). */
   sources(): LintSource[] {
-    return this.paths().map((p) => ({ path: this.display(p), text: this.text(p)! }));
+    return this.paths().map((p) => {
+      const kind = this.kinds.get(p);
+      return { path: this.display(p), text: this.text(p)!, ...(kind ? { kind } : {}) };
+    });
   }
 
   display(path: string): string {

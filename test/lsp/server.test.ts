@@ -172,3 +172,40 @@ describe("knowledge in the editor", () => {
     expect(values.map((v) => v.label)).toContain("on-failure");
   });
 });
+
+describe("schedules", () => {
+  type HoverReply = { contents: { value: string }; range: { start: { line: number; character: number }; end: { line: number; character: number } } } | null;
+
+  it("hovers a cron field in a cron.d file with its meaning, OnCalendar= lines and next runs", async () => {
+    mkdirSync(join(root, "etc", "cron.d"), { recursive: true });
+    const uri = pathToFileURL(join(root, "etc", "cron.d", "backup")).href;
+    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: "*/15 9-17 * * 1-5 root /usr/bin/backup\n" } });
+    const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 15 } })) as HoverReply;
+    expect(h?.contents.value).toContain("**day of week** (cron field 5 of 5) `1-5`: Monday to Friday");
+    expect(h?.contents.value).toContain("OnCalendar=Mon..Fri *-*-* 09..17:00/15:00");
+    expect(h?.contents.value.match(/^- \d{4}-\d\d-\d\dT(09|1\d):\d\d:00/gm)?.length).toBe(5);
+    expect(h?.range).toEqual({ start: { line: 0, character: 14 }, end: { line: 0, character: 17 } });
+    // no unit-file features in a crontab
+    expect(await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri } })).toEqual([]);
+  });
+
+  it("reads a document the editor calls 'crontab' as a user crontab (no user field)", async () => {
+    const uri = pathToFileURL(join(root, "my-jobs")).href;
+    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "crontab", version: 1, text: "0 3 * * * /usr/bin/cleanup\n" } });
+    const diags = await nextDiagnostics(uri, 1);
+    expect(diags.filter((d) => d.code.startsWith("syntax/"))).toEqual([]);
+    const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 2 } })) as HoverReply;
+    expect(h?.contents.value).toContain("**hour** (cron field 2 of 5) `3`: in hour 3");
+    expect(h?.contents.value).toContain("OnCalendar=*-*-* 03:00:00");
+  });
+
+  it("hovers a cron expression pasted into OnCalendar= field by field", async () => {
+    const uri = pathToFileURL(join(root, "etc", "cron.timer")).href;
+    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Timer]\nOnCalendar=*/15 * * * 1-5\n" } });
+    const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 12 } })) as HoverReply;
+    expect(h?.contents.value).toContain("**cron expression**");
+    expect(h?.contents.value).toContain("**minute** (cron field 1 of 5) `*/15`: every 15 minutes");
+    expect(h?.contents.value).toContain("OnCalendar=Mon..Fri *-*-* *:00/15:00");
+    expect(h?.range).toEqual({ start: { line: 1, character: 11 }, end: { line: 1, character: 15 } });
+  });
+});
