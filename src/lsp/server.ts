@@ -15,6 +15,7 @@ import { parseFile } from "../model/unit-file.js";
 import { toDiagnostic } from "./diagnostics.js";
 import { codeActions, completions, definition, documentSymbols, unitNameAt } from "./features.js";
 import { hardeningAction } from "./hardening-action.js";
+import { cronCalendarActions } from "./cron-action.js";
 import { crontabHoverAt, hoverAt } from "./hover.js";
 import { parseCrontab } from "../crontab/index.js";
 import { scheduleKindOf, type ScheduleKind } from "../model/schedule-file.js";
@@ -137,6 +138,11 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return [];
     const actions = codeActions(p.context.diagnostics, p.textDocument.uri, doc);
+    const unit = parsed(p.textDocument.uri);
+    if (unit && (!p.context.only || p.context.only.some((k) => k === "quickfix" || k.startsWith("quickfix")))) {
+      const lines = { start: doc.offsetAt({ line: p.range.start.line, character: 0 }), end: doc.offsetAt({ line: p.range.end.line + 1, character: 0 }) };
+      actions.push(...cronCalendarActions(unit.file.ast, lines, p.textDocument.uri, doc, p.context.diagnostics));
+    }
     const only = p.context.only;
     if (!only || only.some((k) => k === "refactor" || k.startsWith("refactor."))) {
       const path = pathOf(p.textDocument.uri);

@@ -208,4 +208,13 @@ describe("schedules", () => {
     expect(h?.contents.value).toContain("OnCalendar=Mon..Fri *-*-* *:00/15:00");
     expect(h?.range).toEqual({ start: { line: 1, character: 11 }, end: { line: 1, character: 15 } });
   });
+
+  it("offers 'convert cron to OnCalendar' when the cron line needs two specs", async () => {
+    const uri = pathToFileURL(join(root, "etc", "cron2.timer")).href;
+    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Timer]\nOnCalendar=0 0 1,15 * 5\n" } });
+    const range = { start: { line: 1, character: 12 }, end: { line: 1, character: 12 } };
+    const actions = (await conn.sendRequest("textDocument/codeAction", { textDocument: { uri }, range, context: { diagnostics: [], only: ["quickfix"] } })) as { title: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+    const convert = actions.find((a) => a.title.startsWith("Convert cron to 2 OnCalendar= lines"))!;
+    expect(convert.edit.changes[uri]![0]!.newText).toBe("OnCalendar=*-*-01,15 00:00:00\nOnCalendar=Fri *-*-* 00:00:00");
+  });
 });
