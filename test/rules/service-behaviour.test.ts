@@ -8,7 +8,7 @@ const lint = (files: Record<string, string>, settings: Partial<LintSettings> = {
     .findings.filter((f) => (rule ? f.rule === rule : OURS.includes(f.rule)))
     .map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.severity}`);
 
-const OURS = ["exec/relative-executable", "exec/home-with-protect-home", "exec/forking-without-pidfile", "dependencies/oneshot-without-remain", "timeouts/stop-shorter-than-grace"];
+const OURS = ["exec/relative-executable", "exec/home-with-protect-home", "exec/forking-without-pidfile", "dependencies/oneshot-without-remain", "timeouts/stop-shorter-than-grace", "timeouts/infinite-timeout"];
 
 describe("exec/relative-executable", () => {
   const svc = "[Service]\nExecStart=python3 -m http.server\n";
@@ -88,5 +88,18 @@ describe("timeouts/stop-shorter-than-grace", () => {
   });
   it("does not guess from unrelated numbers", () => {
     expect(findings("[Service]\nExecStart=/usr/bin/puma -t 8:32 --timeout 90\nExecStartPre=/bin/sleep 60\nEnvironment=GRACE_MS=90000 GRACEFUL=yes\nTimeoutStopSec=5\n")).toEqual([]);
+  });
+});
+
+describe("timeouts/infinite-timeout", () => {
+  const t = (extra: string) => lint({ "a.service": "[Service]\nExecStart=/usr/bin/a\n" + extra }, {}, "timeouts/infinite-timeout");
+  it("warns for the stop timeout, notes the start timeout, once for TimeoutSec=", () => {
+    expect(t("TimeoutStopSec=0\nTimeoutStartSec=infinity\n")).toEqual(["a.service:3:1 timeouts/infinite-timeout warning", "a.service:4:1 timeouts/infinite-timeout info"]);
+    expect(t("TimeoutSec=infinity\n")).toEqual(["a.service:3:1 timeouts/infinite-timeout warning"]);
+  });
+  it("skips finite values, RuntimeMaxSec=, oneshots without stop commands", () => {
+    expect(t("TimeoutSec=90\nRuntimeMaxSec=infinity\n")).toEqual([]);
+    expect(t("Type=oneshot\nTimeoutSec=0\n")).toEqual([]);
+    expect(t("Type=oneshot\nExecStop=/usr/bin/b\nTimeoutSec=0\n")).toEqual(["a.service:5:1 timeouts/infinite-timeout warning"]);
   });
 });
