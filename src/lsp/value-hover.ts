@@ -5,6 +5,7 @@ import { valueSubRange } from "../parser/unit/index.js";
 import type { EntryNode } from "../parser/unit/ast.js";
 import type { UnitFile } from "../model/unit-file.js";
 import type { HoverResult } from "./hover.js";
+import { SPECIFIERS } from "../knowledge/directives.js";
 
 /** What a specifier expands to in this unit (systemd.unit(5) "Specifiers"), for the names we can know statically. */
 function specifierValue(file: UnitFile, spec: string): string | undefined {
@@ -20,11 +21,24 @@ function specifierValue(file: UnitFile, spec: string): string | undefined {
       return n.isInstance ? (n.instance ?? "") : n.isTemplate ? "the instance name (e.g. `email` in `" + n.prefix + "@email." + n.type + "`)" : "empty: this unit is not a template";
     case "%j":
       return n.prefix.split("-").pop();
+    case "%I":
+      return n.isInstance ? unescapeName(n.instance ?? "") : n.isTemplate ? "the instance name, unescaped (`-` becomes `/`)" : "empty: this unit is not a template";
+    case "%P":
+      return unescapeName(n.prefix);
+    case "%J":
+      return unescapeName(n.prefix.split("-").pop() ?? "");
+    case "%f":
+      return n.isTemplate && !n.isInstance ? "`/` and the unescaped instance name" : "/" + unescapeName(n.isInstance ? (n.instance ?? "") : n.prefix);
     case "%%":
       return "a literal `%`";
     default:
       return undefined;
   }
+}
+
+/** systemd's unit_name_unescape(): `-` stands for `/`, `\xNN` for a byte. */
+function unescapeName(s: string): string {
+  return s.replace(/-/g, "/").replace(/\\x([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 /** Settings whose value is a time span (systemd.time(7)); the hover shows the normalized span. */
@@ -54,6 +68,8 @@ export function valueHover(file: UnitFile, entry: EntryNode, at: number, opts: S
     const i = m.index!;
     if (at >= i && at <= i + 2) {
       const meaning = specifierValue(file, m[0]);
+      const known = SPECIFIERS.find((s) => s.specifier === m[0]);
+      if (!meaning && known) return { markdown: `\`${m[0]}\`: ${/^[A-Z][a-z]/.test(known.meaning) ? known.meaning[0]!.toLowerCase() + known.meaning.slice(1) : known.meaning}, filled in by systemd when it loads the unit (not known from the file alone)`, range: valueSubRange(entry, i, i + 2) };
       if (meaning) return { markdown: `\`${m[0]}\` expands to ${meaning.includes("`") || meaning.includes(" ") ? meaning : "`" + meaning + "`"} in \`${file.name.name}\``, range: valueSubRange(entry, i, i + 2) };
     }
   }
