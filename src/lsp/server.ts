@@ -16,7 +16,8 @@ import { toDiagnostic } from "./diagnostics.js";
 import { codeActions, completions, definition, documentSymbols, unitNameAt } from "./features.js";
 import { hardeningAction } from "./hardening-action.js";
 import { cronCalendarActions } from "./cron-action.js";
-import { crontabHoverAt, hoverAt } from "./hover.js";
+import { crontabHoverAt, hoverAt, jobsHoverAt } from "./hover.js";
+import { parseJobsFile } from "../jobs/index.js";
 import { parseCrontab } from "../crontab/index.js";
 import { scheduleKindOf, type ScheduleKind } from "../model/schedule-file.js";
 import { defaultKnowledge } from "./knowledge-impl.js";
@@ -117,6 +118,10 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     if (doc && (kind === "crontab" || kind === "system-crontab")) {
       const file = parseCrontab(doc.getText(), workspace.display(pathOf(doc.uri)), kind === "crontab" ? "user" : "system");
       const h = crontabHoverAt(file, doc.offsetAt(p.position));
+      return h ? { contents: { kind: "markdown", value: h.markdown }, range: { start: doc.positionAt(h.range.start), end: doc.positionAt(h.range.end) } } : null;
+    }
+    if (doc && kind === "jobs") {
+      const h = jobsHoverAt(parseJobsFile(doc.getText(), workspace.display(pathOf(doc.uri))), doc.offsetAt(p.position));
       return h ? { contents: { kind: "markdown", value: h.markdown }, range: { start: doc.positionAt(h.range.start), end: doc.positionAt(h.range.end) } } : null;
     }
     const x = parsed(p.textDocument.uri);

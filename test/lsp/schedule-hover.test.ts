@@ -97,3 +97,19 @@ describe("OnCalendar= hover", () => {
     expect(calendarPartHover("*-*-* 08,20:00", 7, { now, tz: "UTC" })!.markdown).toContain("**hour** `08,20`: hour 8 and hour 20");
   });
 });
+
+describe("job file hover", () => {
+  it("explains a cron field of a job's schedule, in a string or an array", async () => {
+    const { parseJobsFile } = await import("../../src/jobs/index.js");
+    const { jobsHoverAt } = await import("../../src/lsp/hover.js");
+    const text = '{\n  "name": "health",\n  "type": "command",\n  "schedule": ["0 */6 * * *", "30 2 * * 1-5"],\n  "command": "uptime"\n}\n';
+    const file = parseJobsFile(text, "jobs/health.json");
+    const h = jobsHoverAt(file, text.indexOf("*/6") + 1, { now })!;
+    expect(text.slice(h.range.start, h.range.end)).toBe("*/6");
+    expect(h.markdown).toContain("**hour** (cron field 2 of 5) `*/6`: every 6 hours");
+    expect(h.markdown).toContain("OnCalendar=*-*-* 00/6:00:00");
+    const d = jobsHoverAt(file, text.indexOf("1-5"), { now })!;
+    expect(d.markdown).toContain("`1-5`: Monday to Friday");
+    expect(jobsHoverAt(file, text.indexOf("uptime"), { now })).toBeNull();
+  });
+});
