@@ -8,7 +8,7 @@ const lint = (files: Record<string, string>, settings: Partial<LintSettings> = {
     .findings.filter((f) => (rule ? f.rule === rule : OURS.includes(f.rule)))
     .map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.severity}`);
 
-const OURS = ["exec/relative-executable", "exec/home-with-protect-home", "exec/forking-without-pidfile", "dependencies/oneshot-without-remain", "timeouts/stop-shorter-than-grace", "timeouts/infinite-timeout"];
+const OURS = ["exec/relative-executable", "exec/home-with-protect-home", "exec/forking-without-pidfile", "dependencies/oneshot-without-remain", "timeouts/stop-shorter-than-grace", "timeouts/infinite-timeout", "exec/reload-not-supported"];
 
 describe("exec/relative-executable", () => {
   const svc = "[Service]\nExecStart=python3 -m http.server\n";
@@ -101,5 +101,19 @@ describe("timeouts/infinite-timeout", () => {
     expect(t("TimeoutSec=90\nRuntimeMaxSec=infinity\n")).toEqual([]);
     expect(t("Type=oneshot\nTimeoutSec=0\n")).toEqual([]);
     expect(t("Type=oneshot\nExecStop=/usr/bin/b\nTimeoutSec=0\n")).toEqual(["a.service:5:1 timeouts/infinite-timeout warning"]);
+  });
+});
+
+describe("exec/reload-not-supported", () => {
+  const app = "[Unit]\nPropagatesReloadTo=b.service\n[Service]\nExecStart=/usr/bin/a\nExecReload=/bin/kill -HUP $MAINPID\n";
+  const r = (files: Record<string, string>) => lint(files, {}, "exec/reload-not-supported");
+  it("reports the propagating line when the receiver cannot reload", () => {
+    expect(r({ "a.service": app, "b.service": "[Service]\nExecStart=/usr/bin/b\n" })).toEqual(["a.service:2:1 exec/reload-not-supported warning"]);
+    expect(r({ "b.service": "[Unit]\nReloadPropagatedFrom=a.service\n[Service]\nExecStart=/usr/bin/b\n" })).toEqual(["b.service:2:1 exec/reload-not-supported warning"]);
+  });
+  it("accepts receivers with ExecReload= or Type=notify-reload, and receivers outside the set", () => {
+    expect(r({ "a.service": app, "b.service": "[Service]\nExecStart=/usr/bin/b\nExecReload=/usr/bin/b reload\n" })).toEqual([]);
+    expect(r({ "a.service": app, "b.service": "[Service]\nType=notify-reload\nExecStart=/usr/bin/b\n" })).toEqual([]);
+    expect(r({ "a.service": app })).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@ import homeWithProtectHome from "./home-with-protect-home.js";
 import loginShellWrapper from "./login-shell-wrapper.js";
 import multipleExecstart from "./multiple-execstart.js";
 import relativeExecutable from "./relative-executable.js";
+import reloadNotSupported from "./reload-not-supported.js";
 import reloadWithoutMainpid from "./reload-without-mainpid.js";
 import shellSyntax from "./shell-syntax.js";
 
-export const execRules: Rule[] = [forkingWithoutPidfile, homeWithProtectHome, loginShellWrapper, multipleExecstart, relativeExecutable, reloadWithoutMainpid, shellSyntax];
+export const execRules: Rule[] = [forkingWithoutPidfile, homeWithProtectHome, loginShellWrapper, multipleExecstart, relativeExecutable, reloadNotSupported, reloadWithoutMainpid, shellSyntax];
