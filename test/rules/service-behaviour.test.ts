@@ -20,6 +20,11 @@ describe("exec/relative-executable", () => {
     expect(lint({ "a.service": svc }, { targetSystemd: [238, 252] })).toEqual(["a.service:2:11 exec/relative-executable warning"]);
     expect(lint({ "a.service": "[Service]\nExecStart=./run\n" })).toEqual(["a.service:2:11 exec/relative-executable error"]);
   });
+  it("leaves systemd's own tools alone unless the target predates the look-up", () => {
+    const ctl = { "a.service": "[Service]\nExecStart=systemctl start b.service\n" };
+    expect(lint(ctl)).toEqual([]);
+    expect(lint(ctl, { targetSystemd: [237] })).toEqual(["a.service:2:11 exec/relative-executable warning"]);
+  });
   it("accepts absolute paths after prefixes and specifiers", () => {
     expect(lint({ "a.service": "[Service]\nExecStart=-@/usr/bin/a a\nExecStop=%h/bin/stop\nExecStartPre=+!/bin/true\n" })).toEqual([]);
   });
@@ -45,6 +50,9 @@ describe("exec/forking-without-pidfile", () => {
     expect(lint({ "a.service": "[Service]\nType=forking\nExecStart=/usr/sbin/d\n" })).toEqual(["a.service:2:1 exec/forking-without-pidfile info"]);
     expect(lint({ "a.service": "[Service]\nType=forking\nGuessMainPID=no\nExecStart=/usr/sbin/d\n" })).toEqual(["a.service:2:1 exec/forking-without-pidfile warning"]);
   });
+  it("accepts GuessMainPID=no with RemainAfterExit=yes (no main process on purpose)", () => {
+    expect(lint({ "a.service": "[Service]\nType=forking\nGuessMainPID=no\nRemainAfterExit=yes\nExecStart=/etc/rc.local start\n" })).toEqual([]);
+  });
   it("accepts PIDFile= (also from a drop-in) and other types", () => {
     expect(lint({ "a.service": "[Service]\nType=forking\nExecStart=/usr/sbin/d\n", "a.service.d/p.conf": "[Service]\nPIDFile=/run/d.pid\n" })).toEqual([]);
     expect(lint({ "a.service": "[Service]\nType=notify\nExecStart=/usr/sbin/d\n" })).toEqual([]);
@@ -68,6 +76,7 @@ describe("dependencies/oneshot-without-remain", () => {
   });
   it("needs ordering for Requires=/Wants=, a long-running dependent, and no RemainAfterExit=yes", () => {
     expect(findings({ "app.service": "[Unit]\nWants=setup.service\n[Service]\nExecStart=/usr/bin/app\n", "setup.service": setup })).toEqual([]);
+    expect(findings({ "app.service": "[Unit]\nRequires=load@x.service\nAfter=load@x.service\n[Service]\nExecStart=/usr/bin/app\n", "load@.service": setup })).toEqual([]);
     expect(findings({ "app.service": "[Unit]\nWants=setup.service\nAfter=setup.service\n[Service]\nType=oneshot\nExecStart=/usr/bin/app\n", "setup.service": setup })).toEqual([]);
     expect(findings({ "app.service": "[Unit]\nWants=setup.service\nAfter=setup.service\n[Service]\nExecStart=/usr/bin/app\n", "setup.service": setup + "RemainAfterExit=yes\n" })).toEqual([]);
   });

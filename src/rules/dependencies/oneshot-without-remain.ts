@@ -1,4 +1,5 @@
 import type { Assignment, EffectiveUnit } from "../../model/effective-unit.js";
+import { parseUnitName } from "../../model/unit-name.js";
 import { resolveUnit } from "../../model/unit-set.js";
 import { parseBoolean } from "../../values/primitives.js";
 import { defineRule } from "../types.js";
@@ -31,7 +32,7 @@ export default defineRule({
     docs: {
       summary: "A `Type=oneshot` service without `RemainAfterExit=yes` that a long-running service requires (`Requires=`/`Wants=` with `After=`) or is bound to (`BindsTo=`).",
       rationale:
-        "A oneshot service is active only while its command runs. Used as a set-up step of a daemon, it is inactive (\"dead\") right after, so every restart of the daemon runs it again and `systemctl status` hides that it succeeded. With `BindsTo=` it is worse: the daemon is stopped as soon as the oneshot finishes. `RemainAfterExit=yes` keeps the step active until it is stopped. A step meant to run before each start (a migration, a cache warm-up) is fine without it: ignore the note there, or put it in `ExecStartPre=`.",
+        "A oneshot service is active only while its command runs. Used as a set-up step of a daemon, it is inactive (\"dead\") right after, so every restart of the daemon runs it again and `systemctl status` hides that it succeeded. With `BindsTo=` it is worse: the daemon is stopped as soon as the oneshot finishes. `RemainAfterExit=yes` keeps the step active until it is stopped. A step meant to run before each start (a migration, a cache warm-up) is fine without it: ignore the note there, or put it in `ExecStartPre=`. Template oneshots (`modprobe@.service`) are parameterised actions meant to run on each request and are not reported.",
       bad: {
         filename: "app.service",
         text: "[Unit]\nRequires=app-setup.service\nAfter=app-setup.service\n\n[Service]\nExecStart=/usr/bin/app\n",
@@ -54,6 +55,8 @@ export default defineRule({
       for (const key of ["BindsTo", "Requires", "Wants"]) {
         for (const a of d.list("Unit", key)) {
           for (const dep of a.value.split(/\s+/).filter(Boolean)) {
+            // A template oneshot is a parameterised action each dependent asks for (modprobe@drm.service): re-running it is its purpose.
+            if (parseUnitName(dep).template) continue;
             const o = resolveUnit(ctx.set, dep);
             if (!o || o === d || !o.main || !isOneshot(o) || remains(o)) continue;
             const ordered = after.has(dep) || names(o.list("Unit", "Before")).includes(d.name.name);

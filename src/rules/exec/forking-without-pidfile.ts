@@ -15,7 +15,7 @@ export default defineRule({
     docs: {
       summary: "A `Type=forking` service without `PIDFile=`.",
       rationale:
-        "After the start command exits, systemd needs the daemon's main process to restart it, report its exit status and fill `$MAINPID` for `ExecReload=`. Without `PIDFile=` it guesses from the processes left in the cgroup (`GuessMainPID=yes`) and picks none when there are several; with `GuessMainPID=no` it does not try. Most daemons also have a foreground flag (`-f`, `--nodaemon`, `-D`), which makes `Type=simple`/`exec`/`notify` the simpler and more reliable choice.",
+        "After the start command exits, systemd needs the daemon's main process to restart it, report its exit status and fill `$MAINPID` for `ExecReload=`. Without `PIDFile=` it guesses from the processes left in the cgroup (`GuessMainPID=yes`) and picks none when there are several; with `GuessMainPID=no` it does not try (not reported together with `RemainAfterExit=yes`, which says there is no main process to follow, as for rc.local scripts). Most daemons also have a foreground flag (`-f`, `--nodaemon`, `-D`), which makes `Type=simple`/`exec`/`notify` the simpler and more reliable choice.",
       bad: { filename: "legacyd.service", text: "[Service]\nType=forking\nExecStart=/usr/sbin/legacyd\n" },
       good: { filename: "legacyd.service", text: "[Service]\nType=forking\nPIDFile=/run/legacyd.pid\nExecStart=/usr/sbin/legacyd\n" },
       reference: "systemd.service(5) Type=, PIDFile=, GuessMainPID=",
@@ -27,6 +27,8 @@ export default defineRule({
     if (!type || type.value !== "forking" || u.get("Service", "PIDFile") !== undefined) return;
     const guess = u.get("Service", "GuessMainPID");
     const noGuess = guess !== undefined && parseBoolean(guess) === false;
+    // GuessMainPID=no with RemainAfterExit=yes says there is no main process to track on purpose (rc-local.service, SysV wrappers).
+    if (noGuess && parseBoolean(u.get("Service", "RemainAfterExit") ?? "no") === true) return;
     ctx.report({ messageId: noGuess ? "none" : "guess", file: type.file, range: type.entry.range, ...(noGuess ? { severity: "warning" as const } : {}) });
   },
 });

@@ -9,6 +9,9 @@ const SEARCH_SINCE = 239;
 /** The fixed search path of systemd.service(5) "Command lines" (not the service's PATH=). */
 const SEARCH_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin";
 
+/** systemd's own programs: wherever a systemd that looks names up runs, they are on its search path (upstream units call them by name). */
+const SYSTEMD_TOOL = /^(systemd-[a-z0-9-]+|systemctl|journalctl|udevadm|networkctl|resolvectl|loginctl|busctl|machinectl|homectl|portablectl|bootctl|timedatectl|hostnamectl|localectl|coredumpctl|userdbctl|oomctl|kernel-install)$/;
+
 /** The oldest target systemd: from the settings, or a fixture's first-line `# unitlint: target systemd N` comment. */
 function oldestTarget(targets: number[], unit: EffectiveUnit): number | undefined {
   let list = targets;
@@ -32,7 +35,7 @@ export default defineRule({
     docs: {
       summary: "A command line whose program is a bare name or a relative path rather than an absolute path.",
       rationale:
-        "Before systemd 239 the program of `ExecStart=` and friends had to be an absolute path; older systemd logs an error and ignores the line, so the service has no command. Since 239 a bare name is looked up in a fixed search path (/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin), never in `Environment=PATH=`, which surprises people who install tools elsewhere. A relative path with a slash (`bin/app`) is refused by every version (an error). A warning when a target systemd older than 239 is configured, otherwise a note.",
+        "Before systemd 239 the program of `ExecStart=` and friends had to be an absolute path; older systemd logs an error and ignores the line, so the service has no command. Since 239 a bare name is looked up in a fixed search path (/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin), never in `Environment=PATH=`, which surprises people who install tools elsewhere. A relative path with a slash (`bin/app`) is refused by every version (an error). A warning when a target systemd older than 239 is configured, otherwise a note, which is not given for systemd's own programs (`systemctl`, `udevadm`, `systemd-*`): they are always on the search path and systemd's units call them by name.",
       bad: { filename: "app.service", text: "# unitlint: target systemd 237\n[Service]\nExecStart=python3 -m http.server 8080\n" },
       good: { filename: "app.service", text: "# unitlint: target systemd 237\n[Service]\nExecStart=/usr/bin/python3 -m http.server 8080\n" },
       reference: "systemd.service(5) Command lines",
@@ -52,7 +55,7 @@ export default defineRule({
       const range = valueSubRange(a.entry, exe.from, exe.to);
       if (exe.text.includes("/")) ctx.report({ messageId: "relative", data: { key, exe: exe.text }, file: a.file, range, severity: "error" });
       else if (target !== undefined && target < SEARCH_SINCE) ctx.report({ messageId: "old", data: { key, exe: exe.text, target }, file: a.file, range });
-      else ctx.report({ messageId: "search", data: { key, exe: exe.text, path: SEARCH_PATH }, file: a.file, range, severity: "info" });
+      else if (!SYSTEMD_TOOL.test(exe.text)) ctx.report({ messageId: "search", data: { key, exe: exe.text, path: SEARCH_PATH }, file: a.file, range, severity: "info" });
     }
   },
 });
