@@ -1,5 +1,6 @@
 import { directiveInfo, directivesFor, enumInfo, SPECIFIERS } from "../knowledge/directives.js";
 import { SPECIAL_UNITS } from "../knowledge/special-units.js";
+import { directiveDefault } from "../knowledge/defaults.js";
 import type { EditorKnowledge } from "./knowledge.js";
 
 /** Editor knowledge backed by the generated directive tables. */
@@ -18,7 +19,9 @@ export function defaultKnowledge(): EditorKnowledge {
         "",
         `- value: ${d.valueType}${d.isList ? " — a list: repeat to add, an empty assignment resets" : " — the last assignment wins"}`,
       ];
-      if (e) lines.push(`- allowed: ${[...e.values, ...(e.acceptsBoolean ? ["yes", "no"] : [])].map((v) => `\`${v}\``).join(", ")}`);
+      if (e) lines.push(`- allowed: ${[...new Set([...e.values, ...(e.acceptsBoolean ? ["yes", "no"] : [])])].map((v) => `\`${v}\``).join(", ")}`);
+      const def = directiveDefault(d.section, d.name);
+      if (def) lines.push(`- default: ${def}`);
       lines.push(`- since: ${d.since === null ? "before systemd 183" : `systemd ${d.since}`}`);
       if (d.status !== "current") lines.push(`- **${d.status}**${d.replacement ? `: use ${d.replacement}` : ""}${d.notes ? ` (${d.notes})` : ""}`);
       return lines.join("\n");
