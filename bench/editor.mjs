@@ -6,7 +6,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { lintSources } from "../dist/lib/linter/lint.js";
 import { parseFile } from "../dist/lib/model/unit-file.js";
-import { hoverAt } from "../dist/lib/lsp/hover.js";
+import { crontabHoverAt, hoverAt } from "../dist/lib/lsp/hover.js";
+import { parseCrontab } from "../dist/lib/crontab/index.js";
 import { completions } from "../dist/lib/lsp/features.js";
 import { defaultKnowledge } from "../dist/lib/lsp/knowledge-impl.js";
 
@@ -32,6 +33,12 @@ const diag = median((i) => lintSources([{ path: "ots-worker@.service", text: uni
 const file = parseFile("ots-worker@.service", unit);
 const hoverOffset = unit.indexOf("TimeoutStopSec") + 2;
 const hover = median(() => hoverAt(file, hoverOffset, knowledge));
+const timer = "[Timer]\nOnCalendar=Mon..Fri *-*-* 08:00\nOnCalendar=*/15 9-17 * * 1-5\n";
+const timerFile = parseFile("t.timer", timer);
+const calendarHover = median(() => hoverAt(timerFile, timer.indexOf("08:00"), knowledge));
+const pastedCronHover = median(() => hoverAt(timerFile, timer.indexOf("1-5"), knowledge));
+const crontab = "*/15 9-17 * * 1-5 root /usr/bin/report\n";
+const cronHover = median(() => crontabHoverAt(parseCrontab(crontab, "cron.d/report", "system"), crontab.indexOf("1-5")));
 const complete = median(() => completions({ ast: file.ast, offset: unit.indexOf("Restart=") + 3, type: "service", unitNames: [], knowledge }));
 
 let page = "";
@@ -80,6 +87,9 @@ Reproduce with \`npm run build && node bench/editor.mjs --write\`. In-process me
 | LSP diagnostics after a change (parse + all rules) | ${diag.toFixed(2)} ms |
 | LSP hover on a directive | ${hover.toFixed(3)} ms |
 | LSP completion of directives | ${complete.toFixed(3)} ms |
+| LSP hover on an OnCalendar= part (explanation, normalized form, next 5 elapses) | ${calendarHover.toFixed(3)} ms |
+| LSP hover on a cron field pasted into OnCalendar= (meaning, OnCalendar= lines, next 5 runs) | ${pastedCronHover.toFixed(3)} ms |
+| LSP hover on a crontab field (parse the line, meaning, OnCalendar= lines, next 5 runs) | ${cronHover.toFixed(3)} ms |
 ${page}`;
 console.log(md);
 if (process.argv.includes("--write")) {

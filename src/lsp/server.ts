@@ -26,6 +26,17 @@ import { pathToUri, uriToPath, Workspace } from "./workspace.js";
 export interface ServerOptions {
   /** Delay between the last keystroke and re-linting, in ms. */
   debounceMs?: number;
+  /** Zone of the next elapses and runs in hovers (default: the machine's; the client may set `initializationOptions.timezone`). */
+  timezone?: string;
+}
+
+function validZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Start the language server on the given streams (stdio for `unitlint lsp`). */
@@ -36,11 +47,17 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   const debounceMs = opts.debounceMs ?? 150;
   let workspace = new Workspace(null);
   const timers = new Map<string, NodeJS.Timeout>();
+  let timezone = opts.timezone;
 
   connection.onInitialize((params) => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? null;
     workspace = new Workspace(folder ? uriToPath(folder) : null);
     workspace.scan();
+    const init = params.initializationOptions as { timezone?: unknown } | undefined;
+    if (typeof init?.timezone === "string" && init.timezone !== "") {
+      if (validZone(init.timezone)) timezone = init.timezone;
+      else connection.console.warn(`unitlint: unknown time zone '${init.timezone}' in initializationOptions.timezone; using the machine's`);
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -55,6 +72,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   });
 
   const pathOf = (uri: string) => uriToPath(uri) ?? uri;
+  const zone = () => (timezone ? { tz: timezone } : {});
 
   /**
    * What a document is: a crontab or job file when its path says so (as for
@@ -117,17 +135,17 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const kind = doc ? scheduleKind(doc) : undefined;
     if (doc && (kind === "crontab" || kind === "system-crontab")) {
       const file = parseCrontab(doc.getText(), workspace.display(pathOf(doc.uri)), kind === "crontab" ? "user" : "system");
-      const h = crontabHoverAt(file, doc.offsetAt(p.position));
+      const h = crontabHoverAt(file, doc.offsetAt(p.position), zone());
       return h ? { contents: { kind: "markdown", value: h.markdown }, range: { start: doc.positionAt(h.range.start), end: doc.positionAt(h.range.end) } } : null;
     }
     if (doc && kind === "jobs") {
-      const h = jobsHoverAt(parseJobsFile(doc.getText(), workspace.display(pathOf(doc.uri))), doc.offsetAt(p.position));
+      const h = jobsHoverAt(parseJobsFile(doc.getText(), workspace.display(pathOf(doc.uri))), doc.offsetAt(p.position), zone());
       return h ? { contents: { kind: "markdown", value: h.markdown }, range: { start: doc.positionAt(h.range.start), end: doc.positionAt(h.range.end) } } : null;
     }
     const x = parsed(p.textDocument.uri);
     if (!x) return null;
     const offset = x.doc.offsetAt(p.position);
-    const h = hoverAt(x.file, offset, knowledge);
+    const h = hoverAt(x.file, offset, knowledge, zone());
     if (!h) return null;
     return { contents: { kind: "markdown", value: h.markdown }, range: { start: x.doc.positionAt(h.range.start), end: x.doc.positionAt(h.range.end) } };
   });

@@ -50,7 +50,7 @@ beforeAll(async () => {
     published.set(p.uri, list);
   });
   conn.listen();
-  const init = await conn.sendRequest("initialize", { processId: null, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(root).href, name: "w" }] });
+  const init = await conn.sendRequest("initialize", { processId: null, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(root).href, name: "w" }], initializationOptions: { timezone: "Asia/Kolkata" } });
   expect((init as { capabilities: Record<string, unknown> }).capabilities).toMatchObject({ hoverProvider: true, codeActionProvider: true, documentSymbolProvider: true, definitionProvider: true });
   await conn.sendNotification("initialized", {});
 }, 60_000);
@@ -141,7 +141,8 @@ describe("hover on values", () => {
     await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Timer]\nOnCalendar=Mon *-*-* 08:00\nAccuracySec=90\n" } });
     const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 14 } })) as { contents: { value: string } };
     expect(h.contents.value).toContain("normalized: `Mon *-*-* 08:00:00`");
-    expect(h.contents.value.match(/^- \d{4}-\d\d-\d\dT08:00:00/gm)?.length).toBe(5);
+    expect(h.contents.value.match(/^- \d{4}-\d\d-\d\dT08:00:00\+05:30$/gm)?.length).toBe(5);
+    expect(h.contents.value).toContain("Next 5 elapses (Asia/Kolkata)");
     const s = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 2, character: 13 } })) as { contents: { value: string } };
     expect(s.contents.value).toBe("`90` = `1min 30s`");
   });
