@@ -55,3 +55,43 @@ describe("ordering cycles through implied dependencies", () => {
     );
   });
 });
+
+describe("startsAfter (searched from both ends)", () => {
+  it("answers as a plain forward search over the same edges does", async () => {
+    const { startsAfter, startsAfterEdges } = await import("../../src/analysis/ordering.js");
+    const { buildUnitSet } = await import("../../src/model/unit-set.js");
+    const { parseFile } = await import("../../src/model/unit-file.js");
+    const names = ["a.service", "b.service", "c.service", "d.socket", "e.timer", "f.target", "g.target"];
+    const dep = fc.record({ key: fc.constantFrom("After", "Before", "Wants", "Requires"), to: fc.constantFrom(...names, "basic.target", "multi-user.target") });
+    const unit = fc.record({ deps: fc.array(dep, { maxLength: 4 }), defaults: fc.boolean(), install: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: names.length, maxLength: names.length }), (units) => {
+        const files = units.map((u, i) => {
+          const body = `[Unit]\n${u.defaults ? "" : "DefaultDependencies=no\n"}${u.deps.map((d) => `${d.key}=${d.to}\n`).join("")}${u.install ? "[Install]\nWantedBy=multi-user.target\n" : ""}`;
+          return parseFile(names[i]!, body);
+        });
+        const set = buildUnitSet(files);
+        const out = new Map<string, Set<string>>();
+        for (const e of startsAfterEdges(set, "system")) {
+          if (!out.has(e.from)) out.set(e.from, new Set());
+          out.get(e.from)!.add(e.to);
+        }
+        const plain = (from: string, to: string) => {
+          const seen = new Set([from]);
+          const queue = [from];
+          for (let i = 0; i < queue.length; i++) {
+            for (const n of out.get(queue[i]!) ?? []) {
+              if (n === to) return true;
+              if (!seen.has(n)) seen.add(n) && queue.push(n);
+            }
+          }
+          return false;
+        };
+        const after = startsAfter(set, "system");
+        const all = [...names, "basic.target", "multi-user.target", "sysinit.target"];
+        for (const x of all) for (const y of all) expect(after(x, y), `${x} after ${y}`).toBe(plain(x, y));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
