@@ -46,9 +46,10 @@ describe("exec/home-with-protect-home", () => {
 });
 
 describe("exec/forking-without-pidfile", () => {
-  it("is a note when systemd guesses the main PID, a warning with GuessMainPID=no", () => {
+  it("is a note when systemd guesses the main PID, a warning with GuessMainPID=no and Restart=on-failure", () => {
     expect(lint({ "a.service": "[Service]\nType=forking\nExecStart=/usr/sbin/d\n" })).toEqual(["a.service:2:1 exec/forking-without-pidfile info"]);
-    expect(lint({ "a.service": "[Service]\nType=forking\nGuessMainPID=no\nExecStart=/usr/sbin/d\n" })).toEqual(["a.service:2:1 exec/forking-without-pidfile warning"]);
+    expect(lint({ "a.service": "[Service]\nType=forking\nGuessMainPID=no\nExecStart=/usr/sbin/d\n" })).toEqual(["a.service:2:1 exec/forking-without-pidfile info"]);
+    expect(lint({ "a.service": "[Service]\nType=forking\nGuessMainPID=no\nRestart=on-failure\nExecStart=/usr/sbin/d\n" })).toEqual(["a.service:2:1 exec/forking-without-pidfile warning"]);
   });
   it("accepts GuessMainPID=no with RemainAfterExit=yes (no main process on purpose)", () => {
     expect(lint({ "a.service": "[Service]\nType=forking\nGuessMainPID=no\nRemainAfterExit=yes\nExecStart=/etc/rc.local start\n" })).toEqual([]);
