@@ -10,6 +10,7 @@ import {
 } from "vscode-languageserver/node.js";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Fix } from "../core/diagnostic.js";
+import type { CrontabFile } from "../crontab/index.js";
 import type { UnitFileAst } from "../parser/unit/ast.js";
 import { parseUnitName, type UnitType } from "../model/unit-name.js";
 import { sectionsFor } from "../knowledge/sections.js";
@@ -38,6 +39,20 @@ export function documentSymbols(ast: UnitFileAst, doc: TextDocument): DocumentSy
       selectionRange: r(e.keyRange.start, e.keyRange.end),
     })),
   }));
+}
+
+/** A crontab's outline: its variable assignments and jobs (schedule as the name, the command as the detail). */
+export function crontabSymbols(file: CrontabFile, doc: TextDocument): DocumentSymbol[] {
+  const r = (s: number, e: number) => ({ start: doc.positionAt(s), end: doc.positionAt(e) });
+  const out: DocumentSymbol[] = [];
+  for (const l of file.lines) {
+    if (l.kind === "env") out.push({ name: l.name.text, detail: l.value.text, kind: SymbolKind.Variable, range: r(l.range.start, l.range.end), selectionRange: r(l.name.range.start, l.name.range.end) });
+    if (l.kind === "job") {
+      const command = l.command?.text.trim() ?? "";
+      out.push({ name: l.schedule.text, detail: command.length > 60 ? command.slice(0, 57) + "..." : command, kind: SymbolKind.Event, range: r(l.range.start, l.range.end), selectionRange: r(l.schedule.range.start, l.schedule.range.end) });
+    }
+  }
+  return out;
 }
 
 function fixToAction(fix: Fix, uri: string, doc: TextDocument, diagnostic: Diagnostic, preferred: boolean): CodeAction {

@@ -13,7 +13,7 @@ import { lintSources } from "../linter/lint.js";
 import { findConfigFile, loadConfig } from "../node/config-discovery.js";
 import { parseFile } from "../model/unit-file.js";
 import { toDiagnostic } from "./diagnostics.js";
-import { codeActions, completions, definition, documentSymbols, unitNameAt } from "./features.js";
+import { codeActions, completions, crontabSymbols, definition, documentSymbols, unitNameAt } from "./features.js";
 import { hardeningAction } from "./hardening-action.js";
 import { cronCalendarActions } from "./cron-action.js";
 import { crontabHoverAt, hoverAt, jobsHoverAt } from "./hover.js";
@@ -181,6 +181,9 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   });
 
   connection.onDocumentSymbol((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    const kind = doc ? scheduleKind(doc) : undefined;
+    if (doc && (kind === "crontab" || kind === "system-crontab")) return crontabSymbols(parseCrontab(doc.getText(), workspace.display(pathOf(doc.uri)), kind === "crontab" ? "user" : "system"), doc);
     const x = parsed(p.textDocument.uri);
     return x ? documentSymbols(x.file.ast, x.doc) : [];
   });

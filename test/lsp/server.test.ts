@@ -186,8 +186,10 @@ describe("schedules", () => {
     expect(h?.contents.value).toContain("OnCalendar=Mon..Fri *-*-* 09..17:00/15:00");
     expect(h?.contents.value.match(/^- \d{4}-\d\d-\d\dT(09|1\d):\d\d:00/gm)?.length).toBe(5);
     expect(h?.range).toEqual({ start: { line: 0, character: 14 }, end: { line: 0, character: 17 } });
-    // no unit-file features in a crontab
-    expect(await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri } })).toEqual([]);
+    // its outline lists the jobs; no unit-file completion
+    const syms = (await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri } })) as { name: string; detail: string }[];
+    expect(syms.map((x) => [x.name, x.detail])).toEqual([["*/15 9-17 * * 1-5", "/usr/bin/backup"]]);
+    expect(await conn.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line: 0, character: 2 } })).toEqual([]);
   });
 
   it("reads a document the editor calls 'crontab' as a user crontab (no user field)", async () => {
