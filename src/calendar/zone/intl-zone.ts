@@ -1,18 +1,16 @@
-import { IANAZone } from "luxon";
 import { utcYearOf } from "./posix-tz.js";
 import type { Zone, ZoneInfo } from "./zone.js";
 
 /**
- * A zone backed by the JavaScript engine's time zone data (via luxon), for
- * hosts without /usr/share/zoneinfo (browsers, Windows). Offsets are exact;
+ * A zone backed by the JavaScript engine's time zone data (Intl), for hosts
+ * without /usr/share/zoneinfo (browsers, Windows). Offsets are exact;
  * tm_isdst and abbreviations are reconstructed, because Intl exposes neither:
  * DST is "above the year's lowest offset", names are Intl's short names or
  * tzdata's numeric style ("+0545").
  */
 export function intlZone(name: string): Zone | undefined {
   if (!isIntlZoneName(name)) return undefined;
-  const zone = IANAZone.create(name);
-  const offsetAt = (t: number) => Math.round(zone.offset(t * 1000) * 60);
+  const offsetAt = utcOffsetReader(name);
   const years = new Map<number, YearTable>();
   const table = (year: number) => {
     let y = years.get(year);
@@ -70,6 +68,66 @@ function buildYear(year: number, offsetAt: (t: number) => number, abbrAt: (t: nu
   const std = spans.find((s) => s.offset === minOffset)!.abbr;
   const dst = spans.find((s) => s.offset > minOffset)?.abbr ?? std;
   return { spans, minOffset, tzname: [std, dst] };
+}
+
+/**
+ * The zone's UTC offset in seconds at a Unix time (seconds): the wall clock
+ * Intl shows for that instant, read back as if it were UTC, minus the instant
+ * (what luxon's IANAZone did; reading it here saves the CLI and the playground
+ * 70 KiB of date library).
+ */
+export function utcOffsetReader(zone: string): (t: number) => number {
+  const dtf = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    era: "short",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
+  return (t) => {
+    const s = Math.floor(t);
+    let year = 0;
+    let month = 1;
+    let day = 1;
+    let hour = 0;
+    let minute = 0;
+    let second = 0;
+    let bc = false;
+    for (const p of dtf.formatToParts(s * 1000)) {
+      switch (p.type) {
+        case "year":
+          year = Number(p.value);
+          break;
+        case "month":
+          month = Number(p.value);
+          break;
+        case "day":
+          day = Number(p.value);
+          break;
+        case "hour":
+          hour = Number(p.value) % 24;
+          break;
+        case "minute":
+          minute = Number(p.value);
+          break;
+        case "second":
+          second = Number(p.value);
+          break;
+        case "era":
+          bc = /^B/i.test(p.value);
+          break;
+      }
+    }
+    if (bc) year = 1 - year;
+    // Date.UTC maps years 0-99 to 1900-1999: shift those by 400 years (146,097 days, the Gregorian cycle).
+    const shift = year >= 0 && year < 100 ? 400 : 0;
+    const wall = Date.UTC(year + shift, month - 1, day, hour, minute, second) / 1000 - shift * 146097 * 86400;
+    return Math.round(wall - s);
+  };
 }
 
 const GMT_FORM = /^(GMT|UTC)([+-]\d{1,2}(:\d\d)?)?$/;
