@@ -60,7 +60,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     }
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ["[", "=", "%", " "] },
         codeActionProvider: true,
@@ -117,6 +117,8 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
 
   documents.onDidOpen((e) => schedule(e.document, 0));
   documents.onDidChangeContent((e) => schedule(e.document, debounceMs));
+  // the saved text is what other units see once the editor lets go of the file
+  documents.onDidSave((e) => workspace.reread(pathOf(e.document.uri)));
   documents.onDidClose((e) => {
     workspace.close(pathOf(e.document.uri));
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -1,6 +1,6 @@
-import { relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { collectInputs } from "../node/collect.js";
+import { collectInputs, isLintableName } from "../node/collect.js";
 import { readUnitFile } from "../node/read.js";
 import type { LintSource } from "../linter/lint.js";
 
@@ -35,6 +35,17 @@ export class Workspace {
   close(path: string): void {
     this.open.delete(path);
     this.kinds.delete(path);
+    this.reread(path);
+  }
+
+  /** Read one file again (saved or closed in the editor, so the disk may differ from the scan); forget it when it is gone. */
+  reread(path: string): void {
+    if (!this.root) return;
+    const rel = relative(this.root, path);
+    if (rel.startsWith("..") || isAbsolute(rel) || (!this.disk.has(path) && !isLintableName(path))) return;
+    const r = readUnitFile(path);
+    if (r.ok) this.disk.set(path, r.text);
+    else this.disk.delete(path);
   }
 
   /** The text the editor shows for a path, else the one on disk. */
