@@ -16,6 +16,7 @@ import { toDiagnostic } from "./diagnostics.js";
 import { codeActions, completions, crontabSymbols, definition, documentSymbols, unitNameAt } from "./features.js";
 import { hardeningAction } from "./hardening-action.js";
 import { cronCalendarActions } from "./cron-action.js";
+import { crontabTimerAction } from "./crontab-action.js";
 import { crontabHoverAt, hoverAt, jobsHoverAt } from "./hover.js";
 import { parseJobsFile } from "../jobs/index.js";
 import { parseCrontab } from "../crontab/index.js";
@@ -178,6 +179,20 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
         (d) => workspace.text(workspace.absolute(d)) !== undefined || existsSync(workspace.absolute(d)),
       );
       if (harden) actions.push(harden);
+    }
+    const kind = scheduleKind(doc);
+    if ((kind === "crontab" || kind === "system-crontab") && workspace.root && (!only || only.some((k) => k === "refactor" || k.startsWith("refactor.")))) {
+      const file = parseCrontab(doc.getText(), workspace.display(pathOf(doc.uri)), kind === "crontab" ? "user" : "system");
+      const lines = { start: doc.offsetAt({ line: p.range.start.line, character: 0 }), end: doc.offsetAt({ line: p.range.end.line + 1, character: 0 }) };
+      // next to the workspace's units (their folder), else at the workspace root
+      const unitFile = workspace.paths().map((q) => workspace.display(q)).find((d) => /\.(service|timer)$/.test(d) && !/\.d\//.test(d) && !d.startsWith("/"));
+      const folder = unitFile && unitFile.includes("/") ? unitFile.slice(0, unitFile.lastIndexOf("/")) : "";
+      const convert = crontabTimerAction(file, lines, doc, p.textDocument.uri, {
+        folder,
+        uri: (d) => pathToUri(workspace.absolute(d)),
+        exists: (d) => workspace.text(workspace.absolute(d)) !== undefined || existsSync(workspace.absolute(d)),
+      });
+      if (convert) actions.push(convert);
     }
     return actions;
   });

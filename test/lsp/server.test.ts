@@ -190,6 +190,12 @@ describe("schedules", () => {
     const syms = (await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri } })) as { name: string; detail: string }[];
     expect(syms.map((x) => [x.name, x.detail])).toEqual([["*/15 9-17 * * 1-5", "/usr/bin/backup"]]);
     expect(await conn.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line: 0, character: 2 } })).toEqual([]);
+    // and the job converts to a timer next to the workspace's units
+    const range = { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } };
+    const actions = (await conn.sendRequest("textDocument/codeAction", { textDocument: { uri }, range, context: { diagnostics: [], only: ["refactor"] } })) as { title: string; edit: { documentChanges: { kind?: string; uri?: string }[] } }[];
+    const convert = actions.find((a) => a.title.startsWith("Convert to a systemd timer"))!;
+    expect(convert.title).toContain("create cron-backup.service and cron-backup.timer in etc/");
+    expect(convert.edit.documentChanges.filter((c) => c.kind === "create").map((c) => c.uri)).toEqual([pathToFileURL(join(root, "etc", "cron-backup.service")).href, pathToFileURL(join(root, "etc", "cron-backup.timer")).href]);
   });
 
   it("reads a document the editor calls 'crontab' as a user crontab (no user field)", async () => {
