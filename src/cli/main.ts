@@ -1,9 +1,9 @@
 import { Command, CommanderError } from "commander";
-import { commandModules } from "./commands/index.js";
+import { commandModulesFor, type CommandModule } from "./commands/index.js";
 import { UsageError, EXIT_USAGE } from "./errors.js";
 import { VERSION } from "./version.js";
 
-export function buildProgram(): Command {
+export function buildProgram(commandModules: CommandModule[]): Command {
   const program = new Command();
   program
     .name("unitlint")
@@ -17,7 +17,7 @@ export function buildProgram(): Command {
 
 /** Run the CLI; resolves to the exit code. Every error becomes one line on stderr. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(await commandModulesFor(argv));
   try {
     await program.parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
