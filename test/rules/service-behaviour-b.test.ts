@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { applyEdits } from "../../src/core/edits.js";
+import { lintSources } from "../../src/linter/lint.js";
+
+/** Findings of one rule of issue #5 (part B), as `line:col severity messageId-ish message start`. */
+const findings = (rule: string, files: Record<string, string>) =>
+  lintSources(Object.entries(files).map(([path, text]) => ({ path, text }))).findings.filter((f) => f.rule === rule);
+const at = (rule: string, files: Record<string, string>) => findings(rule, files).map((f) => `${f.file}:${f.line}:${f.column} ${f.severity}`);
+
+describe("kill/unsafe-stop-signals", () => {
+  const rule = "kill/unsafe-stop-signals";
+  it("reports KillSignal=SIGKILL in any spelling and mixed mode without the final SIGKILL", () => {
+    expect(at(rule, { "a.service": "[Service]\nExecStart=/bin/a\nKillSignal=9\n" })).toEqual(["a.service:3:12 warning"]);
+    expect(at(rule, { "a.service": "[Service]\nExecStart=/bin/a\nKillMode=mixed\nSendSIGKILL=off\n" })).toEqual(["a.service:4:1 warning"]);
+  });
+  it("leaves other signals with mixed mode, and SendSIGKILL=no with control-group, alone", () => {
+    expect(at(rule, { "a.service": "[Service]\nExecStart=/bin/a\nKillMode=mixed\nKillSignal=SIGINT\n" })).toEqual([]);
+    expect(at(rule, { "a.service": "[Service]\nExecStart=/bin/a\nSendSIGKILL=no\n" })).toEqual([]);
+  });
+});
