@@ -18,3 +18,17 @@ describe("kill/unsafe-stop-signals", () => {
     expect(at(rule, { "a.service": "[Service]\nExecStart=/bin/a\nSendSIGKILL=no\n" })).toEqual([]);
   });
 });
+
+describe("kill/jvm-stop-exit-code", () => {
+  const rule = "kill/jvm-stop-exit-code";
+  it("names the status the JVM returns for the stop signal", () => {
+    const [f] = findings(rule, { "a.service": "[Service]\nExecStart=/opt/jruby/bin/jruby app.rb\nKillSignal=INT\n" });
+    expect(f!.message).toContain("SuccessExitStatus=130");
+    expect(at(rule, { "a.service": "[Service]\nExecStart=/usr/bin/java -jar a.jar\nSuccessExitStatus=SIGTERM\n" })).toEqual(["a.service:2:11 info"]);
+  });
+  it("skips listed statuses, -Xrs, ExecStop=, oneshots and Ruby programs", () => {
+    for (const extra of ["SuccessExitStatus=143", "ExecStop=/bin/stop", "Type=oneshot"]) expect(at(rule, { "a.service": `[Service]\nExecStart=/usr/bin/java -jar a.jar\n${extra}\n` })).toEqual([]);
+    expect(at(rule, { "a.service": "[Service]\nExecStart=/usr/bin/java -Xrs -jar a.jar\n" })).toEqual([]);
+    expect(at(rule, { "a.service": "[Service]\nExecStart=/usr/bin/bundle exec puma\n" })).toEqual([]);
+  });
+});

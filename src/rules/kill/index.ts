@@ -1,5 +1,6 @@
 import type { Rule } from "../types.js";
+import jvmStopExitCode from "./jvm-stop-exit-code.js";
 import killModeProcess from "./kill-mode-process.js";
 import unsafeStopSignals from "./unsafe-stop-signals.js";
 
-export const killRules: Rule[] = [killModeProcess, unsafeStopSignals];
+export const killRules: Rule[] = [jvmStopExitCode, killModeProcess, unsafeStopSignals];
