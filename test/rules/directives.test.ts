@@ -3,7 +3,7 @@ import { applyEdits } from "../../src/core/edits.js";
 import { lintSources } from "../../src/linter/lint.js";
 
 // Single files: the set rules about timers and their services are tested in set-rules.test.ts.
-const lint = (text: string, path = "a.service", settings = {}) => lintSources([{ path, text }], { settings }).findings.filter((f) => !/^(timers|dependencies)\//.test(f.rule));
+const lint = (text: string, path = "a.service", settings = {}) => lintSources([{ path, text }], { settings }).findings.filter((f) => !/^(timers|dependencies|timeouts|exec|kill|hardening)\//.test(f.rule));
 const ids = (text: string, path = "a.service", settings = {}) => lint(text, path, settings).map((f) => `${f.line}:${f.column} ${f.rule}`);
 
 describe("directive rules", () => {
