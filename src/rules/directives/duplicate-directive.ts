@@ -33,7 +33,8 @@ export default defineRule({
         if (entry.value === "") {
           for (const e of earlier) if (e.value !== "") ctx.report({ messageId: "discarded", data: { key: entry.key, line: entry.firstLine }, file: ctx.file, range: e.range });
           seen.set(k, [entry]);
-        } else seen.set(k, [...earlier, entry]);
+        } else if (earlier.length) earlier.push(entry);
+        else seen.set(k, [entry]);
       } else {
         for (const e of earlier) ctx.report({ messageId: "overridden", data: { key: entry.key, line: entry.firstLine }, file: ctx.file, range: e.range });
         seen.set(k, [entry]);
