@@ -32,3 +32,20 @@ describe("kill/jvm-stop-exit-code", () => {
     expect(at(rule, { "a.service": "[Service]\nExecStart=/usr/bin/bundle exec puma\n" })).toEqual([]);
   });
 });
+
+describe("kill/redundant-exit-status", () => {
+  const rule = "kill/redundant-exit-status";
+  const fixed = (text: string) => applyEdits(text, findings(rule, { "a.service": text }).flatMap((f) => f.fix!.edits)).text;
+  it("removes 0, the signals that are clean anyway and repeats, keeping the rest of the list", () => {
+    expect(fixed("[Service]\nExecStart=/bin/a\nSuccessExitStatus=0 75 SIGTERM\nRestartPreventExitStatus=SIGUSR1 255 USR1\n")).toBe(
+      "[Service]\nExecStart=/bin/a\nSuccessExitStatus=75\nRestartPreventExitStatus=SIGUSR1 255\n",
+    );
+  });
+  it("removes a line whose only word is redundant instead of leaving an empty reset", () => {
+    expect(fixed("[Service]\nExecStart=/bin/a\nSuccessExitStatus=75\nSuccessExitStatus=75\nSuccessExitStatus=0\n")).toBe("[Service]\nExecStart=/bin/a\nSuccessExitStatus=75\n");
+  });
+  it("keeps signals for oneshots, 0 in RestartPreventExitStatus= and values after a reset", () => {
+    expect(at(rule, { "a.service": "[Service]\nType=oneshot\nExecStart=/bin/a\nSuccessExitStatus=SIGTERM\n" })).toEqual([]);
+    expect(at(rule, { "a.service": "[Service]\nExecStart=/bin/a\nRestartPreventExitStatus=0\nSuccessExitStatus=1\nSuccessExitStatus=\nSuccessExitStatus=1\n" })).toEqual([]);
+  });
+});
