@@ -49,3 +49,19 @@ describe("kill/redundant-exit-status", () => {
     expect(at(rule, { "a.service": "[Service]\nExecStart=/bin/a\nRestartPreventExitStatus=0\nSuccessExitStatus=1\nSuccessExitStatus=\nSuccessExitStatus=1\n" })).toEqual([]);
   });
 });
+
+describe("resources/resource-ranges", () => {
+  const rule = "resources/resource-ranges";
+  it("reports values systemd 252 refuses as errors", () => {
+    const text = "[Service]\nExecStart=/bin/a\nCPUQuota=0%\nTasksMax=0\nMemoryHigh=0\nMemoryMax=101%\n";
+    expect(at(rule, { "a.service": text })).toEqual(["a.service:3:10 error", "a.service:4:10 error", "a.service:5:12 error", "a.service:6:11 error"]);
+  });
+  it("suggests a megabyte suffix for a memory size below 1M", () => {
+    const [f] = findings(rule, { "a.service": "[Service]\nExecStart=/bin/a\nMemoryMax=512\n" });
+    expect([f!.severity, f!.message, f!.suggestions?.[0]?.edits[0]?.text]).toEqual(["warning", expect.stringContaining("only 512 bytes"), "512M"]);
+  });
+  it("accepts large CPU quotas, zero protections and swap, TasksMax=0% and 0.01% steps", () => {
+    const text = "[Service]\nExecStart=/bin/a\nCPUQuota=3200%\nMemoryLow=0\nMemorySwapMax=0\nTasksMax=0%\nMemoryMax=12.5%\nMemoryMin=1M\n";
+    expect(at(rule, { "a.service": text })).toEqual([]);
+  });
+});

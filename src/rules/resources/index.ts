@@ -1,4 +1,5 @@
 import type { Rule } from "../types.js";
 import memoryLimitsOrder from "./memory-limits-order.js";
+import resourceRanges from "./resource-ranges.js";
 
-export const resourcesRules: Rule[] = [memoryLimitsOrder];
+export const resourcesRules: Rule[] = [memoryLimitsOrder, resourceRanges];
