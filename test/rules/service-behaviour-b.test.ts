@@ -65,3 +65,24 @@ describe("resources/resource-ranges", () => {
     expect(at(rule, { "a.service": text })).toEqual([]);
   });
 });
+
+describe("identity/runs-as-root", () => {
+  const rule = "identity/runs-as-root";
+  const hardened = (files: Record<string, string>, mode: "system" | "user" = "system") =>
+    lintSources(Object.entries(files).map(([path, text]) => ({ path, text })), { presets: ["hardening"], settings: { mode } }).findings.filter((f) => f.rule === rule).map((f) => `${f.file}:${f.line} ${f.severity}`);
+  it("is off by default and reported by the hardening preset", () => {
+    const files = { "a.service": "[Service]\nExecStart=/usr/bin/uvicorn app:main\n" };
+    expect(at(rule, files)).toEqual([]);
+    expect(hardened(files)).toEqual(["a.service:2 warning"]);
+  });
+  it("sees network sockets that activate the service, not local ones", () => {
+    expect(hardened({ "a.socket": "[Socket]\nListenStream=[::]:443\nAccept=yes\n", "a@.service": "[Service]\nExecStart=/usr/lib/a/handler\n" })).toEqual(["a@.service:2 warning"]);
+    expect(hardened({ "a.socket": "[Socket]\nListenStream=@a-control\n", "a.service": "[Service]\nExecStart=/usr/lib/a/handler\n" })).toEqual([]);
+  });
+  it("skips user units, unprivileged users and oneshots", () => {
+    const svc = "[Unit]\nAfter=network-online.target\n[Service]\nExecStart=/usr/bin/node s.js\n";
+    expect(hardened({ "a.service": svc }, "user")).toEqual([]);
+    expect(hardened({ "a.service": svc + "User=www-data\n" })).toEqual([]);
+    expect(hardened({ "a.service": svc + "Type=oneshot\n" })).toEqual([]);
+  });
+});

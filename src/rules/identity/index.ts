@@ -1,5 +1,6 @@
 import type { Rule } from "../types.js";
 import groupWithoutUser from "./group-without-user.js";
+import runsAsRoot from "./runs-as-root.js";
 import secretInEnvironment from "./secret-in-environment.js";
 
-export const identityRules: Rule[] = [groupWithoutUser, secretInEnvironment];
+export const identityRules: Rule[] = [groupWithoutUser, runsAsRoot, secretInEnvironment];

@@ -1,0 +1,80 @@
+import type { EffectiveUnit } from "../../model/effective-unit.js";
+import { parseExec } from "../../parser/exec/parse-exec.js";
+import { parseBoolean } from "../../values/primitives.js";
+import { splitWords } from "../../values/words.js";
+import { defineRule } from "../types.js";
+
+/**
+ * Application servers and runtimes that serve the network and, unlike nginx,
+ * sshd or postfix, never drop root themselves: started as root they stay root.
+ */
+const APP_SERVERS = new Set(["gunicorn", "uvicorn", "hypercorn", "daphne", "waitress-serve", "uwsgi", "puma", "unicorn", "thin", "rackup", "node", "nodejs", "deno", "bun", "java", "dotnet", "php", "flask"]);
+const LISTEN = ["ListenStream", "ListenDatagram", "ListenSequentialPacket"];
+/** A port or address:port (IPv4 or [IPv6]), not a file-system or abstract socket. */
+const NETWORK_ADDRESS = /^(\d+|[\d.]+:\d+|\[[0-9a-fA-F:.%\w]*\]:\d+)$/;
+
+const basename = (p: string) => p.slice(p.lastIndexOf("/") + 1);
+
+/** The network socket that activates `u`, if the run holds one: `Service=`, or the same name (`foo@.service` for Accept=yes). */
+function networkSocket(u: EffectiveUnit, units: EffectiveUnit[]): string | undefined {
+  for (const s of units) {
+    if (s.type !== "socket" || !s.main) continue;
+    const target = s.get("Socket", "Service") ?? (parseBoolean(s.get("Socket", "Accept") ?? "no") ? `${s.name.prefix}@.service` : `${s.name.prefix}.service`);
+    if (target !== u.name.name && target !== u.name.template) continue;
+    const listen = LISTEN.flatMap((k) => s.list("Socket", k)).find((a) => NETWORK_ADDRESS.test(a.value));
+    if (listen) return `${s.name.name} listens on ${listen.value}`;
+  }
+  return undefined;
+}
+
+/** Why the unit looks like a long-running network service, or undefined. */
+function networkEvidence(u: EffectiveUnit, units: EffectiveUnit[]): string | undefined {
+  const socket = networkSocket(u, units);
+  if (socket) return socket;
+  const start = u.list("Service", "ExecStart").find((a) => a.value !== "");
+  const words = start ? parseExec(start.value).words.map((w) => basename(w.text)) : [];
+  // `bundle exec puma`, `/usr/bin/env node`: look past the wrapper.
+  const prog = ["bundle", "env", "npx", "pipenv", "poetry"].includes(words[0] ?? "") ? words.find((w, i) => i > 0 && !w.startsWith("-") && !w.includes("=") && w !== "exec" && w !== "run") : words[0];
+  if (prog && APP_SERVERS.has(prog)) return `it runs the application server ${prog}`;
+  const online = ["Wants", "Requires", "After"].some((k) => u.list("Unit", k).some((a) => splitWords(a.value).words.some((w) => w.text === "network-online.target")));
+  if (online) return "it waits for network-online.target";
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: "identity/runs-as-root",
+    family: "identity",
+    // off by default: many system daemons start as root on purpose and drop privileges themselves
+    severity: "off",
+    presets: ["hardening"],
+    unitTypes: ["service"],
+    fixable: "none",
+    messages: {
+      root: "this long-running network service runs as root ({why}); give it an unprivileged User= or DynamicUser=yes so a compromise does not own the host (see `unitlint security` and the hardening preset)",
+    },
+    docs: {
+      summary: "A long-running network service with no `User=`/`DynamicUser=`, or with `User=root`.",
+      rationale:
+        "A service that takes connections from the network is the usual way in for an attacker; running it as root hands over the whole machine. Application servers (Gunicorn, Puma, Node, Java...) never drop privileges themselves, so `User=` (or `DynamicUser=yes`) is the only thing between a bug and root. " +
+        "A unit counts as a network service when a socket of the run listens on a port for it, its program is a known application server, or it waits for `network-online.target`; oneshots and user units are not reported. The rule is off by default because many system daemons (sshd, nginx, postfix) start as root on purpose and drop privileges themselves; the `hardening` preset enables it.",
+      bad: { filename: "api.service", text: "[Unit]\nWants=network-online.target\nAfter=network-online.target\n\n[Service]\nExecStart=/usr/bin/gunicorn app:wsgi\n" },
+      good: { filename: "api.service", text: "[Unit]\nWants=network-online.target\nAfter=network-online.target\n\n[Service]\nUser=api\nExecStart=/usr/bin/gunicorn app:wsgi\n" },
+      reference: "systemd.exec(5) User=, DynamicUser=",
+    },
+  },
+  checkUnit(ctx) {
+    const u = ctx.unit;
+    if (ctx.settings.mode === "user" || !u.main) return;
+    if (u.get("Service", "Type") === "oneshot") return;
+    if (parseBoolean(u.get("Service", "DynamicUser") ?? "no")) return;
+    const user = u.last("Service", "User");
+    if (user && user.value !== "" && user.value !== "root" && user.value !== "0") return;
+    const start = u.list("Service", "ExecStart").find((a) => a.value !== "");
+    if (!start) return;
+    const why = networkEvidence(u, ctx.set.units);
+    if (!why) return;
+    const at = user && user.value !== "" ? user : start;
+    ctx.report({ messageId: "root", data: { why }, file: at.file, range: at.entry.range });
+  },
+});
