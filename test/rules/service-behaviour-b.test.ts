@@ -86,3 +86,18 @@ describe("identity/runs-as-root", () => {
     expect(hardened({ "a.service": svc + "Type=oneshot\n" })).toEqual([]);
   });
 });
+
+describe("identity/dynamic-user-conflicts", () => {
+  const rule = "identity/dynamic-user-conflicts";
+  it("reports User=root as an error and forced settings as warnings", () => {
+    expect(at(rule, { "a.service": "[Service]\nDynamicUser=yes\nUser=0\nProtectSystem=yes\nExecStart=/bin/a\n" })).toEqual(["a.service:3:6 error", "a.service:4:1 warning"]);
+  });
+  it("reports write folders under /var/lib only for write-like options without StateDirectory=", () => {
+    const svc = (extra: string) => ({ "a.service": `[Service]\nDynamicUser=yes\nExecStart=/bin/a --state-dir /var/lib/a --config /var/lib/b/c.conf\n${extra}` });
+    expect(findings(rule, svc("")).map((f) => f.message)).toEqual([expect.stringContaining("add StateDirectory=a")]);
+    expect(at(rule, svc("StateDirectory=a\n"))).toEqual([]);
+  });
+  it("says nothing without DynamicUser=yes", () => {
+    expect(at(rule, { "a.service": "[Service]\nUser=root\nPrivateTmp=no\nExecStart=/bin/a --data-dir /var/lib/a\n" })).toEqual([]);
+  });
+});
