@@ -85,6 +85,9 @@ describe("identity/runs-as-root", () => {
     expect(hardened({ "a.service": svc + "User=www-data\n" })).toEqual([]);
     expect(hardened({ "a.service": svc + "Type=oneshot\n" })).toEqual([]);
   });
+  it("does not count waiting for network-online.target as serving the network (clients do that)", () => {
+    expect(hardened({ "a.service": "[Unit]\nWants=network-online.target\nAfter=network-online.target\n[Service]\nType=dbus\nBusName=a.b\nUser=root\nExecStart=/usr/libexec/packagekitd\n" })).toEqual([]);
+  });
 });
 
 describe("identity/dynamic-user-conflicts", () => {

@@ -1,7 +1,6 @@
 import type { EffectiveUnit } from "../../model/effective-unit.js";
 import { parseExec } from "../../parser/exec/parse-exec.js";
 import { parseBoolean } from "../../values/primitives.js";
-import { splitWords } from "../../values/words.js";
 import { defineRule } from "../types.js";
 
 /**
@@ -36,8 +35,7 @@ function networkEvidence(u: EffectiveUnit, units: EffectiveUnit[]): string | und
   // `bundle exec puma`, `/usr/bin/env node`: look past the wrapper.
   const prog = ["bundle", "env", "npx", "pipenv", "poetry"].includes(words[0] ?? "") ? words.find((w, i) => i > 0 && !w.startsWith("-") && !w.includes("=") && w !== "exec" && w !== "run") : words[0];
   if (prog && APP_SERVERS.has(prog)) return `it runs the application server ${prog}`;
-  const online = ["Wants", "Requires", "After"].some((k) => u.list("Unit", k).some((a) => splitWords(a.value).words.some((w) => w.text === "network-online.target")));
-  if (online) return "it waits for network-online.target";
+  // Waiting for network-online.target is not evidence: that is what clients do (packagekit, rc-local on the host review).
   return undefined;
 }
 
@@ -57,16 +55,16 @@ export default defineRule({
       summary: "A long-running network service with no `User=`/`DynamicUser=`, or with `User=root`.",
       rationale:
         "A service that takes connections from the network is the usual way in for an attacker; running it as root hands over the whole machine. Application servers (Gunicorn, Puma, Node, Java...) never drop privileges themselves, so `User=` (or `DynamicUser=yes`) is the only thing between a bug and root. " +
-        "A unit counts as a network service when a socket of the run listens on a port for it, its program is a known application server, or it waits for `network-online.target`; oneshots and user units are not reported. The rule is off by default because many system daemons (sshd, nginx, postfix) start as root on purpose and drop privileges themselves; the `hardening` preset enables it.",
-      bad: { filename: "api.service", text: "[Unit]\nWants=network-online.target\nAfter=network-online.target\n\n[Service]\nExecStart=/usr/bin/gunicorn app:wsgi\n" },
-      good: { filename: "api.service", text: "[Unit]\nWants=network-online.target\nAfter=network-online.target\n\n[Service]\nUser=api\nExecStart=/usr/bin/gunicorn app:wsgi\n" },
+        "A unit counts as a network service when a socket of the run listens on a port for it (`ListenStream=8080`, not a file-system socket) or its program is a known application server (also behind `bundle exec` or `env`). Waiting for `network-online.target` is not counted: clients do that too (PackageKit, rc-local). Oneshots, `RemainAfterExit=yes` units and user units are not reported. The rule is off by default because many system daemons (sshd, nginx, postfix) start as root on purpose and drop privileges themselves; the `hardening` preset enables it.",
+      bad: { filename: "api.service", text: "[Service]\nExecStart=/usr/bin/gunicorn --bind 0.0.0.0:8000 app:wsgi\n" },
+      good: { filename: "api.service", text: "[Service]\nUser=api\nExecStart=/usr/bin/gunicorn --bind 0.0.0.0:8000 app:wsgi\n" },
       reference: "systemd.exec(5) User=, DynamicUser=",
     },
   },
   checkUnit(ctx) {
     const u = ctx.unit;
     if (ctx.settings.mode === "user" || !u.main) return;
-    if (u.get("Service", "Type") === "oneshot") return;
+    if (u.get("Service", "Type") === "oneshot" || parseBoolean(u.get("Service", "RemainAfterExit") ?? "no")) return;
     if (parseBoolean(u.get("Service", "DynamicUser") ?? "no")) return;
     const user = u.last("Service", "User");
     if (user && user.value !== "" && user.value !== "root" && user.value !== "0") return;
