@@ -76,7 +76,7 @@ describe("identity/runs-as-root", () => {
     expect(hardened(files)).toEqual(["a.service:2 warning"]);
   });
   it("sees network sockets that activate the service, not local ones", () => {
-    expect(hardened({ "a.socket": "[Socket]\nListenStream=[::]:443\nAccept=yes\n", "a@.service": "[Service]\nExecStart=/usr/lib/a/handler\n" })).toEqual(["a@.service:2 warning"]);
+    expect(hardened({ "a.socket": "[Socket]\nListenStream=[::]:443\nAccept=yes\n", "a@.service": "[Service]\nExecStart=/srv/a/handler\n" })).toEqual(["a@.service:2 warning"]);
     expect(hardened({ "a.socket": "[Socket]\nListenStream=@a-control\n", "a.service": "[Service]\nExecStart=/usr/lib/a/handler\n" })).toEqual([]);
   });
   it("skips user units, unprivileged users and oneshots", () => {

@@ -28,10 +28,13 @@ function networkSocket(u: EffectiveUnit, units: EffectiveUnit[]): string | undef
 
 /** Why the unit looks like a long-running network service, or undefined. */
 function networkEvidence(u: EffectiveUnit, units: EffectiveUnit[]): string | undefined {
-  const socket = networkSocket(u, units);
-  if (socket) return socket;
   const start = u.list("Service", "ExecStart").find((a) => a.value !== "");
-  const words = start ? parseExec(start.value).words.map((w) => basename(w.text)) : [];
+  const cmd = start ? parseExec(start.value).words : [];
+  // Distribution daemons (sshd, dovecot, libvirtd in /usr/sbin) start as root by design and separate privileges themselves.
+  const packagedDaemon = /^\/(usr\/)?(sbin|libexec|lib)\//.test(cmd[0]?.text ?? "");
+  const socket = packagedDaemon ? undefined : networkSocket(u, units);
+  if (socket) return socket;
+  const words = cmd.map((w) => basename(w.text));
   // `bundle exec puma`, `/usr/bin/env node`: look past the wrapper.
   const prog = ["bundle", "env", "npx", "pipenv", "poetry"].includes(words[0] ?? "") ? words.find((w, i) => i > 0 && !w.startsWith("-") && !w.includes("=") && w !== "exec" && w !== "run") : words[0];
   if (prog && APP_SERVERS.has(prog)) return `it runs the application server ${prog}`;
@@ -55,7 +58,7 @@ export default defineRule({
       summary: "A long-running network service with no `User=`/`DynamicUser=`, or with `User=root`.",
       rationale:
         "A service that takes connections from the network is the usual way in for an attacker; running it as root hands over the whole machine. Application servers (Gunicorn, Puma, Node, Java...) never drop privileges themselves, so `User=` (or `DynamicUser=yes`) is the only thing between a bug and root. " +
-        "A unit counts as a network service when a socket of the run listens on a port for it (`ListenStream=8080`, not a file-system socket) or its program is a known application server (also behind `bundle exec` or `env`). Waiting for `network-online.target` is not counted: clients do that too (PackageKit, rc-local). Oneshots, `RemainAfterExit=yes` units and user units are not reported. The rule is off by default because many system daemons (sshd, nginx, postfix) start as root on purpose and drop privileges themselves; the `hardening` preset enables it.",
+        "A unit counts as a network service when a socket of the run listens on a port for it (`ListenStream=8080`, not a file-system socket) and its program is not a distribution daemon (in `/usr/sbin`, `/usr/libexec` or `/usr/lib`: sshd, dovecot and libvirtd start as root by design and separate privileges themselves), or when its program is a known application server (also behind `bundle exec` or `env`). Waiting for `network-online.target` is not counted: clients do that too (PackageKit, rc-local). Oneshots, `RemainAfterExit=yes` units and user units are not reported. The rule is off by default because many system daemons (sshd, nginx, postfix) start as root on purpose and drop privileges themselves; the `hardening` preset enables it.",
       bad: { filename: "api.service", text: "[Service]\nExecStart=/usr/bin/gunicorn --bind 0.0.0.0:8000 app:wsgi\n" },
       good: { filename: "api.service", text: "[Service]\nUser=api\nExecStart=/usr/bin/gunicorn --bind 0.0.0.0:8000 app:wsgi\n" },
       reference: "systemd.exec(5) User=, DynamicUser=",
