@@ -1,0 +1,84 @@
+// Whole corpus and corpus x20: `unitlint check` against one `systemd-analyze
+// verify --man=no` call over the same unit files, in the same run; the marginal
+// cost per extra file is (t(x20) - t(x1)) / (files x20 - files x1).
+// Usage: node bench/corpus-scale.mjs [--runs N] [--copies K] [--write]
+// (`npm run bench` builds first and passes --write.)
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { corpusPackages, corpusUnitFiles, synthesize } from "./lib/corpus-files.mjs";
+import { describeMachine, hasSystemdAnalyze } from "./lib/machine.mjs";
+import { BIN, timeAndPeakRss, timeCommand } from "./lib/measure.mjs";
+import { fmtMs, today, writeSection } from "./lib/report.mjs";
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const RUNS = arg("--runs", 5);
+const COPIES = arg("--copies", 20);
+
+const unitlint = (files) => [BIN, "check", "--no-config", "--format", "json", ...files];
+const verify = (files) => ["verify", "--man=no", ...files];
+
+export async function corpusScale({ write = false, log = console.error } = {}) {
+  const withVerify = hasSystemdAnalyze();
+  const files = corpusUnitFiles();
+  const n = files.length;
+  log(`   whole corpus: ${n} files`);
+  const u1 = timeCommand(process.execPath, unitlint(files), { runs: RUNS });
+  const v1 = withVerify ? timeCommand("systemd-analyze", verify(files), { runs: RUNS }) : null;
+  const um1 = await timeAndPeakRss(process.execPath, unitlint(files));
+  const vm1 = withVerify ? await timeAndPeakRss("systemd-analyze", verify(files)) : null;
+
+  const dir = mkdtempSync(join(tmpdir(), "unitlint-scale-"));
+  let big;
+  try {
+    const many = synthesize(dir, files, n * COPIES);
+    log(`   corpus x${COPIES}: ${many.length} files`);
+    const runs = Math.max(1, Math.min(RUNS, 3));
+    const uK = timeCommand(process.execPath, unitlint(many), { runs, warmup: 1 });
+    const vK = withVerify ? timeCommand("systemd-analyze", verify(many), { runs, warmup: 0 }) : null;
+    const umK = await timeAndPeakRss(process.execPath, unitlint(many));
+    const vmK = withVerify ? await timeAndPeakRss("systemd-analyze", verify(many)) : null;
+    big = { count: many.length, runs, uK, vK, umK, vmK };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const extra = big.count - n;
+  const pu = (big.uK.median - u1.median) / extra;
+  const pv = big.vK ? (big.vK.median - v1.median) / extra : null;
+  const machine = describeMachine();
+  const faster = (theirs, ours) => (theirs >= ours ? `**${(theirs / ours).toFixed(1)}x faster** than` : `**slower** (${(ours / theirs).toFixed(2)}x the time of)`);
+  const mem = (r) => (r ? `${r.peakMiB.toFixed(0)} MiB` : "n/a");
+
+  const whole = `Reproduce with \`npm run bench\` (or \`npm run build && node bench/corpus-scale.mjs --write\`). Measured ${today()} on ${machine}.
+
+${n} loadable unit files (templates, drop-ins and enablement links left out; one file per unit name) of ${corpusPackages().length - 1} Debian server packages plus this machine's /lib/systemd/system (\`bench/corpus.mjs\`), one process over all of them, median of ${RUNS} runs after a warm-up, both commands in the same run. Peak memory: maximum RSS of one further run.
+
+| command | median | peak memory |
+| --- | ---: | ---: |
+| \`unitlint check --no-config --format json\` (all default rules, set analysis) | ${fmtMs(u1.median)} | ${mem(um1)} |
+| \`systemd-analyze verify --man=no\` | ${v1 ? fmtMs(v1.median) : "n/a"} | ${mem(vm1)} |
+
+${v1 ? `unitlint is ${faster(v1.median, u1.median)} verify, start-up included (target: 3x faster).` : "systemd-analyze is not installed here: no comparison."}`;
+
+  const scale = `The corpus copied ${COPIES} times under distinct unit names (\`foo.service\`, \`foo-c1.service\`, …; ${big.count.toLocaleString("en")} files, 500 to a folder), one process over all files, median of ${big.runs} runs, in the same run as the whole-corpus figures above (${machine}).
+
+| command | x1 (${n} files) | x${COPIES} (${big.count.toLocaleString("en")} files) | cost per extra file | peak memory x1 → x${COPIES} |
+| --- | ---: | ---: | ---: | ---: |
+| \`unitlint check\` | ${fmtMs(u1.median)} | ${fmtMs(big.uK.median)} | ${pu.toFixed(3)} ms | ${mem(um1)} → ${mem(big.umK)} |
+| \`systemd-analyze verify --man=no\` | ${v1 ? fmtMs(v1.median) : "n/a"} | ${big.vK ? fmtMs(big.vK.median) : "n/a"} | ${pv === null ? "n/a" : pv.toFixed(3) + " ms"} | ${mem(vm1)} → ${mem(big.vmK)} |
+${pv === null ? "" : `\nAt ${big.count.toLocaleString("en")} files unitlint is ${faster(big.vK.median, big.uK.median)} verify; its marginal cost per file is **${(pv / pu).toFixed(1)}x lower** (target: 30x lower). unitlint holds every parsed file, effective unit and finding until the report is printed (set rules need the whole set), so it uses more memory than verify, which loads units one by one.`}`;
+
+  if (write) {
+    writeSection("docs/benchmarks.md", "Whole corpus", whole);
+    writeSection("docs/benchmarks.md", `Scale: the corpus x${COPIES}`, scale);
+  }
+  return `## Whole corpus\n\n${whole}\n\n## Scale: the corpus x${COPIES}\n\n${scale}\n`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(await corpusScale({ write: process.argv.includes("--write") }));
+}
