@@ -4,6 +4,13 @@ import { unitNameProblem } from "../model/unit-name.js";
 import { isPercentage, parseBoolean, parseBytes, parseSignal } from "./primitives.js";
 import { splitWords } from "./words.js";
 
+/** A problem's span inside the value, at least one character wide: an empty range at the very end underlines the last character. */
+function visible(r: { start: number; end: number }, length: number): { from: number; to: number } {
+  const to = Math.min(Math.max(r.end, r.start + 1), length);
+  const from = Math.min(r.start, Math.max(0, to - 1));
+  return { from, to: Math.max(to, from) };
+}
+
 /** Why a value is invalid, and which characters of it are wrong (offsets into the value). */
 export interface ValueProblem {
   message: string;
@@ -34,7 +41,7 @@ const unsigned: Validator = (v) => (v === "" || /^\d+$/.test(v) ? null : whole(v
 const timespan: Validator = (v) => {
   if (v === "") return null;
   const t = parseTimespan(v);
-  return t.ok ? null : { message: `'${v}' is not a time span (e.g. 90, 5min 20s, 1h30min, infinity): ${t.message}`, from: t.range.start, to: Math.max(t.range.end, t.range.start + 1) };
+  return t.ok ? null : { message: `'${v}' is not a time span (e.g. 90, 5min 20s, 1h30min, infinity): ${t.message}`, ...visible(t.range, v.length) };
 };
 
 const fileMode: Validator = (v) => (v === "" || (/^[0-7]+$/.test(v) && parseInt(v, 8) <= 0o7777) ? null : whole(v, `'${v}' is not an octal file mode such as 0022 or 0750`));
@@ -53,7 +60,7 @@ const calendarOrSpan: Validator = (v, info) => {
   if (info.name !== "OnCalendar") return timespan(v, info);
   const err = lintCalendar(v, { tz: "UTC" }).find((d) => d.severity === "error");
   if (!err) return null;
-  const p: ValueProblem = { message: `'${v}' is not a valid calendar spec: ${err.message}`, from: err.range.start, to: Math.max(err.range.end, err.range.start + 1) };
+  const p: ValueProblem = { message: `'${v}' is not a valid calendar spec: ${err.message}`, ...visible(err.range, v.length) };
   // A cron line pasted into OnCalendar=: offer the equivalent spec when one line expresses it.
   if (err.code === "cron-expression" && err.suggestion && !err.suggestion.includes("\n")) p.replacement = err.suggestion;
   return p;

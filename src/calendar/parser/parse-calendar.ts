@@ -99,7 +99,8 @@ export function parseCalendarRaw(text: string, ctx: SuffixContext): RawParse {
     }
     ast.body = parsed.body;
     const problem = buildFromBody(parsed.body, spec, ast.fields);
-    if (problem) return { ast, error: problem };
+    // "expected ':' after the hour" points just past the last token; at the end of the text that is an empty range there
+    if (problem) return { ast, error: { ...problem, range: { start: Math.min(problem.range.start, text.length), end: Math.min(problem.range.end, text.length) } } };
   }
 
   normalizeSpec(spec);
