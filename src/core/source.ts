@@ -53,7 +53,13 @@ export class SourceText {
       if (starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - starts[lo]! + 1 };
+    const column = o - starts[lo]! + 1;
+    // An offset inside a multi-character line ending (between \r and \n, or on
+    // a NUL that closes the run) is shown at the end of its line, where editors put it.
+    if (this.lineEnds === "systemd" && column > 1 && lo + 1 < starts.length && o > 0 && isEolChar(this.text.charCodeAt(o - 1))) {
+      return { line: lo + 1, column: this.lineText(lo + 1).length + 1 };
+    }
+    return { line: lo + 1, column };
   }
 
   offsetAt(pos: Position): number {

@@ -15,7 +15,8 @@ import { parseUnitFile } from "../../src/parser/unit/index.js";
 import { splitWords } from "../../src/values/words.js";
 import { expectLineColumnInside, expectRangesInside } from "./support/ranges.js";
 
-const RUNS = 250;
+// FUZZ_RUNS raises the count for a longer local hunt; CI keeps the default.
+const RUNS = Number(process.env.FUZZ_RUNS) || 250;
 
 /** Raw bytes as the CLI would decode them (invalid UTF-8 kept as lone surrogates). */
 const bytesAsText = fc.uint8Array({ maxLength: 200 }).map((b) => decodeLossless(b).text);
