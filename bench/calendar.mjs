@@ -3,7 +3,7 @@
 // `unitlint calendar --iterations 10000` process against `systemd-analyze
 // calendar --iterations 10000` (same spec, zone and base time, same run).
 // Prints a markdown fragment; `--write` puts it in the "Calendar" section of
-// docs/benchmarks.md. Needs `npm run build` (dist/unitlint.js) for the CLI part.
+// docs/benchmarks.md. Needs `npm run build` (dist/unitlint.cjs) for the CLI part.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -66,7 +66,7 @@ for (const spec of SPECS) {
   }
 }
 lines.push("");
-const bin = `${root}dist/unitlint.js`;
+const bin = `${root}dist/unitlint.cjs`;
 const hasSystemd = spawnSync("systemd-analyze", ["--version"]).status === 0;
 if (existsSync(bin) && hasSystemd) {
   lines.push("Whole process, `calendar --iterations 10000 --base-time=@1767225600 SPEC` (median of 7 runs; output compared without the clock-dependent \"From now\" lines):");
@@ -86,7 +86,7 @@ if (existsSync(bin) && hasSystemd) {
     "With TZ unset, glibc checks /etc/localtime again on every localtime() call, which is what makes systemd-analyze slow in that (default) case; unitlint reads the zone once. With TZ set and a simple spec, systemd-analyze finishes in about the time Node.js needs to start (`node -e 0`), a floor unitlint cannot go below.",
   );
 } else {
-  lines.push(`Whole-process comparison skipped: ${existsSync(bin) ? "systemd-analyze is not installed" : "run `npm run build` first (dist/unitlint.js is missing)"}.`);
+  lines.push(`Whole-process comparison skipped: ${existsSync(bin) ? "systemd-analyze is not installed" : "run `npm run build` first (dist/unitlint.cjs is missing)"}.`);
 }
 const fragment = lines.join("\n") + "\n";
 process.stdout.write(fragment);

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { buildCorpus } from "./corpus.mjs";
 
 const ROOT = join(import.meta.dirname, "..");
-const BIN = join(ROOT, "dist", "unitlint.js");
+const BIN = join(ROOT, "dist", "unitlint.cjs");
 const CORPUS = join(import.meta.dirname, "corpus");
 
 function services(dir, out = []) {

@@ -50,7 +50,7 @@ for (const pkg of packages.sort()) {
     const kind = KINDS.find(([re]) => re.test(m[3]))?.[1];
     if (kind) warned.push({ file: m[1], line: Number(m[2]), kind, text: m[3] });
   }
-  const u = spawnSync(process.execPath, ["dist/unitlint.js", "check", "--format", "json", ...units], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const u = spawnSync(process.execPath, ["dist/unitlint.cjs", "check", "--format", "json", ...units], { encoding: "utf8", maxBuffer: 64 << 20 });
   const findings = JSON.parse(u.stdout || "[]");
   const at = new Set(findings.filter((f) => /^(syntax|directives|values)\//.test(f.rule)).map((f) => `${resolve(f.file)}:${f.line}`));
   let matched = 0;
@@ -91,4 +91,4 @@ ${beyond.map((b) => `- \`${b}\``).join("\n")}
 `;
 console.log(md);
 if (process.argv.includes("--write")) writeFileSync("docs/knowledge-corpus.md", md);
-if (!existsSync("dist/unitlint.js")) process.exitCode = 2;
+if (!existsSync("dist/unitlint.cjs")) process.exitCode = 2;

@@ -1,34 +1,44 @@
-// Builds the single-file CLI bundle (the fast path for pre-commit) and the
+// Builds the CLI (bundle, loader and code cache: the fast path for pre-commit) and the
 // typed library (ESM + declarations) from src/.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync, chmodSync } from "node:fs";
+import { chmodSync, copyFileSync, readFileSync, rmSync } from "node:fs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const define = { __UNITLINT_VERSION__: JSON.stringify(pkg.version) };
 const onlyBin = process.argv.includes("--bin-only");
 
-rmSync("dist/unitlint.js", { force: true });
-rmSync("dist/chunks", { recursive: true, force: true });
+for (const old of ["dist/unitlint.js", "dist/unitlint.cjs", "dist/cli.cjs", "dist/cli.cjs.cache", "dist/chunks"]) rmSync(old, { recursive: true, force: true });
 await build({
-  // One entry file; code only some commands need (language server, playground
-  // server) goes to chunks loaded by dynamic import, so `check` never parses it.
-  entryPoints: { unitlint: "src/cli/bin.ts" },
+  // One CommonJS file run by the loader (src/cli/loader.cjs) from V8's code
+  // cache. Commands import their code on demand, which esbuild turns into
+  // lazily initialised modules: `check` never runs the language server's code.
+  entryPoints: { cli: "src/cli/bin.ts" },
   outdir: "dist",
-  splitting: true,
-  chunkNames: "chunks/[name]-[hash]",
+  outExtension: { ".js": ".cjs" },
   bundle: true,
   platform: "node",
-  format: "esm",
+  format: "cjs",
   target: "node20",
   minify: true,
   legalComments: "none",
-  define,
-  // commander is CommonJS and requires node built-ins; give the ESM bundle a real require.
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __unitlintCreateRequire } from 'node:module';\nconst require = __unitlintCreateRequire(import.meta.url);" },
+  define: { ...define, "import.meta.url": "__unitlintImportMetaUrl" },
+  banner: { js: "var __unitlintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: "warning",
 });
-chmodSync("dist/unitlint.js", 0o755);
+copyFileSync("src/cli/loader.cjs", "dist/unitlint.cjs");
+chmodSync("dist/unitlint.cjs", 0o755);
+
+// The code cache: the commands a pre-commit hook or a terminal typically runs,
+// in one process, so the cache holds the functions they compile.
+const train = [
+  ["check", "--no-config", "--format", "json", "examples"],
+  ["check", "--no-config", "examples"],
+  ["next", "-n", "5", "Mon..Fri *-*-* 09:00 Europe/Berlin"],
+  ["calendar", "--iterations", "3", "--base-time", "2026-01-01 00:00:00 UTC", "*:0/15"],
+  ["timespan", "5min 20s"],
+];
+execFileSync(process.execPath, ["dist/unitlint.cjs"], { stdio: "ignore", env: { ...process.env, UNITLINT_TRAIN_CODE_CACHE: JSON.stringify(train), NO_COLOR: "1" } });
 
 if (!onlyBin) {
   execFileSync(process.execPath, ["scripts/build-playground.mjs", "--quiet"], { stdio: "inherit" });

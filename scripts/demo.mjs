@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const bin = new URL("../dist/unitlint.js", import.meta.url).pathname;
+const bin = new URL("../dist/unitlint.cjs", import.meta.url).pathname;
 const run = (args) => spawnSync(process.execPath, [bin, ...args], { stdio: "inherit" });
 
 console.log("$ unitlint check examples\n");

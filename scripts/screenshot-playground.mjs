@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { chromium } from "playwright-core";
 
-const proc = spawn(process.execPath, ["dist/unitlint.js", "playground", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+const proc = spawn(process.execPath, ["dist/unitlint.cjs", "playground", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
 const url = await new Promise((resolve) => proc.stdout.on("data", (d) => {
   const m = String(d).match(/(http:\/\/\S+)/);
   if (m) resolve(m[1]);

@@ -9,7 +9,7 @@ import { join } from "node:path";
  * does not change what is measured).
  */
 export const DIST = process.env.UNITLINT_DIST ?? join(import.meta.dirname, "..", "..", "dist");
-export const BIN = join(DIST, "unitlint.js");
+export const BIN = join(DIST, "unitlint.cjs");
 
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -8,7 +8,16 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv.slice(2)).then(
+/** Set by the build (see loader.cjs): a JSON list of argument lists, run one after another in this process. */
+const training = process.env.UNITLINT_TRAIN_CODE_CACHE;
+
+async function run(): Promise<number> {
+  if (!training) return main(process.argv.slice(2));
+  for (const argv of JSON.parse(training) as string[][]) await main(argv);
+  return 0;
+}
+
+run().then(
   (code) => {
     process.exitCode = code;
   },

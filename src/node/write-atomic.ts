@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, closeSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { encodeLossless } from "../core/bytes.js";
@@ -53,10 +52,9 @@ export function createFileAtomic(path: string, text: string): void {
  * removed and the error rethrown.
  */
 function withTempFile(dir: string, name: string, text: string, mode: number, place: (tmp: string) => void): void {
-  const tmp = join(dir, `.${name}.unitlint-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
-  let fd: number | undefined;
+  const { tmp, fd: opened } = createTempFile(dir, name, mode);
+  let fd: number | undefined = opened;
   try {
-    fd = openSync(tmp, "wx", mode);
     const bytes = encodeLossless(text);
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
@@ -71,9 +69,29 @@ function withTempFile(dir: string, name: string, text: string, mode: number, pla
     try {
       unlinkSync(tmp);
     } catch {
-      /* never created, or already gone */
+      /* already gone */
     }
     throw e;
+  }
+}
+
+let tempCounter = 0;
+
+/**
+ * Create a new temporary file beside `name`, never reusing an existing path
+ * (O_EXCL): a name that is taken is skipped, not removed, since it belongs to
+ * someone else. The name need not be unpredictable, only unused (node:crypto
+ * is not loaded for it: that costs start-up on every run).
+ */
+function createTempFile(dir: string, name: string, mode: number): { tmp: string; fd: number } {
+  for (let attempt = 0; ; attempt++) {
+    const tag = `${process.pid}-${Date.now().toString(36)}-${(tempCounter++).toString(36)}${Math.floor(Math.random() * 0x10000).toString(16)}`;
+    const tmp = join(dir, `.${name}.unitlint-${tag}.tmp`);
+    try {
+      return { tmp, fd: openSync(tmp, "wx", mode) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 100) throw e;
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
-export const BIN = join(ROOT, "dist", "unitlint.js");
+export const BIN = join(ROOT, "dist", "unitlint.cjs");
 
 function newestSource(dir: string): number {
   let t = 0;

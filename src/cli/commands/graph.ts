@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { Option, type Command } from "commander";
 import { UsageError } from "../errors.js";
 
@@ -8,7 +9,6 @@ export function register(program: Command): void {
     .argument("[paths...]", "files or folders (default: ./etc/systemd if present, else .)")
     .addOption(new Option("--format <name>", "output format").choices(["mermaid", "dot"]).default("mermaid"))
     .action(async (paths: string[], opts: { format: "mermaid" | "dot" }) => {
-      const { existsSync } = await import("node:fs");
       const { collectInputs } = await import("../../node/collect.js");
       const { readUnitFile } = await import("../../node/read.js");
       const { lintSources } = await import("../../linter/lint.js");
