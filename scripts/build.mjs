@@ -29,16 +29,7 @@ await build({
 copyFileSync("src/cli/loader.cjs", "dist/unitlint.cjs");
 chmodSync("dist/unitlint.cjs", 0o755);
 
-// The code cache: the commands a pre-commit hook or a terminal typically runs,
-// in one process, so the cache holds the functions they compile.
-const train = [
-  ["check", "--no-config", "--format", "json", "examples"],
-  ["check", "--no-config", "examples"],
-  ["next", "-n", "5", "Mon..Fri *-*-* 09:00 Europe/Berlin"],
-  ["calendar", "--iterations", "3", "--base-time", "2026-01-01 00:00:00 UTC", "*:0/15"],
-  ["timespan", "5min 20s"],
-];
-execFileSync(process.execPath, ["dist/unitlint.cjs"], { stdio: "ignore", env: { ...process.env, UNITLINT_TRAIN_CODE_CACHE: JSON.stringify(train), NO_COLOR: "1" } });
+execFileSync(process.execPath, ["src/cli/train-code-cache.cjs"], { stdio: "inherit" });
 
 if (!onlyBin) {
   execFileSync(process.execPath, ["scripts/build-playground.mjs", "--quiet"], { stdio: "inherit" });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +7,13 @@ import { BIN, ROOT, ensureBin } from "../helpers/cli.js";
 
 const DIST = join(ROOT, "dist");
 const node = (args: string[], cwd = ROOT) => spawnSync(process.execPath, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+
+/** Whether V8 rejects the code cache beside a build's bundle ("true"/"false"). */
+function rejected(dist: string): string {
+  const f = join(dist, "cli.cjs");
+  const probe = `const fs=require("fs"),vm=require("vm"),M=require("module");const f=${JSON.stringify(f)};` + `const s=new vm.Script(M.wrap(fs.readFileSync(f,"utf8")),{filename:f,cachedData:fs.readFileSync(f+".cache")});process.stdout.write(String(s.cachedDataRejected))`;
+  return node(["-e", probe]).stdout;
+}
 
 describe("the bin runs the bundle from V8's code cache", () => {
   let bare: string;
@@ -18,8 +25,32 @@ describe("the bin runs the bundle from V8's code cache", () => {
 
   it("the build's cache is accepted by this Node", () => {
     expect(existsSync(join(DIST, "cli.cjs.cache"))).toBe(true);
-    const probe = `const fs=require("fs"),vm=require("vm"),M=require("module");const f=${JSON.stringify(join(DIST, "cli.cjs"))};` + `const s=new vm.Script(M.wrap(fs.readFileSync(f,"utf8")),{filename:f,cachedData:fs.readFileSync(f+".cache")});process.stdout.write(String(s.cachedDataRejected))`;
-    expect(node(["-e", probe]).stdout).toBe("false");
+    expect(rejected(DIST)).toBe("false");
+  });
+
+  it("an install with another Node's cache makes a new one; one that fits is kept; a clone without dist/ is left alone", () => {
+    const pkg = mkdtempSync(join(tmpdir(), "unitlint-install-"));
+    try {
+      const train = join(pkg, "src", "cli", "train-code-cache.cjs");
+      mkdirSync(join(pkg, "src", "cli"), { recursive: true });
+      copyFileSync(join(ROOT, "src", "cli", "train-code-cache.cjs"), train);
+      // A clone before its first build: postinstall is quiet, a direct run says what is missing.
+      expect(node([train, "--if-stale"], pkg)).toMatchObject({ status: 0, stderr: "" });
+      expect(node([train], pkg).status).toBe(1);
+
+      mkdirSync(join(pkg, "dist"));
+      for (const f of ["unitlint.cjs", "cli.cjs"]) copyFileSync(join(DIST, f), join(pkg, "dist", f));
+      writeFileSync(join(pkg, "dist", "cli.cjs.cache"), "made by another Node version");
+      expect(rejected(join(pkg, "dist"))).toBe("true");
+      expect(node([train, "--if-stale"], pkg)).toMatchObject({ status: 0, stderr: "" });
+      expect(rejected(join(pkg, "dist"))).toBe("false");
+
+      const made = statSync(join(pkg, "dist", "cli.cjs.cache")).mtimeMs;
+      expect(node([train, "--if-stale"], pkg).status).toBe(0);
+      expect(statSync(join(pkg, "dist", "cli.cjs.cache")).mtimeMs).toBe(made);
+    } finally {
+      rmSync(pkg, { recursive: true, force: true });
+    }
   });
 
   it("gives the same answers without the cache (another Node version, a copy without it)", () => {
