@@ -1,25 +1,71 @@
 import type { EffectiveUnit } from "../../model/effective-unit.js";
 import type { UnitFile } from "../../model/unit-file.js";
 import type { Range } from "../../core/range.js";
-import { assessUnit, formatExposure, type Assessment } from "../../hardening/assess.js";
+import { SECURITY_CHECKS, assessUnit, formatExposure, type Assessment } from "../../hardening/assess.js";
 import { EXEC_SECTIONS } from "../../hardening/sandbox.js";
 import { unitTraits, type UnitTraits } from "../../hardening/traits.js";
 import { defineRule, type Rule, type RuleDocs, type UnitContext } from "../types.js";
 
-const cache = new WeakMap<EffectiveUnit, { a: Assessment | null; traits?: UnitTraits }>();
+/**
+ * An assessment as the cache keeps it: the 81 check results as two small
+ * typed arrays and the descriptions (nearly all shared constants). Every
+ * service's assessment stays cached for the whole run, since each hardening
+ * rule runs over all units in turn; as objects they were about 23 KiB per
+ * service, most of `check`'s memory on large sets.
+ */
+interface CompactAssessment {
+  unit: string;
+  exposure: number;
+  rating: Assessment["rating"];
+  sandbox: Assessment["sandbox"];
+  /** badness per check, -1 for not applicable */
+  badness: Int8Array;
+  /** share of the exposure in tenths per check, -1 for none */
+  shares: Int16Array;
+  descriptions: string[];
+  traits?: UnitTraits;
+}
+
+const cache = new WeakMap<EffectiveUnit, CompactAssessment | null>();
+
+function compact(a: Assessment): CompactAssessment {
+  return {
+    unit: a.unit,
+    exposure: a.exposure,
+    rating: a.rating,
+    sandbox: a.sandbox,
+    badness: Int8Array.from(a.checks, (c) => c.badness ?? -1),
+    shares: Int16Array.from(a.checks, (c) => c.exposure ?? -1),
+    descriptions: a.checks.map((c) => c.description),
+  };
+}
+
+function cached(u: EffectiveUnit): CompactAssessment | null {
+  let c = cache.get(u);
+  if (c === undefined) {
+    const a = assessUnit(u);
+    cache.set(u, (c = a && compact(a)));
+  }
+  return c;
+}
 
 /** The unit's exposure assessment, computed once per unit and shared by every hardening rule. */
 export function assessmentOf(u: EffectiveUnit): Assessment | null {
-  let c = cache.get(u);
-  if (!c) cache.set(u, (c = { a: assessUnit(u) }));
-  return c.a;
+  const c = cached(u);
+  if (!c) return null;
+  const checks = SECURITY_CHECKS.map((check, i) => ({
+    check,
+    badness: c.badness[i]! < 0 ? null : c.badness[i]!,
+    description: c.descriptions[i]!,
+    exposure: c.shares[i]! < 0 ? null : c.shares[i]!,
+  }));
+  return { unit: c.unit, exposure: c.exposure, rating: c.rating, checks, sandbox: c.sandbox };
 }
 
 export function traitsOf(u: EffectiveUnit): UnitTraits | null {
-  const c = cache.get(u) ?? { a: assessUnit(u) };
-  if (!c.a) return null;
-  c.traits ??= unitTraits(u, c.a.sandbox);
-  cache.set(u, c);
+  const c = cached(u);
+  if (!c) return null;
+  c.traits ??= unitTraits(u, c.sandbox);
   return c.traits;
 }
 
