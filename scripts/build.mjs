@@ -3,10 +3,21 @@
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { chmodSync, copyFileSync, readFileSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const define = { __UNITLINT_VERSION__: JSON.stringify(pkg.version) };
 const onlyBin = process.argv.includes("--bin-only");
+
+/** Gives commander a stand-in for node:child_process that loads the module on first use (see the stand-in). */
+const lazyChildProcessForCommander = {
+  name: "lazy-child-process-for-commander",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: fileURLToPath(new URL("./build/lazy-child-process.cjs", import.meta.url)) } : undefined,
+    );
+  },
+};
 
 for (const old of ["dist/unitlint.js", "dist/unitlint.cjs", "dist/cli.cjs", "dist/cli.cjs.cache", "dist/chunks"]) rmSync(old, { recursive: true, force: true });
 await build({
@@ -25,6 +36,7 @@ await build({
   define: { ...define, "import.meta.url": "__unitlintImportMetaUrl" },
   banner: { js: "var __unitlintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: "warning",
+  plugins: [lazyChildProcessForCommander],
 });
 copyFileSync("src/cli/loader.cjs", "dist/unitlint.cjs");
 chmodSync("dist/unitlint.cjs", 0o755);
