@@ -14,6 +14,10 @@ import type {
   UnitFileAst,
 } from "./ast.js";
 
+/** Shared by every line without comment lines inside it (nearly all); never written to. */
+const NO_RANGES: Range[] = Object.freeze([]) as unknown as Range[];
+const NO_INVALID: InvalidLineNode[] = Object.freeze([]) as unknown as InvalidLineNode[];
+
 /** systemd's LONG_LINE_MAX: a longer physical line makes the whole file fail to load. */
 export const LONG_LINE_MAX = 1024 * 1024;
 
@@ -74,17 +78,18 @@ export function buildAst(cst: CstNode, source: SourceText, problems: ParseProble
   for (const ll of logicalLines) {
     const { pieces, bom } = tokenPieces(ll);
     if (bom) bomRange = { start: bom.startOffset, end: bom.startOffset + 1 };
-    const content = pieces.filter((p) => !p.comment);
-    const skippedComments = pieces.filter((p) => p.comment).map((p) => ({ start: p.start, end: p.contentEnd }));
+    const content = pieces.length === 1 ? pieces : pieces.filter((p) => !p.comment);
+    const skippedComments = content.length === pieces.length ? NO_RANGES : pieces.filter((p) => p.comment).map((p) => ({ start: p.start, end: p.contentEnd }));
 
     // Join physical lines as systemd does: the escaping backslash becomes a space.
+    // (map, not push: an array grown by push keeps room for 17 entries, and
+    // every line of every file checked stays in memory for the whole run)
     let logical = "";
-    const segments: Segment[] = [];
-    content.forEach((p, i) => {
+    const segments: Segment[] = content.map((p, i) => {
       let piece = text.slice(p.start, p.contentEnd);
       const continues = i < content.length - 1 || endsWithEscape(text, p.start, p.contentEnd);
       if (continues && piece.endsWith("\\")) piece = piece.slice(0, -1) + " ";
-      segments.push({ logicalStart: logical.length, sourceStart: p.start, length: piece.length });
+      const segment = { logicalStart: logical.length, sourceStart: p.start, length: piece.length };
       logical += piece;
       if (p.contentEnd - p.start > LONG_LINE_MAX - 1) {
         problems.push({
@@ -94,6 +99,7 @@ export function buildAst(cst: CstNode, source: SourceText, problems: ParseProble
           fatal: true,
         });
       }
+      return segment;
     });
     const last = content[content.length - 1]!;
     const fullStart = bom ? Math.min(bom.startOffset, pieces[0]!.start) : pieces[0]!.start;
@@ -208,7 +214,13 @@ export function buildAst(cst: CstNode, source: SourceText, problems: ParseProble
     bomRange = { start: t.startOffset, end: t.startOffset + 1 };
     const at = { start: t.startOffset, end: t.startOffset };
     const line = physicalLine;
-    lines.push({ kind: "blank", fullRange: { ...bomRange }, range: at, firstLine: line, lastLine: line, logical: "", segments: [], skippedComments: [], invalidUtf8: false, continuedAtEof: false });
+    lines.push({ kind: "blank", fullRange: { ...bomRange }, range: at, firstLine: line, lastLine: line, logical: "", segments: [], skippedComments: NO_RANGES, invalidUtf8: false, continuedAtEof: false });
+  }
+
+  // Arrays grown by push keep spare room; the tree stays in memory for the whole run.
+  for (const sec of sections) {
+    sec.entries = sec.entries.slice();
+    sec.invalid = sec.invalid.length ? sec.invalid.slice() : NO_INVALID;
   }
 
   const missingFinalNewline = text.length > 0 && eolLengthAt(text, text.length - 1) === 0 && !isEolChar(text.charCodeAt(text.length - 1));
