@@ -36,12 +36,14 @@ export class EffectiveUnit {
           const a: Assignment = { file, entry, section: section.name, key: entry.key, value: entry.value };
           this.assignments.push(a);
           const k = keyOf(section.name, entry.key);
-          let list = this.byKey.get(k);
-          if (!list) this.byKey.set(k, (list = []));
-          list.push(a);
+          const list = this.byKey.get(k);
+          // [a], not [] then push: a pushed-to array keeps room for 17, and most keys are set once
+          if (list) list.push(a);
+          else this.byKey.set(k, [a]);
         }
       }
     }
+    this.assignments = this.assignments.slice();
   }
 
   /** The unit type; for a type-wide drop-in folder such as `service.d`, that type. */
