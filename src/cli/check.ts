@@ -207,7 +207,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
           }
         }
       }
-      const r = lintSources(current(), options);
+      const r = lintSources(current(), { ...options, compactTrees: true });
       for (const f of r.findings) {
         if (!own(f)) continue;
         const sev = severityIn(f);

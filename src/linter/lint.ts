@@ -23,6 +23,14 @@ export interface LintOptions {
   presets?: Preset[];
   /** Rules to run instead of the registry (tests). */
   ruleSet?: Rule[];
+  /**
+   * Once a file's own rules have run, drop its comment and blank lines from
+   * its tree (the unit and set rules never read them), so a run over many
+   * files holds what the set needs rather than every whole file. The trees in
+   * the result then no longer tile their files (`printUnitFile` needs whole
+   * trees): for `check`, not for callers that print or edit the trees.
+   */
+  compactTrees?: boolean;
 }
 
 export interface LintResult {
@@ -52,14 +60,26 @@ export function formatMessage(template: string, data: Record<string, string | nu
 export function lintSources(sources: LintSource[], options: LintOptions = {}): LintResult {
   const files: UnitFile[] = [];
   const scheduleFiles: ScheduleFile[] = [];
+  const findings: Finding[] = [];
+  // File rules run on each file as it is parsed (they see the file alone), so a
+  // compacted run never holds every whole tree at once.
+  const fileRules = enabledRules(options).filter(({ rule }) => rule.checkFile);
+  const settings = defaultSettings(options.settings);
   for (const s of sources) {
     const kind = s.kind ?? scheduleKindOf(s.path);
-    if (kind === undefined || kind === "unit" || kind === "dropin") files.push(parseFile(s.path, s.text, kind));
-    else scheduleFiles.push(parseScheduleFile(s.path, s.text, kind));
+    if (kind === undefined || kind === "unit" || kind === "dropin") {
+      const file = parseFile(s.path, s.text, kind);
+      for (const { rule, severity } of fileRules) {
+        const report = (r: Report) => findings.push(toFinding(rule, severity, r));
+        guard(rule, file.path, () => rule.checkFile!({ settings, report, file }), findings);
+      }
+      if (options.compactTrees) file.ast.lines = file.ast.lines.filter((l) => l.kind !== "comment" && l.kind !== "blank");
+      files.push(file);
+    } else scheduleFiles.push(parseScheduleFile(s.path, s.text, kind));
   }
   const set = buildUnitSet(files);
   const texts = new Map<string, SourceText>([...files.map((f) => [f.path, f.source] as const), ...scheduleFiles.map((f) => [f.path, f.source] as const)]);
-  const { kept, unused } = applySuppressions(runRules(set, options, scheduleFiles), texts);
+  const { kept, unused } = applySuppressions(runRulesAfterFiles(set, options, scheduleFiles, findings), texts);
   const unusedRule = rulesById.get("suppressions/unused-disable");
   const severity = unusedRule ? effectiveSeverity(unusedRule.meta, options.presets ?? ["recommended"], options.rules ?? {}) : "off";
   if (severity !== "off" && unusedRule) for (const s of unused) kept.push(toFinding(unusedRule, severity, unusedReport(s, texts.get(s.file)!)));
@@ -81,16 +101,35 @@ function unusedReport(s: Suppression, source: SourceText): Report {
   return { messageId: "unused", data: { rules: idle.length ? ` (${idle.join(", ")})` : "" }, file, range: s.range, ...fix };
 }
 
-export function runRules(set: UnitSet, options: LintOptions = {}, scheduleFiles: ScheduleFile[] = []): Finding[] {
-  const settings = defaultSettings(options.settings);
+/** The rules to run, each with its severity (rules that are off left out). */
+function enabledRules(options: LintOptions): { rule: Rule; severity: Severity }[] {
   const presets = options.presets ?? ["recommended"];
-  const findings: Finding[] = [];
+  const out: { rule: Rule; severity: Severity }[] = [];
   for (const rule of options.ruleSet ?? allRules) {
     const severity = effectiveSeverity(rule.meta, presets, options.rules ?? {});
-    if (severity === "off") continue;
+    if (severity !== "off") out.push({ rule, severity });
+  }
+  return out;
+}
+
+/** Every enabled rule over a built set (file rules included): for callers that built the set themselves. */
+export function runRules(set: UnitSet, options: LintOptions = {}, scheduleFiles: ScheduleFile[] = []): Finding[] {
+  const settings = defaultSettings(options.settings);
+  const findings: Finding[] = [];
+  for (const { rule, severity } of enabledRules(options)) {
+    if (!rule.checkFile) continue;
+    const report = (r: Report) => findings.push(toFinding(rule, severity, r));
+    for (const file of set.files) guard(rule, file.path, () => rule.checkFile!({ settings, report, file }), findings);
+  }
+  return runRulesAfterFiles(set, options, scheduleFiles, findings);
+}
+
+/** The unit, set, crontab and job-file rules, added to the file rules' `findings`; all sorted and deduplicated. */
+function runRulesAfterFiles(set: UnitSet, options: LintOptions, scheduleFiles: ScheduleFile[], findings: Finding[]): Finding[] {
+  const settings = defaultSettings(options.settings);
+  for (const { rule, severity } of enabledRules(options)) {
     const report = (r: Report) => findings.push(toFinding(rule, severity, r));
     const base = { settings, set, report };
-    if (rule.checkFile) for (const file of set.files) guard(rule, file.path, () => rule.checkFile!({ ...base, file }), findings);
     if (rule.checkUnit) {
       for (const unit of set.units) {
         if (rule.meta.unitTypes && (!unit.type || !rule.meta.unitTypes.includes(unit.type))) continue;

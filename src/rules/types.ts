@@ -115,7 +115,12 @@ interface BaseContext {
   report(r: Report): void;
 }
 
-export interface FileContext extends BaseContext {
+/**
+ * A file rule sees its file alone, before the set is built: `check` runs the
+ * file rules on each file as it is parsed, so a large run does not hold every
+ * file's whole tree at once.
+ */
+export interface FileContext extends Omit<BaseContext, "set"> {
   file: UnitFile;
 }
 

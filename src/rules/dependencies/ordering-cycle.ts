@@ -7,7 +7,10 @@ import { defineRule } from "../types.js";
 function lineRange(e: OrderEdge): { file: UnitFile; range: { start: number; end: number } } | undefined {
   if (!e.file) return undefined;
   const f = e.file.ast.lines.find((l) => l.firstLine <= e.line && l.lastLine >= e.line);
-  return { file: e.file, range: f ? f.range : { start: 0, end: 0 } };
+  if (f) return { file: e.file, range: f.range };
+  // A comment line (an implied edge falls back to line 1) when `check` compacted the tree: the physical line.
+  const start = e.file.source.offsetAt({ line: e.line, column: 1 });
+  return { file: e.file, range: { start, end: start + e.file.source.lineText(e.line).length } };
 }
 
 /** Start the cycle at an edge written in the set (rather than one systemd adds), so the finding sits on a line someone wrote. */
