@@ -61,25 +61,22 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
   const files: UnitFile[] = [];
   const scheduleFiles: ScheduleFile[] = [];
   const findings: Finding[] = [];
-  // File rules run on each file as it is parsed (they see the file alone), so a
-  // compacted run never holds every whole tree at once.
-  const fileRules = enabledRules(options).filter(({ rule }) => rule.checkFile);
+  const rules = enabledRules(options);
   const settings = defaultSettings(options.settings);
   for (const s of sources) {
     const kind = s.kind ?? scheduleKindOf(s.path);
     if (kind === undefined || kind === "unit" || kind === "dropin") {
       const file = parseFile(s.path, s.text, kind);
-      for (const { rule, severity } of fileRules) {
-        const report = (r: Report) => findings.push(toFinding(rule, severity, r));
-        guard(rule, file.path, () => rule.checkFile!({ settings, report, file }), findings);
-      }
+      // File rules run on each file as it is parsed (they see the file alone), so a
+      // compacted run never holds every whole tree at once.
+      runFileRules(rules, file, settings, findings);
       if (options.compactTrees) file.ast.lines = file.ast.lines.filter((l) => l.kind !== "comment" && l.kind !== "blank");
       files.push(file);
     } else scheduleFiles.push(parseScheduleFile(s.path, s.text, kind));
   }
   const set = buildUnitSet(files);
   const texts = new Map<string, SourceText>([...files.map((f) => [f.path, f.source] as const), ...scheduleFiles.map((f) => [f.path, f.source] as const)]);
-  const { kept, unused } = applySuppressions(runRulesAfterFiles(set, options, scheduleFiles, findings), texts);
+  const { kept, unused } = applySuppressions(runRulesAfterFiles(set, rules, settings, scheduleFiles, findings), texts);
   const unusedRule = rulesById.get("suppressions/unused-disable");
   const severity = unusedRule ? effectiveSeverity(unusedRule.meta, options.presets ?? ["recommended"], options.rules ?? {}) : "off";
   if (severity !== "off" && unusedRule) for (const s of unused) kept.push(toFinding(unusedRule, severity, unusedReport(s, texts.get(s.file)!)));
@@ -102,9 +99,9 @@ function unusedReport(s: Suppression, source: SourceText): Report {
 }
 
 /** The rules to run, each with its severity (rules that are off left out). */
-function enabledRules(options: LintOptions): { rule: Rule; severity: Severity }[] {
+function enabledRules(options: LintOptions): EnabledRule[] {
   const presets = options.presets ?? ["recommended"];
-  const out: { rule: Rule; severity: Severity }[] = [];
+  const out: EnabledRule[] = [];
   for (const rule of options.ruleSet ?? allRules) {
     const severity = effectiveSeverity(rule.meta, presets, options.rules ?? {});
     if (severity !== "off") out.push({ rule, severity });
@@ -112,22 +109,29 @@ function enabledRules(options: LintOptions): { rule: Rule; severity: Severity }[
   return out;
 }
 
+type EnabledRule = { rule: Rule; severity: Severity };
+
 /** Every enabled rule over a built set (file rules included): for callers that built the set themselves. */
 export function runRules(set: UnitSet, options: LintOptions = {}, scheduleFiles: ScheduleFile[] = []): Finding[] {
+  const rules = enabledRules(options);
   const settings = defaultSettings(options.settings);
   const findings: Finding[] = [];
-  for (const { rule, severity } of enabledRules(options)) {
+  for (const file of set.files) runFileRules(rules, file, settings, findings);
+  return runRulesAfterFiles(set, rules, settings, scheduleFiles, findings);
+}
+
+/** The file rules among `rules` on one file. */
+function runFileRules(rules: EnabledRule[], file: UnitFile, settings: LintSettings, findings: Finding[]): void {
+  for (const { rule, severity } of rules) {
     if (!rule.checkFile) continue;
     const report = (r: Report) => findings.push(toFinding(rule, severity, r));
-    for (const file of set.files) guard(rule, file.path, () => rule.checkFile!({ settings, report, file }), findings);
+    guard(rule, file.path, () => rule.checkFile!({ settings, report, file }), findings);
   }
-  return runRulesAfterFiles(set, options, scheduleFiles, findings);
 }
 
 /** The unit, set, crontab and job-file rules, added to the file rules' `findings`; all sorted and deduplicated. */
-function runRulesAfterFiles(set: UnitSet, options: LintOptions, scheduleFiles: ScheduleFile[], findings: Finding[]): Finding[] {
-  const settings = defaultSettings(options.settings);
-  for (const { rule, severity } of enabledRules(options)) {
+function runRulesAfterFiles(set: UnitSet, rules: EnabledRule[], settings: LintSettings, scheduleFiles: ScheduleFile[], findings: Finding[]): Finding[] {
+  for (const { rule, severity } of rules) {
     const report = (r: Report) => findings.push(toFinding(rule, severity, r));
     const base = { settings, set, report };
     if (rule.checkUnit) {
