@@ -70,13 +70,15 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   let ioErrors = 0;
   const sources: LintSource[] = [];
 
+  // --stdin-filename alone names standard input (as `-` would); beside other paths it needs `-` among them.
+  if (opts.stdinFilename !== undefined && paths.length === 0) paths = ["-"];
   const stdinIdx = paths.indexOf("-");
   if (stdinIdx >= 0) {
     paths = paths.filter((p) => p !== "-");
     const name = opts.stdinFilename ?? "stdin.service";
     sources.push({ path: name, text: io.readStdin() });
   } else if (opts.stdinFilename) {
-    throw new UsageError("--stdin-filename needs '-' among the paths");
+    throw new UsageError("--stdin-filename names standard input: add '-' to the paths, or give no paths");
   }
   if (paths.length === 0 && stdinIdx < 0 && !opts.crontab?.length) paths = [existsSync("etc/systemd") ? "etc/systemd" : "."];
 
@@ -86,6 +88,10 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     ioErrors++;
   }
   for (const s of collected.skipped) io.err(`unitlint: ${s.path}: ${s.message}\n`);
+  for (const dir of collected.empty) {
+    io.err(`unitlint: no unit files found in ${dir}\n`);
+    ioErrors++;
+  }
   const checked = new Set<string>(sources.map((s) => s.path));
   // Long runs on a terminal show how far reading has got (stderr, overwritten in place).
   const progress = io.errIsTTY && collected.files.length >= 1000;
@@ -242,6 +248,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     files: [...checked].sort(),
     color: opts.output ? false : useColor(io, opts.color),
     version: VERSION,
+    unreadable: ioErrors,
   });
   if (opts.output) {
     try {
@@ -249,13 +256,19 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     } catch (e) {
       throw new UsageError(`cannot write ${opts.output}: ${(e as Error).message}`);
     }
+  } else if (opts.fixDryRun) {
+    // Standard output carries the diff alone, so `unitlint check --fix-dry-run x | git apply` works.
+    io.err(text);
   } else io.out(text);
 
   if (ioErrors > 0) return EXIT_USAGE;
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.filter((f) => f.severity === "warning").length;
   if (errors > 0) return EXIT_FINDINGS;
-  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) return EXIT_FINDINGS;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    io.err(`unitlint: ${warnings} ${warnings === 1 ? "warning" : "warnings"} found, more than --max-warnings ${opts.maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
   return EXIT_OK;
 }
 

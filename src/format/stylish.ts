@@ -8,7 +8,7 @@ function sev(f: Finding, c: Palette): string {
 }
 
 /** `file:line:col severity rule message`, a code frame under each, and a summary line. */
-export const stylish: Formatter = ({ findings, sources, color, fileCount }) => {
+export const stylish: Formatter = ({ findings, sources, color, fileCount, unreadable = 0 }) => {
   const c = color ? ansi : plain;
   const out: string[] = [];
   for (const f of findings) {
@@ -21,11 +21,13 @@ export const stylish: Formatter = ({ findings, sources, color, fileCount }) => {
   for (const f of findings) n[f.severity]++;
   const total = findings.length;
   const files = `${fileCount} file${fileCount === 1 ? "" : "s"} checked`;
-  if (total === 0) out.push(`${files}, no problems found`);
+  // Never "no problems found" when some of the paths could not be checked at all.
+  const incomplete = unreadable > 0 ? `; ${unreadable} path${unreadable === 1 ? "" : "s"} could not be checked (see the messages on standard error)` : "";
+  if (total === 0) out.push(incomplete ? c.red(c.bold(`${files}${incomplete}`)) : `${files}, no problems found`);
   else {
     if (out.length) out.push("");
-    const line = `${total} problem${total === 1 ? "" : "s"} (${n.error} error${n.error === 1 ? "" : "s"}, ${n.warning} warning${n.warning === 1 ? "" : "s"}, ${n.info} info) in ${files}`;
-    out.push(n.error ? c.red(c.bold(line)) : c.yellow(c.bold(line)));
+    const line = `${total} problem${total === 1 ? "" : "s"} (${n.error} error${n.error === 1 ? "" : "s"}, ${n.warning} warning${n.warning === 1 ? "" : "s"}, ${n.info} info) in ${files}${incomplete}`;
+    out.push(n.error || incomplete ? c.red(c.bold(line)) : c.yellow(c.bold(line)));
   }
   return out.join("\n") + "\n";
 };

@@ -14,6 +14,8 @@ export interface FormatInput {
   files?: string[];
   color: boolean;
   version: string;
+  /** Paths that could not be read or held no unit files (their messages went to stderr): the check is incomplete. */
+  unreadable?: number;
 }
 
 export type Formatter = (input: FormatInput) => string;

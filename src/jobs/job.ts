@@ -1,12 +1,12 @@
 import { member, type JsonMember, type JsonNode } from "./json.js";
 import type { JobObject } from "./model.js";
 
-/** Job types of the seed-002 job system and the field each one runs. */
+/** Job types of the OpenTofu Workspace Scheduler's job system and the field each one runs. */
 export const JOB_TYPES: Record<string, string> = { script: "script", command: "command", template: "template" };
 
 type JsonType = JsonNode["type"];
 
-/** The documented fields and the JSON types they take (seed 002 "Configuration Fields"). */
+/** The documented fields and the JSON types they take (its documentation's "Configuration Fields"). */
 export const FIELD_TYPES: Record<string, { types: JsonType[]; label: string }> = {
   name: { types: ["string"], label: "a string" },
   type: { types: ["string"], label: "a string" },

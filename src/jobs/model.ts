@@ -2,7 +2,7 @@ import type { SourceText } from "../core/source.js";
 import type { JsonMember, JsonNode, JsonParseResult } from "./json.js";
 
 /**
- * How a JSON file holds seed-002 job definitions: one job object (a file in a
+ * How a JSON file holds job definitions of the OpenTofu Workspace Scheduler: one job object (a file in a
  * `jobs/` folder), an array of jobs, or a workspace file with a `jobs` array.
  * `unrecognized` files are JSON of some other kind and get no job findings.
  */

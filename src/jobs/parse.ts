@@ -30,7 +30,7 @@ function classify(root: JsonNode): { shape: JobsShape; entries: JsonNode[]; extr
   return none;
 }
 
-/** Parse a JSON file and find the seed-002 jobs in it by shape. Never throws. */
+/** Parse a JSON file and find the scheduler's jobs in it by shape. Never throws. */
 export function parseJobsFile(text: string, path: string): JobsFile {
   const source = new SourceText(path, text);
   const json = parseJson(text);

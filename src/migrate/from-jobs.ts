@@ -18,13 +18,13 @@ export interface JobsMigrationOptions {
   scriptDir?: string;
 }
 
-/** seed 002: "timeout … (default: 30m)". */
+/** the scheduler's documentation: "timeout … (default: 30m)". */
 const DEFAULT_TIMEOUT = "30m";
 /** A value the job system fills in (`{{database_password}}`); systemd cannot. */
 const PLACEHOLDER = /\{\{.*\}\}/;
 
 /**
- * Turn seed-002 job definitions into oneshot services and timers: each cron
+ * Turn the scheduler's job definitions into oneshot services and timers: each cron
  * schedule becomes OnCalendar= lines, `timeout` TimeoutStartSec=, commands run
  * through /bin/sh -c (only when they need a shell), scripts inline or as
  * files. Template jobs deploy through the job system and are left out.

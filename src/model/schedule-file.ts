@@ -2,7 +2,7 @@ import { crontabFormatFor, parseCrontab, type CrontabFile } from "../crontab/ind
 import { parseJobsFile, type JobsFile } from "../jobs/index.js";
 
 /**
- * Files with schedules that are not unit files: crontabs and seed-002 JSON
+ * Files with schedules that are not unit files: crontabs and scheduler JSON
  * job files. They are parsed by their own parsers and checked by the rules'
  * `checkCrontab` / `checkJobs` hooks; they are not part of the UnitSet.
  */

@@ -17,6 +17,8 @@ export interface Collected {
   skipped: InputError[];
   /** Units linked from `*.wants/`/`*.requires/` folders: enabled (statically or by systemctl enable). */
   enabled: string[];
+  /** Folders given as paths in which no unit file, drop-in, crontab or job file was found (a typo'd or wrong folder). */
+  empty: string[];
 }
 
 const UNIT_SUFFIXES = new Set<string>(UNIT_TYPES);
@@ -45,10 +47,13 @@ function isEnablementDir(name: string): boolean {
  * unit files and drop-ins. Never throws; problems are returned per path.
  */
 export function collectInputs(paths: string[], opts: { maxDepth?: number } = {}): Collected {
-  const out: Collected = { files: [], errors: [], skipped: [], enabled: [] };
+  const out: Collected = { files: [], errors: [], skipped: [], enabled: [], empty: [] };
   const seenFiles = new Set<string>();
   const maxDepth = opts.maxDepth ?? 64;
+  // Lintable files met so far, duplicates included (a folder given twice still has files).
+  let met = 0;
   const addFile = (p: string) => {
+    met++;
     if (!seenFiles.has(p)) {
       seenFiles.add(p);
       out.files.push(p);
@@ -134,8 +139,13 @@ export function collectInputs(paths: string[], opts: { maxDepth?: number } = {})
       out.errors.push({ path: p, message: errnoMessage(e) });
       continue;
     }
-    if (st.isDirectory()) walk(p, 0, new Set());
-    else if (st.isFile()) addFile(p);
+    if (st.isDirectory()) {
+      const before = met;
+      const errorsBefore = out.errors.length;
+      walk(p, 0, new Set());
+      // A folder that yields nothing is named (and fails the run) instead of passing as "0 files, no problems".
+      if (met === before && out.errors.length === errorsBefore) out.empty.push(p);
+    } else if (st.isFile()) addFile(p);
     else out.errors.push({ path: p, message: `${specialKind(p)}, not a regular file or folder` });
   }
   return out;

@@ -153,7 +153,7 @@ export interface Rule {
   checkSet?(ctx: SetContext): void;
   /** One crontab (user or system format); see src/crontab. */
   checkCrontab?(ctx: CrontabContext): void;
-  /** One JSON job file (seed-002 shape); see src/jobs. */
+  /** One JSON job file (the OpenTofu Workspace Scheduler's shape); see src/jobs. */
   checkJobs?(ctx: JobsContext): void;
 }
 

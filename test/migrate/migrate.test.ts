@@ -25,7 +25,7 @@ const render = (files: GeneratedFile[]) => files.map((f) => `==> ${f.name} <==\n
 const calendarsOf = (timer: string) => parseUnitFile(timer, "x.timer").ast.lines.flatMap((l) => (l.kind === "entry" && l.key === "OnCalendar" ? [l.value] : []));
 
 describe("migrate crontab: golden output", () => {
-  it("seed 001 and cron's quirks", async () => {
+  it("a real team's crontab and cron's quirks", async () => {
     const text = readFileSync(join(GOLDEN, "seed-001.crontab"), "utf8");
     const r = migrateCrontab(parseCrontab(text, "etc/crontab", "system"), { mode: "system", prefix: "cron", timeout: "infinity" });
     await expect(render(r.files)).toMatchFileSnapshot(join(GOLDEN, "seed-001.out"));

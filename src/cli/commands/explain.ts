@@ -3,6 +3,7 @@ import { closestMatch } from "../../core/suggest.js";
 import { ruleMarkdown } from "../../docs/rule-doc.js";
 import { allRules, rulesById } from "../../rules/registry.js";
 import { UsageError } from "../errors.js";
+import { terminalWidth, wrapMarkdown } from "../wrap.js";
 
 export function register(program: Command): void {
   program
@@ -15,6 +16,8 @@ export function register(program: Command): void {
         const guess = closestMatch(id, allRules.map((r) => r.meta.id));
         throw new UsageError(`unknown rule '${id}'${guess ? `, did you mean '${guess}'?` : ""} (see 'unitlint rules')`);
       }
-      process.stdout.write(ruleMarkdown(rule.meta));
+      const width = terminalWidth();
+      const doc = ruleMarkdown(rule.meta);
+      process.stdout.write(width === undefined ? doc : wrapMarkdown(doc, width - 1));
     });
 }

@@ -110,7 +110,7 @@ export function register(program: Command): void {
   outputOptions(
     migrate
       .command("jobs")
-      .description("one .service + .timer pair per job of seed-002 JSON job files")
+      .description("one .service + .timer pair per job of JSON job files (OpenTofu Workspace Scheduler format)")
       .argument("<paths...>", "job files or folders of them (jobs/, workspace files)"),
   )
     .option("--script-dir <dir>", "write script jobs as <name>.sh files to be installed in this folder (default: run them inline with bash -c)")

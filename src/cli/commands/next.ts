@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { UsageError } from "../errors.js";
 import { processIo, type Io } from "../io.js";
-import { iterationsArg, baseTimeArg, nodeZoneSource, nodeLocalZone, nowUsec } from "./calendar.js";
+import { baseTimeArg, nodeZoneSource, nodeLocalZone, nowUsec } from "./calendar.js";
 import { LibcSession } from "../../calendar/libc/session.js";
 import { zoneFromTz } from "../../calendar/zone/source.js";
 import { parseCalendarIn } from "../../calendar/calendar.js";
@@ -11,6 +11,13 @@ import { nextCronRuns } from "../../calendar/cron/next-cron.js";
 import { cronToCalendarLines } from "../../calendar/cron/to-calendar.js";
 import { isoWithOffset } from "../../calendar/timestamp/iso.js";
 import { formatTimestamp } from "../../calendar/timestamp/format-timestamp.js";
+
+/** `-n`: how many elapses `next` lists; zero would answer nothing, so it is a usage error like a word is. */
+function countArg(v: string): number {
+  if (!/^\d+$/.test(v) || Number(v) > 4294967295) throw new UsageError(`-n expects a whole number of elapses, got '${v}'`);
+  if (Number(v) === 0) throw new UsageError("-n expects 1 or more elapses, got 0");
+  return Number(v);
+}
 
 interface NextFlags {
   n: number;
@@ -82,7 +89,7 @@ export function register(program: Command): void {
     .command("next")
     .description("when will this schedule fire? OnCalendar= specs or cron expressions (auto-detected)")
     .argument("<spec>", "an OnCalendar= value ('Mon..Fri 09:00') or a cron expression ('0 9 * * 1-5')")
-    .option("-n <count>", "how many elapses", iterationsArg, 5)
+    .option("-n <count>", "how many elapses (1 or more)", countArg, 5)
     .option("--tz <zone>", "local zone for specs without their own (default: $TZ, else the system's)")
     .option("--base-time <timestamp>", "start after this time (systemd timestamp syntax)")
     .option("--cron", "treat SPEC as a cron expression")

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { allRules } from "../../rules/registry.js";
 import { UsageError } from "../errors.js";
+import { terminalWidth, wrapWords } from "../wrap.js";
 
 export function register(program: Command): void {
   program
@@ -30,6 +31,20 @@ export function register(program: Command): void {
       const sev = (r: (typeof rows)[number]) => (r.severity === "off" && r.presets.length ? `off (${r.presets.join(", ")})` : r.severity);
       const table = [["RULE", "FAMILY", "SEVERITY", "FIX", "FINDS"], ...rows.map((r) => [r.id, r.family, sev(r), r.fixable, r.summary.replace(/`/g, "")])];
       const widths = [0, 1, 2, 3].map((c) => Math.max(...table.map((row) => row[c]!.length)));
-      for (const row of table) process.stdout.write(row.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join("  ") + "\n");
+      // Piped, each rule stays on one line. On a terminal the last column wraps under itself, or, where the
+      // terminal is too narrow for that, goes under its rule, indented.
+      const indent = widths.reduce((a, w) => a + w + 2, 0);
+      const width = terminalWidth();
+      const lead = (row: string[]) => row.slice(0, 4).map((cell, c) => cell.padEnd(widths[c]!)).join("  ");
+      for (const row of table) {
+        if (width === undefined) process.stdout.write(`${lead(row)}  ${row[4]}\n`);
+        else if (width - indent >= 30) {
+          const [first, ...rest] = wrapWords(row[4]!, width - indent - 1);
+          process.stdout.write(`${lead(row)}  ${first}\n` + rest.map((l) => `${" ".repeat(indent)}${l}\n`).join(""));
+        } else {
+          const head = row.slice(0, 4).join("  ");
+          process.stdout.write(`${head}\n` + wrapWords(row[4]!, width - 5).map((l) => `    ${l}\n`).join(""));
+        }
+      }
     });
 }

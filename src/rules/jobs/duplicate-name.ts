@@ -18,7 +18,7 @@ export default defineRule({
       rationale: "jobctl and the scheduler address jobs by name; with two of the same name one shadows the other, and status, run and kill act on the wrong job.",
       bad: { filename: "jobs/health.json", text: '[\n  { "name": "health", "type": "command", "schedule": "*/5 * * * *", "command": "curl -f http://localhost/health" },\n  { "name": "health", "type": "command", "schedule": "0 * * * *", "command": "df -h" }\n]\n' },
       good: { filename: "jobs/health.json", text: '[\n  { "name": "health", "type": "command", "schedule": "*/5 * * * *", "command": "curl -f http://localhost/health" },\n  { "name": "disk-usage", "type": "command", "schedule": "0 * * * *", "command": "df -h" }\n]\n' },
-      reference: "seed 002 (Configuration Fields: name)",
+      reference: "OpenTofu Workspace Scheduler, job system documentation (Configuration Fields: name)",
     },
   },
   checkJobs(ctx) {

@@ -15,7 +15,7 @@ export default defineRule({
       rationale: "The job system cannot compute a next run for such a schedule, so the job never runs. Fields take numbers in range, names, a-b ranges, */n steps and lists.",
       bad: { filename: "jobs/system-health.json", text: '{\n  "name": "system-health",\n  "type": "command",\n  "schedule": ["0 */6 * * *", "0 0 * * 8"],\n  "command": "uptime"\n}\n' },
       good: { filename: "jobs/system-health.json", text: '{\n  "name": "system-health",\n  "type": "command",\n  "schedule": ["0 */6 * * *", "0 0 * * 0"],\n  "command": "uptime"\n}\n' },
-      reference: "seed 002 (CRON Expression Support), crontab(5)",
+      reference: "OpenTofu Workspace Scheduler, job system documentation (CRON Expression Support), crontab(5)",
     },
   },
   checkJobs(ctx) {

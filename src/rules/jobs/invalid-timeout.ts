@@ -17,7 +17,7 @@ export default defineRule({
       rationale: "The job system reads durations as numbers with units ns, us, ms, s, m or h; days, spaces, words and bare numbers are rejected, so the job fails to load.",
       bad: { filename: "jobs/daily-maintenance.json", text: '{\n  "name": "daily-maintenance",\n  "type": "command",\n  "schedule": "0 3 * * *",\n  "command": "apt-get update",\n  "timeout": "1 hour"\n}\n' },
       good: { filename: "jobs/daily-maintenance.json", text: '{\n  "name": "daily-maintenance",\n  "type": "command",\n  "schedule": "0 3 * * *",\n  "command": "apt-get update",\n  "timeout": "1h"\n}\n' },
-      reference: "seed 002 (Configuration Fields: timeout)",
+      reference: "OpenTofu Workspace Scheduler, job system documentation (Configuration Fields: timeout)",
     },
   },
   checkJobs(ctx) {

@@ -17,7 +17,7 @@ export default defineRule({
       rationale: "The job system rejects a job that lacks a required field, or has nothing to run when its type's field is missing.",
       bad: { filename: "jobs/health-check.json", text: '{\n  "name": "health-check",\n  "type": "command",\n  "schedule": "*/15 * * * *",\n  "script": "curl -f http://localhost:8080/health"\n}\n' },
       good: { filename: "jobs/health-check.json", text: '{\n  "name": "health-check",\n  "type": "command",\n  "schedule": "*/15 * * * *",\n  "command": "curl -f http://localhost:8080/health"\n}\n' },
-      reference: "seed 002 (Configuration Fields, Type-Specific Fields)",
+      reference: "OpenTofu Workspace Scheduler, job system documentation (Configuration Fields, Type-Specific Fields)",
     },
   },
   checkJobs(ctx) {

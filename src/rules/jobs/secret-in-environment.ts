@@ -18,7 +18,7 @@ export default defineRule({
       rationale: "Job files live in version control and are readable by whoever can list jobs; a literal credential leaks with them. The job system's `{{name}}` placeholders keep the secret out of the file.",
       bad: { filename: "jobs/db-backup.json", text: '{\n  "name": "db-backup",\n  "type": "command",\n  "schedule": "0 1 * * *",\n  "command": "pg_dump myapp",\n  "environment": { "PGPASSWORD": "hunter2" }\n}\n' },
       good: { filename: "jobs/db-backup.json", text: '{\n  "name": "db-backup",\n  "type": "command",\n  "schedule": "0 1 * * *",\n  "command": "pg_dump myapp",\n  "environment": { "PGPASSWORD": "{{database_password}}" }\n}\n' },
-      reference: "seed 002 (Security: Secret Management)",
+      reference: "OpenTofu Workspace Scheduler, job system documentation (Security: Secret Management)",
     },
   },
   checkJobs(ctx) {

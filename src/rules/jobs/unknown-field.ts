@@ -15,7 +15,7 @@ export default defineRule({
       rationale: "Unknown fields are ignored: a misspelt \"timout\" leaves the default 30 minute timeout in place and a misspelt \"enviroment\" runs the job without its variables.",
       bad: { filename: "jobs/db-backup.json", text: '{\n  "name": "db-backup",\n  "type": "command",\n  "schedule": "0 1 * * *",\n  "command": "pg_dump myapp",\n  "timout": "20m"\n}\n' },
       good: { filename: "jobs/db-backup.json", text: '{\n  "name": "db-backup",\n  "type": "command",\n  "schedule": "0 1 * * *",\n  "command": "pg_dump myapp",\n  "timeout": "20m"\n}\n' },
-      reference: "seed 002 (Configuration Fields)",
+      reference: "OpenTofu Workspace Scheduler, job system documentation (Configuration Fields)",
     },
   },
   checkJobs(ctx) {

@@ -16,7 +16,7 @@ export default defineRule({
       bad: { filename: "jobs/backup-data.json", text: '{\n  "name": "backup-data",\n  "type": "shell",\n  "schedule": "0 2 * * *",\n  "script": "tar czf /backup/data.tgz ./data"\n}\n' },
       good: { filename: "jobs/backup-data.json", text: '{\n  "name": "backup-data",\n  "type": "script",\n  "schedule": "0 2 * * *",\n  "script": "tar czf /backup/data.tgz ./data"\n}\n' },
       fix: "Replaces a near-miss spelling (\"Script\", \"comand\") with the type it resembles; safe because no other type is close.",
-      reference: "seed 002 (Job Types)",
+      reference: "OpenTofu Workspace Scheduler, job system documentation (Job Types)",
     },
   },
   checkJobs(ctx) {

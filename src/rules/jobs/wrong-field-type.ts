@@ -18,7 +18,7 @@ export default defineRule({
       rationale: "The job system decodes fields into fixed types; a quoted boolean, a number as timeout or a non-string environment value makes the whole file fail to load, or worse, reads \"false\" as set.",
       bad: { filename: "jobs/log-rotation.json", text: '{\n  "name": "log-rotation",\n  "type": "command",\n  "schedule": "0 1 * * *",\n  "command": "logrotate /etc/logrotate.conf",\n  "enabled": "false"\n}\n' },
       good: { filename: "jobs/log-rotation.json", text: '{\n  "name": "log-rotation",\n  "type": "command",\n  "schedule": "0 1 * * *",\n  "command": "logrotate /etc/logrotate.conf",\n  "enabled": false\n}\n' },
-      reference: "seed 002 (Configuration Fields)",
+      reference: "OpenTofu Workspace Scheduler, job system documentation (Configuration Fields)",
     },
   },
   checkJobs(ctx) {

@@ -82,7 +82,7 @@ describe("jobs/invalid-schedule", () => {
     const text = '{"name":"a","type":"command","command":"x","schedule":"\\u0030 25 * * *"}';
     expect(at(run("jobs/invalid-schedule", text))).toEqual(["1:63-1:65"]);
   });
-  it("seed 002's schedules are all fine", () => {
+  it("the job system documentation's schedules are all fine", () => {
     for (const s of ["0 2 * * *", "*/15 * * * *", "0 9 * * 1-5", "1-5,0 * * * *", "0 */4 * * *", "0 3 * * 0"]) expect(run("jobs/invalid-schedule", job({ schedule: s }))).toEqual([]);
   });
 });
