@@ -15,7 +15,11 @@ export function sectionAt(ast: UnitFileAst, offset: number): SectionNode | null 
 
 export function lineAt(ast: UnitFileAst, offset: number): LineNode | undefined {
   for (const l of ast.lines) if (offset >= l.fullRange.start && offset < l.fullRange.end) return l;
-  return ast.lines[ast.lines.length - 1];
+  const last = ast.lines[ast.lines.length - 1];
+  // Past the end of the text: still on the last line when it has no line ending (the cursor after its last
+  // character), but after a final newline the cursor is on a new, empty line of its own.
+  if (last && offset >= last.fullRange.end && /[\r\n]$/.test(ast.source.text.slice(last.fullRange.start, last.fullRange.end))) return undefined;
+  return last;
 }
 
 export function cursorContext(ast: UnitFileAst, offset: number): CursorContext {

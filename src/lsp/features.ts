@@ -118,7 +118,9 @@ export function completions({ ast, offset, type, unitNames, knowledge }: Complet
       return knowledge.specifiers().map((s) => ({ label: s.specifier, kind: CompletionItemKind.Constant, detail: s.meaning, insertText: s.specifier.slice(1) }));
     }
     if (UNIT_LIST_KEYS.has(c.entry.key)) {
-      return [...new Set([...unitNames, ...knowledge.specialUnits()])].sort().map((n) => ({ label: n, kind: CompletionItemKind.Reference }));
+      // Crontabs and job files of the workspace are not units: only names with a unit type are offered.
+      const units = unitNames.filter((n) => parseUnitName(n).type !== null);
+      return [...new Set([...units, ...knowledge.specialUnits()])].sort().map((n) => ({ label: n, kind: CompletionItemKind.Reference }));
     }
     return knowledge.values(c.section ?? "", c.entry.key).map((v) => ({ label: v, kind: CompletionItemKind.EnumMember }));
   }

@@ -1,4 +1,5 @@
-import { directiveInfo, directivesFor, enumInfo, SPECIFIERS } from "../knowledge/directives.js";
+import { directiveInfo, directivesFor, directivesOfSection, enumInfo, sectionsWithDirective, SPECIFIERS } from "../knowledge/directives.js";
+import { closestMatch } from "../core/suggest.js";
 import { SPECIAL_UNITS } from "../knowledge/special-units.js";
 import { directiveDefault } from "../knowledge/defaults.js";
 import type { EditorKnowledge } from "./knowledge.js";
@@ -12,7 +13,7 @@ export function defaultKnowledge(): EditorKnowledge {
         .map((d) => ({ name: d.name, detail: `${d.valueType}${d.isList ? " (list)" : ""}`, deprecated: d.status !== "current" })),
     describe: (section, key) => {
       const d = directiveInfo(section, key);
-      if (!d) return undefined;
+      if (!d) return unknownKey(section, key);
       const e = enumInfo(key);
       const lines = [
         `**${d.name}=** in \`[${d.section}]\``,
@@ -26,11 +27,25 @@ export function defaultKnowledge(): EditorKnowledge {
       if (d.status !== "current") lines.push(`- **${d.status}**${d.replacement ? `: use ${d.replacement}` : ""}${d.notes ? ` (${d.notes})` : ""}`);
       return lines.join("\n");
     },
-    values: (_section, key) => {
+    values: (section, key) => {
+      // Only for a setting of this section: `Restart=` in [Unit] is not the service's Restart=.
+      const d = directiveInfo(section, key);
+      if (!d) return [];
       const e = enumInfo(key);
-      return e ? [...new Set([...e.values, ...(e.acceptsBoolean ? ["yes", "no"] : [])])] : [];
+      if (e && (e.sections.length === 0 || e.sections.includes(section))) return [...new Set([...e.values, ...(e.acceptsBoolean ? ["yes", "no"] : [])])];
+      return /^bool/i.test(d.valueType) ? ["yes", "no"] : [];
     },
     specifiers: () => SPECIFIERS.filter((s) => s.status === "current").map((s) => ({ specifier: s.specifier, meaning: s.meaning })),
     specialUnits: () => SPECIAL_UNITS,
   };
+}
+
+/** Hover on a key systemd does not know in this section: the setting it most likely meant, or where it belongs. */
+function unknownKey(section: string, key: string): string | undefined {
+  if (!key) return undefined;
+  const elsewhere = sectionsWithDirective(key).filter((d) => d.status !== "removed");
+  if (elsewhere.length) return `**${key}=** is not a setting of \`[${section}]\`: it belongs in ${elsewhere.map((d) => `\`[${d.section}]\``).join(", ")}. systemd ignores it here.`;
+  const guess = closestMatch(key, directivesOfSection(section).filter((d) => d.status !== "removed").map((d) => d.name));
+  const head = `**${key}=** is not a setting systemd knows in \`[${section}]\`; systemd ignores the line.`;
+  return guess ? `${head}\n\nDid you mean **${guess}=**?` : head;
 }
