@@ -92,6 +92,9 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
     io.err(`unitlint: no unit files found in ${dir}\n`);
     ioErrors++;
   }
+  // A file given with --crontab is a user crontab even where a walked folder holds it (named crontab, it would be read as a system one).
+  const userCrontabs = new Set((opts.crontab ?? []).map((p) => resolve(p)));
+  if (userCrontabs.size) collected.files = collected.files.filter((f) => !userCrontabs.has(resolve(f)));
   const checked = new Set<string>(sources.map((s) => s.path));
   // Long runs on a terminal show how far reading has got (stderr, overwritten in place).
   const progress = io.errIsTTY && collected.files.length >= 1000;

@@ -196,3 +196,15 @@ describe.skipIf(!hasAnalyze)("--with-systemd", () => {
     expect(findings.every((f) => f.line !== 1 || !f.message.includes("Accepting"))).toBe(true);
   });
 });
+
+describe("a user crontab saved as `crontab` in a repository", () => {
+  it("the finding says which format was assumed and how to choose the other, and --crontab reads it as a user crontab", () => {
+    const dir = project({ crontab: "30 * * * * /usr/local/bin/notify --all\n" });
+    const assumed = run(["check", "."], { cwd: dir });
+    expect(assumed.code).toBe(1);
+    expect(assumed.stdout).toContain("a file named crontab is read as a system crontab");
+    expect(assumed.stdout).toContain("unitlint check --crontab crontab");
+    // the same file found while walking and given with --crontab is checked once, as a user crontab
+    expect(run(["check", ".", "--crontab", "crontab"], { cwd: dir })).toMatchObject({ code: 0, stdout: "1 file checked, no problems found\n" });
+  });
+});

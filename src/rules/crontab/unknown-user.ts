@@ -13,6 +13,8 @@ export default defineRule({
     options: { users: { type: "string[]", description: "User names of the target host; names outside the list are reported." } },
     messages: {
       notAName: "'{user}' in the user field is not a user name; in this file a job is 'schedule user command'",
+      notANameByName:
+        "'{user}' in the user field is not a user name: a file named crontab is read as a system crontab ('schedule user command'). If this is a user crontab (as `crontab -l` prints it, no user field), check it with `unitlint check --crontab {file}`",
       notKnown: "user '{user}' is not among the known users ({known})",
     },
     docs: {
@@ -30,7 +32,10 @@ export default defineRule({
     for (const job of jobLines(ctx.crontab)) {
       const user = job.user;
       if (!user || job.problem) continue;
-      if (!USER_NAME.test(user.text)) ctx.report({ messageId: "notAName", data: { user: user.text }, file: ctx.crontab, range: user.range });
+      // /etc/crontab and cron.d files are system crontabs for sure; a file that is only named crontab may be either.
+      const byNameOnly = !/(^|\/)(etc\/crontab|cron\.d\/[^/]+)$/.test(ctx.crontab.path);
+      if (!USER_NAME.test(user.text))
+        ctx.report({ messageId: byNameOnly ? "notANameByName" : "notAName", data: { user: user.text, file: ctx.crontab.path }, file: ctx.crontab, range: user.range });
       else if (known && !known.includes(user.text)) ctx.report({ messageId: "notKnown", data: { user: user.text, known: known.join(", ") }, file: ctx.crontab, range: user.range });
     }
   },
