@@ -64,8 +64,8 @@ export function formatExposure(tenths: number): string {
 }
 
 /** The exposure of a unit as `systemd-analyze security --offline=true` computes it; null for units without an execution context. */
-export function assessUnit(u: EffectiveUnit): Assessment | null {
-  const sandbox = loadSandbox(u);
+export function assessUnit(u: EffectiveUnit, mode: "system" | "user" = "system"): Assessment | null {
+  const sandbox = loadSandbox(u, mode);
   if (!sandbox) return null;
   // systemd-analyze loads a template as its instance "i"
   const n = u.name;

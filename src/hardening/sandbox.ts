@@ -76,7 +76,11 @@ export function capabilityMask(names: string[]): bigint {
 }
 
 /** Read a unit the way systemd 252's loader fills ExecContext/CGroupContext, then patch in what other settings imply. */
-export function loadSandbox(u: EffectiveUnit): Sandbox | null {
+/**
+ * `mode`: the manager that loads the unit. The user manager (`systemctl --user`) starts services with the kernel
+ * keyring inherited, the system manager with a private one for services and a shared one for other units.
+ */
+export function loadSandbox(u: EffectiveUnit, mode: "system" | "user" = "system"): Sandbox | null {
   const type = u.type ?? "";
   const section = EXEC_SECTIONS[type];
   if (!section) return null;
@@ -99,7 +103,7 @@ export function loadSandbox(u: EffectiveUnit): Sandbox | null {
     ipAllowLocalhost: false,
     ipAllowOther: false,
     ipCustomFilters: false,
-    keyringMode: type === "service" ? "private" : "shared",
+    keyringMode: mode === "user" ? "inherit" : type === "service" ? "private" : "shared",
     protectProc: "default",
     procSubset: "all",
     notifyAccess: type === "service" ? "none" : null,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,18 +20,21 @@ interface OracleCheck {
  * the checks (JSON) and the overall line. Units with a fatal setting (an
  * invalid User= or DynamicUser=) are refused by systemd and left out.
  */
-function oracle(paths: string[]): Map<string, { checks: OracleCheck[]; overall: string }> {
-  const json = runSystemdAnalyze(["security", "--offline=true", "--json=short", "--no-pager", ...paths], undefined);
-  const text = runSystemdAnalyze(["security", "--offline=true", "--no-pager", ...paths], undefined);
+function oracle(paths: string[], mode: "system" | "user" = "system"): Map<string, { checks: OracleCheck[]; overall: string }> {
+  // The user manager wants a runtime folder of its own, even offline.
+  const user = mode === "user" ? ["--user"] : [];
+  const env = mode === "user" ? { XDG_RUNTIME_DIR: runtimeDir() } : {};
+  const json = runSystemdAnalyze(["security", ...user, "--offline=true", "--json=short", "--no-pager", ...paths], undefined, env);
+  const text = runSystemdAnalyze(["security", ...user, "--offline=true", "--no-pager", ...paths], undefined, env);
   const arrays = json.stdout.split("\n").filter((l) => l.startsWith("["));
   const overall = [...text.stdout.matchAll(/Overall exposure level for (\S+): (\d+\.\d \w+)/g)];
   expect(arrays.length).toBe(overall.length);
   return new Map(overall.map((m, i) => [m[1]!, { checks: JSON.parse(arrays[i]!) as OracleCheck[], overall: m[2]! }]));
 }
 
-function mine(path: string): Assessment {
+function mine(path: string, mode: "system" | "user" = "system"): Assessment {
   const name = path.slice(path.lastIndexOf("/") + 1);
-  const a = assessUnit(new EffectiveUnit(name, parseFile(path, readFileSync(path, "latin1")), []));
+  const a = assessUnit(new EffectiveUnit(name, parseFile(path, readFileSync(path, "latin1")), []), mode);
   if (!a) throw new Error(`no assessment for ${path}`);
   return a;
 }
@@ -56,6 +59,14 @@ function differences(a: Assessment, o: { checks: OracleCheck[]; overall: string 
 
 const dir = mkdtempSync(join(tmpdir(), "unitlint-security-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let runtime: string | undefined;
+function runtimeDir(): string {
+  if (!runtime) {
+    runtime = join(dir, "runtime");
+    mkdirSync(runtime, { mode: 0o700 });
+  }
+  return runtime;
+}
 
 describe.skipIf(!hasSystemdAnalyze)("differential: systemd-analyze security --offline=true (skipped: systemd-analyze of systemd 252 is not installed)", () => {
   it("1,200 random services: every check and the overall score agree", () => {
@@ -80,6 +91,31 @@ describe.skipIf(!hasSystemdAnalyze)("differential: systemd-analyze security --of
       }
     }
     expect(compared).toBeGreaterThan(900);
+    expect(`${failures.length} of ${compared} differ\n` + failures.slice(0, 3).join("\n\n")).toBe(`0 of ${compared} differ\n`);
+  });
+
+  it("300 random services scored as user services (security --user): every check and the overall score agree", () => {
+    const rand = prng(20261206);
+    const paths: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const p = join(dir, `u${i}.service`);
+      writeFileSync(p, randomService(rand));
+      paths.push(p);
+    }
+    const failures: string[] = [];
+    let compared = 0;
+    for (let i = 0; i < paths.length; i += 150) {
+      const batch = paths.slice(i, i + 150);
+      const results = oracle(batch, "user");
+      for (const p of batch) {
+        const o = results.get(p.slice(p.lastIndexOf("/") + 1));
+        if (!o) continue;
+        compared++;
+        const d = differences(mine(p, "user"), o);
+        if (d.length) failures.push(`${p}:\n${readFileSync(p, "utf8")}  ${d.join("\n  ")}`);
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
     expect(`${failures.length} of ${compared} differ\n` + failures.slice(0, 3).join("\n\n")).toBe(`0 of ${compared} differ\n`);
   });
 

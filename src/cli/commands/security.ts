@@ -9,6 +9,8 @@ export interface SecurityOptions {
   baseline?: string;
   color?: boolean;
   all?: boolean;
+  /** The units are user units: scored with the user manager's defaults, as `systemd-analyze security --user`. */
+  user?: boolean;
 }
 
 /** Parse `--threshold` (0–10, one decimal, like the printed scores) into tenths. */
@@ -30,7 +32,7 @@ export async function runSecurity(paths: string[], opts: SecurityOptions, io: Io
   const loaded = loadUnits(paths);
   for (const e of loaded.errors) io.err(`unitlint: ${e.path}: ${e.message}\n`);
   const assessed = loaded.units.flatMap((u) => {
-    const a = assessUnit(u);
+    const a = assessUnit(u, opts.user ? "user" : "system");
     return a ? [{ a, file: u.main?.path ?? null }] : [];
   });
   if (assessed.length === 0) {
@@ -77,6 +79,7 @@ export function register(program: Command): void {
     .option("--threshold <score>", "exit 1 when a unit's exposure is above this score (0.0–10.0)")
     .option("--baseline <file>", "compare with a saved `--format json` output and show what got better or worse")
     .option("--all", "list every check, not only the exposed ones")
+    .option("--user", "the units are user units (systemctl --user): scored with the user manager's defaults, as systemd-analyze security --user")
     .option("--color", "force colours")
     .option("--no-color", "no colours")
     .action(async (paths: string[], opts: SecurityOptions) => {

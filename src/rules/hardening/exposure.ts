@@ -39,7 +39,7 @@ export default defineRule({
   checkUnit(ctx) {
     const u = ctx.unit;
     if (!u.main) return;
-    const a = assessmentOf(u);
+    const a = assessmentOf(u, ctx.settings.mode);
     if (!a) return;
     const opts = (ctx.settings.ruleOptions["hardening/exposure"] ?? {}) as Options;
     const threshold = typeof opts.threshold === "number" ? opts.threshold : DEFAULT_EXPOSURE_THRESHOLD;

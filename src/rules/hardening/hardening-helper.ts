@@ -40,18 +40,18 @@ function compact(a: Assessment): CompactAssessment {
   };
 }
 
-function cached(u: EffectiveUnit): CompactAssessment | null {
+function cached(u: EffectiveUnit, mode: "system" | "user"): CompactAssessment | null {
   let c = cache.get(u);
   if (c === undefined) {
-    const a = assessUnit(u);
+    const a = assessUnit(u, mode);
     cache.set(u, (c = a && compact(a)));
   }
   return c;
 }
 
 /** The unit's exposure assessment, computed once per unit and shared by every hardening rule. */
-export function assessmentOf(u: EffectiveUnit): Assessment | null {
-  const c = cached(u);
+export function assessmentOf(u: EffectiveUnit, mode: "system" | "user" = "system"): Assessment | null {
+  const c = cached(u, mode);
   if (!c) return null;
   const checks = SECURITY_CHECKS.map((check, i) => ({
     check,
@@ -62,8 +62,8 @@ export function assessmentOf(u: EffectiveUnit): Assessment | null {
   return { unit: c.unit, exposure: c.exposure, rating: c.rating, checks, sandbox: c.sandbox };
 }
 
-export function traitsOf(u: EffectiveUnit): UnitTraits | null {
-  const c = cached(u);
+export function traitsOf(u: EffectiveUnit, mode: "system" | "user" = "system"): UnitTraits | null {
+  const c = cached(u, mode);
   if (!c) return null;
   c.traits ??= unitTraits(u, c.sandbox);
   return c.traits;
@@ -127,11 +127,11 @@ export function settingRule(spec: SettingRuleSpec): Rule {
     checkUnit(ctx: UnitContext) {
       const u = ctx.unit;
       if (!u.main) return;
-      const a = assessmentOf(u);
+      const a = assessmentOf(u, ctx.settings.mode);
       if (!a) return;
       const weak = a.checks.filter((c) => spec.checks.includes(c.check.jsonField) && (c.badness ?? 0) >= (spec.minBadness ?? 1));
       if (weak.length === 0) return;
-      const t = traitsOf(u);
+      const t = traitsOf(u, ctx.settings.mode);
       if (t && spec.skip?.(t)) return;
       const share = weak.reduce((n, c) => n + (c.exposure ?? 0), 0);
       const section = EXEC_SECTIONS[u.type ?? ""]!;

@@ -43,7 +43,7 @@ export default defineRule({
   },
   checkUnit(ctx) {
     const u = ctx.unit;
-    const a = assessmentOf(u);
+    const a = assessmentOf(u, ctx.settings.mode);
     if (!a || !a.sandbox.flags.PrivateTmp || !a.sandbox.sources.has("PrivateTmp")) return;
     const mine = tmpPaths(u);
     if (mine.size === 0) return;

@@ -30,11 +30,11 @@ export default defineRule({
   },
   checkUnit(ctx) {
     const u = ctx.unit;
-    const a = assessmentOf(u);
+    const a = assessmentOf(u, ctx.settings.mode);
     if (!a || a.sandbox.protectSystem !== "strict") return;
     const strict = a.sandbox.sources.get("ProtectSystem")?.at(-1);
     if (!strict) return; // implied by DynamicUser=: reported by nothing here, systemd sets up its directories
-    const t = traitsOf(u)!;
+    const t = traitsOf(u, ctx.settings.mode)!;
     const section = "Service";
     const roots = u.all(section, "ReadWritePaths").flatMap((x) => x.value.split(/\s+/).map((p) => p.replace(/^[-+]+/, "")).filter(Boolean));
     for (const k of MANAGED) {
