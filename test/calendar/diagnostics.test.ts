@@ -84,3 +84,29 @@ describe("calendar diagnostics: the field and the reason", () => {
     for (const s of ["daily", "Mon..Fri *-*-* 09:00", "*-*~01 23:00 UTC", "weekly Asia/Kathmandu"]) expect(lintCalendar(s, { tz: "UTC", now: NOW }), s).toEqual([]);
   });
 });
+
+describe("calendar diagnostics: a shorthand with more after it, a 12-hour clock", () => {
+  const error = (s: string) => lintCalendar(s, { tz: "UTC", now: NOW }).find((d) => d.severity === "error")!;
+
+  it("blames what follows the shorthand and writes the spec that was meant", () => {
+    const s = "daily 3am";
+    const d = error(s);
+    expect(at(s, d)).toBe("3am");
+    expect(d.message).toContain("'daily' is a whole spec on its own");
+    expect(d.suggestion).toBe("*-*-* 03:00:00");
+    expect(error("weekly 18:30").suggestion).toBe("Mon *-*-* 18:30:00");
+    expect(error("monthly 7:05pm").suggestion).toBe("*-*-01 19:05:00");
+    expect(error("daily 12am").suggestion).toBe("*-*-* 00:00:00");
+    // no time: no suggestion, the rest is still blamed
+    const h = error("hourly 5");
+    expect(at("hourly 5", h)).toBe("5");
+    expect(h.suggestion).toBeUndefined();
+  });
+
+  it("a 12-hour time alone says systemd reads 24-hour times", () => {
+    const d = error("3pm");
+    expect(d.message).toContain("24-hour");
+    expect(d.suggestion).toBe("*-*-* 15:00:00");
+    expect(parseCalendar("*-*-* 15:00:00").ok).toBe(true);
+  });
+});

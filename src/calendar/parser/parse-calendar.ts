@@ -81,6 +81,10 @@ export function parseCalendarRaw(text: string, ctx: SuffixContext): RawParse {
   if (body === "") return { ast, error: parseError("empty", "EINVAL", text === "" ? "the spec is empty" : "only a zone was given; add a date or time", whole) };
 
   const shorthand = SHORTHANDS.get(asciiLower(body));
+  const combined = shorthand ? undefined : shorthandWithMore(body);
+  if (combined) return { ast, error: combined };
+  const clock = shorthand ? undefined : twelveHourClock(body);
+  if (clock) return { ast, error: clock };
   if (shorthand) {
     ast.shorthand = { name: body, range: { start: 0, end: body.length } };
     shorthand(spec);
@@ -110,4 +114,51 @@ export function parseCalendarRaw(text: string, ctx: SuffixContext): RawParse {
     return { ast, error: parseError("value-out-of-range", "EINVAL", p.reason, range, p.field) };
   }
   return { ast, spec };
+}
+
+/** `3am`, `3:30 pm`, `12pm`: a 12-hour clock time, as 24-hour `HH:MM:00`; undefined for anything else. */
+function clockTime(text: string): string | undefined {
+  const m = /^(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = m[2] === undefined ? 0 : Number(m[2]);
+  if (h < 1 || h > 12 || min > 59) return undefined;
+  const h24 = (h % 12) + (m[3]!.toLowerCase() === "p" ? 12 : 0);
+  return `${String(h24).padStart(2, "0")}:${String(min).padStart(2, "0")}:00`;
+}
+
+/** What each shorthand that names a day expands to before its time of day, to write it with another time. */
+const DAY_PART: Record<string, string> = { daily: "*-*-*", weekly: "Mon *-*-*", monthly: "*-*-01", yearly: "*-01-01", annually: "*-01-01" };
+
+/**
+ * `daily 3am`, `weekly 08:00`: a shorthand stands alone in systemd, so what follows it is the mistake (not the
+ * shorthand, where the grammar would stop). Blame the rest, and write the spec that was meant when it is a time.
+ */
+function shorthandWithMore(body: string): CalendarDiagnostic | undefined {
+  const m = /^([A-Za-z]+)([ \t]+)(\S.*)$/s.exec(body);
+  if (!m || !SHORTHANDS.has(asciiLower(m[1]!))) return undefined;
+  const word = m[1]!;
+  const rest = m[3]!;
+  const start = word.length + m[2]!.length;
+  const day = DAY_PART[asciiLower(word)];
+  const time = clockTime(rest) ?? (/^\d{1,2}:\d{2}(:\d{2})?$/.test(rest) ? rest : undefined);
+  const meant = day && time ? `${day} ${time.length === 5 || /^\d:/.test(time) ? normalizeClock(time) : time}` : undefined;
+  const d = parseError("syntax", "EINVAL", `'${word}' is a whole spec on its own and takes nothing after it: '${rest}' cannot follow it${meant ? `; for ${word} at ${rest} write '${meant}'` : ""}`, { start, end: body.length });
+  if (meant) d.suggestion = meant;
+  return d;
+}
+
+function normalizeClock(t: string): string {
+  const [h, m, sec] = t.split(":");
+  return `${h!.padStart(2, "0")}:${m}:${sec ?? "00"}`;
+}
+
+/** `3am` alone: systemd reads 24-hour times only. */
+function twelveHourClock(body: string): CalendarDiagnostic | undefined {
+  const t = clockTime(body);
+  if (!t) return undefined;
+  const meant = `*-*-* ${t}`;
+  const d = parseError("syntax", "EINVAL", `systemd reads 24-hour times only: for every day at ${body.trim()} write '${meant}'`, { start: 0, end: body.length });
+  d.suggestion = meant;
+  return d;
 }

@@ -67,7 +67,7 @@ export function runNext(spec: string, opts: NextFlags, io: Io): number {
     const err = useCron && cron && !cron.ok ? { message: cron.error.message, column: cron.error.range.start + 1 } : cal && !cal.ok ? { message: cal.error.message, column: cal.error.range.start + 1 } : { message: "not a cron expression", column: 1 };
     result = { ok: false, kind: useCron ? "cron" : "calendar", elapses: [], error: err };
     if (opts.json) io.out(JSON.stringify(result, null, 2) + "\n");
-    else io.err(`unitlint: ${spec}: ${err.message} (column ${err.column})\n`);
+    else io.err(`unitlint: ${spec}: ${err.message}${/\bcolumn \d+/.test(err.message) ? "" : ` (column ${err.column})`}\n`);
     return 1;
   }
   if (opts.json) io.out(JSON.stringify(result, null, 2) + "\n");
