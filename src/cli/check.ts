@@ -89,7 +89,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   }
   for (const s of collected.skipped) io.err(`unitlint: ${s.path}: ${s.message}\n`);
   for (const dir of collected.empty) {
-    io.err(`unitlint: no unit files found in ${dir}\n`);
+    io.err(`unitlint: ${dir}: no unit files found in ${dir}\n`);
     ioErrors++;
   }
   // A file given with --crontab is a user crontab even where a walked folder holds it (named crontab, it would be read as a system one).

@@ -140,11 +140,11 @@ export function collectInputs(paths: string[], opts: { maxDepth?: number } = {})
       continue;
     }
     if (st.isDirectory()) {
-      const before = met;
-      const errorsBefore = out.errors.length;
+      const before = [met, out.errors.length, out.skipped.length];
       walk(p, 0, new Set());
-      // A folder that yields nothing is named (and fails the run) instead of passing as "0 files, no problems".
-      if (met === before && out.errors.length === errorsBefore) out.empty.push(p);
+      // A folder that yields nothing, and about which nothing else was said, is named (and fails the run) instead
+      // of passing as "0 files, no problems".
+      if (met === before[0] && out.errors.length === before[1] && out.skipped.length === before[2]) out.empty.push(p);
     } else if (st.isFile()) addFile(p);
     else out.errors.push({ path: p, message: `${specialKind(p)}, not a regular file or folder` });
   }

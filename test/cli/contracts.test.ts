@@ -26,7 +26,7 @@ describe("a path that yields no unit files", () => {
     const dir = project({ "etc/sytemd/README": "notes\n" });
     const r = run(["check", "etc/sytemd"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("unitlint: no unit files found in etc/sytemd\n");
+    expect(r.stderr).toBe("unitlint: etc/sytemd: no unit files found in etc/sytemd\n");
     expect(r.stdout).not.toContain("no problems found");
   });
 
