@@ -8,24 +8,8 @@ import { SEVERITIES, UNIT_NAME_PATTERN, VERSION_MAX, VERSION_MIN } from "./shape
 
 export { isIgnored, lintOptionsFor, fileSettings, severityFor, type FileSettings } from "./resolve.js";
 
-export interface ConfigOverride {
-  files: string[];
-  rules: Record<string, SeverityOrOff>;
-  mode?: "system" | "user";
-  targetSystemd?: number[];
-}
-
-/** unitlint.config.json / .unitlintrc.json, validated (schema: schema/unitlint.schema.json). */
-export interface UnitlintConfig {
-  presets: Preset[];
-  rules: Record<string, SeverityOrOff>;
-  ruleOptions: Record<string, unknown>;
-  targetSystemd: number[];
-  mode?: "system" | "user";
-  externalUnits: string[];
-  ignore: string[];
-  overrides: ConfigOverride[];
-}
+export type { ConfigOverride, UnitlintConfig } from "./types.js";
+import type { ConfigOverride, UnitlintConfig } from "./types.js";
 
 /** A problem in a config file, at the key or value that causes it (1-based line and UTF-16 column). */
 export interface ConfigError {

@@ -3,7 +3,7 @@ import type { SeverityOrOff } from "../core/diagnostic.js";
 import type { LintOptions } from "../linter/lint.js";
 import { effectiveSeverity, type Preset } from "../linter/severity.js";
 import type { RuleMeta } from "../rules/types.js";
-import type { UnitlintConfig } from "./config.js";
+import type { UnitlintConfig } from "./types.js";
 
 // Paths here are relative to the config file's folder and '/'-separated on every platform
 // (picomatch/posix), so a config means the same on Windows, Linux and in a browser.

@@ -1,4 +1,4 @@
-import type { UnitType } from "../model/unit-name.js";
+import type { UnitType } from "./unit-types.js";
 import { DIRECTIVE_ROWS_JSON, VALUE_TYPES, type DirectiveRow } from "./directives.generated.js";
 import { ENUM_ROWS } from "./enums.generated.js";
 import { SPECIFIER_ROWS } from "./specifiers.generated.js";

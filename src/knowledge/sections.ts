@@ -1,4 +1,4 @@
-import type { UnitType } from "../model/unit-name.js";
+import type { UnitType } from "./unit-types.js";
 
 /** The type-specific section of each unit type (systemd.unit(5)); target and device have none. */
 export const TYPE_SECTION: Record<UnitType, string | null> = {

@@ -1,4 +1,3 @@
-import type { Range } from "../core/range.js";
 import type { CrontabFile } from "../crontab/index.js";
 import { parseCron } from "../calendar/index.js";
 import { readJob, stringValueRange, type JobsFile, type ScheduleValue } from "../jobs/index.js";
@@ -8,10 +7,8 @@ import type { EditorKnowledge } from "./knowledge.js";
 import { cronFieldHover, type ScheduleHoverOptions } from "./schedule-hover.js";
 import { valueHover } from "./value-hover.js";
 
-export interface HoverResult {
-  markdown: string;
-  range: Range;
-}
+export type { HoverResult } from "./hover-result.js";
+import type { HoverResult } from "./hover-result.js";
 
 /** Hover text for the directive or value under the cursor. */
 export function hoverAt(file: UnitFile, offset: number, knowledge: EditorKnowledge, opts: ScheduleHoverOptions = {}): HoverResult | null {

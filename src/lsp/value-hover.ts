@@ -4,7 +4,7 @@ import { calendarPartHover, cronFieldHover, type ScheduleHoverOptions } from "./
 import { valueSubRange } from "../parser/unit/index.js";
 import type { EntryNode } from "../parser/unit/ast.js";
 import type { UnitFile } from "../model/unit-file.js";
-import type { HoverResult } from "./hover.js";
+import type { HoverResult } from "./hover-result.js";
 import { SPECIFIERS } from "../knowledge/directives.js";
 
 /** What a specifier expands to in this unit (systemd.unit(5) "Specifiers"), for the names we can know statically. */

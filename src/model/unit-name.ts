@@ -1,18 +1,7 @@
-/** Unit types by file suffix (systemd.unit(5)). */
-export const UNIT_TYPES = [
-  "service",
-  "socket",
-  "target",
-  "timer",
-  "path",
-  "mount",
-  "automount",
-  "swap",
-  "slice",
-  "scope",
-  "device",
-] as const;
-export type UnitType = (typeof UNIT_TYPES)[number];
+import { UNIT_TYPES, type UnitType } from "../knowledge/unit-types.js";
+
+// Unit types are knowledge (src/knowledge/unit-types.ts); they are exported here too for the model's users.
+export { UNIT_TYPES, type UnitType };
 
 /** Longest valid unit name: systemd's UNIT_NAME_MAX (256) includes the terminating NUL. */
 export const UNIT_NAME_MAX = 255;

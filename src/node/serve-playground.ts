@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import { existsSync, readFileSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../core/usage-error.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -24,7 +24,8 @@ export async function runSecurity(paths: string[], opts: SecurityOptions, io: Io
   const threshold = parseThreshold(opts.threshold);
   const { loadUnits } = await import("../../node/load-units.js");
   const { assessUnit } = await import("../../hardening/assess.js");
-  const { toReport, formatTable, compareBaseline, formatBaseline } = await import("../../hardening/report.js");
+  const { toReport, compareBaseline } = await import("../../hardening/report.js");
+  const { formatTable, formatBaseline } = await import("../../format/exposure.js");
   const { ansi, plain } = await import("../../format/colors.js");
   let baseline: ReturnType<typeof toReport>[] | undefined;
   if (opts.baseline) baseline = readBaseline(opts.baseline);

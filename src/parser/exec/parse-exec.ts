@@ -1,4 +1,4 @@
-import { splitWords, type Word } from "../../values/words.js";
+import { splitWords, type Word } from "../words.js";
 
 /** A word of the command line; offsets are into the whole value. */
 export type ExecWord = Word;
