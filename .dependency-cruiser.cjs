@@ -8,8 +8,8 @@ const LAYERS = [
   ["values", "model"],
   ["analysis", "hardening"],
   ["rules"],
-  ["linter", "config", "fix", "migrate", "schedule"],
-  ["format", "node", "docs"],
+  ["linter", "config", "fix", "migrate"],
+  ["format", "node", "docs", "schedule"],
   ["cli", "lsp", "playground"],
 ];
 
