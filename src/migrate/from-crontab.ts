@@ -1,7 +1,7 @@
 import { splitCommand, type CrontabFile, type JobLine } from "../crontab/index.js";
 import { cronToCalendar } from "../crontab/schedule.js";
 import { execForShellCommand } from "./exec.js";
-import { nameAllocator, nameForCommand } from "./names.js";
+import { nameAllocator, nameForCommand, nameForComment } from "./names.js";
 import type { GeneratedFile, JobPlan, MigrationNote, MigrationResult } from "./plan.js";
 import { validEnvName } from "./quote.js";
 import { renderService, renderTimer } from "./render.js";
@@ -13,6 +13,8 @@ export interface CrontabMigrationOptions {
   prefix: string;
   /** TimeoutStartSec= for every service (cron itself never stops a job). */
   timeout: string;
+  /** What names a unit: the program that does the job's work (default), or the comment line right above the job. */
+  nameFrom?: "program" | "comment";
 }
 
 /** Variables cron itself reads; they configure cron, not the job's environment. */
@@ -34,8 +36,14 @@ export function migrateCrontab(file: CrontabFile, opts: CrontabMigrationOptions)
   const notes: MigrationNote[] = [];
   const plans: JobPlan[] = [];
   const allocate = nameAllocator();
+  // The comment line right above a job (no blank line between) describes it, as crontabs are usually written.
+  let comment: string | undefined;
   for (const job of file.lines) {
+    if (job.kind === "comment") comment = file.source.slice(job.range).trim();
+    else if (job.kind === "blank") comment = undefined;
     if (job.kind !== "job") continue;
+    const above = comment;
+    comment = undefined;
     const where = `${file.path}:${job.line}`;
     const note = (message: string) => notes.push({ where, message });
     if (!job.cron || !job.command) {
@@ -70,7 +78,8 @@ export function migrateCrontab(file: CrontabFile, opts: CrontabMigrationOptions)
       if (i >= 0) environment.splice(i, 1);
       environment.push([name, e.value.text]);
     }
-    const name = allocate(`${opts.prefix}-${nameForCommand(command)}`);
+    const fromComment = opts.nameFrom === "comment" && above ? nameForComment(above) : undefined;
+    const name = allocate(`${opts.prefix}-${fromComment ?? nameForCommand(command)}`);
     const serviceNotes: string[] = [];
     if (lastValue(job, "MAILTO") !== undefined) serviceNotes.push(`cron mailed the output (MAILTO=); systemd keeps it in the journal: journalctl -u ${name}.service`);
     if (opts.timeout === "infinity") serviceNotes.push("cron never stops a job; a hung run blocks later ones here, so set a limit that fits:");

@@ -52,12 +52,12 @@ function emit(result: MigrationResult, opts: OutputFlags, io: Io): number {
   return EXIT_OK;
 }
 
-export function runMigrateCrontab(file: string, opts: OutputFlags & { timeout: string; format?: CrontabFormat }, io: Io): number {
+export function runMigrateCrontab(file: string, opts: OutputFlags & { timeout: string; format?: CrontabFormat; names?: "program" | "comment" }, io: Io): number {
   if (timespanUsec(opts.timeout) === undefined) throw new UsageError(`--timeout expects a systemd time span such as 30min, 2h or infinity, got '${opts.timeout}'`);
   // a user crontab (crontab -l) has no user field; /etc/crontab and cron.d files do
   const format = opts.format ?? (opts.user ? "user" : (crontabFormatFor(file) ?? "user"));
   const crontab = parseCrontab(read(file), file, format);
-  const result = migrateCrontab(crontab, { mode: opts.user ? "user" : "system", prefix: opts.prefix ?? "cron", timeout: opts.timeout });
+  const result = migrateCrontab(crontab, { mode: opts.user ? "user" : "system", prefix: opts.prefix ?? "cron", timeout: opts.timeout, nameFrom: opts.names ?? "program" });
   return emit(result, opts, io);
 }
 
@@ -104,6 +104,11 @@ export function register(program: Command): void {
   )
     .option("--timeout <span>", "TimeoutStartSec= of the services (cron never stops a job)", "infinity")
     .addOption(new Option("--format <format>", "crontab format: 'system' has a user field after the schedule (default: from the file name)").choices(["user", "system"]))
+    .addOption(
+      new Option("--names <from>", "name each unit after the program that does the job's work, or after the comment line right above the job (falls back to the program)")
+        .choices(["program", "comment"])
+        .default("program"),
+    )
     .action((file: string, opts) => {
       process.exitCode = runMigrateCrontab(file, opts, processIo);
     });
