@@ -16,6 +16,8 @@ import { contextFiles } from "../node/context.js";
 import { readUnitFile } from "../node/read.js";
 import { writeFileAtomic } from "../node/write-atomic.js";
 import { allRules, rulesById } from "../rules/registry.js";
+import { lookupRuleId } from "../rules/rule-id.js";
+import { closestMatch } from "../core/suggest.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { useColor, type Io } from "./io.js";
 import { VERSION } from "./version.js";
@@ -48,14 +50,16 @@ const SEVERITIES: SeverityOrOff[] = ["off", "info", "warning", "error"];
 
 export function parseRuleFlags(flags: string[]): Record<string, SeverityOrOff> {
   const out: Record<string, SeverityOrOff> = {};
-  const ids = new Set(allRules.map((r) => r.meta.id));
   for (const flag of flags) {
     const eq = flag.lastIndexOf("=");
-    const id = flag.slice(0, eq);
     const sev = flag.slice(eq + 1) as SeverityOrOff;
-    if (eq <= 0 || !SEVERITIES.includes(sev)) throw new UsageError(`--rule expects id=off|info|warning|error, got '${flag}'`);
-    if (!ids.has(id)) throw new UsageError(`--rule: unknown rule '${id}' (see 'unitlint rules')`);
-    out[id] = sev;
+    if (eq <= 0 || !SEVERITIES.includes(sev)) {
+      const guess = eq > 0 ? closestMatch(flag.slice(eq + 1), SEVERITIES) : undefined;
+      throw new UsageError(`--rule expects id=off|info|warning|error, got '${flag}'${guess ? `; did you mean '${flag.slice(0, eq)}=${guess}'?` : ""}`);
+    }
+    const rule = lookupRuleId(flag.slice(0, eq));
+    if (!rule.ok) throw new UsageError(`--rule: ${rule.message}`);
+    out[rule.id] = sev;
   }
   return out;
 }

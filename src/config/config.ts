@@ -3,7 +3,9 @@ import type { Range } from "../core/range.js";
 import { SourceText } from "../core/source.js";
 import { parseJson, type JsonMember, type JsonNode } from "../jobs/json.js";
 import { PRESETS, type Preset } from "../linter/severity.js";
+import { closestMatch } from "../core/suggest.js";
 import { rulesById } from "../rules/registry.js";
+import { lookupRuleId } from "../rules/rule-id.js";
 import { SEVERITIES, UNIT_NAME_PATTERN, VERSION_MAX, VERSION_MIN } from "./shape.js";
 
 export { isIgnored, lintOptionsFor, fileSettings, severityFor, type FileSettings } from "./resolve.js";
@@ -86,33 +88,36 @@ export function parseConfig(text: string, path = "unitlint.config.json"): { conf
   const rules = (n: JsonNode, into: Record<string, SeverityOrOff>, options: Record<string, unknown> | undefined) => {
     if (n.type !== "object") return err(n.range, "rules must be an object of rule id → severity");
     for (const m of withoutDuplicates(n.members, err)) {
-      if (!rulesById.has(m.key)) {
-        err(m.keyRange, `unknown rule '${m.key}' (see 'unitlint rules')`);
+      const rule = lookupRuleId(m.key);
+      if (!rule.ok) {
+        err(m.keyRange, rule.message);
         continue;
       }
+      const id = rule.id;
       const v = m.value;
       const items = v.type === "array" ? v.items : [v];
       const sev = items[0];
       if (v.type === "array" && (items.length < 1 || items.length > 2)) {
-        err(v.range, `the setting of ${m.key} is a severity or [severity, options]`);
+        err(v.range, `the setting of ${id} is a severity or [severity, options]`);
         continue;
       }
       if (!sev || sev.type !== "string" || !(SEVERITIES as string[]).includes(sev.value)) {
-        err((sev ?? v).range, `the severity of ${m.key} must be one of ${SEVERITIES.join(", ")}`);
+        const said = sev?.type === "string" ? closestMatch(sev.value, SEVERITIES) : undefined;
+        err((sev ?? v).range, `the severity of ${id} must be one of ${SEVERITIES.join(", ")}${said ? `; did you mean '${said}'?` : ""}`);
         continue;
       }
       const opts = items[1];
       if (opts && opts.type !== "object") {
-        err(opts.range, `the options of ${m.key} must be an object`);
+        err(opts.range, `the options of ${id} must be an object`);
         continue;
       }
       if (opts && !options) {
         err(opts.range, "rule options belong in the top-level rules, not in an override");
         continue;
       }
-      if (opts && !optionsValid(m.key, opts, err)) continue;
-      into[m.key] = sev.value as SeverityOrOff;
-      if (opts && options) options[m.key] = toPlain(opts);
+      if (opts && !optionsValid(id, opts, err)) continue;
+      into[id] = sev.value as SeverityOrOff;
+      if (opts && options) options[id] = toPlain(opts);
     }
   };
 

@@ -1,5 +1,6 @@
 import type { Finding, TextEdit } from "../core/diagnostic.js";
 import type { SourceText } from "../core/source.js";
+import { lookupRuleId } from "../rules/rule-id.js";
 
 /**
  * Inline suppressions in comment lines of unit files, drop-ins and crontabs:
@@ -47,7 +48,15 @@ export function parseSuppressions(file: string, source: SourceText): Suppression
       if (LOOKS_LIKE.test(text)) out.push({ file, kind: "malformed", rules: [], line, range, from: line, to: line, used: new Set() });
       continue;
     }
-    const rules = m[3]!.split("--")[0]!.split(/[\s,]+/).filter(Boolean);
+    // A rule's name alone (`unknown-unit`) stands for its full id when only one family has it.
+    const rules = m[3]!
+      .split("--")[0]!
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((r) => {
+        const found = lookupRuleId(r);
+        return found.ok ? found.id : r;
+      });
     if (m[2] === "disable") {
       out.push({ file, kind: "rest-of-file", rules, line, range, from: line, to: Number.MAX_SAFE_INTEGER, used: new Set() });
       continue;

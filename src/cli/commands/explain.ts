@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { closestMatch } from "../../core/suggest.js";
 import { ruleMarkdown } from "../../docs/rule-doc.js";
-import { allRules, rulesById } from "../../rules/registry.js";
+import { rulesById } from "../../rules/registry.js";
+import { lookupRuleId } from "../../rules/rule-id.js";
 import { UsageError } from "../errors.js";
 import { terminalWidth, wrapMarkdown } from "../wrap.js";
 
@@ -11,11 +11,9 @@ export function register(program: Command): void {
     .description("show a rule's documentation: why it matters, a bad and a good example")
     .argument("<rule>", "rule id, e.g. directives/unknown-directive (or just unknown-directive)")
     .action((id: string) => {
-      const rule = rulesById.get(id) ?? allRules.find((r) => r.meta.id.endsWith("/" + id));
-      if (!rule) {
-        const guess = closestMatch(id, allRules.map((r) => r.meta.id));
-        throw new UsageError(`unknown rule '${id}'${guess ? `, did you mean '${guess}'?` : ""} (see 'unitlint rules')`);
-      }
+      const found = lookupRuleId(id);
+      if (!found.ok) throw new UsageError(found.message);
+      const rule = rulesById.get(found.id)!;
       const width = terminalWidth();
       const doc = ruleMarkdown(rule.meta);
       process.stdout.write(width === undefined ? doc : wrapMarkdown(doc, width - 1));
