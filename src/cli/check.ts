@@ -17,7 +17,7 @@ import { readUnitFile } from "../node/read.js";
 import { writeFileAtomic } from "../node/write-atomic.js";
 import { allRules, rulesById } from "../rules/registry.js";
 import { lookupRuleId } from "../rules/rule-id.js";
-import { closestMatch } from "../core/suggest.js";
+import { guessSeverity } from "../config/shape.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { useColor, type Io } from "./io.js";
 import { VERSION } from "./version.js";
@@ -54,7 +54,7 @@ export function parseRuleFlags(flags: string[]): Record<string, SeverityOrOff> {
     const eq = flag.lastIndexOf("=");
     const sev = flag.slice(eq + 1) as SeverityOrOff;
     if (eq <= 0 || !SEVERITIES.includes(sev)) {
-      const guess = eq > 0 ? closestMatch(flag.slice(eq + 1), SEVERITIES) : undefined;
+      const guess = eq > 0 ? guessSeverity(flag.slice(eq + 1)) : undefined;
       throw new UsageError(`--rule expects id=off|info|warning|error, got '${flag}'${guess ? `; did you mean '${flag.slice(0, eq)}=${guess}'?` : ""}`);
     }
     const rule = lookupRuleId(flag.slice(0, eq));

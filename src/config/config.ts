@@ -3,10 +3,9 @@ import type { Range } from "../core/range.js";
 import { SourceText } from "../core/source.js";
 import { parseJson, type JsonMember, type JsonNode } from "../jobs/json.js";
 import { PRESETS, type Preset } from "../linter/severity.js";
-import { closestMatch } from "../core/suggest.js";
 import { rulesById } from "../rules/registry.js";
 import { lookupRuleId } from "../rules/rule-id.js";
-import { SEVERITIES, UNIT_NAME_PATTERN, VERSION_MAX, VERSION_MIN } from "./shape.js";
+import { guessSeverity, SEVERITIES, UNIT_NAME_PATTERN, VERSION_MAX, VERSION_MIN } from "./shape.js";
 
 export { isIgnored, lintOptionsFor, fileSettings, severityFor, type FileSettings } from "./resolve.js";
 
@@ -102,7 +101,7 @@ export function parseConfig(text: string, path = "unitlint.config.json"): { conf
         continue;
       }
       if (!sev || sev.type !== "string" || !(SEVERITIES as string[]).includes(sev.value)) {
-        const said = sev?.type === "string" ? closestMatch(sev.value, SEVERITIES) : undefined;
+        const said = sev?.type === "string" ? guessSeverity(sev.value) : undefined;
         err((sev ?? v).range, `the severity of ${id} must be one of ${SEVERITIES.join(", ")}${said ? `; did you mean '${said}'?` : ""}`);
         continue;
       }
