@@ -1,23 +1,18 @@
 import { lintCalendar, parseTimespan } from "../calendar/index.js";
 import { enumInfo, type DirectiveInfo } from "../knowledge/directives.js";
 import { unitNameProblem } from "../model/unit-name.js";
+import { KIND_VALIDATORS, valueKind } from "./kinds.js";
 import { isPercentage, parseBoolean, parseBytes, parseSignal } from "./primitives.js";
+import type { ValueProblem } from "./problem.js";
 import { splitWords } from "./words.js";
+
+export type { ValueProblem } from "./problem.js";
 
 /** A problem's span inside the value, at least one character wide: an empty range at the very end underlines the last character. */
 function visible(r: { start: number; end: number }, length: number): { from: number; to: number } {
   const to = Math.min(Math.max(r.end, r.start + 1), length);
   const from = Math.min(r.start, Math.max(0, to - 1));
   return { from, to: Math.max(to, from) };
-}
-
-/** Why a value is invalid, and which characters of it are wrong (offsets into the value). */
-export interface ValueProblem {
-  message: string;
-  from: number;
-  to: number;
-  /** A replacement for the whole value when one is known (e.g. a cron line converted to OnCalendar= syntax). */
-  replacement?: string;
 }
 
 type Validator = (value: string, info: DirectiveInfo) => ValueProblem | null;
@@ -158,6 +153,9 @@ const BY_TYPE: [RegExp, Validator][] = [
 ];
 
 export function validateValue(value: string, info: DirectiveInfo): ValueProblem | null {
+  // Grammars chosen by systemd's parser; each handles %-specifiers itself (many of these parsers expand none).
+  const kind = valueKind(info);
+  if (kind) return KIND_VALIDATORS[kind](value, info.name);
   if (hasSpecifier(value) && !/^(enum|unit-list|environment)/.test(info.valueType)) return null;
   for (const [re, validator] of BY_TYPE) if (re.test(info.valueType)) return validator(value, info);
   return null;

@@ -30,7 +30,14 @@ export default defineRule({
       const range = valueSubRange(entry, p.from, Math.max(p.to, p.from + (entry.value.length ? 1 : 0)));
       // Turning an ignored line into a working one changes behaviour, so the fix is never "safe".
       const fix = p.replacement !== undefined ? { description: `Replace with ${entry.key}=${p.replacement}`, safe: false, edits: [{ start: entry.valueRange.start, end: entry.valueRange.end, text: p.replacement }] } : undefined;
-      ctx.report({ messageId: "invalid", data: { key: entry.key, message: p.message }, file: ctx.file, range, ...(fix ? { fix } : {}) });
+      ctx.report({
+        messageId: "invalid",
+        data: { key: entry.key, message: p.message },
+        file: ctx.file,
+        range,
+        ...(p.severity ? { severity: p.severity } : {}),
+        ...(fix ? { fix } : {}),
+      });
     }
   },
 });

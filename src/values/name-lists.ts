@@ -1,0 +1,190 @@
+/**
+ * Settings whose values are lists of names systemd looks up in fixed tables: SystemCallFilter=,
+ * SystemCallLog=, SystemCallErrorNumber=, SystemCallArchitectures=, RestrictAddressFamilies=,
+ * RestrictNamespaces=, RestrictFileSystems=, CapabilityBoundingSet=/AmbientCapabilities=.
+ * Each returns the first word systemd would drop, with its reason and a did-you-mean from the real names.
+ */
+import { closestMatch } from "../core/suggest.js";
+import { ERRNO_NAMES, FOREIGN_SYSCALL_NAMES } from "../knowledge/name-lists.js";
+import { ADDRESS_FAMILIES, CAPABILITIES, NATIVE_SYSCALLS_TEXT, SYSCALL_GROUPS } from "../knowledge/seccomp.generated.js";
+import { parseBoolean } from "./primitives.js";
+import { didYouMean, problemAt, type ValueProblem } from "./problem.js";
+import { rawWords, safeAtoi, type Piece } from "./scan.js";
+import { splitWords } from "./words.js";
+
+let syscalls: Set<string> | undefined;
+/** Names seccomp_syscall_resolve_name() knows on x86-64 (its own calls and other architectures'). */
+function syscallNames(): Set<string> {
+  return (syscalls ??= new Set([...NATIVE_SYSCALLS_TEXT.split(" "), ...FOREIGN_SYSCALL_NAMES]));
+}
+
+let errnos: Set<string> | undefined;
+/** parse_errno(): an errno name (any case) or a number from 0 to 4095. */
+export function isErrno(text: string): boolean {
+  errnos ??= new Set(ERRNO_NAMES.map((e) => e.toUpperCase()));
+  if (errnos.has(text.toUpperCase())) return true;
+  const n = safeAtoi(text);
+  return n !== undefined && n >= 0 && n <= 4095;
+}
+
+const ignoredItem = "systemd ignores this item, so the protection is not applied to it";
+const ignoredLine = "systemd ignores the whole line, so the protection is not applied";
+
+/** One system call or `@group` word; null when systemd knows it. */
+function syscallProblem(name: string, from: number, to: number): ValueProblem | null {
+  if (name.startsWith("@")) {
+    if (name in SYSCALL_GROUPS) return null;
+    return problemAt(from, to, `'${name}' is not a system call group: ${ignoredItem}${didYouMean(closestMatch(name, Object.keys(SYSCALL_GROUPS)))}`);
+  }
+  if (syscallNames().has(name)) return null;
+  const hint = name.startsWith('"') || name.startsWith("'") ? " (quotes are not removed here)" : didYouMean(closestMatch(name, syscallNames()));
+  return problemAt(from, to, `'${name}' is not a system call name: ${ignoredItem}${hint}`);
+}
+
+/** SystemCallFilter= (config_parse_syscall_filter): `[~]name[:errno] ...`, names or @groups; words are not unquoted. */
+export function syscallFilter(value: string): ValueProblem | null {
+  if (value === "") return null;
+  const invert = value.startsWith("~");
+  for (const w of rawWords(invert ? value.slice(1) : value, invert ? 1 : 0)) {
+    const colon = w.text.indexOf(":");
+    const name = colon < 0 ? w.text : w.text.slice(0, colon);
+    if (colon >= 0) {
+      const action = w.text.slice(colon + 1);
+      if (action !== "kill" && !isErrno(action))
+        return problemAt(w.from + colon + 1, w.to, `'${action}' is not an error number (EPERM, EACCES... or 0-4095) or 'kill': ${ignoredItem}${didYouMean(closestMatch(action, [...ERRNO_NAMES, "kill"]))}`);
+      if (name === "") return problemAt(w.from, w.to, `'${w.text}' has no system call name before ':': ${ignoredItem}`);
+      if (!invert)
+        return problemAt(w.from + colon, w.to, `an allow list (no leading ~) cannot give an error number: systemd ignores '${w.text}', so the call is not allowed`);
+    }
+    const p = syscallProblem(name, w.from, w.from + name.length);
+    if (p) return p;
+  }
+  return null;
+}
+
+/** SystemCallLog= (config_parse_syscall_log): `[~]name ...`, no error numbers. */
+export function syscallLog(value: string): ValueProblem | null {
+  if (value === "") return null;
+  const invert = value.startsWith("~");
+  for (const w of rawWords(invert ? value.slice(1) : value, invert ? 1 : 0)) {
+    const p = syscallProblem(w.text, w.from, w.to);
+    if (p) return { ...p, message: p.message.replace("so the protection is not applied to it", "so those calls are not logged") };
+  }
+  return null;
+}
+
+/** SystemCallErrorNumber= (config_parse_syscall_errno): an errno name or number, or `kill`; 0 is refused. */
+export function syscallErrno(value: string): ValueProblem | null {
+  if (value === "" || value === "kill") return null;
+  if (!isErrno(value))
+    return problemAt(0, value.length, `'${value}' is not an error number (EPERM, EACCES... or 1-4095) or 'kill': systemd ignores the line${didYouMean(closestMatch(value, ERRNO_NAMES))}`);
+  if (safeAtoi(value) === 0) return problemAt(0, value.length, "0 is not an error number (a call would appear to succeed): systemd ignores the line");
+  return null;
+}
+
+/** Names seccomp_arch_from_string() takes (systemd 252). */
+export const SECCOMP_ARCHITECTURES = [
+  "native", "x86", "x86-64", "x32", "arm", "arm64", "mips", "mips64", "mips64-n32", "mips-le", "mips64-le", "mips64-le-n32",
+  "parisc", "parisc64", "ppc", "ppc64", "ppc64-le", "riscv64", "s390", "s390x",
+];
+
+/** SystemCallArchitectures= (config_parse_syscall_archs): architecture names, unquoted. */
+export function syscallArchitectures(value: string): ValueProblem | null {
+  for (const w of splitWords(value).words)
+    if (!SECCOMP_ARCHITECTURES.includes(w.text))
+      return problemAt(w.from, w.to, `'${w.text}' is not a system call architecture (native, x86-64, x86, x32, arm64...): ${ignoredItem}${didYouMean(closestMatch(w.text, SECCOMP_ARCHITECTURES))}`);
+  return null;
+}
+
+/** RestrictAddressFamilies= (config_parse_address_families): `none`, or `[~]AF_... ...` (names in any case). */
+export function addressFamilies(value: string): ValueProblem | null {
+  if (value === "" || value === "none") return null;
+  const invert = value.startsWith("~");
+  const { words, unterminated } = splitWords(invert ? value.slice(1) : value);
+  const shift = invert ? 1 : 0;
+  const names = Object.keys(ADDRESS_FAMILIES);
+  for (const w of words) {
+    if (names.some((n) => n.toLowerCase() === w.text.toLowerCase())) continue;
+    const why = w.text === "none" ? "'none' only works alone (RestrictAddressFamilies=none)" : `'${w.text}' is not an address family`;
+    return problemAt(w.from + shift, w.to + shift, `${why}: ${ignoredItem}${w.text === "none" ? "" : didYouMean(closestMatch(w.text, names))}`);
+  }
+  if (unterminated !== undefined) return problemAt(unterminated + shift, unterminated + shift + 1, `unterminated quote: systemd ignores the rest of the line, so the protection is not applied to it`);
+  return null;
+}
+
+/** Namespace types by the names RestrictNamespaces= takes (namespace_info[]). */
+export const NAMESPACE_TYPES = ["cgroup", "ipc", "net", "mnt", "pid", "user", "uts"];
+
+/** RestrictNamespaces= (config_parse_restrict_namespaces): a boolean, or `[~]type ...`; one bad word drops the line. */
+export function restrictNamespaces(value: string): ValueProblem | null {
+  if (value === "" || parseBoolean(value) !== undefined) return null;
+  const invert = value.startsWith("~");
+  for (const w of rawWords(invert ? value.slice(1) : value, invert ? 1 : 0))
+    if (!NAMESPACE_TYPES.includes(w.text))
+      return problemAt(w.from, w.to, `'${w.text}' is not a namespace type (${NAMESPACE_TYPES.join(", ")}) or a boolean: ${ignoredLine}${didYouMean(closestMatch(w.text, NAMESPACE_TYPES))}`);
+  return null;
+}
+
+/** Filesystem groups of systemd 252 (filesystems.c). */
+export const FILESYSTEM_GROUPS = [
+  "@basic-api", "@anonymous", "@application", "@auxiliary-api", "@common-block", "@historical-block", "@network",
+  "@privileged-api", "@security", "@temporary", "@known",
+];
+
+/** Filesystem names systemd 252 maps to a magic number (filesystems-gperf.gperf). */
+export const FILESYSTEMS = (
+  "apparmorfs adfs affs afs anon_inodefs autofs balloon-kvm bdev binder binfmt_misc bpf btrfs btrfs_test_fs cpuset ceph " +
+  "cgroup2 cgroup cifs coda configfs cramfs dax debugfs devmem devpts devtmpfs dmabuf ecryptfs efivarfs efs erofs ext2 ext3 " +
+  "ext4 exfat f2fs fuseblk fuse fusectl gfs gfs2 hostfs hpfs hugetlbfs iso9660 jffs2 minix mqueue msdos ncp ncpfs nfs nfs4 " +
+  "nilfs2 nsfs ntfs ntfs3 ocfs2 openpromfs orangefs overlay pidfs pipefs ppc-cmm proc pstore pvfs2 qnx4 qnx6 ramfs resctrl " +
+  "reiserfs rpc_pipefs secretmem securityfs selinuxfs shiftfs smackfs smb3 smbfs sockfs squashfs sysfs tmpfs tracefs udf " +
+  "usbdevfs vboxsf vfat v9fs xenfs xfs z3fold zonefs zsmalloc"
+).split(" ");
+
+/**
+ * RestrictFileSystems= (config_parse_restrict_filesystems): `[~]name|@group ...`. An unknown group is
+ * dropped with a warning (error here); an unknown filesystem name is kept and only fails when the unit
+ * starts (warning here).
+ */
+export function restrictFileSystems(value: string): ValueProblem | null {
+  if (value === "") return null;
+  const invert = value.startsWith("~");
+  const shift = invert ? 1 : 0;
+  const { words } = splitWords(invert ? value.slice(1) : value);
+  for (const w of words) {
+    if (w.text.startsWith("@") && !FILESYSTEM_GROUPS.includes(w.text))
+      return problemAt(w.from + shift, w.to + shift, `'${w.text}' is not a filesystem group: ${ignoredItem}${didYouMean(closestMatch(w.text, FILESYSTEM_GROUPS))}`);
+  }
+  for (const w of words) {
+    if (!w.text.startsWith("@") && !FILESYSTEMS.includes(w.text))
+      return {
+        ...problemAt(w.from + shift, w.to + shift, `'${w.text}' is not a filesystem type systemd knows: it is skipped when the unit starts, so the restriction does not cover it${didYouMean(closestMatch(w.text, FILESYSTEMS))}`),
+        severity: "warning",
+      };
+  }
+  return null;
+}
+
+/** CapabilityBoundingSet=/AmbientCapabilities= (capability_set_from_string()): unknown names are dropped without a word. */
+export function capabilities(value: string, setting: string): ValueProblem | null {
+  const invert = value.startsWith("~");
+  const shift = invert ? 1 : 0;
+  const names = Object.keys(CAPABILITIES);
+  const words: Piece[] = splitWords(invert ? value.slice(1) : value).words;
+  const bad = words.filter((w) => {
+    const n = safeAtoi(w.text);
+    if (n !== undefined) return n < 0 || n > 63;
+    return !names.includes(w.text.toUpperCase());
+  });
+  const first = bad[0];
+  if (!first) return null;
+  const all = bad.length === words.length;
+  // With no known name left the word sum is 0, and systemd then replaces the set instead of merging into it.
+  const consequence = !all
+    ? "systemd drops it without a warning, so the set is not what the line says"
+    : `systemd drops it without a warning, and with nothing left the line ${invert ? "puts every capability in" : "empties"} ${setting}=`;
+  return {
+    ...problemAt(first.from + shift, first.to + shift, `'${first.text}' is not a capability name: ${consequence}${didYouMean(closestMatch(first.text, names))}`),
+    severity: "warning",
+  };
+}

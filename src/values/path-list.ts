@@ -1,0 +1,57 @@
+/** Lists of paths: ReadOnlyPaths= and friends (absolute, `-`/`+` prefixes), StateDirectory= and friends (relative, `:` symlink). */
+import { problemAt, type ValueProblem } from "./problem.js";
+import { expandForCheck, extractFirstWord, pathProblem, WHITESPACE } from "./scan.js";
+
+const EFFECT: Record<string, string> = {
+  ReadOnlyPaths: "it stays writable",
+  InaccessiblePaths: "it stays accessible",
+  ReadWritePaths: "it is not made writable",
+  ExecPaths: "it is not made executable",
+  NoExecPaths: "programs there can still be run",
+};
+
+/** ReadWritePaths=, ReadOnlyPaths=, InaccessiblePaths=, ExecPaths=, NoExecPaths= (config_parse_namespace_path_strv). */
+export function namespacePaths(value: string, setting: string): ValueProblem | null {
+  for (let p: number | null = 0; ; ) {
+    const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
+    if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
+    if (w.word === null) return null;
+    p = w.next;
+    let path = w.word;
+    if (path.startsWith("-")) path = path.slice(1);
+    if (path.startsWith("+")) path = path.slice(1);
+    const expanded = expandForCheck(path);
+    if (expanded === null) continue;
+    const why = pathProblem(expanded, "absolute");
+    if (why) {
+      const hint = path.startsWith("~") ? " (~ is not expanded here; the prefixes are - and +)" : "";
+      return problemAt(w.from, w.to, `'${path}' ${why}${hint}: systemd ignores this path, so ${EFFECT[setting] ?? "the setting does not apply to it"}`);
+    }
+  }
+}
+
+/** RuntimeDirectory=, StateDirectory=, CacheDirectory=, LogsDirectory=, ConfigurationDirectory= (config_parse_exec_directories). */
+export function execDirectories(value: string, setting: string): ValueProblem | null {
+  const dropped = "systemd ignores this directory, so it is not created";
+  for (let p: number | null = 0; ; ) {
+    const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
+    if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
+    if (w.word === null) return null;
+    p = w.next;
+    // SOURCE[:DEST], split on ':' (a '\:' keeps the colon)
+    const m = /^((?:\\.|[^:\\])*)(?::+(.*))?$/s.exec(w.word)!;
+    const src = m[1]!.replace(/\\(.)/g, "$1");
+    const dest = m[2] === undefined ? undefined : m[2].replace(/\\(.)/g, "$1").replace(/:.*$/s, "");
+    if (src === "") return problemAt(w.from, w.to, `'${w.word}' names no directory: systemd ignores the rest of ${setting}=`);
+    const srcExpanded = expandForCheck(src);
+    if (srcExpanded === null) continue;
+    const why = pathProblem(srcExpanded, "relative");
+    if (why) return problemAt(w.from, w.to, `'${src}' ${why}${src.startsWith("/") ? ` (it is relative to the ${setting} base such as /var/lib)` : ""}: ${dropped}`);
+    if (/^private(\/|$)/.test(srcExpanded.replace(/^(\.\/)+/, ""))) return problemAt(w.from, w.to, `'${src}' is reserved ('private' is where DynamicUser= keeps its directories): ${dropped}`);
+    const destExpanded = dest === undefined ? null : expandForCheck(dest);
+    if (dest === undefined || dest === "" || destExpanded === null) continue;
+    if (setting === "ConfigurationDirectory") return problemAt(w.from, w.to, `ConfigurationDirectory= takes no ':' symlink destination: ${dropped}`);
+    const dWhy = pathProblem(destExpanded, "relative");
+    if (dWhy) return problemAt(w.from, w.to, `symlink destination '${dest}' ${dWhy}: ${dropped}`);
+  }
+}

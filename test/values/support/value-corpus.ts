@@ -1,0 +1,118 @@
+/**
+ * Values for the differential test of the value grammars (test/values/differential.test.ts): per setting,
+ * values systemd 252 takes, values it rejects, and edge cases (specifiers, quotes, empty words, number
+ * bases, limits). Hand-picked lists plus a few seeded random addresses and port ranges. Each value becomes
+ * one `Setting=value` line of a unit; systemd-analyze verify decides whether that line is refused.
+ * Specifiers whose expansion depends on the unit's name or instance (%i, %N, %p...) are left out: the units
+ * here are not templates, and unitlint skips such words (values/unknown-specifier covers %i outside templates).
+ */
+
+/** A small deterministic generator (mulberry32), so every run writes the same corpus. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomAddresses(n: number): string[] {
+  const r = prng(252);
+  const int = (max: number) => Math.floor(r() * (max + 1));
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    if (r() < 0.5) {
+      const parts = [int(300), int(255), int(255), int(255)].map(String);
+      if (r() < 0.15) parts[int(3)] = "0" + parts[0];
+      out.push(parts.join(".") + (r() < 0.7 ? `/${int(40)}` : ""));
+    } else {
+      const groups = Array.from({ length: 8 }, () => int(0x1ffff).toString(16));
+      const cut = int(7);
+      const text = r() < 0.5 ? `${groups.slice(0, cut).join(":")}::${groups.slice(cut + 1, 8 - int(2)).join(":")}` : groups.join(":");
+      out.push(text + (r() < 0.7 ? `/${int(140)}` : ""));
+    }
+  }
+  return out;
+}
+
+function randomPorts(n: number): string[] {
+  const r = prng(17);
+  const port = () => String(Math.floor(r() * 70000));
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const parts: string[] = [];
+    if (r() < 0.4) parts.push(r() < 0.5 ? "ipv4" : "ipv6");
+    if (r() < 0.5) parts.push(r() < 0.5 ? "tcp" : "udp");
+    parts.push(r() < 0.3 ? `${port()}-${port()}` : port());
+    out.push(parts.join(":"));
+  }
+  return out;
+}
+
+export const VALUE_CORPUS: Record<string, string[]> = {
+  IPAddressAllow: [
+    "any", "localhost", "LOCALHOST", "foo.localhost", "localhost.localdomain.", "link-local", "multicast", "Any",
+    "10.0.0.0/8", "10.0.0.0/33", "10.0.0.0/0", "10.0.0.1/32", "10.0.0.0/0x10", "10.0.0.0/", "10.0.0.0/08", "10.0.0.0/+8",
+    "010.0.0.1", "1.2.3", "256.1.1.1", "1.2.3.4.5", "::1", "::1/128", "::1/129", "fe80::1%eth0", "fe80::/64", "2001:db8::/32",
+    "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9", "::ffff:1.2.3.4", ":::1", "1::2::3", "any localhost 10.0.0.1", "10.0.0.1 bogus",
+    "%H", "10.0.0.0/8/8", "::/0", "0.0.0.0/0", "12345::1", "[::1]", "10.0.0.1\t10.0.0.2",
+    ...randomAddresses(30),
+  ],
+  IPAddressDeny: ["any", "10.0.0.0/33", "localhost multicast", "1.1.1.1/-1"],
+  BindPaths: [
+    "/a", "-/a", "/a:/b", "/a:/b:rbind", "/a:/b:norbind", "/a:/b:rox", "/a:/b:", "/a:", "a", "+/a", "/a:b", "/a/../b",
+    "/a /b", "/a  /b", "/a:/b:rbind /c", "/a:/b:rbind:x", '"/a b":/c', "/a::/b", "%h/x", "/x:%h", "'/a", "/a:/b:ro",
+    "-/a:-/b", "/a:/b norbind", "/a//b/./c:/d", "/a:/b:rbind,ro", ":/b", "/a:/../b",
+  ],
+  BindReadOnlyPaths: ["/etc/ssl:/etc/ssl:rox", "/etc/ssl:/etc/ssl", "-/etc/ssl", "etc/ssl"],
+  AllowedCPUs: [
+    "0", "0-3", "0-3,x", "0 1 2", "0,,1", "3-1", "8191", "8192", "0-8192", "1-", "-1", "0x3", "07", "08", "+1", "1-2-3", "all",
+    "%i", "0, 1", " 0-1 ", "1 - 2", "0b11", "0o7", "4294967296", "'1'", "1,3-5,7",
+  ],
+  CPUAffinity: ["numa", "NUMA", "0-1", "0 numa", "x"],
+  NUMAMask: ["all", "0-1", "x", "ALL", "1-0"],
+  DeviceAllow: [
+    "/dev/null rw", "/dev/null", "/dev/nvidia0 rwx", "char-pts rw", "block-loop", "char-foo r", "/dev/null  rw", "/dev rw",
+    "/dev/ r", "/tmp/x r", "dev/null r", "/dev/../etc r", "/run/systemd/inaccessible/chr rw", "/dev/null mrw", "/dev/null rrr",
+    "/dev/null rw x", '"/dev/null" r', "/dev//null r", "/dev/./null r", "/dev/null R", "/dev/sda/ r", "%h r", "%t/x r", "/dev/%%x r", "/dev/null\tr",
+  ],
+  SocketBindDeny: [
+    "any", "80", "0", "65535", "65536", "1-1024", "1024-1", "tcp:80", "udp:70000", "ipv4:tcp:80", "ipv6:any", "ipv4", "tcp",
+    "ipv4:tcp", "tcp:ipv4:80", "TCP:80", "ipv4::80", "tcp:80:", ":80", "0x50", "ipv4:udp:any", "ipv5:80", "80 81", "1-",
+    "ipv6:udp:1-65535", "any:any", ...randomPorts(20),
+  ],
+  SocketBindAllow: ["ipv6:tcp:443", "tcp:x"],
+  ReadOnlyPaths: [
+    "%h/x", "%t", "x%h", "%%/x", "/%%",
+    "/etc", "-/etc", "+/etc", "-+/etc", "+-/etc", "etc/app", "-etc/app", "~/x", "/a /b", "/a/../b", "/a/./b", "//a", "%h/x",
+    "-", "/a\\ b", '"/a b"', "'/a", "/a relative",
+  ],
+  InaccessiblePaths: ["/home", "home", "-/nope", "/a/.."],
+  StateDirectory: [
+    "app", "app/sub", "/app", "../app", "app/..", "private", "private/x", "privateer", "app:link", "app:/link", ".", "./app",
+    "a::b", "a:", "%n", "%h/app", "x%%", "app\\:x", "a b", "a/./b", "a//b",
+  ],
+  ConfigurationDirectory: ["app", "app:link", "/etc/app"],
+  PassEnvironment: ["PATH HOME", "1FOO", "FOO-BAR", "FOO=bar", "_X", "a1", "%n", "%%", "%h", '"FOO"'],
+  UnsetEnvironment: ["FOO=bar", "=x", "FOO", "FOO BAR=1", "1X=2", "X-Y"],
+  SystemCallFilter: [
+    "@system-service", "@sytem-service", "@network-io @sytem-service", "~@mount", "read write", "READ", "read:EPERM",
+    "~read:EPERM", "~read:eperm", "~read:0", "~read:4096", "~read:4095", "~read:kill", "~:EPERM", "~read:", "mmap2", "_llseek",
+    "~@privileged:EPERM", "~@foo:EPERM", '"read"', "~", "~ read", "foobar", "~read:0x10", "~read:-1", "~read:EFOO", "@default",
+    "@known", "@obsolete @raw-io", "open openat", "read\\ write",
+  ],
+  SystemCallLog: ["@foo", "read:EPERM", "~@basic-io", "read"],
+  SystemCallErrorNumber: ["EPERM", "eperm", "0", "1", "4095", "4096", "kill", "EFOO", "0x10", "EWOULDBLOCK", "-1"],
+  SystemCallArchitectures: ["native", "x86-64", "x86_64", "native x32", "x86-65", "mips64-le-n32", "'native'"],
+  RestrictAddressFamilies: [
+    "AF_UNIX", "af_unix", "none", "~none", "AF_UNIX none", "AF_NETLNK", "~AF_PACKET", '"AF_UNIX"', "AF_MAX", "AF_UNSPEC",
+    "AF_LOCAL", "AF_UNIX AF_INET6 AF_NETLNK", "AF_MCTP", "~AF_UNIX AF_INET", "AF_INET,AF_INET6", "None",
+  ],
+  RestrictNamespaces: ["yes", "no", "net", "net foo", "~net ipc", "~", "network", "NET", "cgroup ipc net mnt pid user uts", "true"],
+  RestrictFileSystems: ["@fooo", "ext4", "nosuchfs", "@basic-api", "~@known", "~ext4 @temporary", "@known @nope"],
+  CapabilityBoundingSet: ["CAP_FOO", "CAP_NET_ADMIN", "cap_net_admin", "~CAP_SYS_ADMIN", "64", "63", "CAP_NET_ADMIN CAP_FOO", "~"],
+  AmbientCapabilities: ["CAP_FOO", "CAP_NET_BIND_SERVICE", "-1"],
+};
