@@ -24,7 +24,8 @@ export function bindPaths(value: string, setting: string): ValueProblem | null {
     p = dst.next;
     const dx = expandForCheck(dst.word);
     const dWhy = dx === null ? null : pathProblem(dx, "absolute");
-    if (dWhy) return problemAt(dst.word === "" ? dst.from - 1 : dst.from, Math.max(dst.to, dst.from + 1), `destination '${dst.word}' ${dWhy}: ${dropped}`);
+    if (dst.word === "") return problemAt(dst.from - 1, dst.from, `nothing after ':' (a destination path belongs there): ${dropped}`);
+    if (dWhy) return problemAt(dst.from, Math.max(dst.to, dst.from + 1), `destination '${dst.word}' ${dWhy}: ${dropped}`);
     if (p === null || value[p - 1] !== ":") continue;
     const opt = extractFirstWord(value, p, WHITESPACE, { unquote: true });
     if (opt.errorAt !== undefined) return unterminated(opt.errorAt);

@@ -35,7 +35,9 @@ export function isIPv6(s: string): boolean {
 /** is_localhost(): the host names that mean the loopback prefixes. */
 const isLocalhost = (w: string) => /^(localhost\.?|localhost\.localdomain\.?)$/i.test(w) || /\.localhost\.?$|\.localhost\.localdomain\.?$/i.test(w);
 
-export function ipPrefixes(value: string): ValueProblem | null {
+export function ipPrefixes(value: string, setting: string): ValueProblem | null {
+  const ignored =
+    setting === "IPAddressDeny" ? "systemd ignores this item, so the protection is not applied: that traffic is not blocked" : "systemd ignores this item, so that traffic is not allowed";
   for (const w of rawWords(value)) {
     const t = w.text;
     if (t === "any" || t === "link-local" || t === "multicast" || isLocalhost(t)) continue;
@@ -44,14 +46,14 @@ export function ipPrefixes(value: string): ValueProblem | null {
     const v4 = isIPv4(addr);
     if (!v4 && !isIPv6(addr)) {
       const hint = addr.includes("%") ? " (a zone index such as %eth0 is not accepted)" : "";
-      return problemAt(w.from, w.from + addr.length, `'${addr}' is not an IP address or one of any, localhost, link-local, multicast${hint}: systemd ignores this item, so the access rule is not applied to it`);
+      return problemAt(w.from, w.from + addr.length, `'${addr}' is not an IP address or one of any, localhost, link-local, multicast${hint}: ${ignored}`);
     }
     if (slash >= 0) {
       const lenText = t.slice(slash + 1);
       const len = safeAtou(lenText, 255);
       const max = v4 ? 32 : 128;
       if (len === undefined || len > max)
-        return problemAt(w.from + slash + 1, w.to, `'/${lenText}' is not a prefix length for an ${v4 ? "IPv4" : "IPv6"} address (0-${max}): systemd ignores this item, so the access rule is not applied to it`);
+        return problemAt(w.from + slash + 1, w.to, `'/${lenText}' is not a prefix length for an ${v4 ? "IPv4" : "IPv6"} address (0-${max}): ${ignored}`);
     }
   }
   return null;

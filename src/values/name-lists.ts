@@ -27,11 +27,16 @@ export function isErrno(text: string): boolean {
   return n !== undefined && n >= 0 && n <= 4095;
 }
 
-const ignoredItem = "systemd ignores this item, so the protection is not applied to it";
+/**
+ * What dropping one item does: on a deny list (`~`) the item is not blocked, so the protection is not
+ * applied to it; on an allow list it is not allowed, so the service breaks when it needs it.
+ */
+const dropped = (invert: boolean, things: string) =>
+  invert ? `systemd ignores this item, so the protection is not applied: those ${things} are not blocked` : `systemd ignores this item, so the allow list lacks those ${things} and the service fails when it uses them`;
 const ignoredLine = "systemd ignores the whole line, so the protection is not applied";
 
 /** One system call or `@group` word; null when systemd knows it. */
-function syscallProblem(name: string, from: number, to: number): ValueProblem | null {
+function syscallProblem(name: string, from: number, to: number, ignoredItem: string): ValueProblem | null {
   if (name.startsWith("@")) {
     if (name in SYSCALL_GROUPS) return null;
     return problemAt(from, to, `'${name}' is not a system call group: ${ignoredItem}${didYouMean(closestMatch(name, Object.keys(SYSCALL_GROUPS)))}`);
@@ -45,6 +50,7 @@ function syscallProblem(name: string, from: number, to: number): ValueProblem | 
 export function syscallFilter(value: string): ValueProblem | null {
   if (value === "") return null;
   const invert = value.startsWith("~");
+  const ignoredItem = dropped(invert, "calls");
   for (const w of rawWords(invert ? value.slice(1) : value, invert ? 1 : 0)) {
     const colon = w.text.indexOf(":");
     const name = colon < 0 ? w.text : w.text.slice(0, colon);
@@ -56,7 +62,7 @@ export function syscallFilter(value: string): ValueProblem | null {
       if (!invert)
         return problemAt(w.from + colon, w.to, `an allow list (no leading ~) cannot give an error number: systemd ignores '${w.text}', so the call is not allowed`);
     }
-    const p = syscallProblem(name, w.from, w.from + name.length);
+    const p = syscallProblem(name, w.from, w.from + name.length, ignoredItem);
     if (p) return p;
   }
   return null;
@@ -67,8 +73,8 @@ export function syscallLog(value: string): ValueProblem | null {
   if (value === "") return null;
   const invert = value.startsWith("~");
   for (const w of rawWords(invert ? value.slice(1) : value, invert ? 1 : 0)) {
-    const p = syscallProblem(w.text, w.from, w.to);
-    if (p) return { ...p, message: p.message.replace("so the protection is not applied to it", "so those calls are not logged") };
+    const p = syscallProblem(w.text, w.from, w.to, `systemd ignores this item, so those calls are ${invert ? "still" : "not"} logged`);
+    if (p) return p;
   }
   return null;
 }
@@ -92,7 +98,7 @@ export const SECCOMP_ARCHITECTURES = [
 export function syscallArchitectures(value: string): ValueProblem | null {
   for (const w of splitWords(value).words)
     if (!SECCOMP_ARCHITECTURES.includes(w.text))
-      return problemAt(w.from, w.to, `'${w.text}' is not a system call architecture (native, x86-64, x86, x32, arm64...): ${ignoredItem}${didYouMean(closestMatch(w.text, SECCOMP_ARCHITECTURES))}`);
+      return problemAt(w.from, w.to, `'${w.text}' is not a system call architecture (native, x86-64, x86, x32, arm64...): systemd ignores this item, so calls of that architecture are not allowed${didYouMean(closestMatch(w.text, SECCOMP_ARCHITECTURES))}`);
   return null;
 }
 
@@ -106,7 +112,7 @@ export function addressFamilies(value: string): ValueProblem | null {
   for (const w of words) {
     if (names.some((n) => n.toLowerCase() === w.text.toLowerCase())) continue;
     const why = w.text === "none" ? "'none' only works alone (RestrictAddressFamilies=none)" : `'${w.text}' is not an address family`;
-    return problemAt(w.from + shift, w.to + shift, `${why}: ${ignoredItem}${w.text === "none" ? "" : didYouMean(closestMatch(w.text, names))}`);
+    return problemAt(w.from + shift, w.to + shift, `${why}: ${dropped(invert, "sockets")}${w.text === "none" ? "" : didYouMean(closestMatch(w.text, names))}`);
   }
   if (unterminated !== undefined) return problemAt(unterminated + shift, unterminated + shift + 1, `unterminated quote: systemd ignores the rest of the line, so the protection is not applied to it`);
   return null;
@@ -153,7 +159,7 @@ export function restrictFileSystems(value: string): ValueProblem | null {
   const { words } = splitWords(invert ? value.slice(1) : value);
   for (const w of words) {
     if (w.text.startsWith("@") && !FILESYSTEM_GROUPS.includes(w.text))
-      return problemAt(w.from + shift, w.to + shift, `'${w.text}' is not a filesystem group: ${ignoredItem}${didYouMean(closestMatch(w.text, FILESYSTEM_GROUPS))}`);
+      return problemAt(w.from + shift, w.to + shift, `'${w.text}' is not a filesystem group: ${dropped(invert, "filesystems")}${didYouMean(closestMatch(w.text, FILESYSTEM_GROUPS))}`);
   }
   for (const w of words) {
     if (!w.text.startsWith("@") && !FILESYSTEMS.includes(w.text))

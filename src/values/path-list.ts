@@ -1,5 +1,5 @@
 /** Lists of paths: ReadOnlyPaths= and friends (absolute, `-`/`+` prefixes), StateDirectory= and friends (relative, `:` symlink). */
-import { problemAt, type ValueProblem } from "./problem.js";
+import { didYouMean, problemAt, type ValueProblem } from "./problem.js";
 import { expandForCheck, extractFirstWord, pathProblem, WHITESPACE } from "./scan.js";
 
 const EFFECT: Record<string, string> = {
@@ -30,6 +30,15 @@ export function namespacePaths(value: string, setting: string): ValueProblem | n
   }
 }
 
+/** The directories the relative paths are taken from (for the system manager). */
+const BASES: Record<string, string> = {
+  RuntimeDirectory: "/run/",
+  StateDirectory: "/var/lib/",
+  CacheDirectory: "/var/cache/",
+  LogsDirectory: "/var/log/",
+  ConfigurationDirectory: "/etc/",
+};
+
 /** RuntimeDirectory=, StateDirectory=, CacheDirectory=, LogsDirectory=, ConfigurationDirectory= (config_parse_exec_directories). */
 export function execDirectories(value: string, setting: string): ValueProblem | null {
   const dropped = "systemd ignores this directory, so it is not created";
@@ -46,7 +55,12 @@ export function execDirectories(value: string, setting: string): ValueProblem | 
     const srcExpanded = expandForCheck(src);
     if (srcExpanded === null) continue;
     const why = pathProblem(srcExpanded, "relative");
-    if (why) return problemAt(w.from, w.to, `'${src}' ${why}${src.startsWith("/") ? ` (it is relative to the ${setting} base such as /var/lib)` : ""}: ${dropped}`);
+    if (why) {
+      const base = BASES[setting];
+      const inBase = base && src.startsWith(base) && src.length > base.length ? didYouMean(src.slice(base.length)) : "";
+      const shape = src.startsWith("/") ? `'${src}' is absolute, but ${setting}= takes a path below ${base ?? "its base directory"}` : `'${src}' ${why}`;
+      return problemAt(w.from, w.to, `${shape}: ${dropped}${inBase}`);
+    }
     if (/^private(\/|$)/.test(srcExpanded.replace(/^(\.\/)+/, ""))) return problemAt(w.from, w.to, `'${src}' is reserved ('private' is where DynamicUser= keeps its directories): ${dropped}`);
     const destExpanded = dest === undefined ? null : expandForCheck(dest);
     if (dest === undefined || dest === "" || destExpanded === null) continue;

@@ -29,7 +29,10 @@ export function socketBind(value: string, setting: string): ValueProblem | null 
     const wanted = TOKENS.slice(next).map((x) => x[1]);
     while (next < TOKENS.length && !TOKENS[next]![0](t.word)) next++;
     if (next === TOKENS.length) {
-      const why = /^\d+(-\d+)?$/.test(t.word) ? `'${t.word}' is not a port from 1 to 65535 or a rising range` : `'${t.word}' is not ${wanted.join(", or ")}`;
+      const word = t.word;
+      // It fits a field that came earlier: the fields are out of order.
+      const order = TOKENS.some((x) => x[0](word)) ? " here (the order is family:protocol:port)" : "";
+      const why = /^\d+(-\d+)?$/.test(t.word) ? `'${t.word}' is not a port from 1 to 65535 or a rising range` : `'${t.word}' is not ${wanted.join(", or ")}${order}`;
       return problemAt(t.from, t.to, `${why}: ${dropped}`);
     }
     next++;

@@ -155,7 +155,10 @@ const BY_TYPE: [RegExp, Validator][] = [
 export function validateValue(value: string, info: DirectiveInfo): ValueProblem | null {
   // Grammars chosen by systemd's parser; each handles %-specifiers itself (many of these parsers expand none).
   const kind = valueKind(info);
-  if (kind) return KIND_VALIDATORS[kind](value, info.name);
+  if (kind) {
+    const p = KIND_VALIDATORS[kind](value, info.name);
+    return p && { ...p, ...visible({ start: p.from, end: p.to }, value.length) };
+  }
   if (hasSpecifier(value) && !/^(enum|unit-list|environment)/.test(info.valueType)) return null;
   for (const [re, validator] of BY_TYPE) if (re.test(info.valueType)) return validator(value, info);
   return null;
