@@ -13,12 +13,14 @@ import {
 } from "./name-lists.js";
 import { execDirectories, namespacePaths } from "./path-list.js";
 import type { ValueProblem } from "./problem.js";
+import { rlimit } from "./rlimit.js";
+import { iecSize, memoryLimit } from "./size.js";
 import { socketBind } from "./socket-bind.js";
 
 export type ValueKind =
   | "ip-prefixes" | "bind-paths" | "cpu-set" | "cpu-affinity" | "numa-mask" | "device-allow" | "address-families"
   | "syscall-filter" | "syscall-log" | "syscall-errno" | "syscall-archs" | "namespaces" | "filesystems" | "capabilities"
-  | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names";
+  | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -40,13 +42,16 @@ const BY_PARSER: Record<string, ValueKind> = {
   exec_directories: "relative-path-list",
   pass_environ: "env-names",
   unset_environ: "env-names",
+  rlimit: "rlimit",
+  memory_limit: "memory-limit",
+  iec_size: "iec-size",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
   return BY_PARSER[info.parser];
 }
 
-type KindValidator = (value: string, setting: string) => ValueProblem | null;
+type KindValidator = (value: string, setting: string, ltype: string) => ValueProblem | null;
 
 export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "ip-prefixes": ipPrefixes,
@@ -67,4 +72,7 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "absolute-path-list": namespacePaths,
   "relative-path-list": execDirectories,
   "env-names": envNames,
+  rlimit,
+  "memory-limit": memoryLimit,
+  "iec-size": iecSize,
 };

@@ -157,7 +157,7 @@ export function validateValue(value: string, info: DirectiveInfo): ValueProblem 
   // Grammars chosen by systemd's parser; each handles %-specifiers itself (many of these parsers expand none).
   const kind = valueKind(info);
   if (kind) {
-    const p = KIND_VALIDATORS[kind](value, info.name);
+    const p = KIND_VALIDATORS[kind](value, info.name, info.ltype);
     return p && { ...p, ...visible({ start: p.from, end: p.to }, value.length) };
   }
   if (hasSpecifier(value) && !/^(enum|unit-list|environment)/.test(info.valueType)) return null;

@@ -115,4 +115,19 @@ export const VALUE_CORPUS: Record<string, string[]> = {
   RestrictFileSystems: ["@fooo", "ext4", "nosuchfs", "@basic-api", "~@known", "~ext4 @temporary", "@known @nope"],
   CapabilityBoundingSet: ["CAP_FOO", "CAP_NET_ADMIN", "cap_net_admin", "~CAP_SYS_ADMIN", "64", "63", "CAP_NET_ADMIN CAP_FOO", "~"],
   AmbientCapabilities: ["CAP_FOO", "CAP_NET_BIND_SERVICE", "-1"],
+  MemoryMax: [
+    "512M", "512MB", "512m", "1G 512M", "512M 1G", "1.5G", "1.G", ".5G", "20E", "16E", "15E", "15.9E", "100%", "100.5%", "101%",
+    "50.25%", "50.255%", "0%", "0", "infinity", "Infinity", "1K1", "1 K", " 5K", "18446744073709551615", "18446744073709551614",
+    "-1", "+1K", "1KB", "50‰", "50.5‰", "5000‱", "1e3", "0x10", "10%%", "1T 1G 1M 1K 1B 1",
+  ],
+  MemoryLow: ["0", "0%", "1G"],
+  MemorySwapMax: ["0", "infinity"],
+  LimitNOFILE: [
+    "", "1024", "1024:4096", "4096:1024", "0x10", "010", "08", "infinity", "1024:infinity", "infinity:1024", "1:2:3", "1K",
+    "18446744073709551615", "18446744073709551614", "-1", "+5", ":5", "5:", " 5", "5 :6",
+  ],
+  LimitCORE: ["1K", "1KB", "1K:", "infinity", "0", "1G:512M", "16E", "1.5M"],
+  LimitCPU: ["1h:2h", "2h:1h", "30", "30s", "infinity", "1min 30s", "x", "0.5"],
+  LimitNICE: ["+19", "+20", "-20", "-21", "0", "40", "41", "+0", "-0", "19:+0", "x"],
+  LimitRTTIME: ["1000", "1s", "infinity", "1h:1s"],
 };
