@@ -11,7 +11,7 @@ import { ipPrefixes } from "./ip-prefix.js";
 import {
   addressFamilies, capabilities, restrictFileSystems, restrictNamespaces, syscallArchitectures, syscallErrno, syscallFilter, syscallLog,
 } from "./name-lists.js";
-import { execDirectories, namespacePaths } from "./path-list.js";
+import { execDirectories, namespacePaths, temporaryFileSystems } from "./path-list.js";
 import type { ValueProblem } from "./problem.js";
 import { rlimit } from "./rlimit.js";
 import { iecSize, memoryLimit } from "./size.js";
@@ -20,7 +20,8 @@ import { socketBind } from "./socket-bind.js";
 export type ValueKind =
   | "ip-prefixes" | "bind-paths" | "cpu-set" | "cpu-affinity" | "numa-mask" | "device-allow" | "address-families"
   | "syscall-filter" | "syscall-log" | "syscall-errno" | "syscall-archs" | "namespaces" | "filesystems" | "capabilities"
-  | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size";
+  | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
+  | "temporary-filesystems";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -45,6 +46,7 @@ const BY_PARSER: Record<string, ValueKind> = {
   rlimit: "rlimit",
   memory_limit: "memory-limit",
   iec_size: "iec-size",
+  temporary_filesystems: "temporary-filesystems",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
@@ -75,4 +77,5 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   rlimit,
   "memory-limit": memoryLimit,
   "iec-size": iecSize,
+  "temporary-filesystems": temporaryFileSystems,
 };

@@ -69,3 +69,19 @@ export function execDirectories(value: string, setting: string): ValueProblem | 
     if (dWhy) return problemAt(w.from, w.to, `symlink destination '${dest}' ${dWhy}: ${dropped}`);
   }
 }
+
+/** TemporaryFileSystem= (config_parse_temporary_filesystems): `PATH[:OPTIONS] ...`; the options go to mount(2) unchecked. */
+export function temporaryFileSystems(value: string, setting: string): ValueProblem | null {
+  for (let p: number | null = 0; ; ) {
+    const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
+    if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
+    if (w.word === null) return null;
+    p = w.next;
+    const path = extractFirstWord(w.word, 0, ":", { dontCoalesce: true });
+    if (path.errorAt !== undefined || path.word === null) return problemAt(w.from, w.to, `'${w.word}' cannot be read as PATH[:OPTIONS]: systemd ignores it, so no file system is mounted there`);
+    const expanded = expandForCheck(path.word);
+    if (expanded === null) continue;
+    const why = pathProblem(expanded, "absolute");
+    if (why) return problemAt(w.from, w.to, `'${path.word}' ${why}: systemd ignores it, so no file system is mounted there`);
+  }
+}

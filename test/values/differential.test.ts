@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { lint } from "../../src/index.js";
 import { hasSystemdAnalyze, runSystemdAnalyze } from "../calendar/support/systemd-analyze.js";
-import { VALUE_CORPUS } from "./support/value-corpus.js";
+import { OTHER_UNIT_TYPES, VALUE_CORPUS } from "./support/value-corpus.js";
 
 /**
  * The value grammars against systemd 252 itself: every corpus value is a line of a service; systemd-analyze
@@ -14,7 +14,8 @@ import { VALUE_CORPUS } from "./support/value-corpus.js";
  * filesystem names) are warnings in unitlint and count as "no error" on both sides.
  */
 const HEADER = "[Service]\nExecStart=/usr/bin/true\n";
-const LINE = HEADER.split("\n").length;
+/** Every header has two lines, so the case is on line 3. */
+const LINE = 3;
 
 const dir = mkdtempSync(join(tmpdir(), "unitlint-values-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,8 +25,9 @@ describe.skipIf(!hasSystemdAnalyze)("differential: value grammars vs systemd-ana
     // One unit per case, so rules that judge a setting's effective (last) value see each case too.
     const cases = Object.entries(VALUE_CORPUS).flatMap(([setting, values]) =>
       values.map((value, i) => {
-        const path = join(dir, `${setting.toLowerCase()}-${i}.service`);
-        const text = `${HEADER}${setting}=${value}\n`;
+        const unit = OTHER_UNIT_TYPES[setting] ?? { suffix: "service", header: HEADER };
+        const path = join(dir, `${setting.toLowerCase()}-${i}.${unit.suffix}`);
+        const text = `${unit.header}${setting}=${value}\n`;
         writeFileSync(path, text);
         return { setting, value, path, text };
       }),

@@ -52,6 +52,11 @@ function randomPorts(n: number): string[] {
   return out;
 }
 
+/** Settings of other unit types than services, with the unit header their lines go under. */
+export const OTHER_UNIT_TYPES: Record<string, { suffix: string; header: string }> = {
+  ReceiveBuffer: { suffix: "socket", header: "[Socket]\nListenStream=/run/corpus.sock\n" },
+};
+
 export const VALUE_CORPUS: Record<string, string[]> = {
   IPAddressAllow: [
     "any", "localhost", "LOCALHOST", "foo.localhost", "localhost.localdomain.", "link-local", "multicast", "Any",
@@ -115,6 +120,8 @@ export const VALUE_CORPUS: Record<string, string[]> = {
   RestrictFileSystems: ["@fooo", "ext4", "nosuchfs", "@basic-api", "~@known", "~ext4 @temporary", "@known @nope"],
   CapabilityBoundingSet: ["CAP_FOO", "CAP_NET_ADMIN", "cap_net_admin", "~CAP_SYS_ADMIN", "64", "63", "CAP_NET_ADMIN CAP_FOO", "~"],
   AmbientCapabilities: ["CAP_FOO", "CAP_NET_BIND_SERVICE", "-1"],
+  TemporaryFileSystem: ["/run", "/run:size=10M", "run", "/run:", ":/x", "/a /b:ro c", "/a/../b", "%t/x:mode=0700", '"/a b":ro'],
+  ReceiveBuffer: ["8M", "8MB", "16E", "15E", "1G 1M", "x"],
   MemoryMax: [
     "512M", "512MB", "512m", "1G 512M", "512M 1G", "1.5G", "1.G", ".5G", "20E", "16E", "15E", "15.9E", "100%", "100.5%", "101%",
     "50.25%", "50.255%", "0%", "0", "infinity", "Infinity", "1K1", "1 K", " 5K", "18446744073709551615", "18446744073709551614",
