@@ -57,7 +57,7 @@ export const OTHER_UNIT_TYPES: Record<string, { suffix: string; header: string }
   ReceiveBuffer: { suffix: "socket", header: "[Socket]\nListenStream=/run/corpus.sock\n" },
 };
 
-export const VALUE_CORPUS: Record<string, string[]> = {
+const CORPUS: Record<string, string[]> = {
   IPAddressAllow: [
     "any", "localhost", "LOCALHOST", "foo.localhost", "localhost.localdomain.", "link-local", "multicast", "Any",
     "10.0.0.0/8", "10.0.0.0/33", "10.0.0.0/0", "10.0.0.1/32", "10.0.0.0/0x10", "10.0.0.0/", "10.0.0.0/08", "10.0.0.0/+8",
@@ -138,3 +138,8 @@ export const VALUE_CORPUS: Record<string, string[]> = {
   LimitNICE: ["+19", "+20", "-20", "-21", "0", "40", "41", "+0", "-0", "19:+0", "x"],
   LimitRTTIME: ["1000", "1s", "infinity", "1h:1s"],
 };
+
+/** The corpus, each setting also with an empty value (a reset for list settings; refused by a few, such as LimitX=). */
+export const VALUE_CORPUS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(CORPUS).map(([setting, values]) => [setting, values.includes("") ? values : ["", ...values]]),
+);
