@@ -7,6 +7,8 @@
  * here are not templates, and unitlint skips such words (values/unknown-specifier covers %i outside templates).
  */
 
+import { ADDRESS_FAMILIES, SYSCALL_GROUPS } from "../../../src/knowledge/seccomp.generated.js";
+
 /** A small deterministic generator (mulberry32), so every run writes the same corpus. */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -57,6 +59,27 @@ export const OTHER_UNIT_TYPES: Record<string, { suffix: string; header: string }
   ReceiveBuffer: { suffix: "socket", header: "[Socket]\nListenStream=/run/corpus.sock\n" },
 };
 
+/** Real names with one random edit (a typo, or by chance another real name): the oracle says which. */
+function typos(names: string[], n: number, seed: number): string[] {
+  const r = prng(seed);
+  const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
+  const letters = "abcdefghijklmnopqrstuvwxyz_-0123456789";
+  return Array.from({ length: n }, () => {
+    const w = pick(names);
+    const i = Math.floor(r() * w.length);
+    const op = r();
+    if (op < 0.33) return w.slice(0, i) + w.slice(i + 1);
+    if (op < 0.66) return w.slice(0, i) + pick([...letters]) + w.slice(i);
+    return i + 1 < w.length ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w.toUpperCase();
+  });
+}
+
+function randomCpuSets(n: number): string[] {
+  const r = prng(8192);
+  const atoms = ["0", "1", "7", "8191", "8192", "3-1", "0-3", "x", "", "0x1", "-", "1-", "010", "09"];
+  return Array.from({ length: n }, () => Array.from({ length: 1 + Math.floor(r() * 3) }, () => atoms[Math.floor(r() * atoms.length)]).join(r() < 0.5 ? "," : " "));
+}
+
 const CORPUS: Record<string, string[]> = {
   IPAddressAllow: [
     "any", "localhost", "LOCALHOST", "foo.localhost", "localhost.localdomain.", "link-local", "multicast", "Any",
@@ -76,6 +99,7 @@ const CORPUS: Record<string, string[]> = {
   AllowedCPUs: [
     "0", "0-3", "0-3,x", "0 1 2", "0,,1", "3-1", "8191", "8192", "0-8192", "1-", "-1", "0x3", "07", "08", "+1", "1-2-3", "all",
     "%i", "0, 1", " 0-1 ", "1 - 2", "0b11", "0o7", "4294967296", "'1'", "1,3-5,7",
+    ...randomCpuSets(15),
   ],
   CPUAffinity: ["numa", "NUMA", "0-1", "0 numa", "x"],
   NUMAMask: ["all", "0-1", "x", "ALL", "1-0"],
@@ -108,6 +132,8 @@ const CORPUS: Record<string, string[]> = {
     "~read:EPERM", "~read:eperm", "~read:0", "~read:4096", "~read:4095", "~read:kill", "~:EPERM", "~read:", "mmap2", "_llseek",
     "~@privileged:EPERM", "~@foo:EPERM", '"read"', "~", "~ read", "foobar", "~read:0x10", "~read:-1", "~read:EFOO", "@default",
     "@known", "@obsolete @raw-io", "open openat", "read\\ write",
+    ...typos(Object.keys(SYSCALL_GROUPS), 12, 1).map((g) => `~${g}`),
+    ...typos(["read", "write", "openat", "socket", "mmap", "ptrace", "clone3", "io_uring_setup"], 12, 2),
   ],
   SystemCallLog: ["@foo", "read:EPERM", "~@basic-io", "read"],
   SystemCallErrorNumber: ["EPERM", "eperm", "0", "1", "4095", "4096", "kill", "EFOO", "0x10", "EWOULDBLOCK", "-1"],
@@ -115,6 +141,7 @@ const CORPUS: Record<string, string[]> = {
   RestrictAddressFamilies: [
     "AF_UNIX", "af_unix", "none", "~none", "AF_UNIX none", "AF_NETLNK", "~AF_PACKET", '"AF_UNIX"', "AF_MAX", "AF_UNSPEC",
     "AF_LOCAL", "AF_UNIX AF_INET6 AF_NETLNK", "AF_MCTP", "~AF_UNIX AF_INET", "AF_INET,AF_INET6", "None",
+    ...typos(Object.keys(ADDRESS_FAMILIES), 12, 3),
   ],
   RestrictNamespaces: ["yes", "no", "net", "net foo", "~net ipc", "~", "network", "NET", "cgroup ipc net mnt pid user uts", "true"],
   RestrictFileSystems: ["@fooo", "ext4", "nosuchfs", "@basic-api", "~@known", "~ext4 @temporary", "@known @nope"],
