@@ -9,7 +9,8 @@ import { deviceAllow } from "./device-allow.js";
 import { envNames } from "./env-names.js";
 import { ipPrefixes } from "./ip-prefix.js";
 import {
-  addressFamilies, capabilities, restrictFileSystems, restrictNamespaces, syscallArchitectures, syscallErrno, syscallFilter, syscallLog,
+  addressFamilies, capabilities, networkInterfaces, restrictFileSystems, restrictNamespaces, secureBits, syscallArchitectures, syscallErrno,
+  syscallFilter, syscallLog,
 } from "./name-lists.js";
 import { execDirectories, namespacePaths, temporaryFileSystems } from "./path-list.js";
 import type { ValueProblem } from "./problem.js";
@@ -21,7 +22,7 @@ export type ValueKind =
   | "ip-prefixes" | "bind-paths" | "cpu-set" | "cpu-affinity" | "numa-mask" | "device-allow" | "address-families"
   | "syscall-filter" | "syscall-log" | "syscall-errno" | "syscall-archs" | "namespaces" | "filesystems" | "capabilities"
   | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
-  | "temporary-filesystems";
+  | "temporary-filesystems" | "network-interfaces" | "secure-bits";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -47,6 +48,8 @@ const BY_PARSER: Record<string, ValueKind> = {
   memory_limit: "memory-limit",
   iec_size: "iec-size",
   temporary_filesystems: "temporary-filesystems",
+  restrict_network_interfaces: "network-interfaces",
+  exec_secure_bits: "secure-bits",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
@@ -78,4 +81,6 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "memory-limit": memoryLimit,
   "iec-size": iecSize,
   "temporary-filesystems": temporaryFileSystems,
+  "network-interfaces": networkInterfaces,
+  "secure-bits": secureBits,
 };

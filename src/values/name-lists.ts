@@ -194,3 +194,39 @@ export function capabilities(value: string, setting: string): ValueProblem | nul
     severity: "warning",
   };
 }
+
+/** ifname_valid(): 1-15 printable ASCII characters without ':', '/', '%', not all digits, not ".", "..", "all", "default". */
+export function interfaceNameProblem(name: string): string | null {
+  if (name === "") return "is empty";
+  if (/^\d+$/.test(name)) return "is a number, not an interface name";
+  if (name.length > 15) return "is longer than 15 characters (the kernel's limit)";
+  if (name === "." || name === "..") return "is not an interface name";
+  if (name === "all" || name === "default") return `is reserved ('${name}' names sysctl directories, not an interface)`;
+  const bad = [...name].find((c) => c <= " " || c >= "\u007f" || c === ":" || c === "/" || c === "%");
+  return bad === undefined ? null : `has a character interface names cannot contain (${JSON.stringify(bad)})`;
+}
+
+/** RestrictNetworkInterfaces= (config_parse_restrict_network_interfaces): `[~]NAME ...`; a bad name is dropped. */
+export function networkInterfaces(value: string): ValueProblem | null {
+  if (value === "") return null;
+  const invert = value.startsWith("~");
+  const shift = invert ? 1 : 0;
+  for (const w of splitWords(invert ? value.slice(1) : value).words) {
+    const why = interfaceNameProblem(w.text);
+    if (why) return problemAt(w.from + shift, w.to + shift, `'${w.text}' ${why}: ${dropped(invert, "interfaces")}`);
+  }
+  return null;
+}
+
+export const SECURE_BITS = ["keep-caps", "keep-caps-locked", "no-setuid-fixup", "no-setuid-fixup-locked", "noroot", "noroot-locked"];
+
+/** SecureBits= (secure_bits_from_string()): unknown words are skipped without a warning. */
+export function secureBits(value: string): ValueProblem | null {
+  for (const w of splitWords(value).words)
+    if (!SECURE_BITS.includes(w.text))
+      return {
+        ...problemAt(w.from, w.to, `'${w.text}' is not a secure bit (${SECURE_BITS.join(", ")}): systemd skips it without a warning, so that flag is not set${didYouMean(closestMatch(w.text, SECURE_BITS))}`),
+        severity: "warning",
+      };
+  return null;
+}

@@ -147,6 +147,11 @@ const CORPUS: Record<string, string[]> = {
   RestrictFileSystems: ["@fooo", "ext4", "nosuchfs", "@basic-api", "~@known", "~ext4 @temporary", "@known @nope"],
   CapabilityBoundingSet: ["CAP_FOO", "CAP_NET_ADMIN", "cap_net_admin", "~CAP_SYS_ADMIN", "64", "63", "CAP_NET_ADMIN CAP_FOO", "~"],
   AmbientCapabilities: ["CAP_FOO", "CAP_NET_BIND_SERVICE", "-1"],
+  RestrictNetworkInterfaces: [
+    "eth0", "eth0 ~lo", "~lo", "eth0:1", "0", "12", "all", "default", "abcdefghijklmnop", "abcdefghijklmno", "%x", "%%x", "wg-vpn.1",
+    "~eth0 wlan0", ".", "'eth 0'", "\"eth0\"",
+  ],
+  SecureBits: ["keep-caps", "keep-caps foo", "noroot noroot-locked", "NOROOT"],
   TemporaryFileSystem: ["/run", "/run:size=10M", "run", "/run:", ":/x", "/a /b:ro c", "/a/../b", "%t/x:mode=0700", '"/a b":ro'],
   ReceiveBuffer: ["8M", "8MB", "16E", "15E", "1G 1M", "x"],
   MemoryMax: [
