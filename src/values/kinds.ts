@@ -9,7 +9,7 @@ import { deviceAllow } from "./device-allow.js";
 import { envNames } from "./env-names.js";
 import { ipPrefixes } from "./ip-prefix.js";
 import {
-  addressFamilies, capabilities, networkInterfaces, restrictFileSystems, restrictNamespaces, secureBits, syscallArchitectures, syscallErrno,
+  addressFamilies, capabilities, delegate, disableControllers, networkInterfaces, restrictFileSystems, restrictNamespaces, secureBits, syscallArchitectures, syscallErrno,
   syscallFilter, syscallLog,
 } from "./name-lists.js";
 import { execDirectories, namespacePaths, temporaryFileSystems } from "./path-list.js";
@@ -22,7 +22,8 @@ export type ValueKind =
   | "ip-prefixes" | "bind-paths" | "cpu-set" | "cpu-affinity" | "numa-mask" | "device-allow" | "address-families"
   | "syscall-filter" | "syscall-log" | "syscall-errno" | "syscall-archs" | "namespaces" | "filesystems" | "capabilities"
   | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
-  | "temporary-filesystems" | "network-interfaces" | "secure-bits";
+  | "temporary-filesystems" | "network-interfaces" | "secure-bits"
+  | "delegate" | "disable-controllers";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -50,6 +51,8 @@ const BY_PARSER: Record<string, ValueKind> = {
   temporary_filesystems: "temporary-filesystems",
   restrict_network_interfaces: "network-interfaces",
   exec_secure_bits: "secure-bits",
+  delegate: "delegate",
+  disable_controllers: "disable-controllers",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
@@ -83,4 +86,6 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "temporary-filesystems": temporaryFileSystems,
   "network-interfaces": networkInterfaces,
   "secure-bits": secureBits,
+  delegate,
+  "disable-controllers": disableControllers,
 };

@@ -230,3 +230,32 @@ export function secureBits(value: string): ValueProblem | null {
       };
   return null;
 }
+
+/** cgroup controller names (cgroup_controller_table[] of systemd 252). */
+export const CGROUP_CONTROLLERS = [
+  "cpu", "cpuacct", "cpuset", "io", "blkio", "memory", "devices", "pids", "bpf-firewall", "bpf-devices", "bpf-foreign",
+  "bpf-socket-bind", "bpf-restrict-network-interfaces",
+];
+
+/** Delegate= (config_parse_delegate): a boolean or controller names; an unknown name is dropped with a warning from systemd. */
+export function delegate(value: string): ValueProblem | null {
+  if (value === "" || parseBoolean(value) !== undefined) return null;
+  for (const w of splitWords(value).words)
+    if (!CGROUP_CONTROLLERS.includes(w.text))
+      return problemAt(w.from, w.to, `'${w.text}' is not a cgroup controller or a boolean: systemd ignores this item, so that controller is not delegated${didYouMean(closestMatch(w.text, CGROUP_CONTROLLERS))}`);
+  return null;
+}
+
+/**
+ * DisableControllers= (cg_mask_from_string()): unknown names are skipped without a word (words are not
+ * unquoted); a line with no known name at all is refused.
+ */
+export function disableControllers(value: string): ValueProblem | null {
+  const words = rawWords(value);
+  const bad = words.filter((w) => !CGROUP_CONTROLLERS.includes(w.text));
+  const first = bad[0];
+  if (!first) return null;
+  const hint = didYouMean(closestMatch(first.text, CGROUP_CONTROLLERS));
+  if (bad.length === words.length) return problemAt(first.from, first.to, `'${first.text}' is not a cgroup controller, and no other name on the line is: systemd ignores the line${hint}`);
+  return { ...problemAt(first.from, first.to, `'${first.text}' is not a cgroup controller: systemd skips it without a warning, so it stays enabled${hint}`), severity: "warning" };
+}

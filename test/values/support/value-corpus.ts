@@ -151,6 +151,8 @@ const CORPUS: Record<string, string[]> = {
     "eth0", "eth0 ~lo", "~lo", "eth0:1", "0", "12", "all", "default", "abcdefghijklmnop", "abcdefghijklmno", "%x", "%%x", "wg-vpn.1",
     "~eth0 wlan0", ".", "'eth 0'", "\"eth0\"",
   ],
+  Delegate: ["yes", "no", "cpu memory", "cpu mem", "pids io", "bpf-firewall", "CPU", '"cpu"', "1"],
+  DisableControllers: ["cpu", "cpu mem", "bogus"],
   SecureBits: ["keep-caps", "keep-caps foo", "noroot noroot-locked", "NOROOT"],
   TemporaryFileSystem: ["/run", "/run:size=10M", "run", "/run:", ":/x", "/a /b:ro c", "/a/../b", "%t/x:mode=0700", '"/a b":ro'],
   ReceiveBuffer: ["8M", "8MB", "16E", "15E", "1G 1M", "x"],
