@@ -6,6 +6,7 @@ import type { DirectiveInfo } from "../knowledge/directives.js";
 import { bindPaths } from "./bind-paths.js";
 import { cpuSet } from "./cpu-set.js";
 import { deviceAllow } from "./device-allow.js";
+import { ioDeviceLatency, ioDeviceWeight, ioLimit } from "./device-io.js";
 import { envNames } from "./env-names.js";
 import { ipPrefixes } from "./ip-prefix.js";
 import {
@@ -23,7 +24,7 @@ export type ValueKind =
   | "syscall-filter" | "syscall-log" | "syscall-errno" | "syscall-archs" | "namespaces" | "filesystems" | "capabilities"
   | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
   | "temporary-filesystems" | "network-interfaces" | "secure-bits"
-  | "delegate" | "disable-controllers";
+  | "delegate" | "disable-controllers" | "io-device-weight" | "io-limit" | "io-device-latency";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -53,6 +54,9 @@ const BY_PARSER: Record<string, ValueKind> = {
   exec_secure_bits: "secure-bits",
   delegate: "delegate",
   disable_controllers: "disable-controllers",
+  io_device_weight: "io-device-weight",
+  io_limit: "io-limit",
+  io_device_latency: "io-device-latency",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
@@ -88,4 +92,7 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "secure-bits": secureBits,
   delegate,
   "disable-controllers": disableControllers,
+  "io-device-weight": ioDeviceWeight,
+  "io-limit": ioLimit,
+  "io-device-latency": ioDeviceLatency,
 };

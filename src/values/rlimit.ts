@@ -1,20 +1,10 @@
 /** LimitCPU=, LimitNOFILE= and the other resource limits (config_parse_rlimit): `SOFT[:HARD]`, each a value in the limit's own unit or `infinity`. */
 import { parseTimespan } from "../calendar/index.js";
 import { problemAt, type ValueProblem } from "./problem.js";
+import { safeAtou64 } from "./scan.js";
 import { parseSize } from "./size.js";
 
 const RLIM_INFINITY = (1n << 64n) - 1n;
-
-/** safe_atou64(): like safe_atou() (bases by prefix, leading whitespace, '+'), 64 bits. */
-function safeAtou64(s: string): bigint | undefined {
-  const m = /^[ \t\n\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9]\d*)$/.exec(s);
-  if (!m) return undefined;
-  const body = m[2]!;
-  const n = /^0[oO]/.test(body) ? BigInt("0o" + body.slice(2)) : /^0[0-7]+$/.test(body) ? BigInt("0o" + body.slice(1)) : BigInt(body);
-  if (m[1] === "-" && n !== 0n) return undefined;
-  if (m[1] !== "" && /^0[bBoO]/.test(body)) return undefined;
-  return n <= RLIM_INFINITY ? n : undefined;
-}
 
 type Parse = (v: string) => bigint | string;
 

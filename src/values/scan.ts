@@ -160,3 +160,17 @@ export function expandForCheck(text: string): string | null {
   }
   return out;
 }
+
+const U64_MAX = (1n << 64n) - 1n;
+
+/** safe_atou64(): like safe_atou() (bases by prefix, leading whitespace, '+'), 64 bits. */
+export function safeAtou64(s: string): bigint | undefined {
+  const m = /^[ \t\n\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9]\d*)$/.exec(s);
+  if (!m) return undefined;
+  const body = m[2]!;
+  const n = /^0[oO]/.test(body) ? BigInt("0o" + body.slice(2)) : /^0[0-7]+$/.test(body) ? BigInt("0o" + body.slice(1)) : BigInt(body);
+  if (m[1] === "-" && n !== 0n) return undefined;
+  if (m[1] !== "" && /^0[bBoO]/.test(body)) return undefined;
+  return n <= U64_MAX ? n : undefined;
+}
+
