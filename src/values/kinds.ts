@@ -13,7 +13,7 @@ import {
   addressFamilies, capabilities, delegate, disableControllers, networkInterfaces, restrictFileSystems, restrictNamespaces, secureBits, syscallArchitectures, syscallErrno,
   syscallFilter, syscallLog,
 } from "./name-lists.js";
-import { execDirectories, namespacePaths, temporaryFileSystems } from "./path-list.js";
+import { bpfProgramPath, execDirectories, namespacePaths, temporaryFileSystems } from "./path-list.js";
 import type { ValueProblem } from "./problem.js";
 import { rlimit } from "./rlimit.js";
 import { iecSize, memoryLimit } from "./size.js";
@@ -24,7 +24,8 @@ export type ValueKind =
   | "syscall-filter" | "syscall-log" | "syscall-errno" | "syscall-archs" | "namespaces" | "filesystems" | "capabilities"
   | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
   | "temporary-filesystems" | "network-interfaces" | "secure-bits"
-  | "delegate" | "disable-controllers" | "io-device-weight" | "io-limit" | "io-device-latency";
+  | "delegate" | "disable-controllers" | "io-device-weight" | "io-limit" | "io-device-latency"
+  | "bpf-program-path";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -57,6 +58,7 @@ const BY_PARSER: Record<string, ValueKind> = {
   io_device_weight: "io-device-weight",
   io_limit: "io-limit",
   io_device_latency: "io-device-latency",
+  ip_filter_bpf_progs: "bpf-program-path",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
@@ -95,4 +97,5 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "io-device-weight": ioDeviceWeight,
   "io-limit": ioLimit,
   "io-device-latency": ioDeviceLatency,
+  "bpf-program-path": bpfProgramPath,
 };

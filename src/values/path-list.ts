@@ -85,3 +85,11 @@ export function temporaryFileSystems(value: string, setting: string): ValueProbl
     if (why) return problemAt(w.from, w.to, `'${path.word}' ${why}: systemd ignores it, so no file system is mounted there`);
   }
 }
+
+/** IPIngressFilterPath=/IPEgressFilterPath= (config_parse_ip_filter_bpf_progs): one absolute path of a pinned BPF program. */
+export function bpfProgramPath(value: string, setting: string): ValueProblem | null {
+  if (value === "") return null;
+  const expanded = expandForCheck(value);
+  const why = expanded === null ? null : pathProblem(expanded, "absolute");
+  return why ? problemAt(0, value.length, `'${value}' ${why}: systemd ignores the line, so ${setting}= attaches no program to the traffic`) : null;
+}

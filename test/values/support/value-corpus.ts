@@ -157,6 +157,7 @@ const CORPUS: Record<string, string[]> = {
   IOReadBandwidthMax: ["/dev/sda 5M", "/dev/sda 5MB", "/dev/sda infinity", "/dev/sda 0", "/dev/sda 5m", "/dev/sda", "/run/x 1K", "/dev/sda 1.5G"],
   IOWriteIOPSMax: ["/dev/sda 1000", "/dev/sda 2K", "/dev/sda x"],
   IODeviceLatencyTargetSec: ["/dev/sda 25ms", "/dev/sda 25", "/dev/sda 25 ms", "/dev/sda x", "/dev/sda infinity"],
+  IPIngressFilterPath: ["/sys/fs/bpf/ingress", "sys/fs/bpf/x", "/a /b", "/a/../b", "%t/bpf"],
   SecureBits: ["keep-caps", "keep-caps foo", "noroot noroot-locked", "NOROOT"],
   TemporaryFileSystem: ["/run", "/run:size=10M", "run", "/run:", ":/x", "/a /b:ro c", "/a/../b", "%t/x:mode=0700", '"/a b":ro'],
   ReceiveBuffer: ["8M", "8MB", "16E", "15E", "1G 1M", "x"],
