@@ -1,8 +1,9 @@
 /**
  * Settings whose values are lists of names systemd looks up in fixed tables: SystemCallFilter=,
  * SystemCallLog=, SystemCallErrorNumber=, SystemCallArchitectures=, RestrictAddressFamilies=,
- * RestrictNamespaces=, RestrictFileSystems=, CapabilityBoundingSet=/AmbientCapabilities=.
- * Each returns the first word systemd would drop, with its reason and a did-you-mean from the real names.
+ * RestrictNamespaces=, RestrictFileSystems=, CapabilityBoundingSet=/AmbientCapabilities=, RestrictNetworkInterfaces=,
+ * SecureBits=, Delegate=, DisableControllers=. Each returns the first word systemd would drop, with its reason
+ * and a did-you-mean from the real names; names systemd drops without a word are warnings.
  */
 import { closestMatch } from "../core/suggest.js";
 import { ERRNO_NAMES, FOREIGN_SYSCALL_NAMES } from "../knowledge/name-lists.js";
@@ -38,7 +39,7 @@ const ignoredLine = "systemd ignores the whole line, so the protection is not ap
 /** One system call or `@group` word; null when systemd knows it. */
 function syscallProblem(name: string, from: number, to: number, ignoredItem: string): ValueProblem | null {
   if (name.startsWith("@")) {
-    if (name in SYSCALL_GROUPS) return null;
+    if (Object.hasOwn(SYSCALL_GROUPS, name)) return null;
     return problemAt(from, to, `'${name}' is not a system call group: ${ignoredItem}${didYouMean(closestMatch(name, Object.keys(SYSCALL_GROUPS)))}`);
   }
   if (syscallNames().has(name)) return null;
