@@ -47,10 +47,10 @@ export function execDirectories(value: string, setting: string): ValueProblem | 
     if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
     if (w.word === null) return null;
     p = w.next;
-    // SOURCE[:DEST], split on ':' (a '\:' keeps the colon)
-    const m = /^((?:\\.|[^:\\])*)(?::+(.*))?$/s.exec(w.word)!;
-    const src = m[1]!.replace(/\\(.)/g, "$1");
-    const dest = m[2] === undefined ? undefined : m[2].replace(/\\(.)/g, "$1").replace(/:.*$/s, "");
+    // SOURCE[:DEST]: extract_many_words() on ':' with separators coalesced, so leading colons are skipped (a '\\:' keeps one)
+    const src0 = extractFirstWord(w.word, 0, ":", {});
+    const src = src0.word ?? "";
+    const dest = extractFirstWord(w.word, src0.next, ":", {}).word ?? undefined;
     if (src === "") return problemAt(w.from, w.to, `'${w.word}' names no directory: systemd ignores the rest of ${setting}=`);
     const srcExpanded = expandForCheck(src);
     if (srcExpanded === null) continue;

@@ -30,7 +30,7 @@ const micros: Parse = (v) => {
 /** RLIMIT_NICE: +N (nice level 0..19), -N (-20..0), or the raw value 0..40. */
 const nice: Parse = (v) => {
   const n = safeAtou64(/^[+-]/.test(v) ? v.slice(1) : v);
-  if (n === undefined || /^[+-][+-]/.test(v)) return "is not a nice level (-20..19, written with its sign) or a raw limit 0..40";
+  if (n === undefined) return "is not a nice level (-20..19, written with its sign) or a raw limit 0..40";
   if (v.startsWith("+")) return n >= 20n ? "is out of range (nice levels go up to +19)" : 20n - n;
   if (v.startsWith("-")) return n > 20n ? "is out of range (nice levels go down to -20)" : 20n + n;
   return n > 40n ? "is out of range (raw limits go up to 40)" : n;
@@ -61,15 +61,18 @@ export function rlimit(value: string, setting: string, ltype: string): ValueProb
   const one = (v: string): bigint | string => (v === "infinity" ? RLIM_INFINITY : parse(v));
   const colon = value.indexOf(":");
   const softText = colon < 0 ? value : value.slice(0, colon);
-  const hardText = colon < 0 ? undefined : value.slice(colon + 1);
+  const rest = colon < 0 ? undefined : value.slice(colon + 1);
   const dropped = `systemd ignores the line, so ${setting}= keeps its default`;
   const soft = one(softText);
   if (typeof soft === "string")
     return problemAt(0, Math.max(softText.length, 1), `${softText === "" ? "an empty limit" : `'${softText}'`} ${soft}: ${dropped}`);
-  if (hardText === undefined) return null;
-  if (hardText.includes(":")) return problemAt(colon + 1 + hardText.indexOf(":"), value.length, `a limit has at most two parts, SOFT:HARD: ${dropped}`);
+  if (rest === undefined) return null;
+  // rlimit_parse() cuts the hard limit at the next ':' and wants nothing after that colon (so "1:2:" passes)
+  const second = rest.indexOf(":");
+  const hardText = second < 0 ? rest : rest.slice(0, second);
+  if (second >= 0 && second < rest.length - 1) return problemAt(colon + 1 + second, value.length, `a limit has at most two parts, SOFT:HARD: ${dropped}`);
   const hard = one(hardText);
-  if (typeof hard === "string") return problemAt(colon + 1, value.length, `${hardText === "" ? "the hard limit after ':' is empty" : `hard limit '${hardText}' ${hard}`}: ${dropped}`);
+  if (typeof hard === "string") return problemAt(colon + 1, colon + 1 + Math.max(hardText.length, 1), `${hardText === "" ? "the hard limit after ':' is empty" : `hard limit '${hardText}' ${hard}`}: ${dropped}`);
   if (soft > hard) return problemAt(0, value.length, `the soft limit ${softText} is above the hard limit ${hardText}: ${dropped}`);
   return null;
 }

@@ -1,4 +1,5 @@
 /** Sizes as systemd 252 parses them: parse_size() (with 64-bit overflow), parse_permyriad(), and the settings built on them. */
+import { parseBytes } from "./primitives.js";
 import { problemAt, type ValueProblem } from "./problem.js";
 import { safeAtoi } from "./scan.js";
 
@@ -71,7 +72,7 @@ export function parsePermyriad(text: string): number | undefined {
  * Percentages (at most 100%, two decimals) and zero are resources/resource-ranges' to report; this checks
  * the rest: text that is no size at all, the wrong suffix case, and sizes beyond 64 bits.
  */
-export function memoryLimit(value: string): ValueProblem | null {
+export function memoryLimit(value: string, setting: string): ValueProblem | null {
   if (value === "" || value === "infinity" || /^\d+(\.\d+)?%$/.test(value) || parsePermyriad(value) !== undefined) return null;
   const s = parseSize(value);
   if (!s.ok) {
@@ -80,8 +81,14 @@ export function memoryLimit(value: string): ValueProblem | null {
     return problemAt(Math.min(s.at, value.length - 1), value.length, `'${value}' is not a size (e.g. 512M, 2G), a percentage or 'infinity'${hint}: systemd ignores the line`);
   }
   if (s.bytes >= (1n << 64n) - 1n) return problemAt(0, value.length, `'${value}' is out of range: systemd ignores the line`);
+  // resources/resource-ranges reports the zeros it can read (MemoryMax=0); the other spellings (0., 0K 0) are left here.
+  if (s.bytes === 0n && !ZERO_OK.includes(setting) && parseBytes(value) === undefined)
+    return problemAt(0, value.length, `'${value}' is 0, which is out of range for ${setting}= ('infinity' removes the limit): systemd ignores the line`);
   return null;
 }
+
+/** Settings that may be 0 (config_parse_memory_limit()). */
+const ZERO_OK = ["MemorySwapMax", "MemoryLow", "MemoryMin", "DefaultMemoryLow", "DefaultMemoryMin"];
 
 /** PipeSize=, ReceiveBuffer=, SendBuffer= (config_parse_iec_size): a size with base-1024 suffixes. */
 export function iecSize(value: string): ValueProblem | null {

@@ -80,6 +80,41 @@ function randomCpuSets(n: number): string[] {
   return Array.from({ length: n }, () => Array.from({ length: 1 + Math.floor(r() * 3) }, () => atoms[Math.floor(r() * atoms.length)]).join(r() < 0.5 ? "," : " "));
 }
 
+/** Seeded random strings over the characters that matter to a grammar (fuzzing the corner cases nobody lists). */
+function fuzz(pieces: string[], n: number, seed: number): string[] {
+  const r = prng(seed);
+  return Array.from({ length: n }, () =>
+    Array.from({ length: 1 + Math.floor(r() * 5) }, () => pieces[Math.floor(r() * pieces.length)]!)
+      .join("")
+      .trim(),
+    // a trailing backslash continues the line, and systemd then reports it on the line after
+  ).filter((v) => v !== "" && !v.endsWith("\\"));
+}
+
+const FUZZ: Record<string, string[]> = {
+  AllowedCPUs: ["0", "1", "9", "-", ",", " ", "0x", "8192", "'", "a"],
+  SocketBindDeny: ["ipv4", "ipv6", "tcp", "udp", ":", "80", "0", "-", "any", "65536", " "],
+  IPAddressAllow: ["10", ".", "0", "1", "/", "::", ":", "f", "33", " ", "255", "256"],
+  BindPaths: ["/a", ":", "-", "rbind", "norbind", " ", "..", "b", "'", "/"],
+  DeviceAllow: ["/dev/", "null", " ", "r", "w", "m", "x", "char-", "block-", "/", ".."],
+  LimitNOFILE: ["1", "0", ":", "infinity", "-", "0x", "9", " "],
+  LimitCORE: ["1", "K", "M", ":", "infinity", ".", "5", "B", " "],
+  MemoryMax: ["1", "G", "M", ".", "5", "%", " ", "E", "0", "k"],
+  ReadOnlyPaths: ["/", "a", "-", "+", "..", ".", " ", "~", "'"],
+  StateDirectory: ["a", "/", ":", "..", ".", "private", " ", "b"],
+  SystemCallFilter: ["~", "@", "read", "system-service", ":", "EPERM", "kill", " ", "x"],
+  RestrictAddressFamilies: ["~", "AF_", "UNIX", "INET", "6", " ", "none", "x"],
+  RestrictNamespaces: ["~", "net", "ipc", "yes", " ", "x", "user"],
+  Delegate: ["cpu", "memory", " ", "yes", "x", "io", "-"],
+  IODeviceWeight: ["/dev/sda", " ", "1", "0", "10000", "x", "/"],
+  TemporaryFileSystem: ["/a", ":", "ro", " ", "b", "..", "%t"],
+  RestrictNetworkInterfaces: ["~", "eth", "0", ":", "all", " ", "%", "abcdefgh"],
+  LimitNICE: ["+", "-", "1", "9", "0", ":", "2"],
+  LimitCPU: ["1", "s", "min", ":", " ", "infinity", "h"],
+  BindReadOnlyPaths: ["/a", ":", "-", "rbind", " ", "'", "\\", "x"],
+  SystemCallErrorNumber: ["E", "PERM", "0", "1", "x", "kill", "4"],
+};
+
 const CORPUS: Record<string, string[]> = {
   IPAddressAllow: [
     "any", "localhost", "LOCALHOST", "foo.localhost", "localhost.localdomain.", "link-local", "multicast", "Any",
@@ -178,7 +213,10 @@ const CORPUS: Record<string, string[]> = {
   LimitRTTIME: ["1000", "1s", "infinity", "1h:1s"],
 };
 
-/** The corpus, each setting also with an empty value (a reset for list settings; refused by a few, such as LimitX=). */
+/** The corpus: the lists, some fuzz, and each setting with an empty value (a reset for list settings; refused by a few, such as LimitX=). */
 export const VALUE_CORPUS: Record<string, string[]> = Object.fromEntries(
-  Object.entries(CORPUS).map(([setting, values]) => [setting, values.includes("") ? values : ["", ...values]]),
+  Object.entries(CORPUS).map(([setting, values], i) => {
+    const all = [...values, ...(FUZZ[setting] ? fuzz(FUZZ[setting], 30, 1000 + i) : [])];
+    return [setting, [...new Set(["", ...all])]];
+  }),
 );
