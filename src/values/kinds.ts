@@ -5,6 +5,7 @@
 import type { DirectiveInfo } from "../knowledge/directives.js";
 import { bindPaths } from "./bind-paths.js";
 import { cpuSet } from "./cpu-set.js";
+import { loadCredential, setCredential } from "./credentials.js";
 import { deviceAllow } from "./device-allow.js";
 import { ioDeviceLatency, ioDeviceWeight, ioLimit } from "./device-io.js";
 import { envNames } from "./env-names.js";
@@ -25,7 +26,7 @@ export type ValueKind =
   | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
   | "temporary-filesystems" | "network-interfaces" | "secure-bits"
   | "delegate" | "disable-controllers" | "io-device-weight" | "io-limit" | "io-device-latency"
-  | "bpf-program-path";
+  | "bpf-program-path" | "load-credential" | "set-credential";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -59,6 +60,8 @@ const BY_PARSER: Record<string, ValueKind> = {
   io_limit: "io-limit",
   io_device_latency: "io-device-latency",
   ip_filter_bpf_progs: "bpf-program-path",
+  load_credential: "load-credential",
+  set_credential: "set-credential",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
@@ -98,4 +101,6 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "io-limit": ioLimit,
   "io-device-latency": ioDeviceLatency,
   "bpf-program-path": bpfProgramPath,
+  "load-credential": loadCredential,
+  "set-credential": setCredential,
 };

@@ -113,6 +113,8 @@ const FUZZ: Record<string, string[]> = {
   LimitCPU: ["1", "s", "min", ":", " ", "infinity", "h"],
   BindReadOnlyPaths: ["/a", ":", "-", "rbind", " ", "'", "\\", "x"],
   SystemCallErrorNumber: ["E", "PERM", "0", "1", "x", "kill", "4"],
+  LoadCredential: ["a", ":", "/", ".", "..", "b", " ", "//"],
+  SetCredential: ["a", ":", "/", ".", "b", " "],
 };
 
 const CORPUS: Record<string, string[]> = {
@@ -193,6 +195,12 @@ const CORPUS: Record<string, string[]> = {
   IOWriteIOPSMax: ["/dev/sda 1000", "/dev/sda 2K", "/dev/sda x"],
   IODeviceLatencyTargetSec: ["/dev/sda 25ms", "/dev/sda 25", "/dev/sda 25 ms", "/dev/sda x", "/dev/sda infinity"],
   IPIngressFilterPath: ["/sys/fs/bpf/ingress", "sys/fs/bpf/x", "/a /b", "/a/../b", "%t/bpf"],
+  LoadCredential: [
+    "token", "token:/etc/app/token", "token:other", "a/b", "token:/etc//x", "token:/etc/./x", "token:/etc/../x", ".", "..:x", ":x",
+    "token:", "token:a/b", "tok en", "token:/", "%n:/x", "x:%h/y",
+  ],
+  LoadCredentialEncrypted: ["token:/etc/x.cred", "a/b:/x"],
+  SetCredential: ["token:secret", "token", "token:", ":x", "a/b:x", "tok:en:x", "%n:x", "a b:x"],
   SecureBits: ["keep-caps", "keep-caps foo", "noroot noroot-locked", "NOROOT"],
   TemporaryFileSystem: ["/run", "/run:size=10M", "run", "/run:", ":/x", "/a /b:ro c", "/a/../b", "%t/x:mode=0700", '"/a b":ro'],
   ReceiveBuffer: ["8M", "8MB", "16E", "15E", "1G 1M", "x"],
