@@ -13,7 +13,7 @@ export default defineRule({
     messages: { invalid: "{key}=: {message}" },
     docs: {
       summary:
-        "A value systemd cannot parse for its setting: a bad boolean, enum value, time span, number out of range, file mode, signal, size or calendar spec, or an item systemd drops from a list: system calls and groups, address families, namespaces, filesystems, capabilities, IP prefixes, bind mounts, devices, CPU sets, socket-bind rules, paths, variable names.",
+        "A value systemd cannot parse for its setting: a bad boolean, enum value, time span, number out of range, file mode, signal, size or calendar spec, a resource limit, or an item systemd drops from a list: system calls and groups, address families, namespaces, filesystems, capabilities, network interfaces, IP prefixes, bind mounts, devices and IO limits, CPU sets, socket-bind rules, paths, credentials, variable names.",
       rationale:
         "systemd logs \"Failed to parse\" (or \"..., ignoring\") and ignores the assignment or the item, so the default silently applies: `Restart=on-failed` never restarts, `TimeoutStopSec=90sec` is rejected, `SystemCallFilter=~@mount @privilegd` blocks nothing of the misspelt group, `ReadOnlyPaths=etc/app` leaves the path writable. unitlint underlines the exact bad part, says what systemd does with it, and names the closest real value (`@privileged`). Unknown capability names, which systemd drops without a word, and filesystem names it only skips when the unit starts are warnings.",
       bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nRestart=on-failed\nTimeoutStopSec=1.5 mins\nSystemCallFilter=~@mount @privilegd\nReadOnlyPaths=etc/app\n" },
