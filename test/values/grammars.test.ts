@@ -2,11 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { directiveInfo } from "../../src/knowledge/directives.js";
 import { bindPaths } from "../../src/values/bind-paths.js";
+import { loadCredential } from "../../src/values/credentials.js";
+import { ioLimit } from "../../src/values/device-io.js";
 import { cpuSet } from "../../src/values/cpu-set.js";
 import { deviceAllow } from "../../src/values/device-allow.js";
 import { isIPv4, isIPv6, ipPrefixes } from "../../src/values/ip-prefix.js";
 import { valueKind } from "../../src/values/kinds.js";
-import { addressFamilies, capabilities, restrictNamespaces, syscallFilter } from "../../src/values/name-lists.js";
+import { addressFamilies, capabilities, disableControllers, networkInterfaces, restrictNamespaces, syscallFilter } from "../../src/values/name-lists.js";
 import { execDirectories, namespacePaths } from "../../src/values/path-list.js";
 import { rlimit } from "../../src/values/rlimit.js";
 import { extractFirstWord, safeAtou } from "../../src/values/scan.js";
@@ -67,6 +69,14 @@ describe("addresses, mounts, devices, sets, ports, paths, limits", () => {
     expect(span("-etc/app", namespacePaths("-etc/app", "ReadOnlyPaths"))).toBe("-etc/app");
     expect(execDirectories("/var/lib/app", "StateDirectory")!.message).toContain("did you mean 'app'?");
     expect(span("4096:1024", rlimit("4096:1024", "LimitNOFILE", "RLIMIT_NOFILE"))).toBe("4096:1024");
+    expect(span("eth0 eth0:1", networkInterfaces("eth0 eth0:1"))).toBe("eth0:1");
+    expect(span("/dev/sda 5MB", ioLimit("/dev/sda 5MB", "IOReadBandwidthMax"))).toBe("5MB");
+    expect(span("db/token:/x", loadCredential("db/token:/x", "LoadCredential"))).toBe("db/token");
+  });
+
+  it("a name dropped silently is a warning, a line with no known name an error", () => {
+    expect(disableControllers("cpu mem")?.severity).toBe("warning");
+    expect(disableControllers("mem")?.severity).toBeUndefined();
   });
 
   it("take the near misses", () => {
@@ -76,6 +86,8 @@ describe("addresses, mounts, devices, sets, ports, paths, limits", () => {
     expect(cpuSet("numa", "numa")).toBeNull();
     expect(socketBind("ipv6:TCP:1-65535", "SocketBindAllow")).toBeNull();
     expect(rlimit("+19", "LimitNICE", "RLIMIT_NICE")).toBeNull();
+    expect(rlimit("1:2:", "LimitNOFILE", "RLIMIT_NOFILE")).toBeNull();
+    expect(execDirectories(":app", "StateDirectory")).toBeNull();
   });
 
   it("keep problem spans inside the value", () => {
