@@ -32,6 +32,6 @@ export function bindPaths(value: string, setting: string): ValueProblem | null {
     p = opt.next;
     const o = opt.word ?? "";
     if (o !== "" && o !== "rbind" && o !== "norbind")
-      return problemAt(opt.from, opt.to, `'${o}' is not a bind mount option (rbind or norbind; add read-only mounts with BindReadOnlyPaths=): ${dropped}`);
+      return problemAt(opt.from, opt.to, `'${o}' is not a bind mount option (rbind or norbind${setting === "BindPaths" && /\bro\b/.test(o) ? "; read-only mounts go in BindReadOnlyPaths=" : ""}): ${dropped}`);
   }
 }

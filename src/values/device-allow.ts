@@ -19,7 +19,7 @@ export function deviceAllow(value: string): ValueProblem | null {
   const bad = [...rights].findIndex((c) => !"rwm".includes(c));
   if (bad >= 0) {
     const at = (w.next ?? 0) + bad;
-    return problemAt(at, value.length, `'${rights}' are not device rights (any of r = read, w = write, m = mknod): ${dropped}`);
+    return problemAt(at, at + 1, `'${rights[bad]}' in '${rights}' is not a device right (r = read, w = write, m = mknod): ${dropped}`);
   }
   return null;
 }
