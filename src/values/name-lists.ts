@@ -9,7 +9,7 @@ import { closestMatch } from "../core/suggest.js";
 import { ERRNO_NAMES, FOREIGN_SYSCALL_NAMES } from "../knowledge/name-lists.js";
 import { ADDRESS_FAMILIES, CAPABILITIES, NATIVE_SYSCALLS_TEXT, SYSCALL_GROUPS } from "../knowledge/seccomp.generated.js";
 import { parseBoolean } from "./primitives.js";
-import { didYouMean, problemAt, type ValueProblem } from "./problem.js";
+import { problemAt, withSuggestion, type ValueProblem } from "./problem.js";
 import { rawWords, safeAtoi, type Piece } from "./scan.js";
 import { splitWords } from "./words.js";
 
@@ -40,11 +40,12 @@ const ignoredLine = "systemd ignores the whole line, so the protection is not ap
 function syscallProblem(name: string, from: number, to: number, ignoredItem: string): ValueProblem | null {
   if (name.startsWith("@")) {
     if (Object.hasOwn(SYSCALL_GROUPS, name)) return null;
-    return problemAt(from, to, `'${name}' is not a system call group: ${ignoredItem}${didYouMean(closestMatch(name, Object.keys(SYSCALL_GROUPS)))}`);
+    return withSuggestion(problemAt(from, to, `'${name}' is not a system call group: ${ignoredItem}`), closestMatch(name, Object.keys(SYSCALL_GROUPS)));
   }
   if (syscallNames().has(name)) return null;
-  const hint = name.startsWith('"') || name.startsWith("'") ? " (quotes are not removed here)" : didYouMean(closestMatch(name, syscallNames()));
-  return problemAt(from, to, `'${name}' is not a system call name: ${ignoredItem}${hint}`);
+  const p = problemAt(from, to, `'${name}' is not a system call name: ${ignoredItem}`);
+  if (name.startsWith('"') || name.startsWith("'")) return { ...p, message: `${p.message} (quotes are not removed here)` };
+  return withSuggestion(p, closestMatch(name, syscallNames()));
 }
 
 /** SystemCallFilter= (config_parse_syscall_filter): `[~]name[:errno] ...`, names or @groups; words are not unquoted. */
@@ -58,7 +59,7 @@ export function syscallFilter(value: string): ValueProblem | null {
     if (colon >= 0) {
       const action = w.text.slice(colon + 1);
       if (action !== "kill" && !isErrno(action))
-        return problemAt(w.from + colon + 1, w.to, `'${action}' is not an error number (EPERM, EACCES... or 0-4095) or 'kill': ${ignoredItem}${didYouMean(closestMatch(action, [...ERRNO_NAMES, "kill"]))}`);
+        return withSuggestion(problemAt(w.from + colon + 1, w.to, `'${action}' is not an error number (EPERM, EACCES... or 0-4095) or 'kill': ${ignoredItem}`), closestMatch(action, [...ERRNO_NAMES, "kill"]));
       if (name === "") return problemAt(w.from, w.to, `'${w.text}' has no system call name before ':': ${ignoredItem}`);
       if (!invert)
         return problemAt(w.from + colon, w.to, `an allow list (no leading ~) cannot give an error number: systemd ignores '${w.text}', so the call is not allowed`);
@@ -84,7 +85,7 @@ export function syscallLog(value: string): ValueProblem | null {
 export function syscallErrno(value: string): ValueProblem | null {
   if (value === "" || value === "kill") return null;
   if (!isErrno(value))
-    return problemAt(0, value.length, `'${value}' is not an error number (EPERM, EACCES... or 1-4095) or 'kill': systemd ignores the line${didYouMean(closestMatch(value, ERRNO_NAMES))}`);
+    return withSuggestion(problemAt(0, value.length, `'${value}' is not an error number (EPERM, EACCES... or 1-4095) or 'kill': systemd ignores the line`), closestMatch(value, ERRNO_NAMES));
   if (safeAtoi(value) === 0) return problemAt(0, value.length, "0 is not an error number (a call would appear to succeed): systemd ignores the line");
   return null;
 }
@@ -99,7 +100,10 @@ export const SECCOMP_ARCHITECTURES = [
 export function syscallArchitectures(value: string): ValueProblem | null {
   for (const w of splitWords(value).words)
     if (!SECCOMP_ARCHITECTURES.includes(w.text))
-      return problemAt(w.from, w.to, `'${w.text}' is not a system call architecture (native, x86-64, x86, x32, arm64...): systemd ignores this item, so calls of that architecture are not allowed${didYouMean(closestMatch(w.text, SECCOMP_ARCHITECTURES))}`);
+      return withSuggestion(
+        problemAt(w.from, w.to, `'${w.text}' is not a system call architecture (native, x86-64, x86, x32, arm64...): systemd ignores this item, so calls of that architecture are not allowed`),
+        closestMatch(w.text, SECCOMP_ARCHITECTURES),
+      );
   return null;
 }
 
@@ -113,7 +117,8 @@ export function addressFamilies(value: string): ValueProblem | null {
   for (const w of words) {
     if (names.some((n) => n.toLowerCase() === w.text.toLowerCase())) continue;
     const why = w.text === "none" ? "'none' only works alone (RestrictAddressFamilies=none)" : `'${w.text}' is not an address family`;
-    return problemAt(w.from + shift, w.to + shift, `${why}: ${dropped(invert, "sockets")}${w.text === "none" ? "" : didYouMean(closestMatch(w.text, names))}`);
+    const p = problemAt(w.from + shift, w.to + shift, `${why}: ${dropped(invert, "sockets")}`);
+    return w.text === "none" ? p : withSuggestion(p, closestMatch(w.text, names));
   }
   if (unterminated !== undefined) return problemAt(unterminated + shift, unterminated + shift + 1, `unterminated quote: systemd ignores the rest of the line, so the protection is not applied to it`);
   return null;
@@ -128,7 +133,7 @@ export function restrictNamespaces(value: string): ValueProblem | null {
   const invert = value.startsWith("~");
   for (const w of rawWords(invert ? value.slice(1) : value, invert ? 1 : 0))
     if (!NAMESPACE_TYPES.includes(w.text))
-      return problemAt(w.from, w.to, `'${w.text}' is not a namespace type (${NAMESPACE_TYPES.join(", ")}) or a boolean: ${ignoredLine}${didYouMean(closestMatch(w.text, NAMESPACE_TYPES))}`);
+      return withSuggestion(problemAt(w.from, w.to, `'${w.text}' is not a namespace type (${NAMESPACE_TYPES.join(", ")}) or a boolean: ${ignoredLine}`), closestMatch(w.text, NAMESPACE_TYPES));
   return null;
 }
 
@@ -160,12 +165,12 @@ export function restrictFileSystems(value: string): ValueProblem | null {
   const { words } = splitWords(invert ? value.slice(1) : value);
   for (const w of words) {
     if (w.text.startsWith("@") && !FILESYSTEM_GROUPS.includes(w.text))
-      return problemAt(w.from + shift, w.to + shift, `'${w.text}' is not a filesystem group: ${dropped(invert, "filesystems")}${didYouMean(closestMatch(w.text, FILESYSTEM_GROUPS))}`);
+      return withSuggestion(problemAt(w.from + shift, w.to + shift, `'${w.text}' is not a filesystem group: ${dropped(invert, "filesystems")}`), closestMatch(w.text, FILESYSTEM_GROUPS));
   }
   for (const w of words) {
     if (!w.text.startsWith("@") && !FILESYSTEMS.includes(w.text))
       return {
-        ...problemAt(w.from + shift, w.to + shift, `'${w.text}' is not a filesystem type systemd knows: it is skipped when the unit starts, so the restriction does not cover it${didYouMean(closestMatch(w.text, FILESYSTEMS))}`),
+        ...withSuggestion(problemAt(w.from + shift, w.to + shift, `'${w.text}' is not a filesystem type systemd knows: it is skipped when the unit starts, so the restriction does not cover it`), closestMatch(w.text, FILESYSTEMS)),
         severity: "warning",
       };
   }
@@ -191,7 +196,7 @@ export function capabilities(value: string, setting: string): ValueProblem | nul
     ? "systemd drops it without a warning, so the set is not what the line says"
     : `systemd drops it without a warning, and with nothing left the line ${invert ? "puts every capability in" : "empties"} ${setting}=`;
   return {
-    ...problemAt(first.from + shift, first.to + shift, `'${first.text}' is not a capability name: ${consequence}${didYouMean(closestMatch(first.text, names))}`),
+    ...withSuggestion(problemAt(first.from + shift, first.to + shift, `'${first.text}' is not a capability name: ${consequence}`), closestMatch(first.text, names)),
     severity: "warning",
   };
 }
@@ -226,7 +231,7 @@ export function secureBits(value: string): ValueProblem | null {
   for (const w of splitWords(value).words)
     if (!SECURE_BITS.includes(w.text))
       return {
-        ...problemAt(w.from, w.to, `'${w.text}' is not a secure bit (${SECURE_BITS.join(", ")}): systemd skips it without a warning, so that flag is not set${didYouMean(closestMatch(w.text, SECURE_BITS))}`),
+        ...withSuggestion(problemAt(w.from, w.to, `'${w.text}' is not a secure bit (${SECURE_BITS.join(", ")}): systemd skips it without a warning, so that flag is not set`), closestMatch(w.text, SECURE_BITS)),
         severity: "warning",
       };
   return null;
@@ -243,7 +248,7 @@ export function delegate(value: string): ValueProblem | null {
   if (value === "" || parseBoolean(value) !== undefined) return null;
   for (const w of splitWords(value).words)
     if (!CGROUP_CONTROLLERS.includes(w.text))
-      return problemAt(w.from, w.to, `'${w.text}' is not a cgroup controller or a boolean: systemd ignores this item, so that controller is not delegated${didYouMean(closestMatch(w.text, CGROUP_CONTROLLERS))}`);
+      return withSuggestion(problemAt(w.from, w.to, `'${w.text}' is not a cgroup controller or a boolean: systemd ignores this item, so that controller is not delegated`), closestMatch(w.text, CGROUP_CONTROLLERS));
   return null;
 }
 
@@ -256,7 +261,8 @@ export function disableControllers(value: string): ValueProblem | null {
   const bad = words.filter((w) => !CGROUP_CONTROLLERS.includes(w.text));
   const first = bad[0];
   if (!first) return null;
-  const hint = didYouMean(closestMatch(first.text, CGROUP_CONTROLLERS));
-  if (bad.length === words.length) return problemAt(first.from, first.to, `'${first.text}' is not a cgroup controller, and no other name on the line is: systemd ignores the line${hint}`);
-  return { ...problemAt(first.from, first.to, `'${first.text}' is not a cgroup controller: systemd skips it without a warning, so it stays enabled${hint}`), severity: "warning" };
+  const near = closestMatch(first.text, CGROUP_CONTROLLERS);
+  if (bad.length === words.length)
+    return withSuggestion(problemAt(first.from, first.to, `'${first.text}' is not a cgroup controller, and no other name on the line is: systemd ignores the line`), near);
+  return { ...withSuggestion(problemAt(first.from, first.to, `'${first.text}' is not a cgroup controller: systemd skips it without a warning, so it stays enabled`), near), severity: "warning" };
 }

@@ -1,5 +1,5 @@
 /** Lists of paths: ReadOnlyPaths= and friends (absolute, `-`/`+` prefixes), StateDirectory= and friends (relative, `:` symlink). */
-import { didYouMean, problemAt, type ValueProblem } from "./problem.js";
+import { didYouMean, problemAt, withSuggestion, type ValueProblem } from "./problem.js";
 import { expandForCheck, extractFirstWord, pathProblem, WHITESPACE } from "./scan.js";
 
 const EFFECT: Record<string, string> = {
@@ -57,9 +57,11 @@ export function execDirectories(value: string, setting: string): ValueProblem | 
     const why = pathProblem(srcExpanded, "relative");
     if (why) {
       const base = BASES[setting];
-      const inBase = base && src.startsWith(base) && src.length > base.length ? didYouMean(src.slice(base.length)) : "";
+      const inBase = base && src.startsWith(base) && src.length > base.length ? src.slice(base.length) : undefined;
       const shape = src.startsWith("/") ? `'${src}' is absolute, but ${setting}= takes a path below ${base ?? "its base directory"}` : `'${src}' ${why}`;
-      return problemAt(w.from, w.to, `${shape}: ${dropped}${inBase}`);
+      const p = problemAt(w.from, w.to, `${shape}: ${dropped}`);
+      // the suggestion replaces the whole word, so only offer it when the word is just the plain path
+      return inBase === undefined ? p : w.word === src && value.slice(w.from, w.to) === src ? withSuggestion(p, inBase) : { ...p, message: p.message + didYouMean(inBase) };
     }
     if (/^private(\/|$)/.test(srcExpanded.replace(/^(\.\/)+/, ""))) return problemAt(w.from, w.to, `'${src}' is reserved ('private' is where DynamicUser= keeps its directories): ${dropped}`);
     const destExpanded = dest === undefined ? null : expandForCheck(dest);

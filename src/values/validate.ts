@@ -4,7 +4,7 @@ import { enumInfo, type DirectiveInfo } from "../knowledge/directives.js";
 import { unitNameProblem } from "../model/unit-name.js";
 import { KIND_VALIDATORS, valueKind } from "./kinds.js";
 import { isPercentage, parseBoolean, parseBytes, parseSignal } from "./primitives.js";
-import { didYouMean, type ValueProblem } from "./problem.js";
+import { withSuggestion, type ValueProblem } from "./problem.js";
 import { splitWords } from "./words.js";
 
 export type { ValueProblem } from "./problem.js";
@@ -78,7 +78,7 @@ const enumValue: Validator = (v, info) => {
   // Deprecated values are reported by values/deprecated-value, not as invalid.
   if (e.deprecated.split(/[;,]\s*|->/).some((d) => d.trim().split(/\s/)[0] === v)) return null;
   const allowed = [...new Set([...e.values, ...(e.acceptsBoolean ? ["yes", "no"] : [])])];
-  return whole(v, `'${v}' is not one of: ${allowed.join(", ")}${didYouMean(closestMatch(v, allowed))}`);
+  return withSuggestion(whole(v, `'${v}' is not one of: ${allowed.join(", ")}`), closestMatch(v, allowed));
 };
 
 const absolutePath: Validator = (v) => (v === "" || v.startsWith("/") ? null : whole(v, `'${v}' is not an absolute path (it must start with /)`));

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { lint } from "../../src/index.js";
 import { directiveInfo } from "../../src/knowledge/directives.js";
 import { bindPaths } from "../../src/values/bind-paths.js";
 import { loadCredential } from "../../src/values/credentials.js";
@@ -138,5 +139,23 @@ describe("systemd's number and word parsing", () => {
         expect(isIPv6(ip)).toBe(true);
       }),
     );
+  });
+});
+
+describe("values/invalid-value", () => {
+  it("offers the closest real name as a replacement of the underlined word", () => {
+    const text = "[Service]\nExecStart=/usr/bin/app\nSystemCallFilter=@network-io @sytem-service\nRestart=alwyas\nCapabilityBoundingSet=CAP_NET_ADMN\n";
+    const found = lint([{ path: "app.service", text }]).findings.filter((f) => f.rule === "values/invalid-value");
+    const applied = found.map((f) => {
+      const e = f.suggestions![0]!.edits[0]!;
+      return text.slice(0, e.start) + e.text + text.slice(e.end);
+    });
+    expect(applied.map((t) => t.split("\n").slice(2, 5))).toEqual([
+      ["SystemCallFilter=@network-io @system-service", "Restart=alwyas", "CapabilityBoundingSet=CAP_NET_ADMN"],
+      ["SystemCallFilter=@network-io @sytem-service", "Restart=always", "CapabilityBoundingSet=CAP_NET_ADMN"],
+      ["SystemCallFilter=@network-io @sytem-service", "Restart=alwyas", "CapabilityBoundingSet=CAP_NET_ADMIN"],
+    ]);
+    expect(found.map((f) => f.severity)).toEqual(["error", "error", "warning"]);
+    expect(found.every((f) => f.fix === undefined)).toBe(true);
   });
 });
