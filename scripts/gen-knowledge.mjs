@@ -42,6 +42,9 @@ export function generate() {
       d.status === "current" ? "" : d.notes,
       // systemd resolves %-specifiers in these parsers' values (unit_full_printf and friends)
       /printf|^config_parse_exec$|environ|env_file|unit_deps|condition_path|working_directory|unit_slice/.test(d.parser) ? 1 : 0,
+      // systemd 252's parser for the setting (the newest one when 252 lacks it) and its ltype: what the value validators key on
+      (d.v252_parser || d.parser).replace(/^config_parse_/, ""),
+      d.parser_ltype,
     ])
     .sort((a, b) => (a[0] + "\0" + a[1] < b[0] + "\0" + b[1] ? -1 : 1));
   const enums = tsv("enums.tsv").map((e) => [
@@ -70,8 +73,8 @@ export function generate() {
       header +
       "/** Value types, indexed by the 4th field of each row. */\n" +
       `export const VALUE_TYPES: readonly string[] = ${JSON.stringify(types, null, 0)};\n\n` +
-      "/** [section, directive, shared context, value type index, is list, status c|d|o|r, replacement, since, in v252 y|n|i, systemd 252 verdict a|w|i|u|x, notes, expands specifiers] */\n" +
-      "export type DirectiveRow = readonly [string, string, string, number, 0 | 1, \"c\" | \"d\" | \"o\" | \"r\", string, number | null, \"y\" | \"n\" | \"i\", \"a\" | \"w\" | \"i\" | \"u\" | \"x\", string, 0 | 1];\n\n" +
+      "/** [section, directive, shared context, value type index, is list, status c|d|o|r, replacement, since, in v252 y|n|i, systemd 252 verdict a|w|i|u|x, notes, expands specifiers, parser (252's, without config_parse_), parser ltype] */\n" +
+      "export type DirectiveRow = readonly [string, string, string, number, 0 | 1, \"c\" | \"d\" | \"o\" | \"r\", string, number | null, \"y\" | \"n\" | \"i\", \"a\" | \"w\" | \"i\" | \"u\" | \"x\", string, 0 | 1, string, string];\n\n" +
       "/** The rows as JSON text: a string literal costs the CLI's start-up far less than a large array literal; parsed on first use. */\n" +
       `export const DIRECTIVE_ROWS_JSON = ${JSON.stringify("[" + rows.map((r) => JSON.stringify(r)).join(",\n") + "]")};\n`,
     "enums.generated.ts":

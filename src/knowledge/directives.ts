@@ -25,6 +25,10 @@ export interface DirectiveInfo {
   notes: string;
   /** systemd resolves %-specifiers in the value. */
   specifiers: boolean;
+  /** systemd 252's parser for the value, without `config_parse_` (e.g. `syscall_filter`); the newest parser for settings 252 lacks. */
+  parser: string;
+  /** The parser's ltype argument (e.g. `RLIMIT_NOFILE`), or "". */
+  ltype: string;
 }
 
 export interface EnumInfo {
@@ -62,6 +66,8 @@ function index(): { bySection: Map<string, Map<string, DirectiveInfo>>; byName: 
       v252: V252[r[9]],
       notes: r[10],
       specifiers: r[11] === 1,
+      parser: r[12],
+      ltype: r[13],
     };
     let s = bySection.get(info.section);
     if (!s) bySection.set(info.section, (s = new Map()));

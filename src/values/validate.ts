@@ -1,23 +1,19 @@
 import { lintCalendar, parseTimespan } from "../calendar/index.js";
+import { closestMatch } from "../core/suggest.js";
 import { enumInfo, type DirectiveInfo } from "../knowledge/directives.js";
 import { unitNameProblem } from "../model/unit-name.js";
+import { KIND_VALIDATORS, valueKind } from "./kinds.js";
 import { isPercentage, parseBoolean, parseBytes, parseSignal } from "./primitives.js";
+import { withSuggestion, type ValueProblem } from "./problem.js";
 import { splitWords } from "./words.js";
+
+export type { ValueProblem } from "./problem.js";
 
 /** A problem's span inside the value, at least one character wide: an empty range at the very end underlines the last character. */
 function visible(r: { start: number; end: number }, length: number): { from: number; to: number } {
   const to = Math.min(Math.max(r.end, r.start + 1), length);
   const from = Math.min(r.start, Math.max(0, to - 1));
   return { from, to: Math.max(to, from) };
-}
-
-/** Why a value is invalid, and which characters of it are wrong (offsets into the value). */
-export interface ValueProblem {
-  message: string;
-  from: number;
-  to: number;
-  /** A replacement for the whole value when one is known (e.g. a cron line converted to OnCalendar= syntax). */
-  replacement?: string;
 }
 
 type Validator = (value: string, info: DirectiveInfo) => ValueProblem | null;
@@ -82,7 +78,7 @@ const enumValue: Validator = (v, info) => {
   // Deprecated values are reported by values/deprecated-value, not as invalid.
   if (e.deprecated.split(/[;,]\s*|->/).some((d) => d.trim().split(/\s/)[0] === v)) return null;
   const allowed = [...new Set([...e.values, ...(e.acceptsBoolean ? ["yes", "no"] : [])])];
-  return whole(v, `'${v}' is not one of: ${allowed.join(", ")}`);
+  return withSuggestion(whole(v, `'${v}' is not one of: ${allowed.join(", ")}`), closestMatch(v, allowed));
 };
 
 const absolutePath: Validator = (v) => (v === "" || v.startsWith("/") ? null : whole(v, `'${v}' is not an absolute path (it must start with /)`));
@@ -158,6 +154,12 @@ const BY_TYPE: [RegExp, Validator][] = [
 ];
 
 export function validateValue(value: string, info: DirectiveInfo): ValueProblem | null {
+  // Grammars chosen by systemd's parser; each handles %-specifiers itself (many of these parsers expand none).
+  const kind = valueKind(info);
+  if (kind) {
+    const p = KIND_VALIDATORS[kind](value, info.name, info.ltype);
+    return p && { ...p, ...visible({ start: p.from, end: p.to }, value.length) };
+  }
   if (hasSpecifier(value) && !/^(enum|unit-list|environment)/.test(info.valueType)) return null;
   for (const [re, validator] of BY_TYPE) if (re.test(info.valueType)) return validator(value, info);
   return null;

@@ -1,0 +1,28 @@
+/** CPU and NUMA node sets (parse_cpu_set_full()): indexes and ranges (`0-3`) separated by spaces or commas. */
+import { problemAt, type ValueProblem } from "./problem.js";
+import { extractFirstWord, safeAtou, WHITESPACE } from "./scan.js";
+
+/** The highest CPU index + 1 systemd accepts (cpu_set_add()). */
+const CPU_LIMIT = 8192;
+
+/**
+ * AllowedCPUs=, StartupAllowedCPUs=, AllowedMemoryNodes=, StartupAllowedMemoryNodes=, CPUAffinity= (also `numa`),
+ * NUMAMask= (also `all`). A bad index drops the whole line; a reversed range is dropped with a warning.
+ */
+export function cpuSet(value: string, special?: string): ValueProblem | null {
+  if (value === "" || value === special || value.includes("%")) return null;
+  const what = special === "all" ? "NUMA node" : "CPU";
+  for (let p: number | null = 0; ; ) {
+    const w = extractFirstWord(value, p, WHITESPACE + ",", { unquote: true });
+    if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, "unterminated quote or trailing backslash: systemd ignores the whole line");
+    if (w.word === null) return null;
+    p = w.next;
+    const dash = w.word.indexOf("-");
+    const lo = safeAtou(dash < 0 ? w.word : w.word.slice(0, dash));
+    const hi = dash < 0 ? lo : dash === w.word.length - 1 ? undefined : safeAtou(w.word.slice(dash + 1));
+    const alts = special ? `, a range such as 0-3${special === "numa" ? " or 'numa'" : " or 'all'"}` : " or a range such as 0-3";
+    if (lo === undefined || hi === undefined) return problemAt(w.from, w.to, `'${w.word}' is not a ${what} index${alts}: systemd ignores the whole line`);
+    if (lo > hi) return problemAt(w.from, w.to, `range '${w.word}' runs backwards (${lo} > ${hi}): systemd ignores this range`);
+    if (hi >= CPU_LIMIT) return problemAt(w.from, w.to, `${what} ${hi} is beyond the highest index systemd takes (${CPU_LIMIT - 1}): systemd ignores the whole line`);
+  }
+}

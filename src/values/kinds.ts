@@ -1,0 +1,106 @@
+/**
+ * Value kinds: which grammar checks a setting's value, chosen by systemd 252's parser for it
+ * (DirectiveInfo.parser) rather than by the prose of its value type.
+ */
+import type { DirectiveInfo } from "../knowledge/directives.js";
+import { bindPaths } from "./bind-paths.js";
+import { cpuSet } from "./cpu-set.js";
+import { loadCredential, setCredential } from "./credentials.js";
+import { deviceAllow } from "./device-allow.js";
+import { ioDeviceLatency, ioDeviceWeight, ioLimit } from "./device-io.js";
+import { envNames } from "./env-names.js";
+import { ipPrefixes } from "./ip-prefix.js";
+import {
+  addressFamilies, capabilities, delegate, disableControllers, networkInterfaces, restrictFileSystems, restrictNamespaces, secureBits, syscallArchitectures, syscallErrno,
+  syscallFilter, syscallLog,
+} from "./name-lists.js";
+import { bpfProgramPath, execDirectories, namespacePaths, temporaryFileSystems } from "./path-list.js";
+import type { ValueProblem } from "./problem.js";
+import { rlimit } from "./rlimit.js";
+import { iecSize, memoryLimit } from "./size.js";
+import { socketBind } from "./socket-bind.js";
+
+export type ValueKind =
+  | "ip-prefixes" | "bind-paths" | "cpu-set" | "cpu-affinity" | "numa-mask" | "device-allow" | "address-families"
+  | "syscall-filter" | "syscall-log" | "syscall-errno" | "syscall-archs" | "namespaces" | "filesystems" | "capabilities"
+  | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
+  | "temporary-filesystems" | "network-interfaces" | "secure-bits"
+  | "delegate" | "disable-controllers" | "io-device-weight" | "io-limit" | "io-device-latency"
+  | "bpf-program-path" | "load-credential" | "set-credential";
+
+const BY_PARSER: Record<string, ValueKind> = {
+  in_addr_prefixes: "ip-prefixes",
+  bind_paths: "bind-paths",
+  allowed_cpuset: "cpu-set",
+  exec_cpu_affinity: "cpu-affinity",
+  numa_mask: "numa-mask",
+  device_allow: "device-allow",
+  address_families: "address-families",
+  syscall_filter: "syscall-filter",
+  syscall_log: "syscall-log",
+  syscall_errno: "syscall-errno",
+  syscall_archs: "syscall-archs",
+  restrict_namespaces: "namespaces",
+  restrict_filesystems: "filesystems",
+  capability_set: "capabilities",
+  cgroup_socket_bind: "socket-bind",
+  namespace_path_strv: "absolute-path-list",
+  exec_directories: "relative-path-list",
+  pass_environ: "env-names",
+  unset_environ: "env-names",
+  rlimit: "rlimit",
+  memory_limit: "memory-limit",
+  iec_size: "iec-size",
+  temporary_filesystems: "temporary-filesystems",
+  restrict_network_interfaces: "network-interfaces",
+  exec_secure_bits: "secure-bits",
+  delegate: "delegate",
+  disable_controllers: "disable-controllers",
+  io_device_weight: "io-device-weight",
+  io_limit: "io-limit",
+  io_device_latency: "io-device-latency",
+  ip_filter_bpf_progs: "bpf-program-path",
+  load_credential: "load-credential",
+  set_credential: "set-credential",
+};
+
+export function valueKind(info: DirectiveInfo): ValueKind | undefined {
+  return BY_PARSER[info.parser];
+}
+
+type KindValidator = (value: string, setting: string, ltype: string) => ValueProblem | null;
+
+export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
+  "ip-prefixes": ipPrefixes,
+  "bind-paths": bindPaths,
+  "cpu-set": (v) => cpuSet(v),
+  "cpu-affinity": (v) => cpuSet(v, "numa"),
+  "numa-mask": (v) => cpuSet(v, "all"),
+  "device-allow": deviceAllow,
+  "address-families": addressFamilies,
+  "syscall-filter": syscallFilter,
+  "syscall-log": syscallLog,
+  "syscall-errno": syscallErrno,
+  "syscall-archs": syscallArchitectures,
+  namespaces: restrictNamespaces,
+  filesystems: restrictFileSystems,
+  capabilities,
+  "socket-bind": socketBind,
+  "absolute-path-list": namespacePaths,
+  "relative-path-list": execDirectories,
+  "env-names": envNames,
+  rlimit,
+  "memory-limit": memoryLimit,
+  "iec-size": iecSize,
+  "temporary-filesystems": temporaryFileSystems,
+  "network-interfaces": networkInterfaces,
+  "secure-bits": secureBits,
+  delegate,
+  "disable-controllers": disableControllers,
+  "io-device-weight": ioDeviceWeight,
+  "io-limit": ioLimit,
+  "io-device-latency": ioDeviceLatency,
+  "bpf-program-path": bpfProgramPath,
+  "load-credential": loadCredential,
+  "set-credential": setCredential,
+};

@@ -1,0 +1,176 @@
+/** Small pieces of systemd's parsing helpers (extract_first_word(), safe_atou(), path checks) that the value grammars share. */
+
+/** A piece of a value with its offsets in the value. */
+export interface Piece {
+  text: string;
+  from: number;
+  to: number;
+}
+
+const WS = /[ \t\n\r]/;
+
+/** Words split on whitespace with no quote handling: extract_first_word() without EXTRACT_UNQUOTE (quotes stay part of the word). */
+export function rawWords(value: string, offset = 0): Piece[] {
+  const out: Piece[] = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && WS.test(value[i]!)) i++;
+    if (i >= value.length) break;
+    const from = i;
+    let text = "";
+    for (; i < value.length && !WS.test(value[i]!); i++) {
+      if (value[i] === "\\" && i + 1 < value.length) text += value[++i];
+      else text += value[i];
+    }
+    out.push({ text, from: from + offset, to: i + offset });
+  }
+  return out;
+}
+
+/**
+ * strtoul() with base 0 as systemd's safe_atou() uses it: optional leading whitespace and sign,
+ * 0x (hex), 0o / 0b (systemd's own), a leading 0 means octal; "-N" is out of range unless N is 0.
+ * Returns undefined when systemd refuses the text or the number exceeds `max`.
+ */
+export function safeAtou(s: string, max = 0xffffffff): number | undefined {
+  const m = /^[ \t\n\r]*([+-]?)(.*)$/s.exec(s)!;
+  const sign = m[1];
+  let body = m[2]!;
+  let n: number;
+  if (/^0[bB]/.test(body) && sign === "") body = body.slice(2), (n = /^[01]+$/.test(body) ? parseInt(body, 2) : NaN);
+  else if (/^0[oO]/.test(body) && sign === "") body = body.slice(2), (n = /^[0-7]+$/.test(body) ? parseInt(body, 8) : NaN);
+  else if (/^0[xX][0-9a-fA-F]/.test(body)) n = /^0[xX][0-9a-fA-F]+$/.test(body) ? parseInt(body.slice(2), 16) : NaN;
+  else if (/^0/.test(body)) n = /^0[0-7]*$/.test(body) ? parseInt(body, 8) : NaN;
+  else n = /^[0-9]+$/.test(body) ? Number(body) : NaN;
+  if (Number.isNaN(n)) return undefined;
+  if (sign === "-" && n !== 0) return undefined;
+  return n <= max ? n : undefined;
+}
+
+/** safe_atoi(): like safeAtou() but signed (32 bits). */
+export function safeAtoi(s: string): number | undefined {
+  const m = /^[ \t\n\r]*([+-]?)(.*)$/s.exec(s)!;
+  const v = safeAtou(m[2]!, 0x80000000);
+  if (v === undefined || /^[+-]/.test(m[2]!)) return undefined;
+  const n = m[1] === "-" ? -v : v;
+  return n <= 0x7fffffff ? n : undefined;
+}
+
+const encoder = new TextEncoder();
+const bytes = (s: string) => encoder.encode(s).length;
+
+/**
+ * What path_simplify_and_warn() says about a path, or null when it takes it: it must be absolute
+ * (or relative), each component at most 255 bytes and the whole below 4096, and no `..` component.
+ */
+export function pathProblem(path: string, mode: "absolute" | "relative" | "any"): string | null {
+  const absolute = path.startsWith("/");
+  if (mode === "absolute" && !absolute) return "is not an absolute path";
+  if (mode === "relative" && absolute) return "must be a relative path (no leading /)";
+  const parts = path.split("/").filter((c) => c !== "" && c !== ".");
+  const simplified = (absolute ? "/" : "") + parts.join("/");
+  if (simplified === "" || bytes(simplified) >= 4096 || parts.some((c) => bytes(c) > 255)) return "has an invalid length";
+  if (parts.includes("..")) return "contains a '..' component";
+  return null;
+}
+
+export interface ExtractFlags {
+  /** EXTRACT_UNQUOTE: '…' and "…" group and are removed. */
+  unquote?: boolean;
+  /** EXTRACT_DONT_COALESCE_SEPARATORS: each separator ends a word, so two in a row give an empty word. */
+  dontCoalesce?: boolean;
+}
+
+/** One extract_first_word() step: the word, where it started, and where the next step begins (null: the input is used up). */
+export interface Extracted {
+  /** null when nothing was left (r == 0). */
+  word: string | null;
+  from: number;
+  /** End of the raw word in the input (quotes and escapes included). */
+  to: number;
+  next: number | null;
+  /** The position of the problem when systemd's call fails (an unterminated quote, a trailing backslash). */
+  errorAt?: number;
+}
+
+/**
+ * extract_first_word() of systemd 252 for the flags the grammars use. A backslash takes the next
+ * character literally (C escapes are not decoded: the result only feeds checks).
+ */
+export function extractFirstWord(s: string, pos: number | null, separators: string, flags: ExtractFlags = {}): Extracted {
+  if (pos === null) return { word: null, from: s.length, to: s.length, next: null };
+  let i = pos;
+  let started = flags.dontCoalesce === true;
+  for (; ; i++) {
+    if (i >= s.length) return started ? { word: "", from: i, to: i, next: null } : { word: null, from: i, to: i, next: null };
+    if (separators.includes(s[i]!)) {
+      if (flags.dontCoalesce) return { word: "", from: i, to: i, next: i + 1 };
+    } else break;
+  }
+  started = true;
+  const from = i;
+  let word = "";
+  let quote: string | null = null;
+  for (; ; i++) {
+    if (i >= s.length) {
+      if (quote) return { word: null, from, to: i, next: null, errorAt: s.lastIndexOf(quote, i - 1) };
+      return { word, from, to: i, next: null };
+    }
+    const c = s[i]!;
+    if (c === "\\") {
+      if (i + 1 >= s.length) return { word: null, from, to: i + 1, next: null, errorAt: i };
+      word += s[++i];
+    } else if (quote) {
+      if (c === quote) {
+        quote = null;
+        if (!flags.unquote) word += c;
+      } else word += c;
+    } else if ((c === "'" || c === '"') && flags.unquote) quote = c;
+    else if (separators.includes(c)) {
+      if (flags.dontCoalesce) return { word, from, to: i, next: i + 1 };
+      const to = i;
+      while (i < s.length && separators.includes(s[i]!)) i++;
+      return { word, from, to, next: i >= s.length ? null : i };
+    } else word += c;
+  }
+}
+
+export const WHITESPACE = " \t\n\r";
+
+/** Specifiers that expand to an absolute path (%h home, %t runtime dir, %S state dir, %f, %y unit file...). */
+const PATH_SPECIFIERS = "hstSCLETVdyYf";
+
+/**
+ * A stand-in for the text after specifier expansion, good enough for shape checks: `%%` is a '%',
+ * path specifiers become an absolute path, `%n` a unit name with its dot. null when another
+ * specifier occurs (its expansion could be anything, e.g. %i).
+ */
+export function expandForCheck(text: string): string | null {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== "%") {
+      out += text[i];
+      continue;
+    }
+    const c = text[++i];
+    if (c === "%") out += "%";
+    else if (c !== undefined && PATH_SPECIFIERS.includes(c)) out += "/spec";
+    else if (c === "n") out += "unit.service";
+    else return null;
+  }
+  return out;
+}
+
+const U64_MAX = (1n << 64n) - 1n;
+
+/** safe_atou64(): like safe_atou() (bases by prefix, leading whitespace, '+'), 64 bits. */
+export function safeAtou64(s: string): bigint | undefined {
+  const m = /^[ \t\n\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9]\d*)$/.exec(s);
+  if (!m) return undefined;
+  const body = m[2]!;
+  const n = /^0[oO]/.test(body) ? BigInt("0o" + body.slice(2)) : /^0[0-7]+$/.test(body) ? BigInt("0o" + body.slice(1)) : BigInt(body);
+  if (m[1] === "-" && n !== 0n) return undefined;
+  if (m[1] !== "" && /^0[bBoO]/.test(body)) return undefined;
+  return n <= U64_MAX ? n : undefined;
+}
+
