@@ -72,6 +72,14 @@ const CASES: Case[] = [
   { name: "r-header.service", text: "[Service\nExecStart=/bin/true\n", refused: true, rule: "syntax/invalid-section-header" },
   { name: "r-utf8.service", text: Buffer.from("[Service]\nExecStart=/bin/true\nEnvironment=A=\xff\n", "latin1"), refused: true, rule: "syntax/invalid-utf8" },
   { name: "ok-relative-output.service", text: svc("ExecStart=/bin/true\nStandardOutput=journal"), refused: false },
+  // isolating several units
+  { name: "r-isolate.service", text: svc("ExecStart=/bin/true", "OnFailure=rescue.target emergency.target\nOnFailureJobMode=isolate"), refused: true, rule: "loading/isolate-several-units" },
+  { name: "ok-isolate.service", text: svc("ExecStart=/bin/true", "OnFailure=rescue.target\nOnFailureJobMode=isolate"), refused: false },
+  // slices and scopes
+  { name: "r-a--b.slice", text: "[Slice]\nCPUWeight=10\n", refused: true, rule: "loading/slice-name" },
+  { name: "r-a-.slice", text: "[Slice]\nCPUWeight=10\n", refused: true, rule: "loading/slice-name" },
+  { name: "ok-a-b.slice", text: "[Slice]\nCPUWeight=10\n", refused: false },
+  { name: "r-file.scope", text: "[Scope]\nCPUWeight=10\n", refused: true, rule: "loading/scope-file" },
   // sockets
   { name: "r-nolisten.socket", text: "[Socket]\nAccept=no\n", refused: true, rule: "loading/socket-without-listen" },
   { name: "ok-listen.socket", text: "[Socket]\nListenStream=127.0.0.1:7001\n", extra: { "ok-listen.service": svc("ExecStart=/bin/true") }, refused: false },
@@ -79,6 +87,8 @@ const CASES: Case[] = [
   { name: "r-maxconn.socket", text: "[Socket]\nListenStream=127.0.0.1:7003\nAccept=yes\nMaxConnections=0\n", extra: { "r-maxconn@.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/socket-accept-conflict" },
   { name: "r-acceptsvc.socket", text: "[Socket]\nListenStream=127.0.0.1:7004\nAccept=yes\nService=ok-listen.service\n", refused: true, rule: "loading/socket-accept-conflict" },
   { name: "ok-accept.socket", text: "[Socket]\nListenStream=127.0.0.1:7005\nAccept=yes\n", extra: { "ok-accept@.service": svc("ExecStart=/bin/true") }, refused: false },
+  { name: "r-symlinks.socket", text: "[Socket]\nListenStream=127.0.0.1:7006\nSymlinks=/run/r-symlinks.link\n", extra: { "r-symlinks.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/socket-symlinks" },
+  { name: "ok-symlinks.socket", text: "[Socket]\nListenStream=/run/ok-symlinks.sock\nListenStream=127.0.0.1:7007\nSymlinks=/run/ok-symlinks.link\n", extra: { "ok-symlinks.service": svc("ExecStart=/bin/true") }, refused: false },
   // timers and path units
   { name: "r-notrigger.timer", text: "[Timer]\nPersistent=true\n", extra: { "r-notrigger.service": svc("ExecStart=/bin/true") }, refused: true, rule: "timers/missing-trigger" },
   { name: "r-misspelt-section.timer", text: "[timer]\nOnCalendar=daily\n", extra: { "r-misspelt-section.service": svc("ExecStart=/bin/true") }, refused: true, rule: "timers/missing-trigger" },
