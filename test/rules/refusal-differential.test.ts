@@ -87,6 +87,7 @@ const CASES: Case[] = [
   { name: "r-maxconn.socket", text: "[Socket]\nListenStream=127.0.0.1:7003\nAccept=yes\nMaxConnections=0\n", extra: { "r-maxconn@.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/socket-accept-conflict" },
   { name: "r-acceptsvc.socket", text: "[Socket]\nListenStream=127.0.0.1:7004\nAccept=yes\nService=ok-listen.service\n", refused: true, rule: "loading/socket-accept-conflict" },
   { name: "ok-accept.socket", text: "[Socket]\nListenStream=127.0.0.1:7005\nAccept=yes\n", extra: { "ok-accept@.service": svc("ExecStart=/bin/true") }, refused: false },
+  { name: "r-listenreset.socket", text: "[Socket]\nListenStream=127.0.0.1:7008\nListenFIFO=\n", extra: { "r-listenreset.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/socket-without-listen" },
   { name: "r-symlinks.socket", text: "[Socket]\nListenStream=127.0.0.1:7006\nSymlinks=/run/r-symlinks.link\n", extra: { "r-symlinks.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/socket-symlinks" },
   { name: "ok-symlinks.socket", text: "[Socket]\nListenStream=/run/ok-symlinks.sock\nListenStream=127.0.0.1:7007\nSymlinks=/run/ok-symlinks.link\n", extra: { "ok-symlinks.service": svc("ExecStart=/bin/true") }, refused: false },
   // timers and path units
@@ -94,6 +95,11 @@ const CASES: Case[] = [
   { name: "r-misspelt-section.timer", text: "[timer]\nOnCalendar=daily\n", extra: { "r-misspelt-section.service": svc("ExecStart=/bin/true") }, refused: true, rule: "timers/missing-trigger" },
   { name: "ok-trigger.timer", text: "[Timer]\nOnCalendar=daily\n", extra: { "ok-trigger.service": svc("Type=oneshot\nExecStart=/bin/true") }, refused: false },
   { name: "ok-clock.timer", text: "[Timer]\nOnClockChange=yes\n", extra: { "ok-clock.service": svc("Type=oneshot\nExecStart=/bin/true") }, refused: false },
+  { name: "r-badcalendar.timer", text: "[Timer]\nOnCalendar=daily at noon\n", extra: { "r-badcalendar.service": svc("ExecStart=/bin/true") }, refused: true, rule: "timers/missing-trigger" },
+  { name: "r-timerreset.timer", text: "[Timer]\nOnCalendar=daily\nOnBootSec=\n", extra: { "r-timerreset.service": svc("ExecStart=/bin/true") }, refused: true, rule: "timers/missing-trigger" },
+  { name: "r-clockno.timer", text: "[Timer]\nOnClockChange=no\n", extra: { "r-clockno.service": svc("ExecStart=/bin/true") }, refused: true, rule: "timers/missing-trigger" },
+  { name: "r-relpath.path", text: "[Path]\nPathExists=srv/flag\n", extra: { "r-relpath.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/path-without-trigger" },
+  { name: "r-pathreset.path", text: "[Path]\nPathExists=/srv/flag\nPathChanged=\n", extra: { "r-pathreset.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/path-without-trigger" },
   { name: "r-nopath.path", text: "[Path]\nMakeDirectory=yes\n", extra: { "r-nopath.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/path-without-trigger" },
   { name: "ok-path.path", text: "[Path]\nPathChanged=/srv/incoming\n", extra: { "ok-path.service": svc("Type=oneshot\nExecStart=/bin/true") }, refused: false },
   // mounts, automounts, swaps

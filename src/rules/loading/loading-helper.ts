@@ -69,3 +69,20 @@ export function missingAt(u: EffectiveUnit, section: string): { file: ReportFile
   const s = u.main.ast.sections.find((x) => x.name === section && !x.header.problem);
   return { file: u.main, range: s ? s.header.range : { start: 0, end: 0 } };
 }
+
+/**
+ * The assignments that make up a list several settings share (a socket's ports
+ * from all Listen*= settings, a timer's triggers, a path unit's paths): systemd
+ * adds each line in load order, and an empty value of any of them empties the
+ * whole list. Lines `accept` rejects are ignored, as systemd ignores values it
+ * cannot parse.
+ */
+export function sharedList(u: EffectiveUnit, section: string, keys: readonly string[], accept: (key: string, value: string) => boolean = () => true): Assignment[] {
+  let out: Assignment[] = [];
+  for (const a of u.assignments) {
+    if (a.section !== section || !keys.includes(a.key)) continue;
+    if (a.value === "") out = [];
+    else if (accept(a.key, a.value)) out.push(a);
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { missingAt } from "./loading-helper.js";
+import { missingAt, sharedList } from "./loading-helper.js";
 
 const PATH_KEYS = ["PathExists", "PathExistsGlob", "PathChanged", "PathModified", "DirectoryNotEmpty"];
 
@@ -12,7 +12,7 @@ export default defineRule({
     fixable: "none",
     messages: { missing: "the path unit watches nothing (no PathExists=, PathExistsGlob=, PathChanged=, PathModified= or DirectoryNotEmpty=): systemd refuses to load it. Add the path to watch in [Path]" },
     docs: {
-      summary: "A path unit without any `PathExists=`, `PathChanged=`, `PathModified=`... setting (after resets).",
+      summary: "A path unit without any `PathExists=`, `PathChanged=`, `PathModified=`... setting with an absolute path (an empty value of any of them removes all).",
       rationale: "systemd 252 refuses to load a path unit that watches no path (\"Path unit lacks path setting\"), so the service it should start never runs.",
       bad: { filename: "upload.path", text: "[Path]\nMakeDirectory=yes\n" },
       good: { filename: "upload.path", text: "[Path]\nPathChanged=/srv/upload\nMakeDirectory=yes\n" },
@@ -22,7 +22,8 @@ export default defineRule({
   checkUnit(ctx) {
     const u = ctx.unit;
     const at = missingAt(u, "Path");
-    if (!at || PATH_KEYS.some((k) => u.list("Path", k).length > 0)) return;
+    // relative paths are ignored with a warning (a specifier may expand to an absolute one)
+    if (!at || sharedList(u, "Path", PATH_KEYS, (_k, v) => v.startsWith("/") || v.startsWith("%")).length > 0) return;
     ctx.report({ messageId: "missing", ...at });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { booleanSetting, lastAccepted } from "./loading-helper.js";
+import { booleanSetting, lastAccepted, sharedList } from "./loading-helper.js";
 import { LISTEN_KEYS } from "./socket-without-listen.js";
 
 /** Listen settings whose sockets can hand out connections (socket_address_can_accept()). */
@@ -28,13 +28,10 @@ export default defineRule({
   checkUnit(ctx) {
     const u = ctx.unit;
     if (!booleanSetting(u, "Socket", "Accept", false)) return;
-    for (const key of LISTEN_KEYS) {
-      if (ACCEPTING.includes(key)) continue;
-      const a = u.list("Socket", key)[0];
-      if (a) {
-        ctx.report({ messageId: "nonAccepting", data: { key }, file: a.file, range: a.entry.range });
-        return;
-      }
+    const a = sharedList(u, "Socket", LISTEN_KEYS).find((x) => !ACCEPTING.includes(x.key));
+    if (a) {
+      ctx.report({ messageId: "nonAccepting", data: { key: a.key }, file: a.file, range: a.entry.range });
+      return;
     }
     const max = lastAccepted(u, "Socket", "MaxConnections", (v) => /^\s*\d+\s*$/.test(v));
     if (max && Number(max.value) === 0) ctx.report({ messageId: "maxConnections", file: max.file, range: max.entry.range });

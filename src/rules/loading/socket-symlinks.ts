@@ -1,5 +1,6 @@
 import { defineRule } from "../types.js";
 import { LISTEN_KEYS } from "./socket-without-listen.js";
+import { sharedList } from "./loading-helper.js";
 
 /** Listen settings that make a node in the file system when given a path (socket_find_symlink_target()). */
 const PATH_KEYS = ["ListenStream", "ListenDatagram", "ListenSequentialPacket", "ListenFIFO"];
@@ -24,11 +25,7 @@ export default defineRule({
     const u = ctx.unit;
     const links = u.list("Socket", "Symlinks");
     if (links.length === 0) return;
-    let count = 0;
-    for (const key of LISTEN_KEYS) {
-      if (!PATH_KEYS.includes(key)) continue;
-      for (const a of u.list("Socket", key)) if (key === "ListenFIFO" || a.value.startsWith("/")) count++;
-    }
+    const count = sharedList(u, "Socket", LISTEN_KEYS).filter((a) => PATH_KEYS.includes(a.key) && (a.key === "ListenFIFO" || a.value.startsWith("/"))).length;
     if (count === 1) return;
     const last = links[links.length - 1]!;
     ctx.report({ messageId: "target", data: { count }, file: last.file, range: last.entry.range });

@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { missingAt } from "./loading-helper.js";
+import { missingAt, sharedList } from "./loading-helper.js";
 
 export const LISTEN_KEYS = ["ListenStream", "ListenDatagram", "ListenSequentialPacket", "ListenFIFO", "ListenNetlink", "ListenSpecial", "ListenMessageQueue", "ListenUSBFunction"];
 
@@ -12,7 +12,7 @@ export default defineRule({
     fixable: "none",
     messages: { missing: "the socket has no Listen*= setting (ListenStream=, ListenDatagram=, ListenFIFO=, ...): systemd refuses to load it. Add the address to listen on in [Socket]" },
     docs: {
-      summary: "A socket unit without any `ListenStream=`, `ListenDatagram=`, `ListenFIFO=`... (after resets).",
+      summary: "A socket unit without any `ListenStream=`, `ListenDatagram=`, `ListenFIFO=`... (an empty value of any of them removes all).",
       rationale: "A socket unit exists to listen on something; systemd 252 refuses to load one with nothing to listen on (\"Unit has no Listen setting\"), and the service it would activate is never started by it.",
       bad: { filename: "app.socket", text: "[Socket]\nAccept=no\n\n[Install]\nWantedBy=sockets.target\n" },
       good: { filename: "app.socket", text: "[Socket]\nListenStream=8080\n\n[Install]\nWantedBy=sockets.target\n" },
@@ -22,7 +22,7 @@ export default defineRule({
   checkUnit(ctx) {
     const u = ctx.unit;
     const at = missingAt(u, "Socket");
-    if (!at || LISTEN_KEYS.some((k) => u.list("Socket", k).length > 0)) return;
+    if (!at || sharedList(u, "Socket", LISTEN_KEYS).length > 0) return;
     ctx.report({ messageId: "missing", ...at });
   },
 });
