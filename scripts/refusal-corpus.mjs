@@ -50,7 +50,7 @@ for (const dir of dirs) {
       continue;
     }
     const type = f.slice(f.lastIndexOf(".") + 1);
-    if (!TYPES.includes(type) || f.includes("@.") ) continue;
+    if (!TYPES.includes(type) || f.includes("@.")) continue;
     cpSync(p, join(work, f));
     units.push(f);
   }

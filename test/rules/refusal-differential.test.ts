@@ -62,6 +62,7 @@ const CASES: Case[] = [
   // command lines that do not parse
   { name: "r-relexec.service", text: svc("ExecStart=./bin/true"), refused: true, rule: "exec/relative-executable" },
   { name: "ok-relexec-dash.service", text: svc("ExecStart=/bin/true\nExecStartPre=-./bin/true"), refused: false },
+  { name: "ok-dashed-second.service", text: svc("ExecStart=-./bin/true\nExecStart=/bin/true"), refused: false },
   { name: "ok-bare.service", text: svc("ExecStart=true"), refused: false },
   { name: "r-direxec.service", text: svc("ExecStart=/bin/"), refused: true, rule: "loading/invalid-command" },
   { name: "r-quote.service", text: svc('ExecStart=/bin/true "abc'), refused: true, rule: "loading/invalid-command" },

@@ -1,23 +1,9 @@
 import { EXEC_KEYS, splitExecCommands } from "../../parser/exec/parse-exec.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { defineRule } from "../types.js";
+import { executableProblem } from "./loading-helper.js";
 
 const SOCKET_EXEC_KEYS = ["ExecStartPre", "ExecStartPost", "ExecStopPre", "ExecStopPost"];
-
-/** Why config_parse_exec() rejects this executable word, or null. */
-export function executableProblem(path: string): string | null {
-  if (path === "") return "the command has no program";
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\\"']/.test(path)) return "the program name has a quote, backslash or control character";
-  if (path.endsWith("/")) return "the program path ends in '/' (a directory)";
-  if (path.startsWith("/")) {
-    if (path.length >= 4096 || path.split("/").some((c) => new TextEncoder().encode(c).length > 255)) return "the program path is too long";
-    return null;
-  }
-  if (path.includes("/")) return "a relative path is neither an absolute path nor a plain program name";
-  if (path === "." || path === ".." || new TextEncoder().encode(path).length > 255) return "it is not a valid program name";
-  return null;
-}
 
 export default defineRule({
   meta: {

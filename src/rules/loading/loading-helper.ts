@@ -27,10 +27,37 @@ export function lastAccepted(u: EffectiveUnit, section: string, key: string, acc
   return found;
 }
 
-/** The commands a command setting holds after resets: each line may hold several (`;`). */
+/**
+ * The commands a command setting holds after resets: each line may hold
+ * several (`;`); a command systemd cannot parse but may skip (`-` prefix) is
+ * not among them.
+ */
 export function commandsOf(u: EffectiveUnit, section: string, key: string): { a: Assignment; cmd: ExecCommandSpan }[] {
-  return u.list(section, key).flatMap((a) => splitExecCommands(a.value).map((cmd) => ({ a, cmd })));
+  return u
+    .list(section, key)
+    .flatMap((a) => splitExecCommands(a.value).map((cmd) => ({ a, cmd })))
+    .filter(({ cmd }) => {
+      const exe = cmd.words[0]?.text ?? "";
+      if (!cmd.prefixes.includes("-") || exe.includes("%")) return true;
+      return cmd.unterminatedQuote === undefined && executableProblem(exe) === null && !exe.match(/^[^/].*\//);
+    });
 }
+
+/** Why config_parse_exec() rejects this executable word, or null. */
+export function executableProblem(path: string): string | null {
+  if (path === "") return "the command has no program";
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\"']/.test(path)) return "the program name has a quote, backslash or control character";
+  if (path.endsWith("/")) return "the program path ends in '/' (a directory)";
+  if (path.startsWith("/")) {
+    if (path.length >= 4096 || path.split("/").some((c) => new TextEncoder().encode(c).length > 255)) return "the program path is too long";
+    return null;
+  }
+  if (path.includes("/")) return "a relative path is neither an absolute path nor a plain program name";
+  if (path === "." || path === ".." || new TextEncoder().encode(path).length > 255) return "it is not a valid program name";
+  return null;
+}
+
 
 /**
  * The service type as systemd 252 settles it (service_add_extras()): an
