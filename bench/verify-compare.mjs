@@ -90,5 +90,9 @@ systemd 252 accepts these silently (compatibility aliases, settings in their old
 ${beyond.map((b) => `- \`${b}\``).join("\n")}
 `;
 console.log(md);
-if (process.argv.includes("--write")) writeFileSync("docs/knowledge-corpus.md", md);
+// sections written by hand after the generated part (from "## Units systemd refuses to load" on) are kept
+const KEEP = "\n## Units systemd refuses to load";
+const old = existsSync("docs/knowledge-corpus.md") ? readFileSync("docs/knowledge-corpus.md", "utf8") : "";
+const kept = old.includes(KEEP) ? old.slice(old.indexOf(KEEP)) : "";
+if (process.argv.includes("--write")) writeFileSync("docs/knowledge-corpus.md", md + kept);
 if (!existsSync("dist/unitlint.cjs")) process.exitCode = 2;

@@ -25,6 +25,7 @@ export function parseCalendarIn(input: string, session: LibcSession, zones: Zone
   const raw = parseCalendarRaw(input, {
     tzname: session.tzname,
     isValidZone: (name) => isZoneNameSyntax(name) && zones.load(name) !== undefined,
+    ...(session.zone.leap ? { leapZone: session.zone } : {}),
   });
   if (raw.spec) {
     return { ok: true, input, spec: raw.spec, normalized: formatSpec(raw.spec, session.tzname), ast: raw.ast, diagnostics: [] };

@@ -20,6 +20,7 @@ export type RuleFamily =
   | "directives"
   | "values"
   | "exec"
+  | "loading"
   | "restart"
   | "timeouts"
   | "kill"

@@ -79,6 +79,19 @@ describe.skipIf(!hasSystemdAnalyze)("differential: systemd-analyze calendar (ski
     expect(bad).toEqual([]);
   });
 
+  it("leap-second zones (right/...): as the spec's zone and as TZ, around inserted seconds", () => {
+    // glibc takes the leap-second records of a right/ zone off the time before converting
+    // it (localtime, and gmtime while such a zone is the TZ); systemd inherits that.
+    const specs = ["daily right/UTC", "*:*:00 right/UTC", "minutely right/Europe/Berlin", "*-*-* *:*:00/30 right/Europe/Berlin", "hourly UTC", "daily", "*:*:59", "*:0/7:00 right/America/New_York", "2016-12-31 23:59:59..60 right/UTC", "2017-01-01 00:00:00 right/UTC", "*-*-* 23:59:59 right/UTC", "@1483228825", "@1483228826", "@1483228827", "Mon *-*-* 12:00 right/Asia/Kathmandu"];
+    const bases = [0, 78_796_799, 78_796_810, 1_483_228_799, 1_483_228_825, 1_483_228_826, 1_483_228_827, 1_767_225_600, 4_102_444_800];
+    const mism: Mismatch[] = [];
+    for (const tz of ["UTC", "right/UTC", "right/Europe/Berlin", "right/America/New_York"]) for (const b of bases) mism.push(...compareCalendar(specs, tz, b, 4));
+    expect(mism, report(mism)).toEqual([]);
+    // the case of issue 17: right/UTC fires 27 s after midnight UTC (the leap seconds inserted since 1972)
+    const { session, zones } = nodeSession({ TZ: "UTC" });
+    expect(analyzeCalendar({ specs: ["daily right/UTC"], iterations: 1, base: 1_767_225_600_000_000, now: 0, session, zones }).stdout).toContain("Next elapse: Thu 2026-01-01 00:00:27 UTC");
+  });
+
   it("the 'From now:' lines, far from the clock so rounding cannot flip", () => {
     const specs = ["2030-06-15 12:00", "2025-01-01", "*-*-* 00:00:00", "2100-01-01"];
     for (const tz of ["UTC", "Europe/Berlin"]) {

@@ -27,7 +27,8 @@ describe("reporters", () => {
     expect(out).toContain("dir/my app.service:3:2 warning syntax/unknown-section unknown section [service]");
     expect(out).toContain("  3 | [service]\n    |  ^^^^^^^");
     expect(out).toContain("dir/my app.service:8:1 warning syntax/invalid-line");
-    expect(out).toMatch(/\d+ problems \(1 error, \d+ warnings?, 0 info\) in 1 file checked\n$/);
+    // the errors: the unit name has a space, and its [Service] has no ExecStart= (the one it has is in [service])
+    expect(out).toMatch(/\d+ problems \(2 errors, \d+ warnings?, 0 info\) in 1 file checked\n$/);
     expect(out).not.toContain("\u001b[");
   });
 

@@ -48,7 +48,8 @@ describe("rule registry", () => {
         const d = rule.meta.docs;
         expect(d.summary.length).toBeGreaterThan(10);
         expect(d.rationale.length).toBeGreaterThan(10);
-        expect(d.bad.text.length).toBeGreaterThan(0);
+        // loading/empty-unit is about a file of zero bytes
+        if (id !== "loading/empty-unit") expect(d.bad.text.length).toBeGreaterThan(0);
         expect(d.good.text.length).toBeGreaterThan(0);
         expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
       });

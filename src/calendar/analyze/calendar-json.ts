@@ -29,7 +29,7 @@ export function calendarJson(input: { specs: readonly string[]; iterations: numb
       input: p,
       ok: r.end === undefined || r.end === "ENOENT",
       normalized: parsed.normalized,
-      elapses: r.elapses.map((u) => ({ usec: u, iso: isoWithOffset(u, input.session), local: formatTimestamp(u, input.session) ?? "", utc: formatTimestamp(u, null) ?? "" })),
+      elapses: r.elapses.map((u) => ({ usec: u, iso: isoWithOffset(u, input.session), local: formatTimestamp(u, input.session) ?? "", utc: formatTimestamp(u, null, input.session) ?? "" })),
       never: r.elapses.length === 0 && r.end === "ENOENT",
     };
     if (r.end && r.end !== "ENOENT") entry.error = { message: `computing the next elapse failed (${r.end})`, systemd: r.end, code: "elapse-error", start: 0, end: p.length, column: 1 };

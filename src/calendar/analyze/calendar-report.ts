@@ -77,7 +77,7 @@ export function analyzeCalendar(input: AnalyzeCalendarInput): AnalyzeOutput {
       if (elapses.length === 0 && input.iterations > 0) rows.push(["Next elapse:", "never"]);
       elapses.forEach((next, i) => {
         rows.push([i === 0 ? "Next elapse:" : `Iter. #${i + 1}:`, formatTimestamp(next, session) ?? "n/a"]);
-        if (!session.zone.isUtc) rows.push(["(in UTC):", formatTimestamp(next, null) ?? "n/a"]);
+        if (!session.zone.isUtc) rows.push(["(in UTC):", formatTimestamp(next, null, session) ?? "n/a"]);
         rows.push(["From now:", formatTimestampRelative(next, input.now) ?? "n/a"]);
       });
       if (!aborted) stdout += renderTable(rows);

@@ -1,5 +1,6 @@
 import { type Tm, MON_YDAY, assignTm, cdiv, fdiv } from "./tm.js";
 import type { LibcSession } from "./session.js";
+import type { Zone } from "../zone/zone.js";
 import { offtime } from "./offtime.js";
 
 /*
@@ -34,12 +35,24 @@ const isdstDiffer = (a: number, b: number) => !a !== !b && a >= 0 && b >= 0;
 /** What mktimeInternal converts with: a session's zone, or UTC for timegm. */
 type Converter = LibcSession | null;
 
-function convert(c: Converter, t: number, out: Tm): boolean {
+function convert(c: Converter, t: number, out: Tm, leapZone?: Zone): boolean {
   if (c) return c.localtimeInto(t, out);
+  return gmtimeInto(t, out, leapZone);
+}
+
+/**
+ * gmtime_r into `out`. While TZ names a zone with leap-second records (right/...),
+ * glibc's gmtime applies them as well: pass that zone as `leapZone`.
+ */
+export function gmtimeInto(t: number, out: Tm, leapZone?: Zone): boolean {
   out.isdst = 0;
   out.gmtoff = 0;
   out.zone = "GMT";
-  return offtime(t, 0, out);
+  if (!leapZone?.leap) return offtime(t, 0, out);
+  const { correct, hit } = leapZone.leap(t);
+  if (!offtime(t, -correct, out)) return false;
+  out.sec += hit;
+  return true;
 }
 
 // mktime() is not re-entrant here (conversions never call it), so its probe
@@ -49,7 +62,7 @@ const neighbour: Tm = { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday
 let gmtimeOffset = 0;
 
 /** Returns the time_t, or null where glibc returns -1 with EOVERFLOW (tp untouched). */
-function mktimeInternal(tp: Tm, conv: Converter): number | null {
+function mktimeInternal(tp: Tm, conv: Converter, leapZone?: Zone): number | null {
   let sec = tp.sec;
   const { min, hour, mday, mon, isdst } = tp;
   const monRemainder = mon % 12;
@@ -71,7 +84,7 @@ function mktimeInternal(tp: Tm, conv: Converter): number | null {
   const tm = probe;
   found: {
     for (;;) {
-      if (!convert(conv, t, tm)) return null;
+      if (!convert(conv, t, tm, leapZone)) return null;
       const dt = ydhmsDiff(year, yday, hour, min, sec, tm.year, tm.yday, tm.hour, tm.min, tm.sec);
       if (dt === 0) break;
       const tmDst = tm.isdst !== 0 ? 1 : 0;
@@ -90,10 +103,10 @@ function mktimeInternal(tp: Tm, conv: Converter): number | null {
       for (let delta = stride; delta < deltaBound; delta += stride) {
         for (let direction = -1; direction <= 1; direction += 2) {
           const ot = t + delta * direction;
-          if (!convert(conv, ot, otm)) return null;
+          if (!convert(conv, ot, otm, leapZone)) return null;
           if (!isdstDiffer(isdst, otm.isdst)) {
             const gt = ot + ydhmsDiff(year, yday, hour, min, sec, otm.year, otm.yday, otm.hour, otm.min, otm.sec);
-            if (convert(conv, gt, tm)) {
+            if (convert(conv, gt, tm, leapZone)) {
               t = gt;
               break found;
             }
@@ -108,7 +121,7 @@ function mktimeInternal(tp: Tm, conv: Converter): number | null {
   else gmtimeOffset = newOffset;
   if (secRequested !== tm.sec) {
     t += (sec === 0 && tm.sec === 60 ? 1 : 0) - sec + secRequested;
-    if (!convert(conv, t, tm)) return null;
+    if (!convert(conv, t, tm, leapZone)) return null;
   }
   assignTm(tp, tm);
   return t;
@@ -119,19 +132,19 @@ export function mktime(tp: Tm, session: LibcSession): number | null {
   return mktimeInternal(tp, session);
 }
 
-/** timegm(3); glibc clears the caller's tm_isdst first, even when it then fails. */
-export function timegm(tp: Tm): number | null {
+/** timegm(3); glibc clears the caller's tm_isdst first, even when it then fails. `leapZone`: see gmtimeInto. */
+export function timegm(tp: Tm, leapZone?: Zone): number | null {
   tp.isdst = 0;
-  return mktimeInternal(tp, null);
+  return mktimeInternal(tp, null, leapZone);
 }
 
 /** systemd's mktime_or_timegm(): -1 (failure) is returned as null. */
 export function mktimeOrTimegm(tp: Tm, utc: boolean, session: LibcSession): number | null {
-  return utc ? timegm(tp) : mktime(tp, session);
+  return utc ? timegm(tp, session.zone) : mktime(tp, session);
 }
 
 export function localtimeOrGmtime(t: number, utc: boolean, session: LibcSession): Tm | null {
   if (!utc) return session.localtime(t);
   const tm: Tm = { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4, yday: 0, isdst: 0, gmtoff: 0, zone: "GMT" };
-  return convert(null, t, tm) ? tm : null;
+  return convert(null, t, tm, session.zone) ? tm : null;
 }

@@ -50,6 +50,10 @@ export class LibcSession {
     tm.isdst = info.isdst;
     tm.gmtoff = info.gmtoff;
     tm.zone = info.abbr;
-    return offtime(t, info.gmtoff, tm);
+    if (!this.zone.leap) return offtime(t, info.gmtoff, tm);
+    const { correct, hit } = this.zone.leap(t);
+    if (!offtime(t, info.gmtoff - correct, tm)) return false;
+    tm.sec += hit;
+    return true;
   }
 }

@@ -2,7 +2,9 @@ import type { Range } from "../../core/range.js";
 import { type CalendarComponent, type CalendarField, type CalendarSpec, USEC_PER_SEC, constComponent } from "../spec/model.js";
 import { type CalendarDiagnostic, parseError } from "../spec/errors.js";
 import type { CalendarBodyNode, CalendarFieldsNode, ChainNode, ComponentNode, GroupNode, ValueNode } from "./ast.js";
-import { gmtime } from "../libc/offtime.js";
+import { gmtimeInto } from "../libc/mktime.js";
+import type { Tm } from "../libc/tm.js";
+import type { Zone } from "../zone/zone.js";
 
 /*
  * AST → CalendarSpec, checking in the order calendarspec.c parses
@@ -153,15 +155,18 @@ function parseTime(body: CalendarBodyNode, index: number, spec: CalendarSpec, fi
 }
 
 /** calendarspec_from_time_t for "@SECONDS" (strtoul semantics: blanks and a sign are accepted). */
-function parseTimestamp(ts: { range: Range; text: string }, spec: CalendarSpec): void {
+function parseTimestamp(ts: { range: Range; text: string }, spec: CalendarSpec, leapZone?: Zone): void {
   const m = /^@[ \t\n\v\f\r]*([+-]?)([0-9]+)$/.exec(ts.text)!;
   let v = BigInt(m[2]!);
   if (v > ULONG_MAX) fail("number-too-large", "ERANGE", `${m[2]} is too large a timestamp`, ts.range);
   if (m[1] === "-") v = -v; // strtoul negates; as a time_t that is simply -v
   const approxYear = 1970 + Number(v) / 31556952;
   if (approxYear - 1900 > INT_MAX || approxYear < -INT_MAX) fail("number-too-large", "ERANGE", `${ts.text} is too far from 1970`, ts.range);
-  const tm = gmtime(Number(v));
+  const gm: Tm = { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4, yday: 0, isdst: 0, gmtoff: 0, zone: "GMT" };
+  const tm = gmtimeInto(Number(v), gm, leapZone) ? gm : null;
   if (!tm) fail("number-too-large", "ERANGE", `${ts.text} is too far from 1970`, ts.range);
+  // under a leap-second TZ (right/...) gmtime shows an inserted second as :60, which calendar_spec_valid() rejects
+  if (tm!.sec > 59) fail("value-out-of-range", "EINVAL", `${ts.text} falls on a leap second (:60) in this time zone, which a calendar spec cannot name`, ts.range, "second");
   spec.utc = true;
   spec.year = [{ ...constComponent(tm!.year + 1900), range: ts.range }];
   spec.month = [{ ...constComponent(tm!.mon + 1), range: ts.range }];
@@ -185,11 +190,11 @@ function weekdayBits(body: CalendarBodyNode): number {
 }
 
 /** Fill `spec` from the body; returns the first problem, where systemd would stop. */
-export function buildFromBody(body: CalendarBodyNode, spec: CalendarSpec, fields: CalendarFieldsNode): CalendarDiagnostic | undefined {
+export function buildFromBody(body: CalendarBodyNode, spec: CalendarSpec, fields: CalendarFieldsNode, leapZone?: Zone): CalendarDiagnostic | undefined {
   try {
     spec.weekdaysBits = weekdayBits(body);
     if (body.timestamp) {
-      parseTimestamp(body.timestamp, spec);
+      parseTimestamp(body.timestamp, spec, leapZone);
       return undefined;
     }
     const used = parseDate(body, spec, fields);

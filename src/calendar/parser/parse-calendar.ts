@@ -102,7 +102,7 @@ export function parseCalendarRaw(text: string, ctx: SuffixContext): RawParse {
       return { ast, error: parseError("syntax", "EINVAL", describe(body, at), { start: at, end }) };
     }
     ast.body = parsed.body;
-    const problem = buildFromBody(parsed.body, spec, ast.fields);
+    const problem = buildFromBody(parsed.body, spec, ast.fields, ctx.leapZone);
     // "expected ':' after the hour" points just past the last token; at the end of the text that is an empty range there
     if (problem) return { ast, error: { ...problem, range: { start: Math.min(problem.range.start, text.length), end: Math.min(problem.range.end, text.length) } } };
   }

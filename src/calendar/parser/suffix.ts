@@ -1,11 +1,14 @@
 import type { ZoneSuffixNode } from "./ast.js";
 import { endsWithNoCase } from "./ascii.js";
+import type { Zone } from "../zone/zone.js";
 
 export interface SuffixContext {
   /** glibc's current tzname[] of the local zone */
   tzname: readonly [string, string];
   /** systemd's timezone_is_valid(): a zoneinfo file of that exact name exists */
   isValidZone(name: string): boolean;
+  /** The process's TZ zone when it has leap seconds (right/...): glibc's gmtime, used for "@SECONDS", applies them. */
+  leapZone?: Zone;
 }
 
 export interface SplitSpec {

@@ -1,5 +1,6 @@
 import type { LibcSession } from "../libc/session.js";
-import { gmtime } from "../libc/offtime.js";
+import { gmtimeInto } from "../libc/mktime.js";
+import type { Tm } from "../libc/tm.js";
 import { USEC_TIMESTAMP_FORMATTABLE_MAX } from "../engine/find-next.js";
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -8,12 +9,18 @@ const p2 = (n: number) => String(n).padStart(2, "0");
 /**
  * systemd's format_timestamp() / format_timestamp_style(UTC):
  * "Thu 2026-01-01 10:00:00 CET". Returns undefined for an unset (0) time.
+ * In UTC (`session` null), `process` is the session whose TZ glibc has loaded:
+ * with a leap-second zone (right/...) gmtime counts the leap seconds too.
  */
-export function formatTimestamp(usec: number, session: LibcSession | null): string | undefined {
+export function formatTimestamp(usec: number, session: LibcSession | null, process?: LibcSession): string | undefined {
   if (!(usec > 0)) return undefined;
   if (usec > USEC_TIMESTAMP_FORMATTABLE_MAX) return "--- XXXX-XX-XX XX:XX:XX";
   const sec = Math.floor(usec / 1_000_000);
-  const tm = session ? session.localtime(sec) : gmtime(sec);
+  const gm = (): Tm | null => {
+    const tm: Tm = { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4, yday: 0, isdst: 0, gmtoff: 0, zone: "GMT" };
+    return gmtimeInto(sec, tm, process?.zone) ? tm : null;
+  };
+  const tm = session ? session.localtime(sec) : gm();
   if (!tm) return undefined;
   let s = `${WEEKDAYS[tm.wday]} ${String(tm.year + 1900).padStart(4, "0")}-${p2(tm.mon + 1)}-${p2(tm.mday)} ${p2(tm.hour)}:${p2(tm.min)}:${p2(tm.sec)}`;
   if (!session) s += " UTC";

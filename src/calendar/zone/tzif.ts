@@ -7,11 +7,19 @@ interface TType {
   abbr: string;
 }
 
+/** A leap-second record (tzfile(5)): from `transition` on, `correction` seconds have been inserted in all. */
+export interface LeapRecord {
+  transition: number;
+  correction: number;
+}
+
 interface TzifData {
   transitions: number[];
   typeIdx: number[];
   types: TType[];
   footer: string | undefined;
+  /** Leap-second records, ascending: only the `right/` zones have them. */
+  leaps: LeapRecord[];
 }
 
 const MAGIC = [0x54, 0x5a, 0x69, 0x66]; // "TZif" (tzfile(5))
@@ -61,7 +69,14 @@ export function parseTzif(bytes: Uint8Array): TzifData | undefined {
     at += 6;
   }
   const chars = bytes.subarray(at, at + h.charcnt);
-  at += h.charcnt + h.leapcnt * (width + 4) + h.isstdcnt + h.isutcnt;
+  at += h.charcnt;
+  const leaps: LeapRecord[] = [];
+  for (let i = 0; i < h.leapcnt; i++) {
+    const transition = width === 8 ? Number(view.getBigInt64(at)) : view.getInt32(at);
+    leaps.push({ transition, correction: view.getInt32(at + width) });
+    at += width + 4;
+  }
+  at += h.isstdcnt + h.isutcnt;
   if (typeIdx.some((i) => i >= raw.length) || raw.length === 0) return undefined;
   const name = (idx: number) => {
     let end = idx;
@@ -76,14 +91,36 @@ export function parseTzif(bytes: Uint8Array): TzifData | undefined {
     const s = String.fromCharCode(...bytes.subarray(at + 1, end));
     if (s !== "") footer = s;
   }
-  return { transitions, typeIdx, types, footer };
+  return { transitions, typeIdx, types, footer, leaps };
+}
+
+/**
+ * glibc's leap-second handling in __tzfile_compute: the correction of the last
+ * record at or before `t`, and at the very instant of an inserted second the
+ * count of seconds to show as :60 (consecutive records count together).
+ */
+export function leapAt(leaps: readonly LeapRecord[], t: number): { correct: number; hit: number } {
+  let i = leaps.length;
+  do {
+    if (i-- === 0) return { correct: 0, hit: 0 };
+  } while (t < leaps[i]!.transition);
+  const correct = leaps[i]!.correction;
+  let hit = 0;
+  if (t === leaps[i]!.transition && ((i === 0 && correct > 0) || (i > 0 && correct > leaps[i - 1]!.correction))) {
+    hit = 1;
+    while (i > 0 && leaps[i]!.transition === leaps[i - 1]!.transition + 1 && leaps[i]!.correction === leaps[i - 1]!.correction + 1) {
+      hit++;
+      i--;
+    }
+  }
+  return { correct, hit };
 }
 
 /** A zone backed by a zoneinfo file, resolved exactly as glibc's __tzfile_compute does. */
 export function tzifZone(name: string, bytes: Uint8Array): Zone | undefined {
   const data = parseTzif(bytes);
   if (!data) return undefined;
-  const { transitions, typeIdx, types } = data;
+  const { transitions, typeIdx, types, leaps } = data;
   const n = transitions.length;
   const rule: PosixTz | undefined = data.footer === undefined ? undefined : parsePosixTz(data.footer);
 
@@ -202,5 +239,6 @@ export function tzifZone(name: string, bytes: Uint8Array): Zone | undefined {
     span,
     initialTzname: [initial[0], initial[1]],
     isUtc: stdoff === 0 && dstoff === 0,
+    ...(leaps.length > 0 ? { leap: (t: number) => leapAt(leaps, t) } : {}),
   };
 }

@@ -28,6 +28,12 @@ export interface Zone {
   readonly initialTzname: readonly [string, string];
   /** glibc `timezone == 0 && daylight == 0` (systemd's in_utc_timezone()). */
   readonly isUtc: boolean;
+  /**
+   * Zones with leap-second records (the `right/` family): the seconds to take
+   * off `t` before converting, and how many to show as second 60 at `t`. glibc
+   * applies them to localtime and, while such a zone is the TZ, to gmtime too.
+   */
+  leap?(t: number): { correct: number; hit: number };
 }
 
 const UTC_INFO: ZoneInfo = { gmtoff: 0, isdst: 0, abbr: "UTC", tzname: ["UTC", "UTC"] };

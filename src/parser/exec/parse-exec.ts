@@ -20,7 +20,7 @@ export interface ExecCommand {
 
 const PREFIX = /^(!!|[-@:+!|])/;
 
-/** One command; systemd 252 allows one per ExecStart= line (`;` separation was removed). */
+/** One command (the whole value; see splitExecCommands for lines that hold several). */
 export function parseExec(value: string): ExecCommand {
   let i = 0;
   const prefixes: string[] = [];
@@ -44,3 +44,40 @@ export function executable(cmd: ExecCommand): ExecWord | undefined {
 
 /** Settings that take command lines. */
 export const EXEC_KEYS = ["ExecStart", "ExecStartPre", "ExecStartPost", "ExecStop", "ExecStopPost", "ExecReload", "ExecCondition"];
+
+/** One command of a command line, with its span in the whole value. */
+export interface ExecCommandSpan extends ExecCommand {
+  /** Offsets of the command in the value (separator excluded). */
+  from: number;
+  to: number;
+}
+
+/**
+ * The commands of one `ExecStart=`-style line. systemd 252 still splits a line
+ * at a lone unquoted `;` word (config_parse_exec(); `\;` is a literal `;`
+ * argument), so `ExecStart=/bin/a ; /bin/b` holds two commands.
+ */
+export function splitExecCommands(value: string): ExecCommandSpan[] {
+  const out: ExecCommandSpan[] = [];
+  const { words } = splitWords(value);
+  let start = 0;
+  const push = (end: number): void => {
+    const cmd = parseExec(value.slice(start, end));
+    if (cmd.words.length === 0 && cmd.prefixes.length === 0) return;
+    out.push({
+      prefixes: cmd.prefixes,
+      prefixEnd: cmd.prefixEnd + start,
+      words: cmd.words.map((w) => ({ ...w, from: w.from + start, to: w.to + start })),
+      ...(cmd.unterminatedQuote !== undefined ? { unterminatedQuote: cmd.unterminatedQuote + start } : {}),
+      from: start,
+      to: end,
+    });
+  };
+  for (const w of words) {
+    if (value.slice(w.from, w.to) !== ";") continue;
+    push(w.from);
+    start = w.to;
+  }
+  push(value.length);
+  return out;
+}

@@ -5,7 +5,7 @@ import { defineRule } from "../types.js";
 
 /** Shell constructs that systemd passes to the program as plain arguments. */
 const SHELL_WORD: [RegExp, string][] = [
-  [/^(\|\||&&|\||;)$/, "a shell operator"],
+  [/^(\|\||&&|\|)$/, "a shell operator"],
   [/^(\d?>>?|<|&>|2>&1|>&2|1>&2)$/, "a redirection"],
   [/^\d?>>?\S|^<\S/, "a redirection"],
   [/\$\(|`/, "command substitution"],
@@ -27,7 +27,7 @@ export default defineRule({
       glob: "{key}= contains a glob ('{word}'), but no shell expands it: the program receives the pattern itself",
     },
     docs: {
-      summary: "Shell syntax in a command line — pipes, `&&`, `;`, redirections, `$(...)`, backticks, globs, `~` — that systemd does not interpret.",
+      summary: "Shell syntax in a command line — pipes, `&&`, redirections, `$(...)`, backticks, globs, `~` — that systemd does not interpret.",
       rationale:
         "systemd splits ExecStart= into words itself and executes the program; there is no shell. `cmd | logger` runs `cmd` with the arguments `|` and `logger`, `cd /app && ./run` fails outright. Use `/bin/sh -c '...'` (or a script) when a shell is needed.",
       bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app --serve 2>&1 | logger -t app\n" },

@@ -1,4 +1,5 @@
 import { defineRule } from "../types.js";
+import { lastAccepted, serviceType } from "../loading/loading-helper.js";
 
 export default defineRule({
   meta: {
@@ -7,7 +8,7 @@ export default defineRule({
     severity: "error",
     unitTypes: ["service"],
     fixable: "none",
-    messages: { refused: "Restart={restart} with Type=oneshot: systemd refuses to load the service (only no and on-failure/on-abnormal/on-abort/on-watchdog are allowed)" },
+    messages: { refused: "Restart={restart} with Type=oneshot: systemd refuses to load the service. Use Restart=on-failure (or no, on-abnormal, on-abort, on-watchdog), or a timer to run it again" },
     docs: {
       summary: "`Restart=always` or `Restart=on-success` on a `Type=oneshot` service.",
       rationale: "systemd 252 rejects the unit (\"Service has Restart= set to either always or on-success, which isn't allowed for Type=oneshot services\"). For a periodic job use a timer; to retry a failing job use Restart=on-failure.",
@@ -18,8 +19,8 @@ export default defineRule({
   },
   checkUnit(ctx) {
     const u = ctx.unit;
-    const r = u.last("Service", "Restart");
-    if (!r || (u.get("Service", "Type") ?? "simple") !== "oneshot") return;
+    const r = lastAccepted(u, "Service", "Restart", (v) => ["no", "always", "on-success", "on-failure", "on-abnormal", "on-abort", "on-watchdog"].includes(v));
+    if (!r || serviceType(u) !== "oneshot") return;
     if (r.value === "always" || r.value === "on-success") ctx.report({ messageId: "refused", data: { restart: r.value }, file: r.file, range: r.entry.valueRange });
   },
 });
