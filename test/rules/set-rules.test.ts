@@ -53,10 +53,15 @@ describe("more set rules", () => {
     expect(lint({ "a.service": "[Unit]\nRequires=a.socket\n[Service]\nExecStart=/bin/a\n" })).not.toContain("a.service:2 dependencies/requires-without-after");
   });
 
-  it("dependencies/unknown-unit: not in the set, not special, not external", () => {
+  it("dependencies/unknown-unit: typos of known units; every unknown name once external units are declared", () => {
     const text = "[Unit]\nWants=redis.service network-online.target\nAfter=network-online.target\n[Service]\nExecStart=/bin/a\n";
-    expect(lint({ "a.service": text })).toEqual(["a.service:2 dependencies/unknown-unit"]);
+    expect(lint({ "a.service": text })).toEqual([]);
+    expect(lint({ "a.service": text }, { externalUnits: ["rabbitmq-server.service"] })).toEqual(["a.service:2 dependencies/unknown-unit"]);
     expect(lint({ "a.service": text }, { externalUnits: ["redis.service"] })).toEqual([]);
+    const typo = lintSources([{ path: "a.service", text: "[Unit]\nRequires=systemd-networkd.servic\n[Service]\nExecStart=/bin/a\n" }]).findings.filter((f) => f.rule === "dependencies/unknown-unit");
+    expect(typo.map((f) => f.message)).toEqual([
+      "Requires=systemd-networkd.servic: no such unit in the checked units nor among systemd's own; did you mean systemd-networkd.service? systemd fails to start a.service when the unit does not exist",
+    ]);
   });
 
   it("install/alias-type-mismatch: alias suffix and DefaultInstance= outside templates", () => {
