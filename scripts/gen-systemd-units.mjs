@@ -18,6 +18,7 @@ const UNIT = /^[A-Za-z0-9:_.\\@-]+\.(service|socket|target|timer|mount|automount
 function readUnits(dir) {
   const names = new Set();
   const noDefaults = new Set();
+  const linked = new Set();
   for (const f of readdirSync(dir).sort()) {
     const p = join(dir, f);
     if (!statSync(p).isFile()) continue;
@@ -31,9 +32,14 @@ function readUnits(dir) {
   // units/meson.build: ['graphical.target', '', 'default.target' + (with_runlevels ? ' runlevel5.target' : '')]
   const meson = join(dir, "meson.build");
   if (existsSync(meson)) {
-    for (const m of readFileSync(meson, "utf8").matchAll(/'([^'\n]*)'/g)) for (const a of m[1].trim().split(/\s+/)) if (UNIT.test(a) && !a.includes("/")) names.add(a);
+    const text = readFileSync(meson, "utf8");
+    for (const m of text.matchAll(/'([^'\n]*)'/g)) for (const a of m[1].trim().split(/\s+/)) if (UNIT.test(a) && !a.includes("/")) names.add(a);
+    // an entry whose third element names a .wants/ or .requires/ folder is enabled by the build itself
+    for (const m of text.matchAll(/\[\s*'([^']+)'\s*,\s*'[^']*'\s*,([^\]]*)\]/g)) {
+      if (/\.(wants|requires)\//.test(m[2])) linked.add(m[1].replace(/\.in$/, ""));
+    }
   }
-  return { names: [...names].sort(), noDefaults: [...noDefaults].sort() };
+  return { names: [...names].sort(), noDefaults: [...noDefaults].sort(), linked: [...linked].sort() };
 }
 
 const units = join(SRC, "units");
@@ -51,6 +57,9 @@ export const SYSTEMD_SYSTEM_UNITS: readonly string[] = ${list(system.names)};
 
 /** Units systemd ${version} ships for the per-user manager. */
 export const SYSTEMD_USER_UNITS: readonly string[] = ${list(user.names)};
+
+/** Of those, the ones systemd's build links into a .wants/ or .requires/ folder (enabled without [Install]). */
+export const SYSTEMD_UNITS_LINKED_BY_BUILD: readonly string[] = ${list([...new Set([...system.linked, ...user.linked])].sort())};
 
 /** Of those, the ones with DefaultDependencies=no (system and user). */
 export const SYSTEMD_UNITS_WITHOUT_DEFAULT_DEPENDENCIES: readonly string[] = ${list([...new Set([...system.noDefaults, ...user.noDefaults])].sort())};

@@ -71,11 +71,12 @@ describe("more set rules", () => {
 });
 
 describe("timer installation, accuracy and group membership", () => {
-  it("timers/not-installable: no [Install] (safe fix), unless a .wants link enables it; wrong target is info", () => {
+  it("timers/not-installable: no [Install] (unsafe fix), unless a .wants link enables it; wrong target is info", () => {
     const text = "[Timer]\nOnCalendar=daily\n";
     const r = lintSources([{ path: "t.timer", text }, { path: "t.service", text: SERVICE }]).findings.filter((f) => f.rule === "timers/not-installable");
     expect(r).toHaveLength(1);
     expect(applyEdits(text, r[0]!.fix!.edits).text).toBe("[Timer]\nOnCalendar=daily\n\n[Install]\nWantedBy=timers.target\n");
+    expect(r[0]!.fix!.safe).toBe(false);
     expect(lintSources([{ path: "t.timer", text }, { path: "t.service", text: SERVICE }], { settings: { enabledUnits: ["t.timer"] } }).findings.filter((f) => f.rule === "timers/not-installable")).toEqual([]);
   });
 
