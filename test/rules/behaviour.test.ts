@@ -28,6 +28,20 @@ describe("behaviour rules", () => {
     expect(lint({ "a.service": "[Service]\nExecStart=/bin/sh -c 'a | b'\n" })).toEqual([]);
   });
 
+  it("exec/shell-syntax: a trailing '&' backgrounds nothing; the fix removes it", () => {
+    for (const [line, fixed] of [
+      ["ExecStart=/usr/bin/worker --queue default &", "ExecStart=/usr/bin/worker --queue default"],
+      ["ExecStart=/usr/bin/worker --queue default&", "ExecStart=/usr/bin/worker --queue default"],
+    ]) {
+      const text = `[Service]\n${line}\n`;
+      const [f] = lint({ "a.service": text });
+      expect(f!.message).toContain("ends with '&'");
+      expect(applyEdits(text, f!.fix!.edits).text).toBe(`[Service]\n${fixed}\n`);
+    }
+    expect(lint({ "a.service": "[Service]\nExecStart=/usr/bin/echo '&'\n" })).toEqual([]);
+    expect(lint({ "a.service": "[Service]\nExecStart=/usr/bin/app 2>&1\n" }).map((f) => f.message)).not.toContainEqual(expect.stringContaining("ends with '&'"));
+  });
+
   it("exec/login-shell-wrapper: bundle exec and version-manager shims", () => {
     expect(lint({ "a.service": "[Service]\nExecStart=/usr/local/bin/bundle exec puma\n" }).map((f) => f.rule)).toEqual(["exec/login-shell-wrapper"]);
     expect(lint({ "a.service": "[Service]\nExecStart=/usr/local/bin/bundle install\n" })).toEqual([]);
