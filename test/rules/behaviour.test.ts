@@ -94,3 +94,17 @@ describe("reload, kill mode and restart storms", () => {
     expect(rules("[Service]\nExecStart=/bin/a\nRestart=on-failure\n")).toEqual([]);
   });
 });
+
+describe("exec/variable-not-expanded", () => {
+  const messages = (text: string) => lintSources([{ path: "a.service", text }]).findings.filter((f) => f.rule === "exec/variable-not-expanded").map((f) => f.message);
+  it("explains what the setting gets instead", () => {
+    expect(messages("[Service]\nEnvironment=LANG=C PATH=$PATH:/opt/bin\nExecStart=/bin/a\n")).toEqual([
+      "Environment= does not expand variables: PATH gets the literal text '$PATH:/opt/bin', '$PATH' included. Only command lines (ExecStart= and the other Exec*= settings) expand $VAR and ${VAR}; write the whole value out",
+    ]);
+    expect(messages("[Service]\nWorkingDirectory=$HOME/app\nExecStart=/bin/a\n")[0]).toContain("(%h gives what $HOME usually holds)");
+    expect(messages("[Service]\nUser=${APP_USER}\nExecStart=/bin/a\n")[0]).toMatch(/^User= does not expand variables: systemd uses '\$\{APP_USER\}' literally/);
+  });
+  it("not in command lines, not $$, not lower-case $x", () => {
+    expect(messages("[Service]\nExecStart=/bin/a $HOME ${X}\nEnvironment=A=$$B P=pa$word\n")).toEqual([]);
+  });
+});
