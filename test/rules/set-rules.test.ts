@@ -21,6 +21,13 @@ describe("timer and set rules", () => {
     expect(lint({ "t.timer": "[Timer]\nOnBootSec=1min\nPersistent=true\n", "t.service": SERVICE })).toEqual(["t.timer:3 timers/persistent-without-calendar"]);
   });
 
+  it("timers/unit-relative-only: OnUnitActiveSec= alone waits for a first start that never comes", () => {
+    const timer = "[Timer]\nOnUnitActiveSec=1h\n";
+    expect(lint({ "t.timer": timer, "t.service": SERVICE })).toEqual(["t.timer:2 timers/unit-relative-only"]);
+    expect(lint({ "t.timer": timer + "OnBootSec=5min\n", "t.service": SERVICE })).toEqual([]);
+    expect(lint({ "t.timer": timer, "t.service": SERVICE + "[Install]\nWantedBy=multi-user.target\n" })).not.toContain("t.timer:2 timers/unit-relative-only");
+  });
+
   it("timers/unit-not-found honours Unit=, templates and external units", () => {
     expect(lint({ "t.timer": "[Timer]\nOnCalendar=daily\nUnit=x.service\n" })).toEqual(["t.timer:3 timers/unit-not-found"]);
     expect(lint({ "t.timer": "[Timer]\nOnCalendar=daily\nUnit=x.service\n" }, { externalUnits: ["x.service"] })).toEqual([]);
