@@ -71,6 +71,15 @@ describe("more set rules", () => {
     ]);
   });
 
+  it("install/template-without-default-instance: says how to enable an instance", () => {
+    const text = "[Service]\nExecStart=/bin/w %i\n[Install]\nWantedBy=multi-user.target\n";
+    const f = lintSources([{ path: "w@.service", text }]).findings.filter((x) => x.rule === "install/template-without-default-instance");
+    expect(f.map((x) => x.message)).toEqual([
+      "`systemctl enable w@.service` enables no instance: a template only runs as an instance, and without DefaultInstance= there is none to link into multi-user.target. Enable one by name (`systemctl enable w@INSTANCE.service`), or add DefaultInstance= to [Install] if one instance is the usual case",
+    ]);
+    expect(lint({ "w@.service": text + "DefaultInstance=a\n" })).toEqual([]);
+  });
+
   it("install/alias-type-mismatch: alias suffix and DefaultInstance= outside templates", () => {
     expect(lint({ "a.service": "[Service]\nExecStart=/bin/a\n[Install]\nAlias=b.socket\n" })).toEqual(["a.service:4 install/alias-type-mismatch"]);
     expect(lint({ "a@.service": "[Service]\nExecStart=/bin/a %i\n[Install]\nAlias=b@.service\nDefaultInstance=x\n" })).toEqual([]);
