@@ -112,3 +112,13 @@ describe("cron to calendar: the DST note", () => {
     expect(dstNote("0 5 * * *")).toBe(false);
   });
 });
+
+describe("cron shorthands", () => {
+  it("are lower case only, as cron's strcmp() reads them", () => {
+    expect(parseCron("@daily /bin/true").ok).toBe(true);
+    const r = parseCron("@DAILY /bin/true");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe("cron shorthands are lower case: cron rejects '@DAILY'; write '@daily'");
+    expect(parseCron("@Hourly").ok).toBe(false);
+  });
+});
