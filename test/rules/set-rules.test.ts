@@ -69,6 +69,16 @@ describe("more set rules", () => {
     expect(typo.map((f) => f.message)).toEqual([
       "Requires=systemd-networkd.servic: no such unit in the checked units nor among systemd's own; did you mean systemd-networkd.service? systemd fails to start a.service when the unit does not exist",
     ]);
+    const meant = (w: string) =>
+      lintSources([{ path: "a.service", text: `[Unit]\nWants=${w}\n[Service]\nExecStart=/bin/a\n` }, { path: "db.service", text: "[Service]\nExecStart=/bin/db\n" }])
+        .findings.filter((f) => f.rule === "dependencies/unknown-unit")
+        .map((f) => /did you mean (\S+)\?/.exec(f.message)?.[1]);
+    expect(meant("sytemd-networkd.service")).toEqual(["systemd-networkd.service"]);
+    expect(meant("systemd-netwrokd.service")).toEqual(["systemd-networkd.service"]);
+    expect(meant("Multi-User.target")).toEqual(["multi-user.target"]);
+    expect(meant("dbx.service")).toEqual(["db.service"]);
+    expect(meant("db.socket")).toEqual(["db.service"]);
+    expect(meant("vendor-thing.service")).toEqual([]);
   });
 
   it("install/template-without-default-instance: says how to enable an instance", () => {
