@@ -1,7 +1,30 @@
 import { SYSTEMD_SYSTEM_UNITS, SYSTEMD_USER_UNITS } from "../../knowledge/systemd-units.generated.js";
+import { parseUnitName } from "../../model/unit-name.js";
+import type { UnitSet } from "../../model/unit-set.js";
 import { defineRule } from "../types.js";
 
 const PULLS = ["Wants", "Requires", "Requisite", "BindsTo", "Upholds", "PartOf", "OnFailure", "OnSuccess"];
+/** Templates some unit of the set pulls an instance of in by name, built once per set. */
+const namedCache = new WeakMap<UnitSet, Set<string>>();
+
+function namedTemplates(set: UnitSet): Set<string> {
+  let named = namedCache.get(set);
+  if (named) return named;
+  named = new Set();
+  for (const o of set.units) {
+    for (const k of PULLS) {
+      for (const a of o.list("Unit", k)) {
+        for (const w of a.value.split(/\s+/)) {
+          const n = parseUnitName(w);
+          if (n.isInstance && n.template && n.template !== o.name.name) named.add(n.template);
+        }
+      }
+    }
+  }
+  namedCache.set(set, named);
+  return named;
+}
+
 const SYSTEMD_OWN = new Set([...SYSTEMD_SYSTEM_UNITS, ...SYSTEMD_USER_UNITS]);
 
 export default defineRule({
@@ -32,9 +55,7 @@ export default defineRule({
     // WantedBy=postgresql@%i.service: each instance is installed into its own counterpart, by name, on purpose
     if (!first || wanted.some((a) => /%[iI]/.test(a.value))) return;
     // another unit of the set names instances (ots.target: Wants=ots-worker@email.service): they are used by name
-    const instance = new RegExp(`^${u.name.prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}@[^.]+\\.${u.name.type}$`);
-    const named = ctx.set.units.some((o) => o !== u && PULLS.some((k) => o.list("Unit", k).some((a) => a.value.split(/\s+/).some((w) => instance.test(w)))));
-    if (named) return;
+    if (namedTemplates(ctx.set).has(u.name.name)) return;
     const example = `${u.name.prefix}@INSTANCE.${u.name.type}`;
     ctx.report({ messageId: "none", data: { name: u.name.name, target: first.value.trim().split(/\s+/)[0]!, example }, file: first.file, range: first.entry.range });
   },

@@ -1,9 +1,33 @@
-import { resolveUnit } from "../../model/unit-set.js";
+import type { EffectiveUnit } from "../../model/effective-unit.js";
+import { resolveUnit, type UnitSet } from "../../model/unit-set.js";
 import { defineRule } from "../types.js";
 import { TRIGGER_KEYS, triggeredUnitName } from "./timer-helper.js";
 
 const RELATIVE = ["OnUnitActiveSec", "OnUnitInactiveSec"];
 const PULLS = ["Wants", "Requires", "Requisite", "BindsTo", "Upholds", "OnFailure", "OnSuccess"];
+
+/** Unit name → the units of the set that pull it in (Wants=, Requires=, …), built once per set. */
+const cache = new WeakMap<UnitSet, Map<string, EffectiveUnit[]>>();
+
+function pulledBy(set: UnitSet): Map<string, EffectiveUnit[]> {
+  let m = cache.get(set);
+  if (m) return m;
+  m = new Map();
+  for (const o of set.units) {
+    for (const k of PULLS) {
+      for (const a of o.list("Unit", k)) {
+        for (const w of a.value.split(/\s+/)) {
+          if (!w) continue;
+          const l = m.get(w);
+          if (l) l.push(o);
+          else m.set(w, [o]);
+        }
+      }
+    }
+  }
+  cache.set(set, m);
+  return m;
+}
 
 export default defineRule({
   meta: {
@@ -39,8 +63,7 @@ export default defineRule({
     const service = resolveUnit(ctx.set, serviceName);
     // the service gets its first start elsewhere: enabled itself, or pulled in by another unit of the set
     if (service && ["WantedBy", "RequiredBy", "UpheldBy"].some((k) => service.list("Install", k).length > 0)) return;
-    const pulled = ctx.set.units.some((o) => o !== u && o !== service && PULLS.some((k) => o.list("Unit", k).some((a) => a.value.split(/\s+/).includes(serviceName))));
-    if (pulled) return;
+    if (pulledBy(ctx.set).get(serviceName)?.some((o) => o !== u && o !== service)) return;
     const a = u.list("Timer", used[0]!).find((x) => x.value !== "")!;
     ctx.report({ messageId: "never", data: { timer: u.name.name, key: used[0]!, service: serviceName, value: a.value.trim() }, file: a.file, range: a.entry.range });
   },
