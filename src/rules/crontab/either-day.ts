@@ -11,7 +11,7 @@ export default defineRule({
     fixable: "none",
     messages: {
       either:
-        "'{schedule}' restricts both the day of month ({dom}) and the day of week ({dow}): cron then runs the job when EITHER matches, so it runs on day {dom} of the month and also on every {weekdays}. To run only on days that match both, keep one field and test the other in the command (e.g. `[ \"$(date +\\%u)\" = 7 ] && ...`)",
+        "'{schedule}' restricts both the day of month ({dom}) and the day of week ({dow}): cron then runs the job when EITHER matches, so it runs on days {dom} of the month and also on every {weekdays}. To run only on days that match both, keep one field and test the other in the command (e.g. `[ \"$(date +\\%u)\" = 7 ] && ...`)",
     },
     docs: {
       summary: "A crontab schedule that restricts both the day-of-month and the day-of-week field, which cron combines with OR, not AND.",
