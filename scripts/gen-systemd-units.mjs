@@ -4,7 +4,7 @@
 // units/meson.build installs such as default.target and runlevel5.target),
 // and which of them set DefaultDependencies=no. Only names and that one flag
 // are taken; no unit text is copied.
-//   node scripts/gen-systemd-units.mjs /tmp/systemd-src/systemd-stable-252.38
+//   npm run gen:systemd-units -- /tmp/systemd-src/systemd-stable-252.38   (or UNITLINT_SYSTEMD_SRC=DIR)
 //   node scripts/gen-systemd-units.mjs DIR --check   (exit 1 when the checked-in file differs)
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
