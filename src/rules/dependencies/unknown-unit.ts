@@ -167,7 +167,11 @@ export default defineRule({
           if (name.includes("%") || name.includes("$") || known(ctx.set, external, name)) continue;
           const type = parseUnitName(name).type;
           if (type && FILELESS.has(type)) continue;
-          const consequence = HARD.has(key) ? `systemd fails to start ${u.name.name} when the unit does not exist` : "systemd ignores the dependency when the unit does not exist";
+          const consequence = HARD.has(key)
+            ? `systemd fails to start ${u.name.name} when the unit does not exist`
+            : section === "Install"
+              ? "`systemctl enable` then links the unit into the .wants/ (or .requires/) folder of a unit that does not exist, and nothing starts it"
+              : "systemd ignores the dependency when the unit does not exist";
           const suggestion = likelyMeant(name, indexOf(ctx.set, declared));
           const range = valueSubRange(a.entry, w.from, w.to);
           if (suggestion) ctx.report({ messageId: "typo", data: { key, unit: name, suggestion, consequence }, file: a.file, range });
