@@ -1,4 +1,5 @@
-import { defaultOrdering, isUserUnitPath, SPECIAL_ORDERING, SPECIAL_WITHOUT_DEFAULT_DEPENDENCIES } from "../knowledge/special-units.js";
+import { defaultOrdering, isUserUnitPath, SPECIAL_ORDERING, SPECIAL_UNITS, SPECIAL_WITHOUT_DEFAULT_DEPENDENCIES } from "../knowledge/special-units.js";
+import { SYSTEMD_SYSTEM_UNITS, SYSTEMD_UNITS_WITHOUT_DEFAULT_DEPENDENCIES, SYSTEMD_USER_UNITS } from "../knowledge/systemd-units.generated.js";
 import type { EffectiveUnit } from "../model/effective-unit.js";
 import type { UnitFile } from "../model/unit-file.js";
 import { resolveUnit, type UnitSet } from "../model/unit-set.js";
@@ -19,8 +20,18 @@ export interface OrderEdge {
 /** Requirements after which a target orders itself (UNIT_ATOM_ADD_DEFAULT_TARGET_DEPENDENCY_QUEUE in systemd 252). */
 const TARGET_QUEUE = new Set(["Wants", "Requires", "Requisite", "BindsTo", "PartOf", "Upholds", "WantedBy", "RequiredBy"]);
 
+const SYSTEMD_OWN = new Set([...SPECIAL_UNITS, ...SYSTEMD_SYSTEM_UNITS, ...SYSTEMD_USER_UNITS]);
+const SYSTEMD_NO_DEFAULTS = new Set([...SPECIAL_WITHOUT_DEFAULT_DEPENDENCIES, ...SYSTEMD_UNITS_WITHOUT_DEFAULT_DEPENDENCIES]);
+
+/**
+ * Whether a unit has default dependencies: read from its file when the set has it, from systemd's own units
+ * when it is one of them, and otherwise unknown — taken as no, so no edge is invented for a unit nobody read.
+ */
 function defaultsOn(u: EffectiveUnit | undefined, name: string): boolean {
-  if (!u) return !SPECIAL_WITHOUT_DEFAULT_DEPENDENCIES.has(name);
+  if (!u) {
+    const template = name.includes("@") ? name.replace(/@[^.]*\./, "@.") : name;
+    return SYSTEMD_OWN.has(template) && !SYSTEMD_NO_DEFAULTS.has(template);
+  }
   return parseBoolean(u.get("Unit", "DefaultDependencies") ?? "yes") !== false;
 }
 
@@ -28,7 +39,9 @@ function defaultsOn(u: EffectiveUnit | undefined, name: string): boolean {
  * Every "A starts after B" edge of a set: After=/Before=, the After= a target
  * adds on the units it wants (systemd.target(5); skipped when either side has
  * DefaultDependencies=no or the pair is already ordered, as
- * unit_add_default_target_dependency() does), the default dependencies of each
+ * unit_add_default_target_dependency() does; a unit neither in the set nor
+ * one of systemd's own counts as without default dependencies, since its file
+ * was not read), the default dependencies of each
  * unit (After=sysinit.target basic.target, Before=shutdown.target ...) and
  * the ordering of systemd's own targets the set does not ship. Instances
  * count as their template when the template is in the set.

@@ -100,3 +100,25 @@ describe("cron → OnCalendar conversion is exact", () => {
     );
   });
 });
+
+describe("cron to calendar: the DST note", () => {
+  const dstNote = (expr: string) => cronToCalendar(expr).notes.some((n) => n.includes("DST"));
+  it("only where every run of the day falls in the hours DST changes touch", () => {
+    expect(dstNote("30 2 * * *")).toBe(true);
+    expect(dstNote("0,30 1 * * 0")).toBe(true);
+    expect(dstNote("*/15 * * * *")).toBe(false);
+    expect(dstNote("17 * * * *")).toBe(false);
+    expect(dstNote("0 1,13 * * *")).toBe(false);
+    expect(dstNote("0 5 * * *")).toBe(false);
+  });
+});
+
+describe("cron shorthands", () => {
+  it("are lower case only, as cron's strcmp() reads them", () => {
+    expect(parseCron("@daily /bin/true").ok).toBe(true);
+    const r = parseCron("@DAILY /bin/true");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe("cron shorthands are lower case: cron rejects '@DAILY'; write '@daily'");
+    expect(parseCron("@Hourly").ok).toBe(false);
+  });
+});

@@ -28,6 +28,20 @@ describe("behaviour rules", () => {
     expect(lint({ "a.service": "[Service]\nExecStart=/bin/sh -c 'a | b'\n" })).toEqual([]);
   });
 
+  it("exec/shell-syntax: a trailing '&' backgrounds nothing; the fix removes it", () => {
+    for (const [line, fixed] of [
+      ["ExecStart=/usr/bin/worker --queue default &", "ExecStart=/usr/bin/worker --queue default"],
+      ["ExecStart=/usr/bin/worker --queue default&", "ExecStart=/usr/bin/worker --queue default"],
+    ]) {
+      const text = `[Service]\n${line}\n`;
+      const [f] = lint({ "a.service": text });
+      expect(f!.message).toContain("ends with '&'");
+      expect(applyEdits(text, f!.fix!.edits).text).toBe(`[Service]\n${fixed}\n`);
+    }
+    expect(lint({ "a.service": "[Service]\nExecStart=/usr/bin/echo '&'\n" })).toEqual([]);
+    expect(lint({ "a.service": "[Service]\nExecStart=/usr/bin/app 2>&1\n" }).map((f) => f.message)).not.toContainEqual(expect.stringContaining("ends with '&'"));
+  });
+
   it("exec/login-shell-wrapper: bundle exec and version-manager shims", () => {
     expect(lint({ "a.service": "[Service]\nExecStart=/usr/local/bin/bundle exec puma\n" }).map((f) => f.rule)).toEqual(["exec/login-shell-wrapper"]);
     expect(lint({ "a.service": "[Service]\nExecStart=/usr/local/bin/bundle install\n" })).toEqual([]);
@@ -78,5 +92,19 @@ describe("reload, kill mode and restart storms", () => {
   it("restart/restart-storm: no start limit and a short delay", () => {
     expect(rules("[Unit]\nStartLimitIntervalSec=0\n[Service]\nExecStart=/bin/a\nRestart=on-failure\nRestartSec=200ms\n")).toEqual(["5 restart/restart-storm"]);
     expect(rules("[Service]\nExecStart=/bin/a\nRestart=on-failure\n")).toEqual([]);
+  });
+});
+
+describe("exec/variable-not-expanded", () => {
+  const messages = (text: string) => lintSources([{ path: "a.service", text }]).findings.filter((f) => f.rule === "exec/variable-not-expanded").map((f) => f.message);
+  it("explains what the setting gets instead", () => {
+    expect(messages("[Service]\nEnvironment=LANG=C PATH=$PATH:/opt/bin\nExecStart=/bin/a\n")).toEqual([
+      "Environment= does not expand variables: PATH gets the literal text '$PATH:/opt/bin', '$PATH' included. Only command lines (ExecStart= and the other Exec*= settings) expand $VAR and ${VAR}; write the whole value out",
+    ]);
+    expect(messages("[Service]\nWorkingDirectory=$HOME/app\nExecStart=/bin/a\n")[0]).toContain("(%h gives what $HOME usually holds)");
+    expect(messages("[Service]\nUser=${APP_USER}\nExecStart=/bin/a\n")[0]).toMatch(/^User= does not expand variables: systemd uses '\$\{APP_USER\}' literally/);
+  });
+  it("not in command lines, not $$, not lower-case $x", () => {
+    expect(messages("[Service]\nExecStart=/bin/a $HOME ${X}\nEnvironment=A=$$B P=pa$word\n")).toEqual([]);
   });
 });

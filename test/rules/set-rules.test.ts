@@ -21,6 +21,13 @@ describe("timer and set rules", () => {
     expect(lint({ "t.timer": "[Timer]\nOnBootSec=1min\nPersistent=true\n", "t.service": SERVICE })).toEqual(["t.timer:3 timers/persistent-without-calendar"]);
   });
 
+  it("timers/unit-relative-only: OnUnitActiveSec= alone waits for a first start that never comes", () => {
+    const timer = "[Timer]\nOnUnitActiveSec=1h\n";
+    expect(lint({ "t.timer": timer, "t.service": SERVICE })).toEqual(["t.timer:2 timers/unit-relative-only"]);
+    expect(lint({ "t.timer": timer + "OnBootSec=5min\n", "t.service": SERVICE })).toEqual([]);
+    expect(lint({ "t.timer": timer, "t.service": SERVICE + "[Install]\nWantedBy=multi-user.target\n" })).not.toContain("t.timer:2 timers/unit-relative-only");
+  });
+
   it("timers/unit-not-found honours Unit=, templates and external units", () => {
     expect(lint({ "t.timer": "[Timer]\nOnCalendar=daily\nUnit=x.service\n" })).toEqual(["t.timer:3 timers/unit-not-found"]);
     expect(lint({ "t.timer": "[Timer]\nOnCalendar=daily\nUnit=x.service\n" }, { externalUnits: ["x.service"] })).toEqual([]);
@@ -53,10 +60,34 @@ describe("more set rules", () => {
     expect(lint({ "a.service": "[Unit]\nRequires=a.socket\n[Service]\nExecStart=/bin/a\n" })).not.toContain("a.service:2 dependencies/requires-without-after");
   });
 
-  it("dependencies/unknown-unit: not in the set, not special, not external", () => {
+  it("dependencies/unknown-unit: typos of known units; every unknown name once external units are declared", () => {
     const text = "[Unit]\nWants=redis.service network-online.target\nAfter=network-online.target\n[Service]\nExecStart=/bin/a\n";
-    expect(lint({ "a.service": text })).toEqual(["a.service:2 dependencies/unknown-unit"]);
+    expect(lint({ "a.service": text })).toEqual([]);
+    expect(lint({ "a.service": text }, { externalUnits: ["rabbitmq-server.service"] })).toEqual(["a.service:2 dependencies/unknown-unit"]);
     expect(lint({ "a.service": text }, { externalUnits: ["redis.service"] })).toEqual([]);
+    const typo = lintSources([{ path: "a.service", text: "[Unit]\nRequires=systemd-networkd.servic\n[Service]\nExecStart=/bin/a\n" }]).findings.filter((f) => f.rule === "dependencies/unknown-unit");
+    expect(typo.map((f) => f.message)).toEqual([
+      "Requires=systemd-networkd.servic: no such unit in the checked units nor among systemd's own; did you mean systemd-networkd.service? systemd fails to start a.service when the unit does not exist",
+    ]);
+    const meant = (w: string) =>
+      lintSources([{ path: "a.service", text: `[Unit]\nWants=${w}\n[Service]\nExecStart=/bin/a\n` }, { path: "db.service", text: "[Service]\nExecStart=/bin/db\n" }])
+        .findings.filter((f) => f.rule === "dependencies/unknown-unit")
+        .map((f) => /did you mean (\S+)\?/.exec(f.message)?.[1]);
+    expect(meant("sytemd-networkd.service")).toEqual(["systemd-networkd.service"]);
+    expect(meant("systemd-netwrokd.service")).toEqual(["systemd-networkd.service"]);
+    expect(meant("Multi-User.target")).toEqual(["multi-user.target"]);
+    expect(meant("dbx.service")).toEqual(["db.service"]);
+    expect(meant("db.socket")).toEqual(["db.service"]);
+    expect(meant("vendor-thing.service")).toEqual([]);
+  });
+
+  it("install/template-without-default-instance: says how to enable an instance", () => {
+    const text = "[Service]\nExecStart=/bin/w %i\n[Install]\nWantedBy=multi-user.target\n";
+    const f = lintSources([{ path: "w@.service", text }]).findings.filter((x) => x.rule === "install/template-without-default-instance");
+    expect(f.map((x) => x.message)).toEqual([
+      "`systemctl enable w@.service` enables no instance: a template only runs as an instance, and without DefaultInstance= there is none to link into multi-user.target. Enable one by name (`systemctl enable w@INSTANCE.service`), or add DefaultInstance= to [Install] if one instance is the usual case",
+    ]);
+    expect(lint({ "w@.service": text + "DefaultInstance=a\n" })).toEqual([]);
   });
 
   it("install/alias-type-mismatch: alias suffix and DefaultInstance= outside templates", () => {
@@ -66,11 +97,12 @@ describe("more set rules", () => {
 });
 
 describe("timer installation, accuracy and group membership", () => {
-  it("timers/not-installable: no [Install] (safe fix), unless a .wants link enables it; wrong target is info", () => {
+  it("timers/not-installable: no [Install] (unsafe fix), unless a .wants link enables it; wrong target is info", () => {
     const text = "[Timer]\nOnCalendar=daily\n";
     const r = lintSources([{ path: "t.timer", text }, { path: "t.service", text: SERVICE }]).findings.filter((f) => f.rule === "timers/not-installable");
     expect(r).toHaveLength(1);
     expect(applyEdits(text, r[0]!.fix!.edits).text).toBe("[Timer]\nOnCalendar=daily\n\n[Install]\nWantedBy=timers.target\n");
+    expect(r[0]!.fix!.safe).toBe(false);
     expect(lintSources([{ path: "t.timer", text }, { path: "t.service", text: SERVICE }], { settings: { enabledUnits: ["t.timer"] } }).findings.filter((f) => f.rule === "timers/not-installable")).toEqual([]);
   });
 

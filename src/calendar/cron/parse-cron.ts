@@ -91,7 +91,10 @@ export function parseCron(text: string): CronParseResult {
     const lead = text.length - trimmed.length;
     if (trimmed.startsWith("@")) {
       const word = /^@\S*/.exec(trimmed)![0];
-      const special = SPECIALS.find((s) => s === word.toLowerCase());
+      // cron compares the shorthand with strcmp(): @DAILY and @Hourly are rejected like any unknown word
+      const special = SPECIALS.find((s) => s === word);
+      const upper = SPECIALS.find((s) => s === word.toLowerCase());
+      if (!special && upper) throw new CronFail(`cron shorthands are lower case: cron rejects '${word}'; write '${upper}'`, { start: lead, end: lead + word.length });
       if (!special) throw new CronFail(`unknown cron shorthand '${word}' (${SPECIALS.join(", ")})`, { start: lead, end: lead + word.length });
       const rest = trimmed.slice(word.length).trim();
       const cron: CronExpression = { text, special };

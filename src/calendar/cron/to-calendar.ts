@@ -75,6 +75,8 @@ export function cronToCalendarLines(cron: CronExpression): CronConversion {
   }
   const notes: string[] = [];
   if (lines.length > 1) notes.push("cron runs when either the day of month or the day of week matches, so this needs two OnCalendar= lines");
-  if (sets.hour.some((h) => h <= 3)) notes.push("cron and systemd treat local times skipped or repeated by a DST change differently (cron runs skipped times at the jump; systemd skips them); set a zone or avoid 01:00-03:00 if that matters");
+  // Only a job whose every run of the day falls in the hours DST changes touch loses (or repeats) that day's run;
+  // an hourly or every-15-minutes job loses one of many, which is not worth a note.
+  if (sets.hour.every((h) => h <= 3)) notes.push("cron and systemd treat local times skipped or repeated by a DST change differently (cron runs skipped times at the jump; systemd skips them); set a zone or avoid 01:00-03:00 if that matters");
   return { ok: true, lines, notes };
 }

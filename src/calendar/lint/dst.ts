@@ -36,9 +36,25 @@ export function transitions(zone: Zone, from: number, to: number): { at: number;
   return out;
 }
 
+/** Whether the spec matches a minute of the local day around `local` outside [start, end) (local seconds). */
+function runsElsewhereThatDay(spec: CalendarSpec, local: number, start: number, end: number): boolean {
+  const dayStart = Math.floor(local / 86400) * 86400;
+  for (let m = dayStart; m < dayStart + 86400; m += 60) {
+    if (m >= start && m < end) continue;
+    const tm = emptyTm();
+    offtime(m, 0, tm);
+    if (minuteMatches(spec, { year: tm.year + 1900, month: tm.mon + 1, day: tm.mday, wday: tm.wday, hour: tm.hour, minute: tm.min })) return true;
+  }
+  return false;
+}
+
 /**
  * Local times of the spec that a DST change skips (systemd then skips or
  * shifts the elapse) or repeats (systemd fires once), within [from, to).
+ * Only where that costs the day its run: a job that also runs at another
+ * time of the same day (hourly, `*:17`, every 15 minutes) loses or repeats
+ * one of many runs, which nobody notices; a daily or rarer job loses its
+ * only one.
  */
 export function dstHits(spec: CalendarSpec, zone: Zone, from: number, to: number): DstHit[] {
   const hits: DstHit[] = [];
@@ -50,6 +66,7 @@ export function dstHits(spec: CalendarSpec, zone: Zone, from: number, to: number
       const tm = emptyTm();
       offtime(local, 0, tm);
       if (minuteMatches(spec, { year: tm.year + 1900, month: tm.mon + 1, day: tm.mday, wday: tm.wday, hour: tm.hour, minute: tm.min })) {
+        if (runsElsewhereThatDay(spec, local, start, end)) break;
         hits.push({ kind, at: tr.at, local: `${tm.year + 1900}-${p2(tm.mon + 1)}-${p2(tm.mday)} ${p2(tm.hour)}:${p2(tm.min)}`, from: tr.before, to: tr.after });
         break;
       }

@@ -20,7 +20,8 @@ export default defineRule({
     docs: {
       summary: "An `OnCalendar=` schedule systemd accepts but that does not do what it says: it never elapses, falls into a DST gap or overlap, names an unknown zone, or lies fully in the past.",
       rationale:
-        "systemd happily loads `OnCalendar=*-02-30` and the timer simply never fires; a 02:30 job in a zone with DST is skipped once a year and run twice once a year. These are silent until someone misses a backup.",
+        "systemd happily loads `OnCalendar=*-02-30` and the timer simply never fires; a daily 02:30 job in a zone with DST loses its run of the day once a year, and its run is repeated (systemd: fired once) once a year. These are silent until someone misses a backup. " +
+        "DST changes are reported only where they cost a day its only run: a job that also runs at other times that day (`*:17`, every 15 minutes, `02,14:30`) loses or repeats one of many runs.",
       bad: { filename: "backup.timer", text: "[Timer]\nOnCalendar=*-02-30 03:00\n" },
       good: { filename: "backup.timer", text: "[Timer]\nOnCalendar=*-02-28 03:00\n" },
       reference: "systemd.time(7) Calendar Events",

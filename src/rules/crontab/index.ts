@@ -1,4 +1,5 @@
 import type { Rule } from "../types.js";
+import eitherDay from "./either-day.js";
 import invalidSchedule from "./invalid-schedule.js";
 import missingCommand from "./missing-command.js";
 import missingFinalNewline from "./missing-final-newline.js";
@@ -8,4 +9,4 @@ import simultaneousJobs from "./simultaneous-jobs.js";
 import unknownUser from "./unknown-user.js";
 import variableInEnvironment from "./variable-in-environment.js";
 
-export const crontabRules: Rule[] = [invalidSchedule, missingCommand, missingFinalNewline, percentInCommand, scheduleNeverFires, simultaneousJobs, unknownUser, variableInEnvironment];
+export const crontabRules: Rule[] = [eitherDay, invalidSchedule, missingCommand, missingFinalNewline, percentInCommand, scheduleNeverFires, simultaneousJobs, unknownUser, variableInEnvironment];

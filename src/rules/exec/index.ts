@@ -7,5 +7,6 @@ import relativeExecutable from "./relative-executable.js";
 import reloadNotSupported from "./reload-not-supported.js";
 import reloadWithoutMainpid from "./reload-without-mainpid.js";
 import shellSyntax from "./shell-syntax.js";
+import variableNotExpanded from "./variable-not-expanded.js";
 
-export const execRules: Rule[] = [forkingWithoutPidfile, homeWithProtectHome, loginShellWrapper, multipleExecstart, relativeExecutable, reloadNotSupported, reloadWithoutMainpid, shellSyntax];
+export const execRules: Rule[] = [forkingWithoutPidfile, homeWithProtectHome, loginShellWrapper, multipleExecstart, relativeExecutable, reloadNotSupported, reloadWithoutMainpid, shellSyntax, variableNotExpanded];

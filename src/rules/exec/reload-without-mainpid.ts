@@ -1,6 +1,33 @@
 import { parseExec } from "../../parser/exec/parse-exec.js";
 import { defineRule } from "../types.js";
 
+/** kill(1) options (util-linux and procps) that take the next word as their value. */
+const WITH_VALUE = new Set(["-s", "--signal", "-n", "-q", "--queue", "--timeout"]);
+
+/**
+ * The processes a kill(1) command line signals: its words after the options
+ * (`-s HUP`, `--signal USR1`, `--signal=USR1`, `-n 1`, `-HUP`, `-9`, `--`).
+ * `-l`/`-L`/`--list` lists signal names and signals nothing.
+ */
+export function killTargets(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (w === "--") {
+      out.push(...args.slice(i + 1));
+      break;
+    }
+    if (w === "-l" || w === "-L" || w === "--list" || w === "--table") return [];
+    if (WITH_VALUE.has(w)) {
+      i += w === "--timeout" ? 2 : 1;
+      continue;
+    }
+    if (w.startsWith("-") && w.length > 1) continue;
+    out.push(w);
+  }
+  return out;
+}
+
 export default defineRule({
   meta: {
     id: "exec/reload-without-mainpid",
@@ -28,8 +55,8 @@ export default defineRule({
       if (exe === "pkill" || exe === "killall") {
         ctx.report({ messageId: "pidof", data: { how: exe }, file: a.file, range: a.entry.range });
       } else if (exe === "kill") {
-        const target = words.slice(1).find((w) => !w.startsWith("-"));
-        if (target && target !== "$MAINPID" && target !== "${MAINPID}") ctx.report({ messageId: "pid", data: { target }, file: a.file, range: a.entry.range });
+        const target = killTargets(words.slice(1)).find((w) => w !== "$MAINPID" && w !== "${MAINPID}");
+        if (target) ctx.report({ messageId: "pid", data: { target }, file: a.file, range: a.entry.range });
       }
     }
   },

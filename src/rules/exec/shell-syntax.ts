@@ -25,14 +25,16 @@ export default defineRule({
     messages: {
       shell: "{key}= contains {what} ('{word}'), but systemd runs the program directly, without a shell: it receives '{word}' as an argument. Wrap the command in /bin/sh -c '...' or move it into a script",
       glob: "{key}= contains a glob ('{word}'), but no shell expands it: the program receives the pattern itself",
+      background:
+        "{key}= ends with '&', but there is no shell to put the program in the background: it receives '&' as its last argument. systemd already runs the service in the background; remove the '&' (and use Type=simple or Type=exec for a program that stays in the foreground)",
     },
     docs: {
-      summary: "Shell syntax in a command line — pipes, `&&`, redirections, `$(...)`, backticks, globs, `~` — that systemd does not interpret.",
+      summary: "Shell syntax in a command line — pipes, `&&`, a trailing `&`, redirections, `$(...)`, backticks, globs, `~` — that systemd does not interpret.",
       rationale:
-        "systemd splits ExecStart= into words itself and executes the program; there is no shell. `cmd | logger` runs `cmd` with the arguments `|` and `logger`, `cd /app && ./run` fails outright. Use `/bin/sh -c '...'` (or a script) when a shell is needed.",
+        "systemd splits ExecStart= into words itself and executes the program; there is no shell. `cmd | logger` runs `cmd` with the arguments `|` and `logger`, `cd /app && ./run` fails outright, and `app --serve &` backgrounds nothing (the program gets `&` as an argument; systemd runs services in the background anyway). Use `/bin/sh -c '...'` (or a script) when a shell is needed.",
       bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app --serve 2>&1 | logger -t app\n" },
       good: { filename: "app.service", text: "[Service]\nExecStart=/bin/sh -c '/usr/bin/app --serve 2>&1 | logger -t app'\n" },
-      fix: "Wraps the whole command in `/bin/sh -c '...'` (unsafe: the command's meaning changes from broken to what the author wrote, and quoting inside may need review).",
+      fix: "Removes a trailing `&`; otherwise wraps the whole command in `/bin/sh -c '...'` (both unsafe: the command's meaning changes from broken to what the author wrote, and quoting inside may need review).",
       reference: "systemd.service(5) Command lines",
     },
   },
@@ -44,6 +46,22 @@ export default defineRule({
         // Already run by a shell (or by env-style wrappers): nothing to report.
         if (/(^|\/)(ba|da|z|k)?sh$/.test(exe) && cmd.words[1]?.text === "-c") continue;
         let reported = false;
+        // `app --serve &` (or `app --serve&`): a shell's background operator, an argument here
+        const last = cmd.words[cmd.words.length - 1];
+        if (last && !last.quoted && /^[^&]*[^&>]&$|^&$/.test(last.text)) {
+          const amp = last.to - 1;
+          let start = amp;
+          while (start > 0 && /\s/.test(a.value[start - 1]!)) start--;
+          if (last.text !== "&") start = amp;
+          ctx.report({
+            messageId: "background",
+            data: { key },
+            file: a.file,
+            range: valueSubRange(a.entry, amp, amp + 1),
+            fix: { description: "Remove the '&'", safe: false, edits: [{ ...valueSubRange(a.entry, start, amp + 1), text: "" }] },
+          });
+          continue;
+        }
         for (const [i, w] of cmd.words.entries()) {
           if (i === 0 || w.quoted) continue;
           const hit = SHELL_WORD.find(([re]) => re.test(w.text));

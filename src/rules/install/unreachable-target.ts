@@ -1,6 +1,7 @@
 import { SPECIAL_UNITS } from "../../knowledge/special-units.js";
 import type { EffectiveUnit } from "../../model/effective-unit.js";
 import type { UnitSet } from "../../model/unit-set.js";
+import { parseBoolean } from "../../values/primitives.js";
 import { defineRule } from "../types.js";
 
 interface PullIndex {
@@ -52,7 +53,7 @@ export default defineRule({
     },
     docs: {
       summary: "A target of the set that no unit wants or requires and that cannot be enabled (no `[Install]`).",
-      rationale: "A group target such as `app.target` only comes up at boot when something pulls it in: its own `WantedBy=multi-user.target` (enabled), or another unit's Wants=. Otherwise everything grouped under it stays down after a reboot.",
+      rationale: "A group target such as `app.target` only comes up at boot when something pulls it in: its own `WantedBy=multi-user.target` (enabled), or another unit's Wants=. Otherwise everything grouped under it stays down after a reboot. A target with `AllowIsolate=yes` is meant to be entered by hand with `systemctl isolate` (as rescue.target is) and is not reported.",
       bad: { filename: "app.target", text: "[Unit]\nDescription=App\nWants=app-web.service\n", extra: [{ filename: "app-web.service", text: "[Service]\nExecStart=/usr/bin/web\n" }] },
       good: {
         filename: "app.target",
@@ -70,6 +71,8 @@ export default defineRule({
     if (SPECIAL_UNITS.includes(me) || /^runlevel\d\.target$/.test(me)) return;
     if (["WantedBy", "RequiredBy", "UpheldBy", "Alias", "Also"].some((k) => u.list("Install", k).length > 0)) return;
     if ((ctx.settings.enabledUnits ?? []).includes(me)) return;
+    // AllowIsolate=yes: meant to be entered by hand (`systemctl isolate`), like rescue.target
+    if (parseBoolean(u.get("Unit", "AllowIsolate") ?? "no") === true) return;
     const idx = pullIndex(ctx.set);
     if ((idx.pulledBy.get(me) ?? []).some((o) => o !== u)) return;
     // Only targets that group units of this set: an empty synchronisation point is someone else's business.

@@ -117,3 +117,17 @@ describe("crontab/variable-in-environment", () => {
     expect(run("crontab/variable-in-environment", "PATH=/usr/bin:/bin\nMAILTO=ops@example.com\nPRICE=5\n")).toEqual([]);
   });
 });
+
+describe("crontab/either-day", () => {
+  it("both day fields restricted: runs on either, said with the weekdays", () => {
+    const f = run("crontab/either-day", "0 3 1,15 * 0 root /bin/true\n");
+    expect(at(f)).toEqual(["1:5-1:13"]);
+    expect(f[0]!.message).toContain("runs on days 1,15 of the month and also on every Sunday");
+    expect(run("crontab/either-day", "0 3 1,15 * * root /bin/true\n0 3 * * 0 root /bin/true\n")).toEqual([]);
+  });
+  it("case variants of the shorthands are invalid", () => {
+    const f = run("crontab/invalid-schedule", "@DAILY root /bin/true\n");
+    expect(f[0]!.message).toContain("write '@daily'");
+    expect(f[0]!.severity).toBe("error");
+  });
+});
