@@ -13,7 +13,7 @@ import type { ScheduleFile } from "../model/schedule-file.js";
 import { collectInputs } from "../node/collect.js";
 import { findConfigFile, loadConfig, type LoadedConfig } from "../node/config-discovery.js";
 import { contextFiles } from "../node/context.js";
-import { readUnitFile } from "../node/read.js";
+import { readUnitFile, textRefusal } from "../node/read.js";
 import { writeFileAtomic } from "../node/write-atomic.js";
 import { allRules, rulesById } from "../rules/registry.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
@@ -74,7 +74,14 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   if (stdinIdx >= 0) {
     paths = paths.filter((p) => p !== "-");
     const name = opts.stdinFilename ?? "stdin.service";
-    sources.push({ path: name, text: io.readStdin() });
+    // The limits a file has, whoever supplies the text (processIo stops reading at them).
+    const input = io.readStdin();
+    const refused = typeof input === "string" ? textRefusal(input) : input.refused;
+    if (refused === undefined && typeof input === "string") sources.push({ path: name, text: input });
+    else {
+      io.err(`unitlint: ${name}: ${refused}\n`);
+      ioErrors++;
+    }
   } else if (opts.stdinFilename) {
     throw new UsageError("--stdin-filename needs '-' among the paths");
   }
