@@ -5,6 +5,7 @@ import type { Finding, SeverityOrOff } from "../core/diagnostic.js";
 import { SourceText } from "../core/source.js";
 import { unifiedDiff } from "../fix/diff.js";
 import { fixSources } from "../fix/fix.js";
+import { escapeLine } from "../format/escape.js";
 import { formatters } from "../format/index.js";
 import { lintSources, sortFindings, type LintOptions, type LintSource } from "../linter/lint.js";
 import { effectiveSeverity, type Preset } from "../linter/severity.js";
@@ -61,7 +62,9 @@ export function parseRuleFlags(flags: string[]): Record<string, SeverityOrOff> {
 }
 
 /** `unitlint check`: read, lint, report; returns the exit code. */
-export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
+export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): Promise<number> {
+  // Messages on stderr name files: a name's control characters (escape sequences, CR, LF) are shown escaped.
+  const io: Io = { ...rawIo, err: (s) => rawIo.err(escapeLine(s)) };
   if (opts.printConfig !== undefined) return printConfig(opts, io);
   const formatter = formatters[opts.format];
   if (!formatter) throw new UsageError(`unknown format '${opts.format}' (choose from ${Object.keys(formatters).sort().join(", ")})`);
