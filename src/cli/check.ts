@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { fileSettings, isIgnored, lintOptionsFor } from "../config/config.js";
 import type { Finding, SeverityOrOff } from "../core/diagnostic.js";
@@ -15,7 +15,7 @@ import { collectInputs } from "../node/collect.js";
 import { findConfigFile, loadConfig, type LoadedConfig } from "../node/config-discovery.js";
 import { contextFiles } from "../node/context.js";
 import { readUnitFile, textRefusal } from "../node/read.js";
-import { writeFileAtomic } from "../node/write-atomic.js";
+import { writeFileAtomic, writeReportAtomic } from "../node/write-atomic.js";
 import { allRules, rulesById } from "../rules/registry.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { useColor, type Io } from "./io.js";
@@ -206,7 +206,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
             continue;
           }
           try {
-            writeFileAtomic(path, text);
+            // Refused when the file changed since it was read (a concurrent edit would be lost), is read-only or has hard links.
+            writeFileAtomic(path, text, { expected: texts.get(path)! });
             // What is reported afterwards is what is left in the written file.
             texts.set(path, text);
             fixedCount.files++;
@@ -255,7 +256,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
   });
   if (opts.output) {
     try {
-      writeFileSync(opts.output, text);
+      writeReportAtomic(opts.output, text);
     } catch (e) {
       throw new UsageError(`cannot write ${opts.output}: ${(e as Error).message}`);
     }
