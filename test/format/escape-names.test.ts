@@ -7,7 +7,8 @@ import { displayName, escapeControls, escapeLine } from "../../src/format/escape
 import { formatters } from "../../src/format/index.js";
 import { lintSources } from "../../src/linter/lint.js";
 import { SourceText } from "../../src/core/source.js";
-import { ensureBin, run, tempDir } from "../helpers/cli.js";
+import { spawnSync } from "node:child_process";
+import { BIN, ensureBin, run, tempDir } from "../helpers/cli.js";
 
 const HOSTILE = ["evil\x1b[2J\x1b]0;pwned\x07.service", "cr\rfake.service", "lf\n::warning file=x::injected.service", "::error file=a::boom.service", "##vso[task.complete result=Failed]x.service"];
 const BAD = "[Service]\nExecStart=bin/relative\n";
@@ -58,5 +59,29 @@ describe("escaping names in human-readable output", () => {
       expectInert(r.stderr);
       expect(r.stderr).toContain("bin\\n::warning::ary\\x1b[31m.service: binary file");
     }
+  });
+});
+
+describe("file names that are not valid UTF-8", () => {
+  it.runIf(process.platform === "linux")("are reported by their real name, escaped, with the real reason (not 'no such file')", () => {
+    const dir = tempDir("unitlint-names-");
+    mkdirSync(join(dir, "u"));
+    writeFileSync(Buffer.concat([Buffer.from(join(dir, "u") + "/caf"), Buffer.from([0xe9]), Buffer.from(".service")]), BAD);
+    mkdirSync(Buffer.concat([Buffer.from(join(dir, "u") + "/d"), Buffer.from([0xff])]));
+    writeFileSync(Buffer.from(join(dir, "u") + "/ok\u00e9.service"), BAD); // valid UTF-8: checked as usual
+    const r = run(["check", "--no-config", "u"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unitlint: u/caf\\xe9.service: the file name is not valid UTF-8 (shown with \\x escapes); not checked");
+    expect(r.stderr).toContain("unitlint: u/d\\xff: the file name is not valid UTF-8");
+    expect(r.stderr).not.toContain("no such file");
+    expect(r.stdout).toContain("u/ok\u00e9.service:2:11");
+  });
+
+  it.runIf(process.platform === "linux")("named on the command line: says the name was not UTF-8", () => {
+    const dir = tempDir("unitlint-names-");
+    writeFileSync(Buffer.concat([Buffer.from(dir + "/x"), Buffer.from([0xff]), Buffer.from(".service")]), BAD);
+    const r = spawnSync("sh", ["-c", 'exec "$0" "$1" check --no-config "$(printf "x\\377.service")"', process.execPath, BIN], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/x\ufffd\.service: no such file or folder \(the name as given is not valid UTF-8/);
   });
 });
