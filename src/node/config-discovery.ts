@@ -71,7 +71,7 @@ export function loadConfig(path: string | null, fallbackDir: string): LoadedConf
   if (hit && hit.stamp === stamp) return hit.loaded;
   let loaded: LoadedConfig;
   // Found or named with -c, the same checks: a regular file (a FIFO would hang the read, a device never end it), of bounded size.
-  const read = readRegularFile(path, MAX_CONFIG_BYTES);
+  const read = readRegularFile(path, MAX_CONFIG_BYTES, "a regular file");
   if (read.ok) {
     const { config, errors } = parseConfig(read.bytes.toString("utf8"), path);
     loaded = { path, dir: dirname(resolve(path)), config, errors };

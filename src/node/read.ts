@@ -35,7 +35,7 @@ export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; message: st
  * one-line refusal. Used for unit files and for configuration files, found
  * or named with `-c`. Never throws.
  */
-export function readRegularFile(path: string, maxBytes: number): BytesResult {
+export function readRegularFile(path: string, maxBytes: number, what = "a unit file; skipped"): BytesResult {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);
@@ -44,7 +44,7 @@ export function readRegularFile(path: string, maxBytes: number): BytesResult {
   }
   try {
     const before = fstatSync(fd);
-    if (!before.isFile()) return { ok: false, message: `${kindOf(before)}, not a unit file; skipped` };
+    if (!before.isFile()) return { ok: false, message: `${kindOf(before)}, not ${what}` };
     if (before.size > maxBytes) return { ok: false, message: tooLarge(before.size, maxBytes) };
     const read = readAll(fd, before.size, maxBytes);
     if (typeof read === "string") return { ok: false, message: read };

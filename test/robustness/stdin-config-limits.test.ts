@@ -69,7 +69,7 @@ describe("-c FILE is checked like a discovered config file", () => {
     writeFileSync(join(dir, "a.service"), "[Service]\nExecStart=/bin/true\n");
     const r = run(["check", "-c", "/dev/zero", "a.service"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("unitlint: /dev/zero:1:1: cannot read: a device file, not a unit file; skipped\n");
+    expect(r.stderr).toBe("unitlint: /dev/zero:1:1: cannot read: a device file, not a regular file\n");
   });
 
   it.runIf(hasMkfifo)("refuses a FIFO instead of waiting for a writer", () => {
