@@ -1,11 +1,15 @@
+import { trimOf } from "../core/strings.js";
+
 const INTERPRETERS = /^(python[0-9.]*|perl|ruby|node|bash|sh|dash|zsh|php[0-9.]*|env|sudo|nice|ionice|flock|timeout|run-parts)$/;
 
 const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/\.(sh|py|pl|rb|js|php|bash)$/, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  trimOf(
+    s
+      .toLowerCase()
+      .replace(/\.(sh|py|pl|rb|js|php|bash)$/, "")
+      .replace(/[^a-z0-9]+/g, "-"),
+    "-",
+  );
 
 /**
  * A short name for a command: the script it runs rather than the interpreter
@@ -24,7 +28,7 @@ export function nameForCommand(command: string): string {
 const SCRIPT = /\.(sh|py|pl|rb|js|php|bash)$/;
 
 /** A unit-name-safe form of a job name (unit_name_is_valid: [A-Za-z0-9:_.\-]). */
-export const unitSafe = (s: string) => s.replace(/[^A-Za-z0-9:_.\\-]+/g, "-").replace(/^-+|-+$/g, "") || "job";
+export const unitSafe = (s: string) => trimOf(s.replace(/[^A-Za-z0-9:_.\\-]+/g, "-"), "-") || "job";
 
 /** Hands out names, adding -2, -3 … to repeats. */
 export function nameAllocator(): (wanted: string) => string {

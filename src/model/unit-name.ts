@@ -1,3 +1,4 @@
+import { trimOf } from "../core/strings.js";
 /** Unit types by file suffix (systemd.unit(5)). */
 export const UNIT_TYPES = [
   "service",
@@ -85,7 +86,7 @@ export function unitNameProblem(name: string): string | null {
  */
 export function escapePath(path: string): string {
   let p = path.replace(/\/+/g, "/");
-  p = p.replace(/^\/+|\/+$/g, "");
+  p = trimOf(p, "/");
   if (p === "") return "-";
   return escapeString(p);
 }
