@@ -110,7 +110,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     if (refusal !== undefined) {
       // What check says of such a file, where the editor shows it; the rest of the workspace keeps the file's saved text.
       workspace.close(path);
-      const diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: "unitlint", message: `document not checked: ${refusal}` };
+      const diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: "unitlint", message: refusal };
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [diagnostic] });
       return;
     }

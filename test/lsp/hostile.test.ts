@@ -105,7 +105,7 @@ describe("language server: hostile messages", () => {
     await s.conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: big } });
     const d = await nth(s, uri, 1);
     expect(d).toHaveLength(1);
-    expect(d[0]!.message).toMatch(/^document not checked: document is 10\.\d MiB, larger than the 4 MiB unitlint reads/);
+    expect(d[0]!.message).toMatch(/^document is 10\.\d MiB, larger than the 4 MiB unitlint reads \(unit files are a few KiB\); not checked$/);
     // hovers and symbols on it are empty, not a parse of 11 MB
     expect(await s.conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri } })).toEqual([]);
     await s.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text: "[Servce]\n" }] });
