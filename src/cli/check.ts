@@ -1,10 +1,11 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { fileSettings, isIgnored, lintOptionsFor } from "../config/config.js";
 import type { Finding, SeverityOrOff } from "../core/diagnostic.js";
 import { SourceText } from "../core/source.js";
 import { unifiedDiff } from "../fix/diff.js";
 import { fixSources } from "../fix/fix.js";
+import { escapeLine } from "../format/escape.js";
 import { formatters } from "../format/index.js";
 import { lintSources, sortFindings, type LintOptions, type LintSource } from "../linter/lint.js";
 import { effectiveSeverity, type Preset } from "../linter/severity.js";
@@ -13,8 +14,8 @@ import type { ScheduleFile } from "../model/schedule-file.js";
 import { collectInputs } from "../node/collect.js";
 import { findConfigFile, loadConfig, type LoadedConfig } from "../node/config-discovery.js";
 import { contextFiles } from "../node/context.js";
-import { readUnitFile } from "../node/read.js";
-import { writeFileAtomic } from "../node/write-atomic.js";
+import { readUnitFile, textRefusal } from "../node/read.js";
+import { writeFileAtomic, writeReportAtomic } from "../node/write-atomic.js";
 import { allRules, rulesById } from "../rules/registry.js";
 import { lookupRuleId } from "../rules/rule-id.js";
 import { guessSeverity } from "../config/shape.js";
@@ -65,7 +66,9 @@ export function parseRuleFlags(flags: string[]): Record<string, SeverityOrOff> {
 }
 
 /** `unitlint check`: read, lint, report; returns the exit code. */
-export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
+export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): Promise<number> {
+  // Messages on stderr name files: a name's control characters (escape sequences, CR, LF) are shown escaped.
+  const io: Io = { ...rawIo, err: (s) => rawIo.err(escapeLine(s)) };
   if (opts.printConfig !== undefined) return printConfig(opts, io);
   const formatter = formatters[opts.format];
   if (!formatter) throw new UsageError(`unknown format '${opts.format}' (choose from ${Object.keys(formatters).sort().join(", ")})`);
@@ -80,7 +83,14 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   if (stdinIdx >= 0) {
     paths = paths.filter((p) => p !== "-");
     const name = opts.stdinFilename ?? "stdin.service";
-    sources.push({ path: name, text: io.readStdin() });
+    // The limits a file has, whoever supplies the text (processIo stops reading at them).
+    const input = io.readStdin();
+    const refused = typeof input === "string" ? textRefusal(input) : input.refused;
+    if (refused === undefined && typeof input === "string") sources.push({ path: name, text: input });
+    else {
+      io.err(`unitlint: ${name}: ${refused}\n`);
+      ioErrors++;
+    }
   } else if (opts.stdinFilename) {
     throw new UsageError("--stdin-filename names standard input: add '-' to the paths, or give no paths");
   }
@@ -209,7 +219,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
             continue;
           }
           try {
-            writeFileAtomic(path, text);
+            // Refused when the file changed since it was read (a concurrent edit would be lost), is read-only or has hard links.
+            writeFileAtomic(path, text, { expected: texts.get(path)! });
             // What is reported afterwards is what is left in the written file.
             texts.set(path, text);
             fixedCount.files++;
@@ -259,7 +270,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: Io): Pro
   });
   if (opts.output) {
     try {
-      writeFileSync(opts.output, text);
+      writeReportAtomic(opts.output, text);
     } catch (e) {
       throw new UsageError(`cannot write ${opts.output}: ${(e as Error).message}`);
     }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readStream } from "../node/limits.js";
 
 /** Where command output goes; tests swap it to capture output without spawning. */
 export interface Io {
@@ -8,7 +8,8 @@ export interface Io {
   /** stderr is a terminal: progress lines are shown there. */
   errIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
-  readStdin(): string;
+  /** Standard input as text; `{ refused }` when it breaks the limits files have (read no further than needed to know). */
+  readStdin(): string | { refused: string };
 }
 
 export const processIo: Io = {
@@ -17,7 +18,10 @@ export const processIo: Io = {
   isTTY: Boolean(process.stdout.isTTY),
   errIsTTY: Boolean(process.stderr.isTTY),
   env: process.env,
-  readStdin: () => readFileSync(0, "utf8"),
+  readStdin: () => {
+    const r = readStream(0);
+    return r.ok ? r.text : { refused: r.message };
+  },
 };
 
 /** Colour on a TTY unless NO_COLOR is set; FORCE_COLOR or --color forces it on. */

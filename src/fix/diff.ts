@@ -1,3 +1,5 @@
+import { maskSecrets } from "../model/secrets.js";
+
 /** A line, marked when it is the last one and has no line ending (`\ No newline at end of file`). */
 interface Line {
   text: string;
@@ -38,6 +40,9 @@ export function unifiedDiff(path: string, before: string, after: string, context
   middle(a, b, head, a.length - tail, head, b.length - tail, ops);
   for (let k = tail; k > 0; k--) ops.push({ t: " ", line: a[a.length - k]!, ai: a.length - k, bi: b.length - k });
 
+  // Secrets in Environment= and SetCredential= are shown as `*`, so a hunk with such a line does not apply as a patch.
+  const shownA = maskedLines(a);
+  const shownB = maskedLines(b);
   const out = [`--- a/${path}`, `+++ b/${path}`];
   let k = 0;
   while (k < ops.length) {
@@ -58,12 +63,34 @@ export function unifiedDiff(path: string, before: string, after: string, context
     const bLen = hunk.filter((o) => o.t !== "-").length;
     out.push(`@@ -${range(hunk[0]!.ai, aLen)} +${range(hunk[0]!.bi, bLen)} @@`);
     for (const o of hunk) {
-      out.push(o.t + o.line.text);
+      out.push(o.t + (o.t === "+" ? shownB(o.bi) : shownA(o.ai)));
       if (o.line.noEol) out.push("\\ No newline at end of file");
     }
     k = end + 1;
   }
   return out.join("\n") + "\n";
+}
+
+/**
+ * A line's text as the diff shows it: with secrets masked (model/secrets.ts). Only printed lines are
+ * masked, each with the lines its continuation joins it to, so a large file is not parsed whole.
+ */
+function maskedLines(lines: Line[]): (i: number) => string {
+  const cache = new Map<number, string>();
+  const continued = (i: number) => i >= 0 && i < lines.length && /\\\r?$/.test(lines[i]!.text);
+  return (i) => {
+    const hit = cache.get(i);
+    if (hit !== undefined) return hit;
+    let first = i;
+    while (continued(first - 1)) first--;
+    let last = i;
+    while (continued(last)) last++;
+    last = Math.min(last, lines.length - 1);
+    const group = lines.slice(first, last + 1).map((l) => l.text);
+    const masked = maskSecrets(group.join("\n")).split("\n");
+    masked.forEach((t, k) => cache.set(first + k, t));
+    return cache.get(i) ?? lines[i]!.text;
+  };
 }
 
 /** diff's hunk range: `start,len`, `start` alone for one line, and the line before for an empty range. */

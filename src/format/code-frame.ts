@@ -1,6 +1,7 @@
 import type { Finding } from "../core/diagnostic.js";
 import type { SourceText } from "../core/source.js";
 import type { Palette } from "./colors.js";
+import { maskedSource } from "../model/secrets.js";
 
 const MAX_WIDTH = 160;
 
@@ -9,7 +10,8 @@ const MAX_WIDTH = 160;
  * actionlint/rustc. Tabs are shown as single spaces so the carets line up.
  */
 export function codeFrame(f: Finding, source: SourceText, c: Palette): string {
-  const raw = source.lineText(f.line);
+  // Secrets in Environment= and SetCredential= are shown as `*` (the same length: the carets still line up).
+  const raw = maskedSource(source).lineText(f.line);
   let text = raw.replace(/\t/g, " ").replace(/[\u0000-\u001f\u007f]/g, "?");
   let start = f.column - 1;
   let end = f.endLine === f.line ? f.endColumn - 1 : text.length;

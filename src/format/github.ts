@@ -1,7 +1,9 @@
+import { escapeControls } from "./escape.js";
 import type { Formatter } from "./types.js";
 
 // Workflow commands: property values escape %, CR, LF, ':' and ','; the message escapes %, CR, LF.
-const escData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+// Other control characters (escape sequences) are shown as visible escapes first.
+const escData = (s: string) => escapeControls(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escProp = (s: string) => escData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** GitHub Actions annotations (`::error file=...,line=...::message`). */

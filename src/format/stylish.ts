@@ -1,6 +1,7 @@
 import type { Finding } from "../core/diagnostic.js";
 import { ansi, plain, type Palette } from "./colors.js";
 import { codeFrame } from "./code-frame.js";
+import { displayName, escapeControls } from "./escape.js";
 import type { Formatter } from "./types.js";
 
 function sev(f: Finding, c: Palette): string {
@@ -12,10 +13,11 @@ export const stylish: Formatter = ({ findings, sources, color, fileCount, unread
   const c = color ? ansi : plain;
   const out: string[] = [];
   for (const f of findings) {
-    out.push(`${c.bold(`${f.file}:${f.line}:${f.column}`)} ${sev(f, c)} ${c.dim(f.rule)} ${f.message}${f.fix ? c.dim(f.fix.safe ? " [fixable]" : " [fix with --fix-unsafe]") : ""}`);
+    // File names and messages may carry control characters from the file system or the file: escaped.
+    out.push(`${c.bold(`${displayName(f.file)}:${f.line}:${f.column}`)} ${sev(f, c)} ${c.dim(f.rule)} ${escapeControls(f.message)}${f.fix ? c.dim(f.fix.safe ? " [fixable]" : " [fix with --fix-unsafe]") : ""}`);
     const src = sources.get(f.file);
     if (src && src.text.length > 0) out.push(codeFrame(f, src, c));
-    for (const r of f.related ?? []) out.push(`  ${c.dim("note:")} ${r.file}:${r.line}:${r.column} ${r.message}`);
+    for (const r of f.related ?? []) out.push(`  ${c.dim("note:")} ${displayName(r.file)}:${r.line}:${r.column} ${escapeControls(r.message)}`);
   }
   const n = { error: 0, warning: 0, info: 0 };
   for (const f of findings) n[f.severity]++;

@@ -243,9 +243,11 @@ export function loadSandbox(u: EffectiveUnit, mode: "system" | "user" = "system"
           s.deviceAllow = [];
           break;
         }
-        const m = /^\s*(\S+)\s*(\S*)\s*$/.exec(v);
-        if (!m) break;
-        const [, path, rights] = m;
+        // A path and optional rights, split without a regex: /^\s*(\S+)\s*(\S*)\s*$/ backtracked
+        // quadratically on a long token followed by two more words (8 s for 64 KB).
+        const parts = v.trim().split(/\s+/);
+        if (parts.length > 2 || parts[0] === "") break;
+        const [path, rights] = parts;
         if (!/^(block-|char-)/.test(path!) && !/^\/(dev|sys)\//.test(path!)) break;
         if (rights && !/^[rwm]+$/.test(rights)) break;
         s.deviceAllow.unshift(`${path}:${rightsOf(rights ?? "")}`);

@@ -1,3 +1,4 @@
+import { maskSecretsInMessages } from "../model/secrets.js";
 import type { Finding, Severity, SeverityOrOff } from "../core/diagnostic.js";
 import type { Range } from "../core/range.js";
 import { parseFile, type UnitFile } from "../model/unit-file.js";
@@ -80,6 +81,8 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
   const unusedRule = rulesById.get("suppressions/unused-disable");
   const severity = unusedRule ? effectiveSeverity(unusedRule.meta, options.presets ?? ["recommended"], options.rules ?? {}) : "off";
   if (severity !== "off" && unusedRule) for (const s of unused) kept.push(toFinding(unusedRule, severity, unusedReport(s, texts.get(s.file)!)));
+  // A secret in Environment= is never printed, whatever rule quotes its line (the CLI, the language server, the playground).
+  maskSecretsInMessages(kept, texts);
   return { findings: sortFindings(kept), files, set, scheduleFiles };
 }
 

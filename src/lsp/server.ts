@@ -1,17 +1,20 @@
 import {
   createConnection,
-  TextDocuments,
+  DiagnosticSeverity,
+  ErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   type Connection,
   type Hover,
 } from "vscode-languageserver/node.js";
-import { TextDocument } from "vscode-languageserver-textdocument";
+import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
 import { existsSync } from "node:fs";
 import { dirname, relative, sep } from "node:path";
 import { isIgnored, lintOptionsFor } from "../config/config.js";
 import { lintSources } from "../linter/lint.js";
 import { findConfigFile, loadConfig } from "../node/config-discovery.js";
 import { parseFile } from "../model/unit-file.js";
+import { textRefusal } from "../node/limits.js";
 import { toDiagnostic } from "./diagnostics.js";
 import { codeActions, completions, crontabSymbols, definition, documentSymbols, unitNameAt } from "./features.js";
 import { hardeningAction } from "./hardening-action.js";
@@ -29,6 +32,8 @@ export interface ServerOptions {
   debounceMs?: number;
   /** Zone of the next elapses and runs in hovers (default: the machine's; the client may set `initializationOptions.timezone`). */
   timezone?: string;
+  /** Called before each lint of a document (tests make it throw, to check that a crashing rule does not stop the server). */
+  beforeLint?: (uri: string) => void;
 }
 
 function validZone(name: string): boolean {
@@ -43,7 +48,17 @@ function validZone(name: string): boolean {
 /** Start the language server on the given streams (stdio for `unitlint lsp`). */
 export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, opts: ServerOptions = {}): Connection {
   const connection = createConnection(input, output);
-  const documents = new TextDocuments(TextDocument);
+  /**
+   * The open documents. Kept here rather than by TextDocuments so that every
+   * incoming notification is checked before it touches anything: a `didOpen`
+   * whose text is not a string, or with no uri, once killed the server.
+   */
+  const docs = new Map<string, TextDocument>();
+  /** Open documents over the limits `check` has (size, lines): they get one diagnostic saying so and are never parsed. */
+  const refused = new Map<string, string>();
+  const documents = { get: (uri: string) => (refused.has(uri) ? undefined : docs.get(uri)) };
+  /** LSP lifecycle: requests before `initialize` and after `shutdown` are errors, notifications then are dropped. */
+  let state: "new" | "running" | "shutdown" = "new";
   const knowledge = defaultKnowledge();
   const debounceMs = opts.debounceMs ?? 150;
   let workspace = new Workspace(null);
@@ -51,6 +66,8 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   let timezone = opts.timezone;
 
   connection.onInitialize((params) => {
+    if (state === "shutdown") throw new ResponseError(ErrorCodes.InvalidRequest, "the server is shutting down");
+    state = "running";
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? null;
     workspace = new Workspace(folder ? uriToPath(folder) : null);
     workspace.scan();
@@ -87,7 +104,16 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   };
 
   const validate = (doc: TextDocument) => {
+    opts.beforeLint?.(doc.uri);
     const path = pathOf(doc.uri);
+    const refusal = refused.get(doc.uri);
+    if (refusal !== undefined) {
+      // What check says of such a file, where the editor shows it; the rest of the workspace keeps the file's saved text.
+      workspace.close(path);
+      const diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: "unitlint", message: refusal };
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [diagnostic] });
+      return;
+    }
     workspace.setOpen(path, doc.getText(), doc.languageId === "crontab" ? scheduleKind(doc) : undefined);
     const display = workspace.display(path);
     // The project's configuration, exactly as `unitlint check` finds it for this file.
@@ -103,6 +129,20 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: mine.map((f) => toDiagnostic(f, doc)) });
   };
 
+  /** A lint that throws (a bug in a rule) is logged and the server keeps serving; the document's old diagnostics are cleared. */
+  const guardedValidate = (doc: TextDocument) => {
+    try {
+      validate(doc);
+    } catch (e) {
+      connection.console.error(`unitlint: linting ${doc.uri} failed (please report this): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      try {
+        void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      } catch {
+        /* the connection is gone */
+      }
+    }
+  };
+
   const schedule = (doc: TextDocument, delay: number) => {
     const prev = timers.get(doc.uri);
     if (prev) clearTimeout(prev);
@@ -110,19 +150,92 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
       doc.uri,
       setTimeout(() => {
         timers.delete(doc.uri);
-        const current = documents.get(doc.uri);
-        if (current) validate(current);
+        const current = docs.get(doc.uri);
+        if (current && state === "running") guardedValidate(current);
       }, delay),
     );
   };
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, debounceMs));
+  /**
+   * Every request handler: refused before `initialize` and after `shutdown`, refused when its
+   * document or position is malformed, and logged (the server keeps serving) when it throws.
+   */
+  function request<P, R>(handler: (p: P) => R): (p: P) => R {
+    return (p: P): R => {
+      if (state === "new") throw new ResponseError(ErrorCodes.ServerNotInitialized, "the server is not initialized");
+      if (state === "shutdown") throw new ResponseError(ErrorCodes.InvalidRequest, "the server is shutting down");
+      const q = p as { textDocument?: { uri?: unknown }; position?: unknown; range?: unknown } | null;
+      if (!isObject(q) || !isObject(q.textDocument) || typeof q.textDocument.uri !== "string") throw new ResponseError(ErrorCodes.InvalidParams, "no textDocument.uri");
+      if ("position" in q && !isPosition(q.position)) throw new ResponseError(ErrorCodes.InvalidParams, "malformed position");
+      if ("range" in q && !isRange(q.range)) throw new ResponseError(ErrorCodes.InvalidParams, "malformed range");
+      try {
+        return handler(p);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        connection.console.error(`unitlint: a request on ${q.textDocument.uri} failed (please report this): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        throw new ResponseError(ErrorCodes.InternalError, `unitlint: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+  }
+
+  /** A notification that is not what the protocol says is logged and dropped. */
+  const drop = (method: string, why: string) => connection.console.warn(`unitlint: ignored ${method}: ${why}`);
+  const accepting = () => state === "running";
+  const checkSize = (doc: TextDocument) => {
+    const refusal = textRefusal(doc.getText());
+    if (refusal === undefined) refused.delete(doc.uri);
+    else refused.set(doc.uri, refusal.replace(/^file /, "document "));
+  };
+
+  connection.onDidOpenTextDocument((p: unknown) => {
+    if (!accepting()) return;
+    const td = (p as { textDocument?: unknown } | null)?.textDocument as Record<string, unknown> | undefined;
+    if (!isObject(td)) return drop("textDocument/didOpen", "no textDocument");
+    if (typeof td["uri"] !== "string" || td["uri"] === "") return drop("textDocument/didOpen", "no uri");
+    if (typeof td["text"] !== "string") return drop("textDocument/didOpen", `${td["uri"]}: text is not a string`);
+    const version = Number.isInteger(td["version"]) ? (td["version"] as number) : 0;
+    const languageId = typeof td["languageId"] === "string" ? td["languageId"] : "";
+    const doc = TextDocument.create(td["uri"], languageId, version, td["text"]);
+    docs.set(doc.uri, doc);
+    checkSize(doc);
+    schedule(doc, 0);
+  });
+
+  connection.onDidChangeTextDocument((p: unknown) => {
+    if (!accepting()) return;
+    const q = p as { textDocument?: { uri?: unknown; version?: unknown }; contentChanges?: unknown } | null;
+    const uri = q?.textDocument?.uri;
+    if (typeof uri !== "string") return drop("textDocument/didChange", "no uri");
+    const doc = docs.get(uri);
+    if (!doc) return drop("textDocument/didChange", `${uri} is not open`);
+    const changes = q?.contentChanges;
+    if (!Array.isArray(changes) || !changes.every(isChange)) return drop("textDocument/didChange", `${uri}: malformed contentChanges`);
+    const version = Number.isInteger(q?.textDocument?.version) ? (q!.textDocument!.version as number) : doc.version + 1;
+    const updated = TextDocument.update(doc, changes as TextDocumentContentChangeEvent[], version);
+    docs.set(uri, updated);
+    checkSize(updated);
+    schedule(updated, debounceMs);
+  });
+
   // the saved text is what other units see once the editor lets go of the file
-  documents.onDidSave((e) => workspace.reread(pathOf(e.document.uri)));
-  documents.onDidClose((e) => {
-    workspace.close(pathOf(e.document.uri));
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  connection.onDidSaveTextDocument((p: unknown) => {
+    if (!accepting()) return;
+    const uri = (p as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
+    if (typeof uri !== "string") return drop("textDocument/didSave", "no uri");
+    workspace.reread(pathOf(uri));
+  });
+
+  connection.onDidCloseTextDocument((p: unknown) => {
+    if (!accepting()) return;
+    const uri = (p as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
+    if (typeof uri !== "string") return drop("textDocument/didClose", "no uri");
+    const t = timers.get(uri);
+    if (t) clearTimeout(t);
+    timers.delete(uri);
+    docs.delete(uri);
+    refused.delete(uri);
+    workspace.close(pathOf(uri));
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
   /** The open document as a unit file; null for crontabs and job files (their own features are below). */
@@ -133,7 +246,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     return { doc, file: parseFile(workspace.display(path), doc.getText()) };
   };
 
-  connection.onHover((p): Hover | null => {
+  connection.onHover(request((p): Hover | null => {
     const doc = documents.get(p.textDocument.uri);
     const kind = doc ? scheduleKind(doc) : undefined;
     if (doc && (kind === "crontab" || kind === "system-crontab")) {
@@ -151,16 +264,16 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const h = hoverAt(x.file, offset, knowledge, zone());
     if (!h) return null;
     return { contents: { kind: "markdown", value: h.markdown }, range: { start: x.doc.positionAt(h.range.start), end: x.doc.positionAt(h.range.end) } };
-  });
+  }));
 
-  connection.onCompletion((p) => {
+  connection.onCompletion(request((p) => {
     const x = parsed(p.textDocument.uri);
     if (!x) return [];
     const unitNames = workspace.paths().map((q) => q.slice(q.lastIndexOf("/") + 1)).filter((n) => !n.endsWith(".conf"));
     return completions({ ast: x.file.ast, offset: x.doc.offsetAt(p.position), type: x.file.name.type, unitNames, knowledge });
-  });
+  }));
 
-  connection.onCodeAction((p) => {
+  connection.onCodeAction(request((p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return [];
     const actions = codeActions(p.context.diagnostics, p.textDocument.uri, doc);
@@ -195,31 +308,51 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
       if (convert) actions.push(convert);
     }
     return actions;
-  });
+  }));
 
-  connection.onDocumentSymbol((p) => {
+  connection.onDocumentSymbol(request((p) => {
     const doc = documents.get(p.textDocument.uri);
     const kind = doc ? scheduleKind(doc) : undefined;
     if (doc && (kind === "crontab" || kind === "system-crontab")) return crontabSymbols(parseCrontab(doc.getText(), workspace.display(pathOf(doc.uri)), kind === "crontab" ? "user" : "system"), doc);
     const x = parsed(p.textDocument.uri);
     return x ? documentSymbols(x.file.ast, x.doc) : [];
-  });
+  }));
 
-  connection.onDefinition((p) => {
+  connection.onDefinition(request((p) => {
     const x = parsed(p.textDocument.uri);
     if (!x) return null;
     const name = unitNameAt(x.file.ast, x.doc.offsetAt(p.position));
     if (!name) return null;
     const byName = new Map(workspace.paths().map((q) => [q.slice(q.lastIndexOf("/") + 1), q]));
     return definition(name, byName, pathToUri);
-  });
+  }));
 
   connection.onShutdown(() => {
+    // From here on every request but `exit` is an error and nothing is linted (the library answers `exit`).
+    state = "shutdown";
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
   });
 
-  documents.listen(connection);
   connection.listen();
   return connection;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+const isIndex = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+
+function isPosition(x: unknown): boolean {
+  return isObject(x) && isIndex(x["line"]) && isIndex(x["character"]);
+}
+
+function isRange(x: unknown): boolean {
+  return isObject(x) && isPosition(x["start"]) && isPosition(x["end"]);
+}
+
+/** A content change: the whole text, or a range and its replacement. */
+function isChange(x: unknown): boolean {
+  return isObject(x) && typeof x["text"] === "string" && (x["range"] === undefined || isRange(x["range"]));
 }

@@ -5,6 +5,7 @@ import { nameAllocator, unitSafe } from "./names.js";
 import type { GeneratedFile, JobPlan, MigrationNote, MigrationResult } from "./plan.js";
 import { execArg, validEnvName } from "./quote.js";
 import { renderService, renderTimer } from "./render.js";
+import { trimEndOf } from "../core/strings.js";
 
 export interface JobsMigrationOptions {
   mode: "system" | "user";
@@ -21,7 +22,8 @@ export interface JobsMigrationOptions {
 /** the scheduler's documentation: "timeout … (default: 30m)". */
 const DEFAULT_TIMEOUT = "30m";
 /** A value the job system fills in (`{{database_password}}`); systemd cannot. */
-const PLACEHOLDER = /\{\{.*\}\}/;
+/** `{{...}}` on one line (what /\{\{.*\}\}/ matched, without its quadratic backtracking on many `{{`). */
+const PLACEHOLDER = { test: (s: string) => s.split(/[\n\r\u2028\u2029]/).some((line) => { const i = line.indexOf("{{"); return i >= 0 && line.indexOf("}}", i + 2) >= 0; }) };
 
 /**
  * Turn the scheduler's job definitions into oneshot services and timers: each cron
@@ -69,7 +71,7 @@ export function migrateJobs(inputs: JobsFile[], opts: JobsMigrationOptions): Mig
         if (opts.scriptDir) {
           files.push({ name: `${name}.sh`, text: script.endsWith("\n") ? script : script + "\n", executable: true });
           // a script without #! would fail to exec(); run it with bash as the job system does
-          const path = `${opts.scriptDir.replace(/\/+$/, "")}/${name}.sh`;
+          const path = `${trimEndOf(opts.scriptDir, "/")}/${name}.sh`;
           execStart = script.startsWith("#!") ? execArg(path) : `/bin/bash ${execArg(path)}`;
         } else {
           const inline = execForScript(script);

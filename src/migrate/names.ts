@@ -1,9 +1,13 @@
+import { trimEndOf, trimOf } from "../core/strings.js";
+
 const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/\.(sh|py|pl|rb|js|php|bash)$/, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  trimOf(
+    s
+      .toLowerCase()
+      .replace(/\.(sh|py|pl|rb|js|php|bash)$/, "")
+      .replace(/[^a-z0-9]+/g, "-"),
+    "-",
+  );
 
 /** Commands that test, move or say something around the work rather than do it (`test -x … || run-parts …`). */
 const GUARDS = new Set(["test", "[", "[[", "true", "false", ":", "cd", "pushd", "echo", "printf", "sleep", "exit", "export", "set", "umask", "ulimit", "date", "logger", "cat", "tee"]);
@@ -107,7 +111,7 @@ function workOf(words: string[]): string | undefined {
       // run-parts /etc/cron.daily: the folder says what runs
       const dirs = words.slice(i + 1).filter((w) => !w.startsWith("-"));
       const dir = dirs[dirs.length - 1];
-      return dir ? base(dir.replace(/\/+$/, "")).replace(/^cron\./, "") : program;
+      return dir ? base(trimEndOf(dir, "/")).replace(/^cron\./, "") : program;
     }
     return program;
   }
@@ -126,7 +130,7 @@ function nameOfWork(command: string): string | undefined {
  */
 export function nameForCommand(command: string): string {
   const work = nameOfWork(command);
-  return (work && slug(base(work.replace(/\/+$/, "")))) || "job";
+  return (work && slug(base(trimEndOf(work, "/")))) || "job";
 }
 
 /** A name from a job's comment (`# nightly database dump` → `nightly-database-dump`), at most five words. */
@@ -142,7 +146,7 @@ export function nameForComment(comment: string): string | undefined {
 }
 
 /** A unit-name-safe form of a job name (unit_name_is_valid: [A-Za-z0-9:_.\-]). */
-export const unitSafe = (s: string) => s.replace(/[^A-Za-z0-9:_.\\-]+/g, "-").replace(/^-+|-+$/g, "") || "job";
+export const unitSafe = (s: string) => trimOf(s.replace(/[^A-Za-z0-9:_.\\-]+/g, "-"), "-") || "job";
 
 /** Hands out names, adding -2, -3 … to repeats. */
 export function nameAllocator(): (wanted: string) => string {

@@ -1,3 +1,4 @@
+import { trimEndOf } from "../core/strings.js";
 /**
  * Quoting for generated unit files (systemd.syntax(7), systemd.service(5)
  * "Command lines"): '%' starts a specifier everywhere and is written '%%';
@@ -33,7 +34,7 @@ export function environmentLine(name: string, value: string): string {
 
 /** A free-text setting (Description=): one line, specifiers escaped, no trailing backslash. */
 export function textSetting(s: string): string {
-  return escapeSpecifiers(s.replace(/[\r\n]+/g, " ").replace(/\\+$/, "").trim());
+  return escapeSpecifiers(trimEndOf(s.replace(/[\r\n]+/g, " "), "\\").trim());
 }
 
 /** A variable name systemd accepts in Environment= (env_name_is_valid). */

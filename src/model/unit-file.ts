@@ -2,6 +2,7 @@ import { parseUnitFile } from "../parser/unit/index.js";
 import type { ParseProblem, UnitFileAst } from "../parser/unit/ast.js";
 import type { SourceText } from "../core/source.js";
 import { parseUnitName, type UnitName } from "./unit-name.js";
+import { trimEndOf } from "../core/strings.js";
 
 /**
  * One parsed file: a unit file (`foo.service`) or a drop-in
@@ -24,12 +25,12 @@ export interface UnitFile {
 // Paths use "/" only: a backslash is an ordinary character in escaped unit
 // names (`srv-my\x2ddata.mount`); the CLI converts Windows paths before this.
 export function basenameOf(path: string): string {
-  const p = path.replace(/\/+$/, "");
+  const p = trimEndOf(path, "/");
   return p.slice(p.lastIndexOf("/") + 1);
 }
 
 export function dirnameOf(path: string): string {
-  const p = path.replace(/\/+$/, "");
+  const p = trimEndOf(path, "/");
   const i = p.lastIndexOf("/");
   return i > 0 ? p.slice(0, i) : i === 0 ? "/" : ".";
 }

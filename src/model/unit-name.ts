@@ -1,3 +1,4 @@
+import { trimOf } from "../core/strings.js";
 import { UNIT_TYPES, type UnitType } from "../knowledge/unit-types.js";
 
 // Unit types are knowledge (src/knowledge/unit-types.ts); they are exported here too for the model's users.
@@ -74,7 +75,7 @@ export function unitNameProblem(name: string): string | null {
  */
 export function escapePath(path: string): string {
   let p = path.replace(/\/+/g, "/");
-  p = p.replace(/^\/+|\/+$/g, "");
+  p = trimOf(p, "/");
   if (p === "") return "-";
   return escapeString(p);
 }

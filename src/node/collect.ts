@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { join, sep } from "node:path";
+import { decodeLossless } from "../core/bytes.js";
 import { crontabFormatFor } from "../crontab/index.js";
 import { UNIT_TYPES } from "../model/unit-name.js";
 import { dropinTarget } from "../model/unit-file.js";
@@ -85,10 +86,17 @@ export function collectInputs(paths: string[], opts: { maxDepth?: number } = {})
       visited.delete(real);
       return;
     }
+    // Names that are not valid UTF-8 come back with U+FFFD in them and cannot be opened by that name.
+    const invalid = entries.some((e) => e.name.includes("\ufffd")) ? invalidUtf8Names(dir) : new Map<string, string[]>();
     for (const entry of entries) {
       const name = entry.name;
       if (name === "node_modules" || name === ".git") continue;
       const p = join(dir, name);
+      const raw = invalid.get(name);
+      if (raw) {
+        if (entry.isDirectory() || isLintableName(p)) for (const r of raw) out.errors.push({ path: join(dir, r), message: NOT_UTF8 });
+        continue;
+      }
       // The folder entry's own type needs no system call; only links and unknown types are followed with stat.
       let kind: "dir" | "file" | "other";
       if (entry.isDirectory()) kind = "dir";
@@ -136,7 +144,8 @@ export function collectInputs(paths: string[], opts: { maxDepth?: number } = {})
     try {
       st = statSync(p);
     } catch (e) {
-      out.errors.push({ path: p, message: errnoMessage(e) });
+      const lost = (e as NodeJS.ErrnoException).code === "ENOENT" && p.includes("\ufffd");
+      out.errors.push({ path: p, message: errnoMessage(e) + (lost ? ARG_NOT_UTF8 : "") });
       continue;
     }
     if (st.isDirectory()) {
@@ -147,6 +156,30 @@ export function collectInputs(paths: string[], opts: { maxDepth?: number } = {})
       if (met === before[0] && out.errors.length === before[1] && out.skipped.length === before[2]) out.empty.push(p);
     } else if (st.isFile()) addFile(p);
     else out.errors.push({ path: p, message: `${specialKind(p)}, not a regular file or folder` });
+  }
+  return out;
+}
+
+const NOT_UTF8 = "the file name is not valid UTF-8 (shown with \\x escapes); not checked: rename it (systemd does not load units so named)";
+const ARG_NOT_UTF8 = " (the name as given is not valid UTF-8: its bytes reach unitlint replaced with U+FFFD; check the folder that holds it)";
+
+/**
+ * The entries of `dir` whose names are not valid UTF-8: the name as Node
+ * decodes it (with U+FFFD) to the real names, invalid bytes as `\xNN`.
+ */
+function invalidUtf8Names(dir: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let names: Buffer[];
+  try {
+    names = readdirSync(dir, { encoding: "buffer" });
+  } catch {
+    return out;
+  }
+  for (const b of names) {
+    const lossy = b.toString("utf8");
+    if (Buffer.from(lossy, "utf8").equals(b)) continue;
+    const shown = decodeLossless(b).text.replace(/(?<![\ud800-\udbff])[\udc80-\udcff]/g, (c) => `\\x${(c.charCodeAt(0) - 0xdc00).toString(16).padStart(2, "0")}`);
+    out.set(lossy, [...(out.get(lossy) ?? []), shown]);
   }
   return out;
 }

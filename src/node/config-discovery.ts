@@ -1,6 +1,10 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { emptyConfig, parseConfig, type ConfigError, type UnitlintConfig } from "../config/config.js";
+import { readRegularFile } from "./read.js";
+
+/** A configuration file is a few hundred bytes; a larger one is refused unread (`-c /dev/zero` once grew without bound). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export const CONFIG_NAMES = ["unitlint.config.json", ".unitlintrc.json"];
 
@@ -66,11 +70,13 @@ export function loadConfig(path: string | null, fallbackDir: string): LoadedConf
   const hit = cache.get(path);
   if (hit && hit.stamp === stamp) return hit.loaded;
   let loaded: LoadedConfig;
-  try {
-    const { config, errors } = parseConfig(readFileSync(path, "utf8"), path);
+  // Found or named with -c, the same checks: a regular file (a FIFO would hang the read, a device never end it), of bounded size.
+  const read = readRegularFile(path, MAX_CONFIG_BYTES, "a regular file");
+  if (read.ok) {
+    const { config, errors } = parseConfig(read.bytes.toString("utf8"), path);
     loaded = { path, dir: dirname(resolve(path)), config, errors };
-  } catch (e) {
-    loaded = { path, dir: dirname(resolve(path)), config: emptyConfig(), errors: [{ message: `cannot read: ${(e as Error).message}`, line: 1, column: 1 }] };
+  } else {
+    loaded = { path, dir: dirname(resolve(path)), config: emptyConfig(), errors: [{ message: `cannot read: ${read.message}`, line: 1, column: 1 }] };
   }
   cache.set(path, { stamp, loaded });
   return loaded;

@@ -1,3 +1,4 @@
+import { maskSecrets } from "../model/secrets.js";
 import type { Finding } from "../core/diagnostic.js";
 import { assessUnit, type Assessment } from "../hardening/assess.js";
 import { lintSources } from "../linter/lint.js";
@@ -53,7 +54,8 @@ export function analyse(state: PlaygroundState, now: () => number = () => perfor
       const all = unit.all(section, key);
       const list = unit.list(section, key);
       const shown = list.length > 1 ? list : all.slice(-1);
-      for (const a of shown) if (a.value !== "") effective.push(`[${section}] ${key}=${a.value}${a.file.kind === "dropin" ? "   (drop-in)" : ""}`);
+      // The value masked as in code frames (Environment= and SetCredential= secrets as `*`).
+      for (const a of shown) if (a.value !== "") effective.push(`[${section}] ${maskSecrets(`${key}=${a.value}`)}${a.file.kind === "dropin" ? "   (drop-in)" : ""}`);
     }
   }
   return {

@@ -26,7 +26,7 @@ export function describeSchedule(spec: string, tz: string, base: Date = new Date
 
 /** The calendar box: the free spec and every OnCalendar= line of the unit. */
 export function calendarPanel(state: PlaygroundState, out: HTMLElement): void {
-  const specs = [state.calendar, ...[...state.text.matchAll(/^\s*OnCalendar\s*=\s*(.+?)\s*$/gm)].map((m) => m[1]!)].filter((s) => s.trim() !== "");
+  const specs = [state.calendar, ...[...state.text.matchAll(/^[ \t]*OnCalendar[ \t]*=(.*)$/gm)].map((m) => m[1]!.trim())].filter((s) => s.trim() !== "");
   out.replaceChildren();
   for (const spec of specs) {
     const pre = document.createElement("pre");

@@ -1,3 +1,4 @@
+import { trimEndOf } from "../core/strings.js";
 /** Everything a shared link reproduces: the unit, its drop-in, the options and the calendar box. */
 export interface PlaygroundState {
   filename: string;
@@ -24,7 +25,7 @@ export const DEFAULT_STATE: PlaygroundState = {
 function toBase64Url(bytes: Uint8Array): string {
   let bin = "";
   for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return trimEndOf(btoa(bin).replace(/\+/g, "-").replace(/\//g, "_"), "=");
 }
 
 function fromBase64Url(s: string): Uint8Array {

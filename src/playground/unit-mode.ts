@@ -17,7 +17,13 @@ const parser: StreamParser<ModeState> = {
         stream.eatSpace();
         if (stream.match(/^[#;].*/)) return "comment";
         if (stream.match(/^\[[^\]]*\]?/)) return "heading";
-        if (stream.match(/^[^=\s][^=]*?(?=\s*=)/)) return "propertyName";
+        // The key, without the spaces before `=`: a lazy /^[^=\s][^=]*?(?=\s*=)/ rescanned the spaces at every step.
+        const key = stream.match(/^[^=\s][^=]*(?==)/);
+        if (key && typeof key === "object") {
+          const spaces = key[0].length - key[0].trimEnd().length;
+          if (spaces > 0) stream.backUp(spaces);
+          return "propertyName";
+        }
       }
     }
     if (!state.inValue && stream.eat("=")) {

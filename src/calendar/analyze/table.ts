@@ -1,3 +1,4 @@
+import { trimEndOf } from "../../core/strings.js";
 /** Display width in code points (surrogate pairs count once). */
 const width = (s: string) => {
   let n = s.length;
@@ -25,7 +26,7 @@ export function renderTable(rows: readonly (readonly [string, string])[]): strin
   const out: string[] = [];
   for (let i = 0; i < rows.length; i++) {
     const [label, value] = rows[i]!;
-    const v = widths[i]! < valueWidth && /[ \t\n\r]$/.test(value) ? value.replace(/[ \t\n\r]+$/, "") : value;
+    const v = widths[i]! < valueWidth && /[ \t\n\r]$/.test(value) ? trimEndOf(value, " \t\n\r") : value;
     out.push(label.padStart(labelWidth), " ", v, "\n");
   }
   return out.join("");

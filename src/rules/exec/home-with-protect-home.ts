@@ -6,6 +6,7 @@ import { splitWords } from "../../values/words.js";
 import type { ReportFile } from "../types.js";
 import { defineRule } from "../types.js";
 import { commandLines } from "./exec-helper.js";
+import { trimEndOf } from "../../core/strings.js";
 
 /** The trees ProtectHome= covers (systemd.exec(5) ProtectHome=). */
 const HOME = /^\/(home|root|run\/user)(\/|$)/;
@@ -37,7 +38,7 @@ function remounted(u: EffectiveUnit): string[] {
     u.list("Service", key).flatMap((a) =>
       splitWords(a.value).words.map((w) => {
         const parts = w.text.replace(/^[-+]+/, "").split(":");
-        return (key.startsWith("Bind") ? (parts[1] ?? parts[0]) : parts[0])!.replace(/\/+$/, "");
+        return trimEndOf((key.startsWith("Bind") ? (parts[1] ?? parts[0]) : parts[0])!, "/");
       }),
     ),
   );

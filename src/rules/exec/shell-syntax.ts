@@ -11,7 +11,25 @@ const SHELL_WORD: [RegExp, string][] = [
   [/\$\(|`/, "command substitution"],
   [/^~(\/|$)/, "a '~' that only a shell expands"],
 ];
-const GLOB = /[*?]|\[[^\]]+\]/;
+/**
+ * `*`, `?` or a `[...]` class with something in it (what /[*?]|\[[^\]]+\]/ matched), in one pass:
+ * the regex scanned to the end of the word from every `[` (a word of 20,000 `[`: 1.8 s).
+ */
+const GLOB = {
+  test(s: string): boolean {
+    let open = -1; // the first `[` since the last `]`
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i];
+      if (c === "*" || c === "?") return true;
+      if (c === "[" && open < 0) open = i;
+      else if (c === "]") {
+        if (open >= 0 && i > open + 1) return true;
+        open = -1;
+      }
+    }
+    return false;
+  },
+};
 /** Options whose value is a pattern for the program itself (find, rsync, grep...). */
 const PATTERN_OPTION = /^(-i?name|-i?path|-i?wholename|-i?regex|--include|--exclude|--glob|--pattern|-e|--regexp)$/;
 

@@ -2,9 +2,8 @@ import { valueSubRange } from "../../parser/unit/index.js";
 import { splitWords } from "../../values/words.js";
 import { defineRule } from "../types.js";
 import { TYPE_SECTION } from "../../knowledge/sections.js";
+import { secretKind } from "../../model/secrets.js";
 
-const SECRET_NAME = /(pass(word|wd)?|secret|token|api_?key|access_?key|private_?key|credential)s?$/i;
-const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/:@\s]+:[^/@\s]+@/i;
 
 export default defineRule({
   meta: {
@@ -31,13 +30,9 @@ export default defineRule({
     if (!section) return;
     for (const a of ctx.unit.list(section, "Environment")) {
       for (const w of splitWords(a.value).words) {
-        const eq = w.text.indexOf("=");
-        if (eq <= 0) continue;
-        const name = w.text.slice(0, eq);
-        const value = w.text.slice(eq + 1);
-        if (value === "" || /^\$\{?|^%/.test(value)) continue;
-        const messageId = URL_WITH_PASSWORD.test(value) ? "url" : SECRET_NAME.test(name) ? "named" : undefined;
-        if (messageId) ctx.report({ messageId, data: { name }, file: a.file, range: valueSubRange(a.entry, w.from, w.to) });
+        // The same test masks the value wherever source text is shown (model/secrets.ts).
+        const messageId = secretKind(w.text);
+        if (messageId) ctx.report({ messageId, data: { name: w.text.slice(0, w.text.indexOf("=")) }, file: a.file, range: valueSubRange(a.entry, w.from, w.to) });
       }
     }
   },
