@@ -29,7 +29,10 @@ const SYSTEMD_NO_DEFAULTS = new Set([...SPECIAL_WITHOUT_DEFAULT_DEPENDENCIES, ..
  */
 function defaultsOn(u: EffectiveUnit | undefined, name: string): boolean {
   if (!u) {
-    const template = name.includes("@") ? name.replace(/@[^.]*\./, "@.") : name;
+    // foo@bar.service -> foo@.service (string search: a regular expression here is quadratic on a long '@' run)
+    const at = name.indexOf("@");
+    const dot = at < 0 ? -1 : name.indexOf(".", at);
+    const template = dot > at && at >= 0 ? name.slice(0, at + 1) + name.slice(dot) : name;
     return SYSTEMD_OWN.has(template) && !SYSTEMD_NO_DEFAULTS.has(template);
   }
   return parseBoolean(u.get("Unit", "DefaultDependencies") ?? "yes") !== false;

@@ -57,7 +57,9 @@ describe("standard input has the limits files have", () => {
 
   it("still checks a normal unit from standard input", () => {
     const r = run(["check", "--no-config", "-"], { input: "[Servce]\n" });
-    expect(r.code).toBe(0);
+    // a service with no [Service] section is refused by systemd: an error, exit 1
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("loading/service-without-start");
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain("syntax/unknown-section");
   });
