@@ -183,7 +183,11 @@ export function buildSchedule(inputs: ScheduleInputs, options: BuildOptions): Sc
 
   const model: ScheduleModel = { from, to, days, zone: zone.name, offsets, jobs, elapses, collisions: [], dst: [], perHour: [], perHourOfDay: new Array<number>(24).fill(0) };
   model.collisions = collisions(model);
+  const counts = new Array<number>(jobs.length).fill(0);
+  for (const e of elapses) counts[e.job]!++;
   model.dst = dstChanges(model, (job, a, b) => {
+    // a job that starts every minute or more often runs through any change: nothing to tell
+    if (frequent(model, counts, jobs.indexOf(job))) return [];
     const out: number[] = [];
     for (const spec of job.specs) if (spec.error === undefined) out.push(...elapsesOf(spec.text, spec.syntax, job.cronTz, a, b).usecs);
     return out.sort((x, y) => x - y);
@@ -276,15 +280,15 @@ function dstChanges(model: ScheduleModel, around: (job: ScheduleJob, from: numbe
     const change: DstChange = { usec: t, fromOffset: prev.offset, toOffset: span.offset, fromAbbr: prev.abbr, toAbbr: span.abbr, kind, wallFrom: kind === "gap" ? wallOld : wallNew, wallTo: kind === "gap" ? wallNew : wallOld, affected: [] };
     model.jobs.forEach((job, j) => {
       if (job.silent || job.specs.length === 0) return;
-      const list = around(job, t - 8 * DAY - len, t + DAY);
-      // what the job does in the affected wall range on an ordinary day: the day and the week before
-      const ref = (shift: number) => list.filter((u) => u >= t - shift && u < t - shift + len);
+      // what the job does in the affected wall range on an ordinary day: the day and the week before (short engine runs)
+      const ref = (shift: number) => around(job, t - shift - SEC, t - shift + len - SEC).filter((u) => u >= t - shift && u < t - shift + len);
       const refs = [...ref(DAY), ...ref(7 * DAY)];
+      const list = around(job, t - len - SEC, t + 2 * len);
       if (kind === "gap") {
         if (refs.length === 0) return;
         const w = wallOf(model.offsets, refs[0]!);
         const after = list.filter((u) => u >= t && u < t + len).length;
-        const usual = list.filter((u) => u >= t - DAY + len && u < t - DAY + 2 * len).length;
+        const usual = around(job, t - DAY + len - SEC, t - DAY + 2 * len).filter((u) => u >= t - DAY + len && u < t - DAY + 2 * len).length;
         if (after > usual) change.affected.push({ job: j, effect: "moved", detail: `its ${hhmm(w)} start does not exist that day; it starts at ${wallNew} instead` });
         else change.affected.push({ job: j, effect: "skipped", detail: `its ${hhmm(w)} start does not exist that day and is skipped` });
       } else {
