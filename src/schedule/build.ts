@@ -233,7 +233,7 @@ function collisions(model: ScheduleModel): Collision[] {
   const out = [...groups.values()].sort((a, b) => b.at.length - a.at.length || a.at[0]! - b.at[0]!);
   // stagger: each job after the first moves the fewest minutes that meet no other start of the window
   const taken = new Map<number, Set<number>>();
-  for (const e of model.elapses) {
+  for (const e of starts) {
     const m = Math.floor(e.usec / MINUTE);
     let s = taken.get(m);
     if (!s) taken.set(m, (s = new Set()));
@@ -281,15 +281,20 @@ function dstChanges(model: ScheduleModel, around: (job: ScheduleJob, from: numbe
     model.jobs.forEach((job, j) => {
       if (job.silent || job.specs.length === 0) return;
       // what the job does in the affected wall range on an ordinary day: the day and the week before (short engine runs)
-      const ref = (shift: number) => around(job, t - shift - SEC, t - shift + len - SEC).filter((u) => u >= t - shift && u < t - shift + len);
+      // (the range in the old offset: [t, t + len) for a gap, [t - len, t) for an overlap, shifted back)
+      const ref = (shift: number) => {
+        const a = kind === "gap" ? t - shift : t - shift - len;
+        return around(job, a - SEC, a + len - SEC).filter((u) => u >= a && u < a + len);
+      };
       const refs = [...ref(DAY), ...ref(7 * DAY)];
       const list = around(job, t - len - SEC, t + 2 * len);
       if (kind === "gap") {
         if (refs.length === 0) return;
         const w = wallOf(model.offsets, refs[0]!);
-        const after = list.filter((u) => u >= t && u < t + len).length;
+        const afterList = list.filter((u) => u >= t && u < t + len);
+        const after = afterList.length;
         const usual = around(job, t - DAY + len - SEC, t - DAY + 2 * len).filter((u) => u >= t - DAY + len && u < t - DAY + 2 * len).length;
-        if (after > usual) change.affected.push({ job: j, effect: "moved", detail: `its ${hhmm(w)} start does not exist that day; it starts at ${wallNew} instead` });
+        if (after > usual) change.affected.push({ job: j, effect: "moved", detail: `its ${hhmm(w)} start does not exist that day; it starts at ${after > 0 ? hhmm(wallOf(model.offsets, afterList[0]!)) : wallNew} instead` });
         else change.affected.push({ job: j, effect: "skipped", detail: `its ${hhmm(w)} start does not exist that day and is skipped` });
       } else {
         const first = list.filter((u) => u >= t - len && u < t);

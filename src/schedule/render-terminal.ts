@@ -67,7 +67,7 @@ export function renderTerminal(model: ScheduleModel, opts: TerminalOptions = {})
   for (const e of model.elapses) counts[e.job]!++;
   const labelW = Math.min(32, Math.max(8, ...shown.map(({ j }) => [...j.label].length)));
   const countW = 6;
-  const barW = width - labelW - countW - 2;
+  const barW = width - labelW - countW - 2; // label, space, bar, space, count
   const span = model.to - model.from;
   const col = (usec: number) => Math.min(barW - 1, Math.max(0, Math.floor(((usec - model.from) / span) * barW)));
   const out: string[] = [];
@@ -125,7 +125,7 @@ export function renderTerminal(model: ScheduleModel, opts: TerminalOptions = {})
       }
     }
     const label = [...j.label].length > labelW ? [...j.label].slice(0, labelW - 1).join("") + "…" : pad(j.label, labelW);
-    out.push(`${label} ${bar} ${String(counts[i]).padStart(countW - 1)}`);
+    out.push(`${label} ${bar} ${String(counts[i]).padStart(countW)}`);
   }
   if (shown.length === 0) out.push(c.dim("(no job fires in this window)"));
 
