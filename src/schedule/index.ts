@@ -8,3 +8,5 @@ export { buildSchedule, type BuildOptions } from "./build.js";
 export { formatWall, isoWall, wallOf, offsetText } from "./time.js";
 export { renderTerminal, jobSummary, whyText, type TerminalOptions } from "./render-terminal.js";
 export { renderJson, scheduleJson, type ScheduleJson } from "./render-json.js";
+export { renderHtml, escapeHtml } from "./render-html.js";
+export { renderIcs, icsText, foldLine } from "./render-ics.js";

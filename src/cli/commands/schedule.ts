@@ -8,12 +8,12 @@ import { parseScheduleFile, scheduleKindOf, type ScheduleFile } from "../../mode
 import { collectInputs } from "../../node/collect.js";
 import { contextFiles } from "../../node/context.js";
 import { readUnitFile } from "../../node/read.js";
-import { buildSchedule, renderJson, renderTerminal, type ScheduleModel } from "../../schedule/index.js";
+import { buildSchedule, renderHtml, renderIcs, renderJson, renderTerminal, type ScheduleModel } from "../../schedule/index.js";
 import { UsageError } from "../errors.js";
 import { processIo, useColor, type Io } from "../io.js";
 import { nodeZoneSource } from "./calendar.js";
 
-export const SCHEDULE_FORMATS = ["terminal", "json"] as const;
+export const SCHEDULE_FORMATS = ["terminal", "json", "html", "ics"] as const;
 
 export interface ScheduleFlags {
   from?: string;
@@ -104,6 +104,8 @@ export function runSchedule(paths: string[], opts: ScheduleFlags, io: Io, column
   const { model, errors } = loadSchedule(paths, opts, io);
   let text: string;
   if (opts.format === "json") text = renderJson(model);
+  else if (opts.format === "html") text = renderHtml(model);
+  else if (opts.format === "ics") text = renderIcs(model);
   else {
     const colour = opts.output === undefined && useColor(io, opts.color);
     text = renderTerminal(model, { width: opts.width ?? (io.isTTY && columns ? columns : 100), palette: colour ? ansi : plain });
