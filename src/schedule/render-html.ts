@@ -24,7 +24,7 @@ h1{font-size:1.35rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.75rem 0 .5re
 svg{width:100%;height:auto;display:block}svg text{fill:var(--fg);font:12px system-ui,sans-serif}svg .day{fill:var(--muted)}
 .grid{stroke:var(--grid)}.rowbg{fill:var(--row)}.s{stroke:var(--start)}.hit{stroke:var(--hit)}.rng{fill:var(--range);opacity:.45}.rel{fill:var(--muted);font-style:italic}
 .bar{fill:var(--start)}.peak{fill:var(--hit)}
-table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--grid);vertical-align:top}
+.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--grid);vertical-align:top;overflow-wrap:anywhere}th{white-space:nowrap}
 .legend span{display:inline-block;margin-right:1.2rem}.sw{display:inline-block;width:14px;height:10px;margin-right:.3rem;vertical-align:middle}
 `;
 
@@ -51,7 +51,7 @@ export function renderHtml(model: ScheduleModel): string {
   for (let t = model.from; t <= model.to + DAY; t += HOUR) {
     const w = wallOf(model.offsets, t);
     const midnight = t - (w.hour * 3600 + w.minute * 60 + w.second) * 1e6 - (t % 1e6);
-    if (midnight <= model.from || midnight > model.to || w.hour !== 0) continue;
+    if (midnight <= model.from || midnight >= model.to || w.hour !== 0) continue;
     const mx = x(midnight);
     const mw = wallOf(model.offsets, midnight);
     svg.push(`<line class="grid" x1="${mx}" y1="${top - 4}" x2="${mx}" y2="${H}"/><text class="day" x="${mx + 3}" y="${top - 8}">${WEEKDAYS[mw.weekday]} ${mw.month}-${mw.day}</text>`);
@@ -66,7 +66,7 @@ export function renderHtml(model: ScheduleModel): string {
   }
   rows.forEach(({ j, i }, r) => {
     const y = top + r * rowH;
-    svg.push(`<text x="4" y="${y + 13}"><title>${e(`${j.file}:${j.line} — ${jobSummary(j)}`)}</title>${e(j.label.length > 38 ? j.label.slice(0, 37) + "…" : j.label)}</text>`);
+    svg.push(`<g><title>${e(`${j.file}:${j.line} — ${jobSummary(j)}`)}</title><text class="label" x="4" y="${y + 13}">${e(j.label.length > 38 ? j.label.slice(0, 37) + "…" : j.label)}</text></g>`);
     svg.push(`<text x="${labelW + barW + 8}" y="${y + 13}">${counts[i]}</text>`);
     if (j.silent === "relative-only") {
       svg.push(`<text class="rel" x="${labelW + 4}" y="${y + 13}">relative: ${e(j.relative.map((q) => q.meaning).join("; "))}</text>`);
@@ -101,12 +101,12 @@ export function renderHtml(model: ScheduleModel): string {
   out.push(`<h2>Collisions</h2>`);
   if (model.collisions.length === 0) out.push(`<p class="muted">None: no two jobs start in the same minute or within each other's AccuracySec=.</p>`);
   else {
-    out.push(`<table><tr><th>Jobs</th><th>Times</th><th>First</th><th>Stagger suggestion</th></tr>`);
+    out.push(`<div class="scroll"><table><tr><th>Jobs</th><th>Times</th><th>First</th><th>Stagger suggestion</th></tr>`);
     for (const g of model.collisions) {
       const moves = g.stagger.map((s) => `start ${name(s.job)} ${s.minutes} min later`).join(", ");
       out.push(`<tr><td>${g.jobs.map(name).join(" + ")}</td><td>${g.at.length}×</td><td>${when(g.at[0]!)}</td><td>${moves ? moves + " (free minutes all window)" : "no free minute found"}; or add RandomizedDelaySec=</td></tr>`);
     }
-    out.push(`</table>`);
+    out.push(`</table></div>`);
   }
 
   out.push(`<h2>DST changes</h2>`);
@@ -114,7 +114,9 @@ export function renderHtml(model: ScheduleModel): string {
   for (const d of model.dst) {
     const w = wallOf(model.offsets, d.usec - 1);
     const what = d.kind === "gap" ? `clocks jump forward, ${d.wallFrom}–${d.wallTo} does not exist` : `clocks fall back, ${d.wallFrom}–${d.wallTo} happens twice`;
-    out.push(`<p><b>${WEEKDAYS[w.weekday]} ${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}</b> ${e(d.fromAbbr)} → ${e(d.toAbbr)}: ${e(what)}</p>`);
+    const old = d.kind === "gap" ? d.wallFrom : d.wallTo;
+    const now = d.kind === "gap" ? d.wallTo : d.wallFrom;
+    out.push(`<p><b>${WEEKDAYS[w.weekday]} ${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}</b> ${old} ${e(d.fromAbbr)} → ${now} ${e(d.toAbbr)}: ${e(what)}</p>`);
     if (d.affected.length) out.push(`<ul>${d.affected.map((a) => `<li>${name(a.job)}: ${e(a.detail)}</li>`).join("")}</ul>`);
     else out.push(`<p class="muted">No job is affected.</p>`);
   }
@@ -122,7 +124,7 @@ export function renderHtml(model: ScheduleModel): string {
   const silent = model.jobs.filter((j) => j.silent && j.silent !== "relative-only");
   out.push(`<h2>Never fires in this window</h2>`);
   if (silent.length === 0) out.push(`<p class="muted">Every job fires.</p>`);
-  else out.push(`<table><tr><th>Job</th><th>File</th><th>Why</th></tr>${silent.map((j) => `<tr><td>${e(j.label)}</td><td><code>${e(`${j.file}:${j.line}`)}</code></td><td>${e(whyText(model, j))}</td></tr>`).join("")}</table>`);
+  else out.push(`<div class="scroll"><table><tr><th>Job</th><th>File</th><th>Why</th></tr>${silent.map((j) => `<tr><td>${e(j.label)}</td><td><code>${e(`${j.file}:${j.line}`)}</code></td><td>${e(whyText(model, j))}</td></tr>`).join("")}</table></div>`);
 
   out.push(`<h2>Busiest hour</h2>`);
   if (!model.busiest) out.push(`<p class="muted">Nothing starts.</p>`);
@@ -137,8 +139,8 @@ export function renderHtml(model: ScheduleModel): string {
     out.push(`<p class="muted">Starts per hour of the day, over the window:</p><svg viewBox="0 0 724 112" style="max-width:724px" role="img" aria-label="starts per hour of day" xmlns="http://www.w3.org/2000/svg">${bars.join("")}</svg>`);
   }
 
-  out.push(`<h2>Jobs</h2><table><tr><th>Job</th><th>Schedule</th><th>Runs</th><th>Starts</th><th>File</th></tr>`);
+  out.push(`<h2>Jobs</h2><div class="scroll"><table><tr><th>Job</th><th>Schedule</th><th>Runs</th><th>Starts</th><th>File</th></tr>`);
   model.jobs.forEach((j, i) => out.push(`<tr><td>${e(j.label)}</td><td><code>${e(jobSummary(j))}</code></td><td>${e(j.runs ?? "")}${j.runsMissing ? ' <span class="muted">(not among the files)</span>' : ""}</td><td>${counts[i]}</td><td><code>${e(`${j.file}:${j.line}`)}</code></td></tr>`));
-  out.push(`</table><p class="muted">unitlint schedule</p></body></html>\n`);
+  out.push(`</table></div><p class="muted">unitlint schedule</p></body></html>\n`);
   return out.join("\n");
 }

@@ -81,7 +81,7 @@ export function renderTerminal(model: ScheduleModel, opts: TerminalOptions = {})
   for (let t = model.from; t <= model.to + DAY; t += HOUR) {
     const w = wallOf(model.offsets, t);
     const midnight = t - (w.hour * 3600 + w.minute * 60 + w.second) * 1e6 - (t % 1e6);
-    if (midnight <= model.from || midnight > model.to) continue;
+    if (midnight <= model.from || midnight >= model.to) continue;
     const x = col(midnight);
     if (!ticks.some((k) => k.col === x)) {
       const mw = wallOf(model.offsets, midnight);
