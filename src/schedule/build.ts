@@ -3,7 +3,7 @@
  * calendar engine (`nextElapses` for OnCalendar=, `nextCronRuns` for cron), then
  * collisions, DST changes and the hour counts.
  */
-import { localZone, nextCronRuns, nextElapses, type CalendarOptions } from "../calendar/index.js";
+import { localZone, nextCronRuns, nextElapses, parseCalendar, type CalendarOptions, type CalendarParseResult } from "../calendar/index.js";
 import { collectJobs, type ScheduleInputs } from "./jobs.js";
 import type { Collision, DstChange, ScheduleElapse, ScheduleJob, ScheduleModel } from "./model.js";
 import { hhmm, hourStart, offsetSpans, spanAt, wallOf } from "./time.js";
@@ -36,13 +36,18 @@ interface SpecResult {
 type Engine = (text: string, syntax: "calendar" | "cron", base: number, count: number, tz: string | undefined) => { usecs: number[]; never: boolean; error?: string; normalized?: string };
 
 function engine(opts: CalendarOptions): Engine {
+  // a spec is parsed once per zone (the parse reads the local zone's abbreviations), then searched from each base
+  const parsed = new Map<string, CalendarParseResult>();
   return (text, syntax, base, count, tz) => {
     const o: CalendarOptions & { base: number; count: number } = { base, count };
     const zone = tz ?? opts.tz;
     if (zone !== undefined) o.tz = zone;
     if (opts.zones) o.zones = opts.zones;
     if (syntax === "calendar") {
-      const r = nextElapses(text, o);
+      const key = `${zone ?? ""}\u0000${text}`;
+      let spec = parsed.get(key);
+      if (!spec) parsed.set(key, (spec = parseCalendar(text, o)));
+      const r = nextElapses(spec, o);
       const out: ReturnType<Engine> = { usecs: r.elapses.map((e) => e.usec), never: r.never };
       if (r.error !== undefined) out.error = r.error;
       if (r.normalized !== undefined) out.normalized = r.normalized;
@@ -185,11 +190,19 @@ export function buildSchedule(inputs: ScheduleInputs, options: BuildOptions): Sc
   model.collisions = collisions(model);
   const counts = new Array<number>(jobs.length).fill(0);
   for (const e of elapses) counts[e.job]!++;
+  const indexOf = new Map(jobs.map((j, i) => [j, i] as const));
   model.dst = dstChanges(model, (job, a, b) => {
     // a job that starts every minute or more often runs through any change: nothing to tell
-    if (frequent(model, counts, jobs.indexOf(job))) return [];
+    if (frequent(model, counts, indexOf.get(job)!)) return [];
     const out: number[] = [];
-    for (const spec of job.specs) if (spec.error === undefined) out.push(...elapsesOf(spec.text, spec.syntax, job.cronTz, a, b).usecs);
+    // inside the window the elapses are known already; only ranges before it need the engine
+    const inside = a >= from && b <= to;
+    for (const spec of job.specs) {
+      if (spec.error !== undefined) continue;
+      if (inside) {
+        for (const u of elapsesOf(spec.text, spec.syntax, job.cronTz, from, to).usecs) if (u > a && u <= b) out.push(u);
+      } else out.push(...elapsesOf(spec.text, spec.syntax, job.cronTz, a, b).usecs);
+    }
     return out.sort((x, y) => x - y);
   });
   hourCounts(model);
@@ -231,32 +244,39 @@ function collisions(model: ScheduleModel): Collision[] {
     i = k;
   }
   const out = [...groups.values()].sort((a, b) => b.at.length - a.at.length || a.at[0]! - b.at[0]!);
-  // stagger: each job after the first moves the fewest minutes that meet no other start of the window
-  const taken = new Map<number, Set<number>>();
+  // stagger: each job after the first moves the fewest minutes that meet no other start of the window.
+  // taken: minute -> the one job starting in it, or -1 when several do
+  const taken = new Map<number, number>();
+  const minutesOf = new Map<number, number[]>();
+  const take = (m: number, j: number) => {
+    const v = taken.get(m);
+    if (v === undefined) taken.set(m, j);
+    else if (v !== j) taken.set(m, -1);
+  };
   for (const e of starts) {
     const m = Math.floor(e.usec / MINUTE);
-    let s = taken.get(m);
-    if (!s) taken.set(m, (s = new Set()));
-    s.add(e.job);
+    take(m, e.job);
+    let l = minutesOf.get(e.job);
+    if (!l) minutesOf.set(e.job, (l = []));
+    l.push(m);
   }
+  const OFFSETS = [5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, ...Array.from({ length: 59 }, (_, k) => k + 1)];
   const moved = new Set<number>();
   for (const g of out) {
     for (const j of g.jobs.slice(1)) {
       if (moved.has(j)) continue;
-      const mine = model.elapses.filter((e) => e.job === j).map((e) => Math.floor(e.usec / MINUTE));
+      moved.add(j);
+      const mine = minutesOf.get(j) ?? [];
       // a few minutes' offset first (5, 10, ... 55), then any free minute
-      for (const d of [5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, ...Array.from({ length: 59 }, (_, k) => k + 1)]) {
-        const free = mine.every((m) => [...(taken.get(m + d) ?? [])].every((x) => x === j));
-        if (!free) continue;
-        for (const m of mine) {
-          let s = taken.get(m + d);
-          if (!s) taken.set(m + d, (s = new Set()));
-          s.add(j);
-        }
-        g.stagger.push({ job: j, minutes: d });
-        moved.add(j);
-        break;
-      }
+      const d = OFFSETS.find((d) =>
+        mine.every((m) => {
+          const v = taken.get(m + d);
+          return v === undefined || v === j;
+        }),
+      );
+      if (d === undefined) continue;
+      for (const m of mine) take(m + d, j);
+      g.stagger.push({ job: j, minutes: d });
     }
   }
   return out;
@@ -286,7 +306,9 @@ function dstChanges(model: ScheduleModel, around: (job: ScheduleJob, from: numbe
         const a = kind === "gap" ? t - shift : t - shift - len;
         return around(job, a - SEC, a + len - SEC).filter((u) => u >= a && u < a + len);
       };
-      const refs = [...ref(DAY), ...ref(7 * DAY)];
+      // the week before only when the day before does not show it (weekly jobs)
+      let refs = ref(DAY);
+      if (refs.length === 0) refs = ref(7 * DAY);
       const list = around(job, t - len - SEC, t + 2 * len);
       if (kind === "gap") {
         if (refs.length === 0) return;
@@ -312,13 +334,19 @@ function dstChanges(model: ScheduleModel, around: (job: ScheduleJob, from: numbe
 
 function hourCounts(model: ScheduleModel): void {
   const byHour = new Map<number, { starts: number; jobs: Set<number> }>();
+  // elapses are sorted: walk the offset spans alongside instead of looking each one up
+  let k = 0;
   for (const e of model.elapses) {
-    const h = hourStart(model.offsets, e.usec);
+    const sec = Math.floor(e.usec / SEC);
+    while (k + 1 < model.offsets.length && model.offsets[k + 1]!.from <= sec) k++;
+    const local = sec + model.offsets[k]!.offset;
+    const inHour = ((local % 3600) + 3600) % 3600;
+    const h = (sec - inHour) * SEC;
     let b = byHour.get(h);
     if (!b) byHour.set(h, (b = { starts: 0, jobs: new Set() }));
     b.starts++;
     b.jobs.add(e.job);
-    model.perHourOfDay[wallOf(model.offsets, e.usec).hour]!++;
+    model.perHourOfDay[Math.floor((((local % 86400) + 86400) % 86400) / 3600)]!++;
   }
   // every clock hour of the window, empty ones included
   const first = hourStart(model.offsets, model.from + 1);

@@ -36,7 +36,7 @@ function triggered(timer: EffectiveUnit): string {
   return timer.get("Timer", "Unit") ?? `${timer.name.stem}.service`;
 }
 
-function timerJob(u: EffectiveUnit, set: UnitSet, enabled: ReadonlySet<string>): ScheduleJob | undefined {
+function timerJob(u: EffectiveUnit, set: UnitSet, enabled: ReadonlySet<string>, known: ReadonlySet<string>): ScheduleJob | undefined {
   if (u.type !== "timer" || !u.main) return undefined;
   const specs: JobSpec[] = u.list("Timer", "OnCalendar").map((a) => ({ text: a.value, syntax: "calendar", file: a.file.path, line: a.entry.firstLine }));
   const relative: RelativeTrigger[] = [];
@@ -63,7 +63,8 @@ function timerJob(u: EffectiveUnit, set: UnitSet, enabled: ReadonlySet<string>):
     fixedRandomDelay: yes(u.get("Timer", "FixedRandomDelay")),
     persistent: yes(u.get("Timer", "Persistent")),
   };
-  if (!resolveUnit(set, runs)) job.runsMissing = true;
+  const template = runs.replace(/@[^.]*\./, "@.");
+  if (!resolveUnit(set, runs) && !known.has(runs) && !known.has(template)) job.runsMissing = true;
   if (u.name.isTemplate) {
     job.silent = "template";
     job.why = "a template timer: only its instances (name@instance.timer) run, and which ones is not known here";
@@ -158,6 +159,8 @@ export interface ScheduleInputs {
   enabled?: readonly string[];
   /** When set, only timers whose unit file is among these paths are jobs (the others are context: units a timer may start). */
   given?: ReadonlySet<string>;
+  /** Names of other units that exist (read but not parsed, e.g. services): a timer's Unit= found here is not missing. */
+  knownUnits?: ReadonlySet<string>;
 }
 
 /** Every job of the inputs, in input order: timers, then crontab lines, then JSON jobs. */
@@ -167,7 +170,7 @@ export function collectJobs(inputs: ScheduleInputs): ScheduleJob[] {
   const seen = new Set<string>();
   for (const u of inputs.units.units) {
     if (inputs.given && !(u.main && inputs.given.has(u.main.path))) continue;
-    const j = timerJob(u, inputs.units, enabled);
+    const j = timerJob(u, inputs.units, enabled, inputs.knownUnits ?? new Set());
     // the same timer twice (a copy in another folder of the run) is one job
     if (j && !seen.has(j.id)) {
       seen.add(j.id);

@@ -24,6 +24,13 @@ const encoder = new TextEncoder();
 
 /** Fold a content line at 75 octets, never inside a UTF-8 sequence (RFC 5545 3.1). */
 export function foldLine(line: string): string {
+  // ASCII: one octet per character
+  if (/^[\x00-\x7f]*$/.test(line)) {
+    if (line.length <= 75) return line;
+    const parts = [line.slice(0, 75)];
+    for (let i = 75; i < line.length; i += 74) parts.push(line.slice(i, i + 74));
+    return parts.join("\r\n ");
+  }
   if (encoder.encode(line).length <= 75) return line;
   const parts: string[] = [];
   let cur = "";

@@ -95,6 +95,7 @@ export function renderTerminal(model: ScheduleModel, opts: TerminalOptions = {})
   }
   out.push(" ".repeat(labelW + 1) + c.dim(header.trimEnd()));
 
+  const tickCols = new Set(ticks.map((k) => k.col));
   const collisionCols = new Set<string>();
   for (const g of model.collisions) for (const t of g.at) for (const j of g.jobs) collisionCols.add(`${j}:${col(t)}`);
 
@@ -120,7 +121,7 @@ export function renderTerminal(model: ScheduleModel, opts: TerminalOptions = {})
           const ch = n > 1 ? "┃" : "│";
           bar += collisionCols.has(`${i}:${x}`) ? c.red(ch) : c.green(ch);
         } else if (range[x]) bar += c.yellow("─");
-        else if (ticks.some((k) => k.col === x)) bar += c.dim("┊");
+        else if (tickCols.has(x)) bar += c.dim("┊");
         else bar += " ";
       }
     }

@@ -2,7 +2,7 @@ import { existsSync, readlinkSync, writeFileSync } from "node:fs";
 import { Option, type Command } from "commander";
 import { parseTimestamp } from "../../calendar/index.js";
 import { ansi, plain } from "../../format/colors.js";
-import { parseFile, type UnitFile } from "../../model/unit-file.js";
+import { dropinTarget, parseFile, type UnitFile } from "../../model/unit-file.js";
 import { buildUnitSet } from "../../model/unit-set.js";
 import { parseScheduleFile, scheduleKindOf, type ScheduleFile } from "../../model/schedule-file.js";
 import { collectInputs } from "../../node/collect.js";
@@ -75,6 +75,7 @@ export function loadSchedule(paths: string[], opts: Pick<ScheduleFlags, "from" |
   const unitFiles: UnitFile[] = [];
   const scheduleFiles: ScheduleFile[] = [];
   const given = new Set<string>();
+  const knownUnits = new Set<string>();
   const read = (path: string, kind: "crontab" | undefined, context: boolean) => {
     const r = readUnitFile(path);
     if (!r.ok) {
@@ -89,13 +90,20 @@ export function loadSchedule(paths: string[], opts: Pick<ScheduleFlags, "from" |
       if (!context) scheduleFiles.push(parseScheduleFile(path, r.text, sk));
       return;
     }
+    // only timers (and their drop-ins) are parsed; of the other units the name is enough (is a timer's Unit= there?)
+    const base = path.slice(path.lastIndexOf("/") + 1);
+    const target = dropinTarget(path);
+    if (target ? !/(^|\.)timer$/.test(target) : !base.endsWith(".timer")) {
+      if (!target) knownUnits.add(base);
+      return;
+    }
     unitFiles.push(parseFile(path, r.text));
     if (!context) given.add(path);
   };
   for (const path of collected.files) read(path, undefined, false);
   for (const path of opts.crontab) read(path, "crontab", false);
   for (const path of contextFiles(collected.files)) read(path, undefined, true);
-  const model = buildSchedule({ units: buildUnitSet(unitFiles), scheduleFiles, enabled: collected.enabled, given }, { from, days: opts.days, tz, zones });
+  const model = buildSchedule({ units: buildUnitSet(unitFiles), scheduleFiles, enabled: collected.enabled, given, knownUnits }, { from, days: opts.days, tz, zones });
   return { model, errors };
 }
 
