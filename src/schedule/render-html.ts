@@ -22,7 +22,7 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:v
 h1{font-size:1.35rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.75rem 0 .5rem}
 .muted{color:var(--muted)}code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 svg{width:100%;height:auto;display:block}svg text{fill:var(--fg);font:12px system-ui,sans-serif}svg .day{fill:var(--muted)}
-.grid{stroke:var(--grid)}.rowbg{fill:var(--row)}.s{stroke:var(--start)}.hit{stroke:var(--hit)}.rng{fill:var(--range);opacity:.45}.rel{fill:var(--muted);font-style:italic}
+.grid{stroke:var(--grid)}.rowbg{fill:var(--row)}.s{stroke:var(--start);stroke-width:1.2}.hit{stroke:var(--hit);stroke-width:1.2}.m{stroke-width:2}.rng{fill:var(--range);opacity:.45}.rel{fill:var(--muted);font-style:italic}
 .bar{fill:var(--start)}.peak{fill:var(--hit)}
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--grid);vertical-align:top;overflow-wrap:anywhere}th{white-space:nowrap}
 .legend span{display:inline-block;margin-right:1.2rem}.sw{display:inline-block;width:14px;height:10px;margin-right:.3rem;vertical-align:middle}
@@ -83,9 +83,21 @@ export function renderHtml(model: ScheduleModel): string {
       if (c) c.n++;
       else cols.set(x(el.usec), { n: 1, first: el.usec });
     }
-    for (const [cx, c] of cols) {
-      const cls = hits.has(`${i}:${cx}`) ? "hit" : "s";
-      svg.push(`<line class="${cls}" x1="${cx + 0.5}" y1="${y + 3}" x2="${cx + 0.5}" y2="${y + rowH - 3}" stroke-width="${c.n > 1 ? 2 : 1.2}"><title>${e(`${j.label}: ${formatWall(model.offsets, c.first)}${c.n > 1 ? ` (+${c.n - 1} more in this column)` : ""}`)}</title></line>`);
+    // a line with a tooltip per mark on rows with few marks; a busy row (hourly...) is one path per kind of mark,
+    // or the page of a big folder would be megabytes
+    const cls = (cx: number, n: number) => (hits.has(`${i}:${cx}`) ? "hit" : "s") + (n > 1 ? " m" : "");
+    if (cols.size <= 60) {
+      for (const [cx, c] of cols) {
+        const tip = `<title>${e(`${j.label}: ${formatWall(model.offsets, c.first)}${c.n > 1 ? ` (+${c.n - 1} more in this column)` : ""}`)}</title>`;
+        svg.push(`<line class="${cls(cx, c.n)}" x1="${cx + 0.5}" y1="${y + 3}" x2="${cx + 0.5}" y2="${y + rowH - 3}">${tip}</line>`);
+      }
+    } else {
+      const paths = new Map<string, string>();
+      for (const [cx, c] of cols) {
+        const k = cls(cx, c.n);
+        paths.set(k, (paths.get(k) ?? "") + `M${cx + 0.5} ${y + 3}v${rowH - 6}`);
+      }
+      for (const [k, d] of paths) svg.push(`<path class="${k}" d="${d}"/>`);
     }
   });
   svg.push("</svg>");
