@@ -138,11 +138,14 @@ export function renderTerminal(model: ScheduleModel, opts: TerminalOptions = {})
   }
 
   out.push("", c.bold(`Collisions (same minute or within AccuracySec=)`) + (model.collisions.length ? "" : ": none"));
-  for (const g of model.collisions) {
-    out.push(`  ${c.red(g.jobs.map(name).join(" + "))}: ${g.at.length}× — first ${formatWall(model.offsets, g.at[0]!, { seconds: false })}`);
+  const MAX = 20;
+  for (const g of model.collisions.slice(0, MAX)) {
+    const jobs = g.jobs.length > 8 ? `${g.jobs.slice(0, 8).map(name).join(" + ")} + ${g.jobs.length - 8} more` : g.jobs.map(name).join(" + ");
+    out.push(`  ${c.red(jobs)}: ${g.at.length}× — first ${formatWall(model.offsets, g.at[0]!, { seconds: false })}`);
     const moves = g.stagger.map((s) => `start ${name(s.job)} ${s.minutes} min later`);
     out.push(`    stagger: ${moves.length ? moves.join(", ") + " (those minutes are free all week)" : "no free minute found"}; or add RandomizedDelaySec= to spread the load`);
   }
+  if (model.collisions.length > MAX) out.push(c.dim(`  … ${model.collisions.length - MAX} more groups (all of them in --format json or html)`));
 
   out.push("", c.bold("DST changes") + (model.dst.length ? "" : ": none in the window"));
   for (const d of model.dst) {
@@ -151,7 +154,8 @@ export function renderTerminal(model: ScheduleModel, opts: TerminalOptions = {})
     const old = d.kind === "gap" ? d.wallFrom : d.wallTo;
     const now = d.kind === "gap" ? d.wallTo : d.wallFrom;
     out.push(`  ${WEEKDAYS[w.weekday]} ${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")} ${old} ${d.fromAbbr} → ${now} ${d.toAbbr}: ${what}`);
-    for (const a of d.affected) out.push(`    ${c.yellow(name(a.job))}: ${a.detail}`);
+    for (const a of d.affected.slice(0, MAX)) out.push(`    ${c.yellow(name(a.job))}: ${a.detail}`);
+    if (d.affected.length > MAX) out.push(c.dim(`    … ${d.affected.length - MAX} more jobs (all of them in --format json or html)`));
     if (d.affected.length === 0) out.push("    no job is affected");
   }
 

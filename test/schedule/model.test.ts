@@ -124,6 +124,15 @@ describe("schedule model", () => {
     expect(text).toContain("stagger: start b.timer 15 min later, start crontab:1 rotate 20 min later");
   });
 
+  it("lists the first 20 collision groups in the terminal and says how many more there are", () => {
+    const units = Array.from({ length: 25 }, (_, i) => [timer(`a${i}.timer`, `OnCalendar=*-*-* 03:${String(i).padStart(2, "0")}`), timer(`b${i}.timer`, `OnCalendar=*-*-* 03:${String(i).padStart(2, "0")}`)]).flat();
+    const m = build(units, { from: "2026-01-05T00:00:00Z", days: 1 });
+    expect(m.collisions).toHaveLength(25);
+    const text = renderTerminal(m);
+    expect(text.match(/^ {2}a\d+\.timer \+ b\d+\.timer: 1×/gm)).toHaveLength(20);
+    expect(text).toContain("… 5 more groups (all of them in --format json or html)");
+  });
+
   it("finds DST changes in the window and the jobs they skip or repeat", () => {
     const units = [timer("night.timer", "OnCalendar=*-*-* 02:30"), timer("h.timer", "OnCalendar=*:15"), timer("noon.timer", "OnCalendar=12:00"), timer("utc.timer", "OnCalendar=*-*-* 02:30 UTC")];
     const springCron = parseCrontab("15 * * * * /bin/poll\n30 2 * * * /bin/nightly\n", "crontab", "user");
