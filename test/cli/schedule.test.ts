@@ -51,6 +51,7 @@ describe("unitlint schedule", () => {
 
   it("--format json lists every elapse with its job, file and line; --days and --output", () => {
     const dir = jobFolder();
+    writeFileSync(join(dir, "etc/systemd/system/orphan.timer"), "[Timer]\nOnCalendar=weekly\n\n[Install]\nWantedBy=timers.target\n");
     const out = join(dir, "week.json");
     const r = run(["schedule", ".", ...FROM, "--days", "2", "-f", "json", "-o", out], { cwd: dir });
     expect(r.code).toBe(0);
@@ -63,6 +64,9 @@ describe("unitlint schedule", () => {
     ]);
     expect(json.elapses.find((e: { job: string }) => e.job === "jobs/report.json#report")).toMatchObject({ file: "jobs/report.json", line: 4 });
     expect(json.jobs.find((j: { id: string }) => j.id === "backup.timer")).toMatchObject({ runs: "backup.service", persistent: true });
+    // backup.service is beside it (read by name only); orphan.timer's service is not
+    expect(json.jobs.find((j: { id: string }) => j.id === "backup.timer").runsMissing).toBeUndefined();
+    expect(json.jobs.find((j: { id: string }) => j.id === "orphan.timer")).toMatchObject({ runs: "orphan.service", runsMissing: true });
   });
 
   it("--format html and --format ics", () => {

@@ -77,6 +77,15 @@ export function loadSchedule(paths: string[], opts: Pick<ScheduleFlags, "from" |
   const given = new Set<string>();
   const knownUnits = new Set<string>();
   const read = (path: string, kind: "crontab" | undefined, context: boolean) => {
+    const sk = kind ?? scheduleKindOf(path);
+    // only timers (and their drop-ins) are read and parsed; of the other units the name is enough (is a timer's Unit= there?)
+    const base = path.slice(path.lastIndexOf("/") + 1);
+    const target = dropinTarget(path);
+    if (!sk && (target ? !/(^|\.)timer$/.test(target) : !base.endsWith(".timer"))) {
+      if (!target) knownUnits.add(base);
+      return;
+    }
+    if (sk && context) return;
     const r = readUnitFile(path);
     if (!r.ok) {
       if (!context) {
@@ -85,16 +94,8 @@ export function loadSchedule(paths: string[], opts: Pick<ScheduleFlags, "from" |
       }
       return;
     }
-    const sk = kind ?? scheduleKindOf(path);
     if (sk) {
-      if (!context) scheduleFiles.push(parseScheduleFile(path, r.text, sk));
-      return;
-    }
-    // only timers (and their drop-ins) are parsed; of the other units the name is enough (is a timer's Unit= there?)
-    const base = path.slice(path.lastIndexOf("/") + 1);
-    const target = dropinTarget(path);
-    if (target ? !/(^|\.)timer$/.test(target) : !base.endsWith(".timer")) {
-      if (!target) knownUnits.add(base);
+      scheduleFiles.push(parseScheduleFile(path, r.text, sk));
       return;
     }
     unitFiles.push(parseFile(path, r.text));
