@@ -137,6 +137,12 @@ export function renderTerminal(model: ScheduleModel, opts: TerminalOptions = {})
     for (const j of relativeToo) for (const r of j.relative) out.push(`  ${j.label}: ${r.key}=${r.value} — ${r.meaning}`);
   }
 
+  const missing = model.jobs.filter((j) => j.kind === "timer" && j.runsMissing && !j.silent);
+  if (missing.length) {
+    out.push("", c.bold("Timers whose unit is not among the files (it must exist on the host)"));
+    for (const j of missing) out.push(`  ${j.label} → ${c.yellow(j.runs ?? "")}`);
+  }
+
   out.push("", c.bold(`Collisions (same minute or within AccuracySec=)`) + (model.collisions.length ? "" : ": none"));
   const MAX = 20;
   for (const g of model.collisions.slice(0, MAX)) {

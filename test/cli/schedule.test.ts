@@ -67,6 +67,7 @@ describe("unitlint schedule", () => {
     // backup.service is beside it (read by name only); orphan.timer's service is not
     expect(json.jobs.find((j: { id: string }) => j.id === "backup.timer").runsMissing).toBeUndefined();
     expect(json.jobs.find((j: { id: string }) => j.id === "orphan.timer")).toMatchObject({ runs: "orphan.service", runsMissing: true });
+    expect(run(["schedule", ".", ...FROM], { cwd: dir }).stdout).toContain("Timers whose unit is not among the files (it must exist on the host)\n  orphan.timer → orphan.service\n");
   });
 
   it("--format html and --format ics", () => {
