@@ -293,10 +293,8 @@ function dstChanges(model: ScheduleModel, around: (job: ScheduleJob, from: numbe
     const kind = delta > 0 ? "gap" : "overlap";
     const len = Math.abs(delta);
     // the wall range: for a gap, [old wall at t, new wall at t) does not exist; for an overlap, [new wall at t, old wall at t) repeats
-    const before = wallOf(model.offsets, t - SEC);
     const wallOld = hhmm(wallOf([{ from: 0, offset: prev.offset, abbr: prev.abbr }], t));
     const wallNew = hhmm(wallOf(model.offsets, t));
-    void before;
     const change: DstChange = { usec: t, fromOffset: prev.offset, toOffset: span.offset, fromAbbr: prev.abbr, toAbbr: span.abbr, kind, wallFrom: kind === "gap" ? wallOld : wallNew, wallTo: kind === "gap" ? wallNew : wallOld, affected: [] };
     model.jobs.forEach((job, j) => {
       if (job.silent || job.specs.length === 0) return;
