@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { runCron2Calendar } from "../../src/cli/commands/cron2calendar.js";
 import { runSchedule } from "../../src/cli/commands/schedule.js";
 import type { Io } from "../../src/cli/io.js";
 import type { ScheduleJson } from "../../src/schedule/index.js";
@@ -126,3 +127,39 @@ describe.skipIf(!hasSystemdAnalyze)("schedule --format json against systemd-anal
     expect(checked).toBeGreaterThan(10_000);
   }, 300_000);
 });
+
+describe.skipIf(!hasSystemdAnalyze)("schedule --format json crontab lines against systemd-analyze (UTC, through their OnCalendar= equivalents)", () => {
+  it("every start of 60 crontab lines is an elapse of the line's OnCalendar= equivalent(s), and none is missing", () => {
+    const minute = ["0", "*/15", "5,35", "30", "0-10/5", "45"];
+    const hour = ["*", "2", "*/6", "9-17", "0,12", "23"];
+    const dom = ["*", "*", "1", "15", "1-7", "*/10"];
+    const dow = ["*", "*", "1-5", "0", "mon,fri", "6"];
+    const lines: string[] = [];
+    for (let i = 0; i < 60; i++) lines.push(`${minute[i % 6]} ${hour[(i * 5) % 6]} ${dom[(i * 7) % 6]} * ${dow[(i * 11) % 6]} root /bin/job${i}`);
+    const dir = tempDir();
+    writeFileSync(join(dir, "crontab"), lines.join("\n") + "\n");
+    const from = 1_772_928_000;
+    const json = scheduleJson([join(dir, "crontab")], from, "UTC");
+    const toSec = Date.parse(json.window.to) / 1000;
+    const bad: string[] = [];
+    let checked = 0;
+    for (const job of json.jobs) {
+      const ours = json.elapses.filter((e) => e.job === job.id).map((e) => e.usec / 1e6);
+      const conv = JSON.parse(runCronToCalendar(job.specs[0]!.text));
+      const theirs = new Set<number>();
+      for (const spec of conv.lines as string[]) for (const s of theirElapses(spec, "UTC", from, ours.length + 2).elapses) if (s <= toSec) theirs.add(s);
+      const t = [...theirs].sort((a, b) => a - b);
+      checked += ours.length;
+      if (t.length !== ours.length || t.some((s, i) => s !== ours[i])) bad.push(`${job.specs[0]!.text}: ours ${ours.slice(0, 4).join(" ")} theirs ${t.slice(0, 4).join(" ")}`);
+    }
+    expect(bad).toEqual([]);
+    expect(checked).toBeGreaterThan(1000);
+  }, 120_000);
+});
+
+function runCronToCalendar(expr: string): string {
+  let out = "";
+  const io: Io = { out: (s) => void (out += s), err: () => undefined, isTTY: false, env: {}, readStdin: () => "" };
+  runCron2Calendar(expr, { json: true }, io);
+  return out;
+}
