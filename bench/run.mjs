@@ -13,6 +13,7 @@ const step = (name, args) => {
 
 step("start-up", ["bench/startup.mjs", "--write"]);
 step("calendar", ["bench/calendar.mjs", "--write"]);
+step("schedule", ["bench/schedule.mjs", "--write"]);
 step("editor", ["bench/editor.mjs", "--write"]);
 step("knowledge base vs verify", ["bench/verify-compare.mjs", "--write"]);
 // Whole corpus and corpus x20 against systemd-analyze verify (a few minutes).

@@ -35,6 +35,8 @@ export { type ZoneSource, intlZoneSource, tzifZoneSource } from "./zone/source.j
 export { analyzeCalendar, type AnalyzeOutput } from "./analyze/calendar-report.js";
 export { analyzeTimespan } from "./analyze/timespan-report.js";
 export { LibcSession };
+/** The zone a `tz` option names (the local zone of specs without a suffix), for callers that show times in it. */
+export { localZone };
 
 /** One elapse: µs since the epoch, as a Date, and as ISO 8601 with the zone's offset. */
 export interface Elapse {

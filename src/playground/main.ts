@@ -7,6 +7,7 @@ import { analyse, type Analysis } from "./analysis.js";
 import { calendarPanel } from "./calendar-panel.js";
 import { EXAMPLES } from "./examples.js";
 import { exposurePanel } from "./exposure-panel.js";
+import { schedulePanel } from "./schedule-panel.js";
 import { decodeState, encodeState, type PlaygroundState } from "./state.js";
 import { unitFileLanguage } from "./unit-mode.js";
 
@@ -59,6 +60,7 @@ function render(a: Analysis): void {
   $("effective").textContent = a.effective.join("\n");
   $("timing").textContent = `linted in ${a.millis.toFixed(1)} ms`;
   calendarPanel(state, $("calendar-results"));
+  schedulePanel(state, $("schedule"));
   exposurePanel(a.exposure, a.exposureError, $("exposure"));
 }
 

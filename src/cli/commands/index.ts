@@ -24,6 +24,7 @@ export const commandLoaders: [name: string, load: () => Promise<CommandModule>][
   ["next", () => import("./next.js")],
   ["playground", () => import("./playground.js")],
   ["rules", () => import("./rules.js")],
+  ["schedule", () => import("./schedule.js")],
   ["security", () => import("./security.js")],
   ["timespan", () => import("./timespan.js")],
 ];
