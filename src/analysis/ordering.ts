@@ -2,6 +2,7 @@ import { defaultOrdering, isUserUnitPath, SPECIAL_ORDERING, SPECIAL_UNITS, SPECI
 import { SYSTEMD_SYSTEM_UNITS, SYSTEMD_UNITS_WITHOUT_DEFAULT_DEPENDENCIES, SYSTEMD_USER_UNITS } from "../knowledge/systemd-units.generated.js";
 import type { EffectiveUnit } from "../model/effective-unit.js";
 import type { UnitFile } from "../model/unit-file.js";
+import { templateNameOf } from "../model/unit-name.js";
 import { resolveUnit, type UnitSet } from "../model/unit-set.js";
 import { parseBoolean } from "../values/primitives.js";
 import { dependencyGraph } from "./graph.js";
@@ -29,10 +30,7 @@ const SYSTEMD_NO_DEFAULTS = new Set([...SPECIAL_WITHOUT_DEFAULT_DEPENDENCIES, ..
  */
 function defaultsOn(u: EffectiveUnit | undefined, name: string): boolean {
   if (!u) {
-    // foo@bar.service -> foo@.service (string search: a regular expression here is quadratic on a long '@' run)
-    const at = name.indexOf("@");
-    const dot = at < 0 ? -1 : name.indexOf(".", at);
-    const template = dot > at && at >= 0 ? name.slice(0, at + 1) + name.slice(dot) : name;
+    const template = templateNameOf(name);
     return SYSTEMD_OWN.has(template) && !SYSTEMD_NO_DEFAULTS.has(template);
   }
   return parseBoolean(u.get("Unit", "DefaultDependencies") ?? "yes") !== false;

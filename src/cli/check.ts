@@ -5,7 +5,6 @@ import type { Finding, SeverityOrOff } from "../core/diagnostic.js";
 import { SourceText } from "../core/source.js";
 import { unifiedDiff } from "../fix/diff.js";
 import { fixSources } from "../fix/fix.js";
-import { escapeLine } from "../format/escape.js";
 import { formatters } from "../format/index.js";
 import { lintSources, sortFindings, type LintOptions, type LintSource } from "../linter/lint.js";
 import { effectiveSeverity, type Preset } from "../linter/severity.js";
@@ -20,7 +19,7 @@ import { allRules, rulesById } from "../rules/registry.js";
 import { lookupRuleId } from "../rules/rule-id.js";
 import { guessSeverity } from "../config/shape.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
-import { useColor, type Io } from "./io.js";
+import { escapingErr, useColor, type Io } from "./io.js";
 import { VERSION } from "./version.js";
 
 export interface CheckOptions {
@@ -68,7 +67,7 @@ export function parseRuleFlags(flags: string[]): Record<string, SeverityOrOff> {
 /** `unitlint check`: read, lint, report; returns the exit code. */
 export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): Promise<number> {
   // Messages on stderr name files: a name's control characters (escape sequences, CR, LF) are shown escaped.
-  const io: Io = { ...rawIo, err: (s) => rawIo.err(escapeLine(s)) };
+  const io: Io = escapingErr(rawIo);
   if (opts.printConfig !== undefined) return printConfig(opts, io);
   const formatter = formatters[opts.format];
   if (!formatter) throw new UsageError(`unknown format '${opts.format}' (choose from ${Object.keys(formatters).sort().join(", ")})`);

@@ -1,3 +1,4 @@
+import { escapeLine } from "../format/escape.js";
 import { readStream } from "../node/limits.js";
 
 /** Where command output goes; tests swap it to capture output without spawning. */
@@ -23,6 +24,15 @@ export const processIo: Io = {
     return r.ok ? r.text : { refused: r.message };
   },
 };
+
+/**
+ * The same output with every message on standard error escaped line by line: a file name with control
+ * characters (an escape sequence, a CR, a line that a CI system would read as a command) reaches the terminal
+ * or the log inert.
+ */
+export function escapingErr(io: Io): Io {
+  return { ...io, err: (s) => io.err(escapeLine(s)) };
+}
 
 /** Colour on a TTY unless NO_COLOR is set; FORCE_COLOR or --color forces it on. */
 export function useColor(io: Io, flag: boolean | undefined): boolean {

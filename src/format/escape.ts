@@ -1,19 +1,6 @@
-/**
- * Characters that must not reach a terminal or a CI log raw: C0 controls
- * (escape sequences, CR, LF, NUL), DEL, C1 controls, Unicode line and
- * paragraph separators and bidirectional overrides.
- */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+import { escapeControls } from "../core/strings.js";
 
-const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-
-/** Text with every unsafe character as a visible escape (`\n`, `\x1b`, `\u202e`): one line, inert on a terminal. */
-export function escapeControls(s: string): string {
-  return s.replace(UNSAFE, (c) => {
-    const n = c.charCodeAt(0);
-    return NAMED[c] ?? (n < 0x100 ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16).padStart(4, "0")}`);
-  });
-}
+export { escapeControls };
 
 /**
  * A file name for a human-readable report: control characters escaped, and a

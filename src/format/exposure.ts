@@ -1,6 +1,7 @@
 import { formatExposure, type Assessment, type Rating } from "../hardening/assess.js";
 import { sortChecks, type BaselineChange } from "../hardening/report.js";
 import type { Palette } from "./colors.js";
+import { displayName } from "./escape.js";
 
 // How `unitlint security` prints an assessment (src/hardening computes it; this only lays it out).
 
@@ -25,19 +26,20 @@ export function formatTable(a: Assessment, p: Palette, opts: { onlyExposed?: boo
     lines.push(`${mark} ${r.check.id.padEnd(nameW)}  ${r.description.padEnd(descW)}  ${exp.padStart(8)}`.trimEnd());
   }
   const color = ratingColor(a.rating, p);
-  lines.push("", `→ Overall exposure level for ${p.bold(a.unit)}: ${color(`${formatExposure(a.exposure)} ${a.rating}`)} ${GLYPH[a.rating]}`);
+  lines.push("", `→ Overall exposure level for ${p.bold(displayName(a.unit))}: ${color(`${formatExposure(a.exposure)} ${a.rating}`)} ${GLYPH[a.rating]}`);
   return lines.join("\n") + "\n";
 }
 
 export function formatBaseline(changes: BaselineChange[], p: Palette): string {
   const lines: string[] = [];
   for (const c of changes) {
-    if (c.before === null) lines.push(`${c.unit}: new, exposure ${c.after!.toFixed(1)}`);
-    else if (c.after === null) lines.push(`${c.unit}: gone (was ${c.before.toFixed(1)})`);
+    const unit = displayName(c.unit);
+    if (c.before === null) lines.push(`${unit}: new, exposure ${c.after!.toFixed(1)}`);
+    else if (c.after === null) lines.push(`${unit}: gone (was ${c.before.toFixed(1)})`);
     else {
       const d = Math.round((c.after - c.before) * 10) / 10;
       const delta = d === 0 ? "unchanged" : d < 0 ? p.green(`better by ${(-d).toFixed(1)}`) : p.red(`worse by ${d.toFixed(1)}`);
-      lines.push(`${c.unit}: ${c.before.toFixed(1)} → ${c.after.toFixed(1)} (${delta})`);
+      lines.push(`${unit}: ${c.before.toFixed(1)} → ${c.after.toFixed(1)} (${delta})`);
     }
     if (c.better.length) lines.push(`  better: ${c.better.join(", ")}`);
     if (c.worse.length) lines.push(`  worse:  ${c.worse.join(", ")}`);

@@ -1,3 +1,4 @@
+import { escapeControls } from "../core/strings.js";
 import type { EffectiveUnit } from "../model/effective-unit.js";
 import { dirnameOf, parseFile } from "../model/unit-file.js";
 import { EffectiveUnit as Unit } from "../model/effective-unit.js";
@@ -161,11 +162,11 @@ function withDropin(u: EffectiveUnit, section: string, lines: string[]): Assessm
 function renderDropin(u: EffectiveUnit, section: string, before: Assessment, after: Assessment, steps: HardenStep[], target: number): string {
   const score = (a: Assessment) => `${formatExposure(a.exposure)} ${a.rating}`;
   const out = [
-    `# Hardening for ${u.name.name}, suggested by unitlint harden.`,
+    `# Hardening for ${escapeControls(u.name.name)}, suggested by unitlint harden.`,
     `# Exposure (as systemd-analyze security computes it): ${score(before)} -> ${score(after)}` +
       (after.exposure <= target ? ` (target ${formatExposure(target)}).` : ` (target ${formatExposure(target)} not reached).`),
     "# Lines are ordered from least to most likely to break the service; review",
-    `# them, then run: systemctl daemon-reload && systemctl restart ${u.name.name}`,
+    `# them, then run: systemctl daemon-reload && systemctl restart ${escapeControls(u.name.name)}`,
     `[${section}]`,
   ];
   for (const s of steps) {

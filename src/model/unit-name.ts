@@ -99,3 +99,13 @@ export function unescapePath(stem: string): string {
   const raw = stem.replace(/-/g, "/").replace(/\\x([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
   return "/" + raw;
 }
+
+/**
+ * `foo@bar.service` → `foo@.service`: the template an instance name comes from (the name itself when it has no
+ * `@` instance part). String search, not a regular expression: those are quadratic on a long run of `@`.
+ */
+export function templateNameOf(name: string): string {
+  const at = name.indexOf("@");
+  const dot = at < 0 ? -1 : name.indexOf(".", at);
+  return at >= 0 && dot > at ? name.slice(0, at + 1) + name.slice(dot) : name;
+}

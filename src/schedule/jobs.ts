@@ -8,6 +8,7 @@ import type { CrontabFile } from "../crontab/index.js";
 import { member, readJob, type JobsFile } from "../jobs/index.js";
 import type { EffectiveUnit } from "../model/effective-unit.js";
 import type { ScheduleFile } from "../model/schedule-file.js";
+import { templateNameOf } from "../model/unit-name.js";
 import { resolveUnit, type UnitSet } from "../model/unit-set.js";
 import type { JobSpec, RelativeTrigger, ScheduleJob } from "./model.js";
 
@@ -63,7 +64,7 @@ function timerJob(u: EffectiveUnit, set: UnitSet, enabled: ReadonlySet<string>, 
     fixedRandomDelay: yes(u.get("Timer", "FixedRandomDelay")),
     persistent: yes(u.get("Timer", "Persistent")),
   };
-  const template = runs.replace(/@[^.]*\./, "@.");
+  const template = templateNameOf(runs);
   if (!resolveUnit(set, runs) && !known.has(runs) && !known.has(template)) job.runsMissing = true;
   if (u.name.isTemplate) {
     job.silent = "template";

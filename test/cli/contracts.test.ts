@@ -208,3 +208,21 @@ describe("a user crontab saved as `crontab` in a repository", () => {
     expect(run(["check", ".", "--crontab", "crontab"], { cwd: dir })).toMatchObject({ code: 0, stdout: "1 file checked, no problems found\n" });
   });
 });
+
+describe("file names with control characters in the other commands", () => {
+  it("security, harden and migrate print them escaped, never raw", () => {
+    const name = "evil\u001b[31m\rname.service";
+    const dir = project({ [name]: "[Unit]\nDescription=x\n[Service]\nExecStart=/usr/bin/true\n", crontab: "0 3 * * * /usr/bin/backup\n" });
+    const outputs = [
+      run(["security", name], { cwd: dir }),
+      run(["security", "--baseline", "missing.json", name], { cwd: dir }),
+      run(["harden", name, "nothing.service"], { cwd: dir }),
+      run(["migrate", "crontab", "--format", "user", "--dry-run", "--out", "out\u001bdir", "crontab"], { cwd: dir }),
+    ];
+    for (const r of outputs) {
+      expect(r.stdout + r.stderr).not.toMatch(/[\u001b\r]/);
+    }
+    expect(outputs[0]!.stdout).toContain("evil\\x1b[31m\\rname.service");
+    expect(outputs[3]!.stdout).toContain("out\\x1bdir/");
+  });
+});

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { existsSync, mkdirSync } from "node:fs";
-import { processIo, type Io } from "../io.js";
+import { escapingErr, processIo, type Io } from "../io.js";
+import { displayName } from "../../format/escape.js";
 import { EXIT_USAGE } from "../errors.js";
 import { parseThreshold } from "./security.js";
 
@@ -14,7 +15,8 @@ export interface HardenOptions {
  * Print (or write with --write) a hardening drop-in per unit. The unit file
  * itself is never touched; an existing hardening.conf is kept unless --force.
  */
-export async function runHarden(paths: string[], opts: HardenOptions, io: Io): Promise<number> {
+export async function runHarden(paths: string[], opts: HardenOptions, rawIo: Io): Promise<number> {
+  const io = escapingErr(rawIo);
   const target = parseThreshold(opts.target, "--target");
   const { loadUnits } = await import("../../node/load-units.js");
   const { hardenUnit, DEFAULT_TARGET } = await import("../../hardening/harden.js");
@@ -36,7 +38,7 @@ export async function runHarden(paths: string[], opts: HardenOptions, io: Io): P
     }
     if (!r.reached) status = Math.max(status, 1);
     if (!opts.write || !r.path) {
-      if (loaded.units.length > 1) io.out(`# ---- ${r.path ?? u.name.name}\n`);
+      if (loaded.units.length > 1) io.out(`# ---- ${displayName(r.path ?? u.name.name)}\n`);
       io.out(r.dropin);
       io.err(summary + "\n");
       continue;

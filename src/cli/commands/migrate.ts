@@ -7,7 +7,8 @@ import { parseJobsFile, type JobsFile } from "../../jobs/index.js";
 import { migrateCrontab, migrateJobs, type MigrationResult } from "../../migrate/index.js";
 import { readUnitFile } from "../../node/read.js";
 import { EXIT_OK, UsageError } from "../errors.js";
-import { processIo, type Io } from "../io.js";
+import { escapingErr, processIo, type Io } from "../io.js";
+import { displayName } from "../../format/escape.js";
 
 interface OutputFlags {
   out: string;
@@ -24,14 +25,15 @@ function read(path: string): string {
 }
 
 /** Write (or, with --dry-run, print) the generated files; refuse to overwrite without --force, before writing anything. */
-function emit(result: MigrationResult, opts: OutputFlags, io: Io): number {
+function emit(result: MigrationResult, opts: OutputFlags, rawIo: Io): number {
+  const io = escapingErr(rawIo);
   for (const n of result.notes) io.err(`note: ${n.where}: ${n.message}\n`);
   if (result.files.length === 0) {
     io.err("unitlint: nothing to migrate\n");
     return 1;
   }
   if (opts.dryRun) {
-    for (const f of result.files) io.out(`# ${join(opts.out, f.name)}\n${f.text}\n`);
+    for (const f of result.files) io.out(`# ${displayName(join(opts.out, f.name))}\n${f.text}\n`);
     return EXIT_OK;
   }
   const existing = result.files.map((f) => join(opts.out, f.name)).filter((p) => existsSync(p));
@@ -42,7 +44,7 @@ function emit(result: MigrationResult, opts: OutputFlags, io: Io): number {
       const p = join(opts.out, f.name);
       writeFileSync(p, f.text);
       if (f.executable) chmodSync(p, 0o755);
-      io.out(`wrote ${p}\n`);
+      io.out(`wrote ${displayName(p)}\n`);
     }
   } catch (e) {
     throw new UsageError(`cannot write to ${opts.out}: ${(e as Error).message}`);

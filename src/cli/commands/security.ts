@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import { readFileSync } from "node:fs";
-import { processIo, useColor, type Io } from "../io.js";
+import { escapingErr, processIo, useColor, type Io } from "../io.js";
 import { UsageError, EXIT_USAGE } from "../errors.js";
 
 export interface SecurityOptions {
@@ -20,7 +20,8 @@ export function parseThreshold(v: string | undefined, flag = "--threshold"): num
   return Math.round(Number(v) * 10);
 }
 
-export async function runSecurity(paths: string[], opts: SecurityOptions, io: Io): Promise<number> {
+export async function runSecurity(paths: string[], opts: SecurityOptions, rawIo: Io): Promise<number> {
+  const io = escapingErr(rawIo);
   const threshold = parseThreshold(opts.threshold);
   const { loadUnits } = await import("../../node/load-units.js");
   const { assessUnit } = await import("../../hardening/assess.js");
