@@ -17,6 +17,7 @@ import { readUnitFile, textRefusal } from "../node/read.js";
 import { writeFileAtomic, writeReportAtomic } from "../node/write-atomic.js";
 import { allRules, rulesById } from "../rules/registry.js";
 import { lookupRuleId } from "../rules/rule-id.js";
+import { REFERENCE_SYSTEMD } from "../knowledge/reference.js";
 import { guessSeverity } from "../config/shape.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { escapingErr, useColor, type Io } from "./io.js";
@@ -266,6 +267,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
     color: opts.output ? false : useColor(io, opts.color),
     version: VERSION,
     unreadable: ioErrors,
+    checkedAgainst: `systemd ${REFERENCE_SYSTEMD}${opts.targetSystemd?.length ? ` (target ${opts.targetSystemd.join(", ")})` : ""}`,
   });
   if (opts.output) {
     try {

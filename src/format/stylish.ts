@@ -9,7 +9,7 @@ function sev(f: Finding, c: Palette): string {
 }
 
 /** `file:line:col severity rule message`, a code frame under each, and a summary line. */
-export const stylish: Formatter = ({ findings, sources, color, fileCount, unreadable = 0 }) => {
+export const stylish: Formatter = ({ findings, sources, color, fileCount, unreadable = 0, checkedAgainst }) => {
   const c = color ? ansi : plain;
   const out: string[] = [];
   for (const f of findings) {
@@ -22,7 +22,7 @@ export const stylish: Formatter = ({ findings, sources, color, fileCount, unread
   const n = { error: 0, warning: 0, info: 0 };
   for (const f of findings) n[f.severity]++;
   const total = findings.length;
-  const files = `${fileCount} file${fileCount === 1 ? "" : "s"} checked`;
+  const files = `${fileCount} file${fileCount === 1 ? "" : "s"} checked${checkedAgainst ? ` against ${checkedAgainst}` : ""}`;
   // Never "no problems found" when some of the paths could not be checked at all.
   const incomplete = unreadable > 0 ? `; ${unreadable} path${unreadable === 1 ? "" : "s"} could not be checked (see the messages on standard error)` : "";
   if (total === 0) out.push(incomplete ? c.red(c.bold(`${files}${incomplete}`)) : `${files}, no problems found`);

@@ -14,6 +14,8 @@ export interface FormatInput {
   files?: string[];
   color: boolean;
   version: string;
+  /** What the files were judged against, for the summary line: "systemd 252", "systemd 252 (target 247, 252)". */
+  checkedAgainst?: string;
   /** Paths that could not be read or held no unit files (their messages went to stderr): the check is incomplete. */
   unreadable?: number;
 }

@@ -24,7 +24,7 @@ describe("unitlint check", () => {
     const dir = project({ "good.service": GOOD });
     const r = run(["check", join(dir, "good.service")]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe("1 file checked, no problems found\n");
+    expect(r.stdout).toBe("1 file checked against systemd 252, no problems found\n");
   });
 
   it("exit 1 on an error finding, with file:line:col and a code frame", () => {

@@ -43,7 +43,7 @@ describe("a path that yields no unit files", () => {
   it("a folder given twice is not empty the second time", () => {
     const dir = project({ "u/a.service": GOOD });
     const r = run(["check", "u", "u"], { cwd: dir });
-    expect(r).toMatchObject({ code: 0, stderr: "", stdout: "1 file checked, no problems found\n" });
+    expect(r).toMatchObject({ code: 0, stderr: "", stdout: "1 file checked against systemd 252, no problems found\n" });
   });
 
   it("after an I/O error beside clean files, the summary says the check is incomplete", () => {
@@ -51,7 +51,7 @@ describe("a path that yields no unit files", () => {
     const r = run(["check", "good.service", "missing.service"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("unitlint: missing.service: no such file or folder\n");
-    expect(r.stdout).toBe("1 file checked; 1 path could not be checked (see the messages on standard error)\n");
+    expect(r.stdout).toBe("1 file checked against systemd 252; 1 path could not be checked (see the messages on standard error)\n");
   });
 });
 
@@ -205,7 +205,7 @@ describe("a user crontab saved as `crontab` in a repository", () => {
     expect(assumed.stdout).toContain("a file named crontab is read as a system crontab");
     expect(assumed.stdout).toContain("unitlint check --crontab crontab");
     // the same file found while walking and given with --crontab is checked once, as a user crontab
-    expect(run(["check", ".", "--crontab", "crontab"], { cwd: dir })).toMatchObject({ code: 0, stdout: "1 file checked, no problems found\n" });
+    expect(run(["check", ".", "--crontab", "crontab"], { cwd: dir })).toMatchObject({ code: 0, stdout: "1 file checked against systemd 252, no problems found\n" });
   });
 });
 
@@ -224,5 +224,14 @@ describe("file names with control characters in the other commands", () => {
     }
     expect(outputs[0]!.stdout).toContain("evil\\x1b[31m\\rname.service");
     expect(outputs[3]!.stdout).toContain("out\\x1bdir/");
+  });
+});
+
+describe("which systemd the files were checked against", () => {
+  it("the summary line names the reference release, and the targets when given; --help says the same", () => {
+    const dir = project({ "a.service": GOOD });
+    expect(run(["check", "a.service"], { cwd: dir }).stdout).toBe("1 file checked against systemd 252, no problems found\n");
+    expect(run(["check", "--target-systemd", "247,252", "a.service"], { cwd: dir }).stdout).toBe("1 file checked against systemd 252 (target 247, 252), no problems found\n");
+    expect(run(["check", "--help"]).stdout.replace(/\s+/g, " ")).toContain("always judged as systemd 252 judges them");
   });
 });

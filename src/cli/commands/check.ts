@@ -3,6 +3,7 @@ import { UsageError } from "../errors.js";
 import { processIo } from "../io.js";
 import { formatterNames } from "../../format/index.js";
 import { PRESETS, type Preset } from "../../linter/severity.js";
+import { REFERENCE_SYSTEMD } from "../../knowledge/reference.js";
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -29,7 +30,11 @@ export function register(program: Command): void {
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", intArg("--max-warnings"))
     .option("--stdin-filename <name>", "file name to lint standard input as (decides the unit type)")
     .option("--rule <id=severity>", "set a rule's severity (off|info|warning|error); repeatable", collect, [])
-    .option("--target-systemd <versions>", "systemd versions the units must run on, e.g. 252 or 247,252", versionsArg)
+    .option(
+      "--target-systemd <versions>",
+      `systemd versions the units must run on, e.g. 247,252: settings and values newer than the oldest are reported. Values and refusals are always judged as systemd ${REFERENCE_SYSTEMD} judges them (the summary line says so)`,
+      versionsArg,
+    )
     .option("--user", "units are user units (systemctl --user)")
     .option("--external <unit>", "a unit that exists on the target host though not in the checked set; repeatable", collect, [])
     .option("--crontab <file>", "a user crontab to check (no user field, as `crontab -l` prints it); repeatable", collect, [])
