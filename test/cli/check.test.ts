@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync, chmodSync, readFileSync } from "
 import { join } from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, ensureBin, run, tempDir } from "../helpers/cli.js";
+import { BIN, ensureBin, run, tempDir, project } from "../helpers/cli.js";
 
 const GOOD = "[Unit]\nDescription=Good\n\n[Service]\nExecStart=/usr/bin/true\n";
 const BAD = "[Unit\nDescription=Bad\n";
@@ -10,14 +10,6 @@ const WARN = "[Unit]\nDescription=Warn\n\n[Service]\nExecStart=/usr/bin/true\nno
 
 beforeAll(() => ensureBin(), 120_000);
 
-function project(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 describe("unitlint check", () => {
   it("exit 0 and a clean summary for good units", () => {

@@ -2,24 +2,16 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, ensureBin, ROOT, run, tempDir } from "../helpers/cli.js";
+import { BIN, ensureBin, ROOT, run, tempDir, project, GOOD_UNIT, WARNING_UNIT } from "../helpers/cli.js";
 import { wrapMarkdown, wrapWords } from "../../src/cli/wrap.js";
 
 // What users of ESLint and ruff expect of a linter's command line, one test per promise.
 
-const GOOD = "[Unit]\nDescription=Good\n\n[Service]\nExecStart=/usr/bin/true\n";
-const WARN = "[Unit]\nDescription=Warn\n\n[Service]\nExecStart=/usr/bin/true\nnoequals\n";
+const GOOD = GOOD_UNIT;
+const WARN = WARNING_UNIT;
 
 beforeAll(() => ensureBin(), 120_000);
 
-function project(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 describe("a path that yields no unit files", () => {
   it("an empty folder exits 2 and names it; stdout does not say 'no problems found'", () => {

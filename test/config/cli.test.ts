@@ -1,18 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBin, run, tempDir } from "../helpers/cli.js";
+import { ensureBin, run, tempDir, project } from "../helpers/cli.js";
 
 beforeAll(() => ensureBin(), 120_000);
 
-function project(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 type Row = { file: string; rule: string; severity: string; line: number };
 const rows = (stdout: string) => (JSON.parse(stdout) as Row[]).map((f) => `${f.file} ${f.rule} ${f.severity}`);

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -53,3 +53,17 @@ export function tempDir(prefix = "unitlint-test-"): string {
   created.push(d);
   return d;
 }
+
+/** A temporary folder holding `files` (relative path → text), sub-folders made as needed. */
+export function project(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+/** A clean service, and one with a warning (a line without '='), for the command-line tests. */
+export const GOOD_UNIT = "[Unit]\nDescription=Good\n\n[Service]\nExecStart=/usr/bin/true\n";
+export const WARNING_UNIT = "[Unit]\nDescription=Warn\n\n[Service]\nExecStart=/usr/bin/true\nnoequals\n";
