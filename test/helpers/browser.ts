@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { BIN } from "./cli.js";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { BIN, ROOT } from "./cli.js";
 
 export const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
@@ -34,3 +35,18 @@ export function startPlayground(): Promise<{ url: string; proc: ChildProcess }> 
     proc.on("exit", (code) => reject(new Error(`playground exited ${code}: ${out}`)));
   });
 }
+
+const APP = join(ROOT, "dist", "playground", "app.js");
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const st = statSync(join(dir, name));
+    t = Math.max(t, st.isDirectory() ? newest(join(dir, name)) : st.mtimeMs);
+  }
+  return t;
+}
+
+/** A playground bundle at least as new as the sources and the page (a stale one would test old code). */
+export const playgroundBuilt = () =>
+  existsSync(APP) && statSync(APP).mtimeMs >= Math.max(newest(join(ROOT, "src")), newest(join(ROOT, "playground")), newest(join(ROOT, "examples")));

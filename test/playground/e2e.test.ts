@@ -7,22 +7,9 @@ import { assessUnit, formatExposure, type Assessment } from "../../src/hardening
 import { sortChecks } from "../../src/hardening/report.js";
 import { parseFile } from "../../src/model/unit-file.js";
 import { buildUnitSet } from "../../src/model/unit-set.js";
-import { CHROMIUM, CHROMIUM_ARGS, startPlayground } from "../helpers/browser.js";
+import { CHROMIUM, CHROMIUM_ARGS, startPlayground, playgroundBuilt as built } from "../helpers/browser.js";
 import { ensureBin, ROOT } from "../helpers/cli.js";
 
-const APP = join(ROOT, "dist", "playground", "app.js");
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const name of readdirSync(dir)) {
-    const st = statSync(join(dir, name));
-    t = Math.max(t, st.isDirectory() ? newest(join(dir, name)) : st.mtimeMs);
-  }
-  return t;
-}
-
-/** A playground bundle at least as new as the sources and the page (a stale one would test old code). */
-const built = () => existsSync(APP) && statSync(APP).mtimeMs >= Math.max(newest(join(ROOT, "src")), newest(join(ROOT, "playground")), newest(join(ROOT, "examples")));
 
 /** What the exposure panel should show: the engine run here on the same unit and drop-in the page holds. */
 function expectedExposure(name: string, text: string, dropin = ""): Assessment {

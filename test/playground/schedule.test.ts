@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scheduleOf, schedulePanel } from "../../src/playground/schedule-panel.js";
 import { DEFAULT_STATE } from "../../src/playground/state.js";
 import { renderTerminal } from "../../src/schedule/index.js";
-import { CHROMIUM, CHROMIUM_ARGS, startPlayground } from "../helpers/browser.js";
+import { CHROMIUM, CHROMIUM_ARGS, startPlayground, playgroundBuilt as built } from "../helpers/browser.js";
 import { ensureBin, ROOT } from "../helpers/cli.js";
 
 const FROM = Date.parse("2026-03-26T00:00:00Z") * 1000;
@@ -35,16 +35,6 @@ describe("playground schedule panel (pure)", () => {
   });
 });
 
-const APP = join(ROOT, "dist", "playground", "app.js");
-function newest(dir: string): number {
-  let t = 0;
-  for (const name of readdirSync(dir)) {
-    const st = statSync(join(dir, name));
-    t = Math.max(t, st.isDirectory() ? newest(join(dir, name)) : st.mtimeMs);
-  }
-  return t;
-}
-const built = () => existsSync(APP) && statSync(APP).mtimeMs >= Math.max(newest(join(ROOT, "src")), newest(join(ROOT, "playground")), newest(join(ROOT, "examples")));
 
 // Needs Debian's chromium (installed by .ci/run); skipped where no Chromium is installed.
 describe.skipIf(!CHROMIUM)("playground schedule panel in headless Chromium", () => {
