@@ -1,6 +1,7 @@
 import { directiveInfo, directivesFor, directivesOfSection, enumInfo, sectionsWithDirective, SPECIFIERS } from "../knowledge/directives.js";
 import { closestMatch } from "../core/suggest.js";
 import { SPECIAL_UNITS } from "../knowledge/special-units.js";
+import { SYSTEMD_SYSTEM_UNITS } from "../knowledge/systemd-units.generated.js";
 import { directiveDefault } from "../knowledge/defaults.js";
 import type { EditorKnowledge } from "./knowledge.js";
 
@@ -36,7 +37,8 @@ export function defaultKnowledge(): EditorKnowledge {
       return /^bool/i.test(d.valueType) ? ["yes", "no"] : [];
     },
     specifiers: () => SPECIFIERS.filter((s) => s.status === "current").map((s) => ({ specifier: s.specifier, meaning: s.meaning })),
-    specialUnits: () => SPECIAL_UNITS,
+    // systemd.special(7) and the units systemd 252 itself ships (systemd-networkd.service, tmp.mount…)
+    specialUnits: () => [...new Set([...SPECIAL_UNITS, ...SYSTEMD_SYSTEM_UNITS])],
   };
 }
 

@@ -37,6 +37,8 @@ describe("completion", () => {
     expect(names).not.toContain("backup");
     expect(names).not.toContain("crontab");
     expect(names).not.toContain("sync.json");
+    // systemd's own units are offered too, not only systemd.special(7)'s
+    expect(names).toContain("systemd-networkd.service");
   });
 });
 
