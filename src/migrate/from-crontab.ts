@@ -1,3 +1,4 @@
+import { secretKind } from "../model/secrets.js";
 import { splitCommand, type CrontabFile, type JobLine } from "../crontab/index.js";
 import { cronToCalendar } from "../crontab/schedule.js";
 import { execForShellCommand } from "./exec.js";
@@ -76,6 +77,7 @@ export function migrateCrontab(file: CrontabFile, opts: CrontabMigrationOptions)
       }
       const i = environment.findIndex(([k]) => k === name);
       if (i >= 0) environment.splice(i, 1);
+      else if (secretKind(`${name}=${e.value.text}`)) note(`${name} looks like a secret; it is written into Environment=, which every user can read (systemctl show): move it to an EnvironmentFile= with mode 0600 or LoadCredential=`);
       environment.push([name, e.value.text]);
     }
     const fromComment = opts.nameFrom === "comment" && above ? nameForComment(above) : undefined;

@@ -1,3 +1,4 @@
+import { secretKind } from "../model/secrets.js";
 import { cronToCalendar } from "../crontab/schedule.js";
 import { goDurationUsec, readJob, type JobsFile } from "../jobs/index.js";
 import { execForScript, execForShellCommand } from "./exec.js";
@@ -94,7 +95,11 @@ export function migrateJobs(inputs: JobsFile[], opts: JobsMigrationOptions): Mig
           if (m.value.type !== "string") continue;
           if (!validEnvName(m.key)) note(`environment variable '${m.key}' is not a name systemd accepts; left out`);
           else if (PLACEHOLDER.test(m.value.value)) note(`${m.key} is filled in by the job system (${m.value.value}); provide it with EnvironmentFile= or LoadCredential=`);
-          else environment.push([m.key, m.value.value]);
+          else {
+            // Copied as it is, but said out loud: Environment= is readable by every user (systemctl show).
+            if (secretKind(`${m.key}=${m.value.value}`)) note(`${m.key} looks like a secret; it is written into Environment=, which every user can read (systemctl show): move it to an EnvironmentFile= with mode 0600 or LoadCredential=`);
+            environment.push([m.key, m.value.value]);
+          }
         }
       }
       const timeoutText = job.str("timeout") ?? DEFAULT_TIMEOUT;
