@@ -5,9 +5,9 @@ import { appendFileSync, chmodSync, chownSync, linkSync, readdirSync, readFileSy
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { runCheck } from "../../src/cli/check.js";
-import type { Io } from "../../src/cli/io.js";
 import { FileRefusedError, writeFileAtomic, writeReportAtomic } from "../../src/node/write-atomic.js";
 import { tempDir } from "../helpers/cli.js";
+import { capturingIo, FIXABLE_UNIT, FIXED_UNIT } from "../helpers/io.js";
 
 // Faults on demand: another program appends to the file just before the rename; the disk fills up.
 const fault = vi.hoisted(() => ({ appendBeforeRename: "", enospc: false }));
@@ -36,14 +36,9 @@ vi.mock("node:fs", async (importOriginal) => {
   };
 });
 
-function io(): Io & { stdout: () => string; stderr: () => string } {
-  let out = "";
-  let err = "";
-  return { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false, errIsTTY: false, env: {}, readStdin: () => "", stdout: () => out, stderr: () => err };
-}
-
-const BROKEN = "[Unit]\nBindTo=db.service\n\n[Service]\nRestartsec=5\nExecStart=/bin/a\n";
-const FIXED = "[Unit]\nBindsTo=db.service\n\n[Service]\nRestartSec=5\nExecStart=/bin/a\n";
+const io = capturingIo;
+const BROKEN = FIXABLE_UNIT;
+const FIXED = FIXED_UNIT;
 const fix = (p: string, o = io()) => runCheck([p], { format: "json", rule: [], config: false, fix: true }, o).then((code) => ({ code, stderr: o.stderr() }));
 
 describe("--fix leaves alone what it must not replace", () => {

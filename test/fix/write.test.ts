@@ -2,9 +2,9 @@ import { chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSyn
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { runCheck } from "../../src/cli/check.js";
-import type { Io } from "../../src/cli/io.js";
 import { writeFileAtomic } from "../../src/node/write-atomic.js";
 import { tempDir } from "../helpers/cli.js";
+import { capturingIo, FIXABLE_UNIT, FIXED_UNIT } from "../helpers/io.js";
 
 // The CLI's writes go through this wrapper, so a test can make the write fail at its last step:
 // the temporary file is complete and only the rename over the original is left.
@@ -21,14 +21,9 @@ vi.mock("../../src/node/write-atomic.js", async (importOriginal) => {
   };
 });
 
-function io(): Io & { stdout: () => string; stderr: () => string } {
-  let out = "";
-  let err = "";
-  return { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false, errIsTTY: false, env: {}, readStdin: () => "", stdout: () => out, stderr: () => err };
-}
-
-const BROKEN = "[Unit]\nBindTo=db.service\n\n[Service]\nRestartsec=5\nExecStart=/bin/a\n";
-const FIXED = "[Unit]\nBindsTo=db.service\n\n[Service]\nRestartSec=5\nExecStart=/bin/a\n";
+const io = capturingIo;
+const BROKEN = FIXABLE_UNIT;
+const FIXED = FIXED_UNIT;
 
 describe("writing fixed files", () => {
   it("an interrupted fix run leaves the original file intact and no temporary file behind (exit 2)", async () => {
