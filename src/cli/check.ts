@@ -18,7 +18,7 @@ import { writeFileAtomic, writeReportAtomic } from "../node/write-atomic.js";
 import { allRules, rulesById } from "../rules/registry.js";
 import { lookupRuleId } from "../rules/rule-id.js";
 import { REFERENCE_SYSTEMD } from "../knowledge/reference.js";
-import { guessSeverity } from "../config/shape.js";
+import { guessSeverity, SEVERITIES } from "../config/shape.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { escapingErr, useColor, type Io } from "./io.js";
 import { VERSION } from "./version.js";
@@ -47,7 +47,6 @@ export interface CheckOptions {
   crontab?: string[];
 }
 
-const SEVERITIES: SeverityOrOff[] = ["off", "info", "warning", "error"];
 
 export function parseRuleFlags(flags: string[]): Record<string, SeverityOrOff> {
   const out: Record<string, SeverityOrOff> = {};
@@ -264,7 +263,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
     rules: allRules.map((r) => r.meta),
     fileCount: checked.size,
     files: [...checked].sort(),
-    color: opts.output ? false : useColor(io, opts.color),
+    // the report's own stream decides: stderr under --fix-dry-run
+    color: opts.output ? false : useColor(opts.fixDryRun ? { ...io, isTTY: Boolean(io.errIsTTY) } : io, opts.color),
     version: VERSION,
     unreadable: ioErrors,
     checkedAgainst: `systemd ${REFERENCE_SYSTEMD}${opts.targetSystemd?.length ? ` (target ${opts.targetSystemd.join(", ")})` : ""}`,
@@ -276,8 +276,9 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
       throw new UsageError(`cannot write ${opts.output}: ${(e as Error).message}`);
     }
   } else if (opts.fixDryRun) {
-    // Standard output carries the diff alone, so `unitlint check --fix-dry-run x | git apply` works.
-    io.err(text);
+    // Standard output carries the diff alone, so `unitlint check --fix-dry-run x | git apply` works. The report
+    // is written as it is: the formatters escape what they print, and escaping it line by line would flatten it.
+    rawIo.err(text);
   } else io.out(text);
 
   if (ioErrors > 0) return EXIT_USAGE;

@@ -65,6 +65,8 @@ describe("--fix-dry-run", () => {
     expect(r.stdout).toMatch(/^--- a\/x\.service\n\+\+\+ b\/x\.service\n@@ /);
     expect(r.stdout).not.toContain("problem");
     expect(r.stderr).toContain("values/deprecated-value");
+    // the report keeps its lines: a code frame under the finding
+    expect(r.stderr).toMatch(/values\/deprecated-value [^\n]*\n  3 \| After=syslog\.target/);
     const apply = spawnSync("git", ["apply", "-"], { cwd: dir, input: r.stdout, encoding: "utf8" });
     expect(apply.status, apply.stderr).toBe(0);
     expect(readFileSync(join(dir, "x.service"), "utf8")).toContain("After=network.target\n");
