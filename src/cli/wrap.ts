@@ -31,8 +31,9 @@ export function wrapMarkdown(markdown: string, width: number): string {
   const out: string[] = [];
   let fenced = false;
   for (const line of markdown.split("\n")) {
-    if (/^\s*```/.test(line)) fenced = !fenced;
-    if (fenced || /^\s*```/.test(line) || line.length <= width || /^(#|\||\s{4})/.test(line)) {
+    const fence = /^\s*```/.test(line);
+    if (fence) fenced = !fenced;
+    if (fenced || fence || line.length <= width || /^(#|\||\s{4})/.test(line)) {
       out.push(line);
       continue;
     }

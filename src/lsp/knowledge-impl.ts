@@ -1,4 +1,4 @@
-import { directiveInfo, directivesFor, directivesOfSection, enumInfo, sectionsWithDirective, SPECIFIERS } from "../knowledge/directives.js";
+import { directiveInfo, directivesFor, directivesOfSection, enumInfo, sectionsWithDirective, SPECIFIERS, type EnumInfo } from "../knowledge/directives.js";
 import { closestMatch } from "../core/suggest.js";
 import { SPECIAL_UNITS } from "../knowledge/special-units.js";
 import { SYSTEMD_SYSTEM_UNITS } from "../knowledge/systemd-units.generated.js";
@@ -21,7 +21,7 @@ export function defaultKnowledge(): EditorKnowledge {
         "",
         `- value: ${d.valueType}${d.isList ? " — a list: repeat to add, an empty assignment resets" : " — the last assignment wins"}`,
       ];
-      if (e) lines.push(`- allowed: ${[...new Set([...e.values, ...(e.acceptsBoolean ? ["yes", "no"] : [])])].map((v) => `\`${v}\``).join(", ")}`);
+      if (e) lines.push(`- allowed: ${enumChoices(e).map((v) => `\`${v}\``).join(", ")}`);
       const def = directiveDefault(d.section, d.name);
       if (def) lines.push(`- default: ${def}`);
       lines.push(`- since: ${d.since === null ? "before systemd 183" : `systemd ${d.since}`}`);
@@ -33,7 +33,7 @@ export function defaultKnowledge(): EditorKnowledge {
       const d = directiveInfo(section, key);
       if (!d) return [];
       const e = enumInfo(key);
-      if (e && (e.sections.length === 0 || e.sections.includes(section))) return [...new Set([...e.values, ...(e.acceptsBoolean ? ["yes", "no"] : [])])];
+      if (e && (e.sections.length === 0 || e.sections.includes(section))) return enumChoices(e);
       return /^bool/i.test(d.valueType) ? ["yes", "no"] : [];
     },
     specifiers: () => SPECIFIERS.filter((s) => s.status === "current").map((s) => ({ specifier: s.specifier, meaning: s.meaning })),
@@ -50,4 +50,9 @@ function unknownKey(section: string, key: string): string | undefined {
   const guess = closestMatch(key, directivesOfSection(section).filter((d) => d.status !== "removed").map((d) => d.name));
   const head = `**${key}=** is not a setting systemd knows in \`[${section}]\`; systemd ignores the line.`;
   return guess ? `${head}\n\nDid you mean **${guess}=**?` : head;
+}
+
+/** The values an enum setting takes, `yes`/`no` included where it also takes a boolean. */
+function enumChoices(e: EnumInfo): string[] {
+  return [...new Set([...e.values, ...(e.acceptsBoolean ? ["yes", "no"] : [])])];
 }
