@@ -142,12 +142,13 @@ function shorthandWithMore(body: string): CalendarDiagnostic | undefined {
   const start = word.length + m[2]!.length;
   const day = DAY_PART[asciiLower(word)];
   const time = clockTime(rest) ?? (/^\d{1,2}:\d{2}(:\d{2})?$/.test(rest) ? rest : undefined);
-  const meant = day && time ? `${day} ${time.length === 5 || /^\d:/.test(time) ? normalizeClock(time) : time}` : undefined;
+  const meant = day && time ? `${day} ${normalizeClock(time)}` : undefined;
   const d = parseError("syntax", "EINVAL", `'${word}' is a whole spec on its own and takes nothing after it: '${rest}' cannot follow it${meant ? `; for ${word} at ${rest} write '${meant}'` : ""}`, { start, end: body.length });
   if (meant) d.suggestion = meant;
   return d;
 }
 
+/** `7:05` → `07:05:00`; a full `HH:MM:SS` stays as it is. */
 function normalizeClock(t: string): string {
   const [h, m, sec] = t.split(":");
   return `${h!.padStart(2, "0")}:${m}:${sec ?? "00"}`;
