@@ -2,7 +2,10 @@
  * unitlint's library API. Everything here runs without Node APIs (browser-safe),
  * except the functions re-exported from `./node/` which read files.
  */
+export { lintProject, type ProjectOptions, type ProjectResult, type FixRequest, type FixOutcome } from "./linter/project.js";
 export { lintSources, runRules, formatMessage, type LintOptions, type LintResult, type LintSource } from "./linter/lint.js";
+export type { FileConfig } from "./linter/configs.js";
+export { ProjectConfigs, type ProjectConfigOptions, type ResolvedFile } from "./node/project-config.js";
 export { parseUnitFile, printUnitFile, valueSubRange, type ParseResult } from "./parser/unit/index.js";
 export type * from "./parser/unit/ast.js";
 export { parseFile, type UnitFile } from "./model/unit-file.js";
@@ -35,9 +38,9 @@ export {
   parseConfig,
   emptyConfig,
   fileSettings,
-  severityFor,
   isIgnored,
-  lintOptionsFor,
+  FileConfigs,
+  type CommandLineSettings,
   type UnitlintConfig,
   type ConfigError,
   type ConfigOverride,
@@ -51,7 +54,7 @@ export { assessUnit, formatExposure, ratingOf, SECURITY_CHECKS, type Assessment,
 export { hardenUnit, DEFAULT_TARGET, type HardenResult, type HardenStep } from "./hardening/harden.js";
 export { toReport, type UnitReport } from "./hardening/report.js";
 
-import { lintSources, type LintOptions, type LintResult } from "./linter/lint.js";
+import { lintProject as lintAll, type ProjectOptions as Options, type ProjectResult as Result } from "./linter/project.js";
 import { parseFile as parseSource } from "./model/unit-file.js";
 import { buildUnitSet as buildSet } from "./model/unit-set.js";
 import { assessUnit as assess } from "./hardening/assess.js";
@@ -70,7 +73,7 @@ export function security(sources: { path: string; text: string }[]): Report[] {
   });
 }
 
-/** Lint in-memory sources: `lint([{ path: "app.service", text }])`. */
-export function lint(sources: { path: string; text: string }[], options?: LintOptions): LintResult {
-  return lintSources(sources, options);
+/** Lint in-memory sources: `lint([{ path: "app.service", text }])`; `lintProject` with more options. */
+export function lint(sources: { path: string; text: string }[], options?: Options): Result {
+  return lintAll(sources, options);
 }

@@ -1,21 +1,19 @@
 import { existsSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
-import { fileSettings, isIgnored, lintOptionsFor } from "../config/config.js";
+import { relative, resolve, sep } from "node:path";
 import type { Finding, SeverityOrOff } from "../core/diagnostic.js";
 import { SourceText } from "../core/source.js";
 import { unifiedDiff } from "../fix/diff.js";
-import { fixSources } from "../fix/fix.js";
 import { formatters } from "../format/index.js";
-import { lintSources, sortFindings, type LintOptions, type LintSource } from "../linter/lint.js";
-import { effectiveSeverity, type Preset } from "../linter/severity.js";
-import type { UnitFile } from "../model/unit-file.js";
-import type { ScheduleFile } from "../model/schedule-file.js";
+import { sortFindings, type LintSource } from "../linter/lint.js";
+import { lintProject, type ProjectOptions, type ProjectResult } from "../linter/project.js";
+import type { Preset } from "../linter/severity.js";
 import { collectInputs } from "../node/collect.js";
-import { findConfigFile, loadConfig, type LoadedConfig } from "../node/config-discovery.js";
+import { ProjectConfigs, type ProjectConfigOptions } from "../node/project-config.js";
+import { ResolvedConfig } from "../linter/configs.js";
 import { contextFiles } from "../node/context.js";
 import { readUnitFile, textRefusal } from "../node/read.js";
 import { writeFileAtomic, writeReportAtomic } from "../node/write-atomic.js";
-import { allRules, rulesById } from "../rules/registry.js";
+import { allRules } from "../rules/registry.js";
 import { lookupRuleId } from "../rules/rule-id.js";
 import { REFERENCE_SYSTEMD } from "../knowledge/reference.js";
 import { guessSeverity, SEVERITIES } from "../config/shape.js";
@@ -138,124 +136,66 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
     if (r.ok) sources.push({ path, text: r.text });
   }
 
-  // One lint run per configuration file (found upward from each file), so each folder gets its own settings.
-  const groups = new Map<string, { loaded: LoadedConfig; sources: LintSource[] }>();
-  const configMemo = new Map<string, string | undefined>();
-  const configFor = (path: string): LoadedConfig => {
-    if (opts.config === false) return loadConfig(null, ".");
-    if (typeof opts.config === "string") return loadConfig(opts.config, ".");
-    return loadConfig(findConfigFile(dirname(resolve(path)), configMemo) ?? null, ".");
-  };
-  for (const s of sources) {
-    const loaded = configFor(s.path);
-    const key = loaded.path ?? "";
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { loaded, sources: [] }));
-    g.sources.push(s);
-  }
-  for (const { loaded } of groups.values()) {
+  const configs = projectConfigs(opts, rules, { enabledUnits: collected.enabled, now: Date.now() });
+  const kept = sources.filter((s) => {
+    if (!configs.for(s.path).ignored) return true;
+    checked.delete(s.path);
+    return false;
+  });
+  for (const loaded of configs.loadedConfigs()) {
     if (loaded.errors.length === 0) continue;
     for (const e of loaded.errors) io.err(`unitlint: ${loaded.path}:${e.line}:${e.column}: ${e.message}\n`);
     return EXIT_USAGE;
   }
-  const result = { findings: [] as Finding[], files: new Map<string, UnitFile>(), scheduleFiles: new Map<string, ScheduleFile>() };
   const fixing = Boolean(opts.fix || opts.fixDryRun || opts.fixUnsafe);
-  const fixedCount = { fixes: 0, files: 0 };
   const stdinName = stdinIdx >= 0 ? (opts.stdinFilename ?? "stdin.service") : undefined;
-  for (const { loaded, sources: groupSources } of groups.values()) {
-    const rel = (p: string) => relative(loaded.dir, resolve(p)).split(sep).join("/");
-    const kept: LintSource[] = [];
-    for (const s of groupSources) {
-      if (isIgnored(loaded.config, rel(s.path))) checked.delete(s.path);
-      else kept.push(s);
-    }
-    const perFile = new Map(kept.map((s) => [s.path, fileSettings(loaded.config, rel(s.path))] as const));
-    const presets = [...new Set([...loaded.config.presets, ...(opts.preset ?? [])])];
-    const runRules = withOverrideRules(loaded, rules);
-    // The severity a finding has in its own file (command line > overrides > config > presets > default).
-    const severityIn = (f: Finding): SeverityOrOff => {
-      const meta = rulesById.get(f.rule)?.meta;
-      if (!meta || f.rule.startsWith("internal/")) return f.severity;
-      const explicit = rules[f.rule] ?? perFile.get(f.file)?.rules[f.rule] ?? loaded.config.rules[f.rule];
-      const sev = effectiveSeverity(meta, presets, explicit ? { [f.rule]: explicit } : {});
-      // A rule may give one finding its own severity (an info-level variant); keep it unless the file turns the rule off.
-      return sev !== "off" && f.severity !== effectiveSeverity(meta, presets, runRules) ? f.severity : sev;
-    };
-    // Files whose overrides set another mode or target are linted in runs of their own, with the whole
-    // group as context (set rules still see every unit) but only their own findings kept.
-    const parts = new Map<string, { mode?: "system" | "user"; targetSystemd: number[]; paths: Set<string> }>();
-    for (const s of kept) {
-      const fs = perFile.get(s.path)!;
-      const key = JSON.stringify([fs.mode, fs.targetSystemd]);
-      let part = parts.get(key);
-      if (!part) parts.set(key, (part = { ...(fs.mode ? { mode: fs.mode } : {}), targetSystemd: fs.targetSystemd, paths: new Set() }));
-      part.paths.add(s.path);
-    }
-    const texts = new Map(kept.map((s) => [s.path, s.text]));
-    const current = () => kept.map((s) => ({ ...s, text: texts.get(s.path)! }));
-    let first = true;
-    for (const part of parts.values()) {
-      const options: LintOptions = {
-        rules: runRules,
-        presets,
-        settings: {
-          targetSystemd: opts.targetSystemd ?? part.targetSystemd,
-          mode: opts.user ? "user" : (part.mode ?? "system"),
-          externalUnits: [...loaded.config.externalUnits, ...(opts.external ?? [])],
-          ruleOptions: loaded.config.ruleOptions,
-          enabledUnits: collected.enabled,
-          now: Date.now(),
-        },
-      };
-      const own = (f: Finding) => part.paths.has(f.file) || (first && !texts.has(f.file));
-      if (fixing) {
-        const targets = new Set([...part.paths].filter((p) => checked.has(p) && p !== stdinName));
-        const fixed = fixSources(current(), targets, options, { unsafe: opts.fixUnsafe, include: (f) => own(f) && severityIn(f) !== "off" });
-        if (!fixed.converged) io.err(`unitlint: fixes kept changing the files after ${fixed.passes} rounds; the last round is kept (please report this)\n`);
-        for (const [path, text] of fixed.changed) {
-          if (opts.fixDryRun) {
-            io.out(unifiedDiff(path, texts.get(path)!, text));
-            continue;
-          }
-          try {
-            // Refused when the file changed since it was read (a concurrent edit would be lost), is read-only or has hard links.
-            writeFileAtomic(path, text, { expected: texts.get(path)! });
-            // What is reported afterwards is what is left in the written file.
-            texts.set(path, text);
-            fixedCount.files++;
-            fixedCount.fixes += fixed.applied.get(path) ?? 0;
-          } catch (e) {
-            io.err(`unitlint: ${path}: cannot write the fixed file (${(e as Error).message}); it is left unchanged\n`);
-            ioErrors++;
-          }
-        }
+  const options: ProjectOptions = { configFor: (path) => configs.for(path).config, compactTrees: true };
+  if (fixing) options.fix = { files: new Set([...checked].filter((p) => p !== stdinName)), ...(opts.fixUnsafe ? { unsafe: true } : {}) };
+  let result: ProjectResult = lintProject(kept, options);
+  const fixed = result.fixed;
+  if (fixed) {
+    if (!fixed.converged) io.err(`unitlint: fixes kept changing the files after ${fixed.passes} rounds; the last round is kept (please report this)\n`);
+    const written = new Map<string, string>();
+    const original = new Map(kept.map((s) => [s.path, s.text]));
+    const fixedCount = { fixes: 0, files: 0 };
+    for (const [path, text] of fixed.changed) {
+      const before = original.get(path)!;
+      if (opts.fixDryRun) {
+        io.out(unifiedDiff(path, before, text));
+        continue;
       }
-      const r = lintSources(current(), { ...options, compactTrees: true });
-      for (const f of r.findings) {
-        if (!own(f)) continue;
-        const sev = severityIn(f);
-        if (sev === "off") continue;
-        result.findings.push(f.rule.startsWith("internal/") || f.rule === "systemd/verify" ? f : { ...f, severity: sev });
+      try {
+        // Refused when the file changed since it was read (a concurrent edit would be lost), is read-only or has hard links.
+        writeFileAtomic(path, text, { expected: before });
+        written.set(path, text);
+        fixedCount.files++;
+        fixedCount.fixes += fixed.applied.get(path) ?? 0;
+      } catch (e) {
+        io.err(`unitlint: ${path}: cannot write the fixed file (${(e as Error).message}); it is left unchanged\n`);
+        ioErrors++;
       }
-      for (const f of r.files) if (part.paths.has(f.path) || !result.files.has(f.path)) result.files.set(f.path, f);
-      for (const f of r.scheduleFiles) if (part.paths.has(f.path) || !result.scheduleFiles.has(f.path)) result.scheduleFiles.set(f.path, f);
-      first = false;
+    }
+    if (fixedCount.files > 0) {
+      const { fixes, files } = fixedCount;
+      io.err(`unitlint: applied ${fixes} ${fixes === 1 ? "fix" : "fixes"} in ${files} ${files === 1 ? "file" : "files"}\n`);
+    }
+    // What is reported is what is in the files now: the fixed texts where they were written, the old ones elsewhere.
+    if (written.size !== fixed.changed.size) {
+      result = lintProject(
+        kept.map((s) => ({ ...s, text: written.get(s.path) ?? s.text })),
+        { ...options, fix: undefined },
+      );
     }
   }
-  if (fixedCount.files > 0) {
-    const { fixes, files } = fixedCount;
-    io.err(`unitlint: applied ${fixes} ${fixes === 1 ? "fix" : "fixes"} in ${files} ${files === 1 ? "file" : "files"}\n`);
-  }
-  sortFindings(result.findings);
   let findings: Finding[] = result.findings.filter((f) => checked.has(f.file) || f.rule.startsWith("internal/"));
   if (opts.withSystemd) {
     const { hasSystemdAnalyze, verifyFindings } = await import("../node/with-systemd.js");
     if (!hasSystemdAnalyze()) throw new UsageError("--with-systemd needs systemd-analyze, which is not installed here");
-    findings = sortFindings([...findings, ...verifyFindings([...checked], new Map([...result.files.values()].map((f) => [f.path, f.source])), findings)]);
+    findings = sortFindings([...findings, ...verifyFindings([...checked], new Map(result.files.map((f) => [f.path, f.source])), findings)]);
   }
   if (opts.quiet) findings = findings.filter((f) => f.severity === "error");
 
-  const sourceMap = new Map([...result.files.values(), ...result.scheduleFiles.values()].map((f) => [f.path, f.source]));
+  const sourceMap = new Map([...result.files, ...result.scheduleFiles].map((f) => [f.path, f.source]));
   if (!sourceMap.size) for (const s of sources) sourceMap.set(s.path, new SourceText(s.path, s.text));
   const text = formatter({
     findings,
@@ -292,24 +232,32 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
   return EXIT_OK;
 }
 
-/** Rules an override turns on must run, even if they are off for the rest of the files. */
-function withOverrideRules(loaded: LoadedConfig, cli: Record<string, SeverityOrOff>): Record<string, SeverityOrOff> {
-  const rules: Record<string, SeverityOrOff> = { ...loaded.config.rules };
-  for (const o of loaded.config.overrides) for (const [id, sev] of Object.entries(o.rules)) if (sev !== "off" && (rules[id] ?? "off") === "off") rules[id] = "info";
-  return { ...rules, ...cli };
-}
-
 /** --print-config FILE: the effective configuration for one file, as JSON. */
 function printConfig(opts: CheckOptions, io: Io): number {
   const file = opts.printConfig!;
-  const loaded =
-    opts.config === false ? loadConfig(null, ".") : loadConfig(typeof opts.config === "string" ? opts.config : (findConfigFile(dirname(resolve(file))) ?? null), ".");
-  for (const e of loaded.errors) io.err(`unitlint: ${loaded.path}:${e.line}:${e.column}: ${e.message}\n`);
-  if (loaded.errors.length) return EXIT_USAGE;
-  const rel = relative(loaded.dir, resolve(file)).split(sep).join("/");
-  const o = lintOptionsFor(loaded.config, [rel], { rules: parseRuleFlags(opts.rule), presets: opts.preset });
+  const r = projectConfigs(opts, parseRuleFlags(opts.rule)).for(file);
+  for (const e of r.loaded.errors) io.err(`unitlint: ${r.loaded.path}:${e.line}:${e.column}: ${e.message}\n`);
+  if (r.loaded.errors.length) return EXIT_USAGE;
+  const rel = relative(r.loaded.dir, resolve(file)).split(sep).join("/");
+  const resolved = new ResolvedConfig(r.config);
   const rules: Record<string, SeverityOrOff> = {};
-  for (const r of allRules) rules[r.meta.id] = effectiveSeverity(r.meta, o.presets ?? ["recommended"], o.rules ?? {});
-  io.out(JSON.stringify({ configFile: loaded.path, file: rel, ignored: isIgnored(loaded.config, rel), presets: o.presets, settings: o.settings, rules }, null, 2) + "\n");
+  for (const rule of allRules) rules[rule.meta.id] = resolved.severity(rule);
+  io.out(JSON.stringify({ configFile: r.loaded.path, file: rel, ignored: r.ignored, presets: r.config.presets, settings: r.config.settings, rules }, null, 2) + "\n");
   return EXIT_OK;
+}
+
+/** Each file's configuration: the config file found upward from it (or -c), its overrides, the command line. */
+function projectConfigs(opts: CheckOptions, rules: Record<string, SeverityOrOff>, run?: ProjectConfigOptions["run"]): ProjectConfigs {
+  return new ProjectConfigs({
+    ...(opts.config !== undefined ? { config: opts.config } : {}),
+    cli: {
+      rules,
+      ...(opts.preset ? { presets: opts.preset } : {}),
+      ...(opts.targetSystemd ? { targetSystemd: opts.targetSystemd } : {}),
+      ...(opts.user ? { mode: "user" as const } : {}),
+      ...(opts.external ? { externalUnits: opts.external } : {}),
+    },
+    ...(run ? { run } : {}),
+    memo: true,
+  });
 }

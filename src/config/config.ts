@@ -7,7 +7,7 @@ import { rulesById } from "../rules/registry.js";
 import { lookupRuleId } from "../rules/rule-id.js";
 import { guessSeverity, SEVERITIES, UNIT_NAME_PATTERN, VERSION_MAX, VERSION_MIN } from "./shape.js";
 
-export { isIgnored, lintOptionsFor, fileSettings, severityFor, type FileSettings } from "./resolve.js";
+export { isIgnored, fileSettings, FileConfigs, type FileSettings, type CommandLineSettings } from "./resolve.js";
 
 export type { ConfigOverride, UnitlintConfig } from "./types.js";
 import type { ConfigOverride, UnitlintConfig } from "./types.js";

@@ -1,8 +1,8 @@
 import picomatch from "picomatch/posix.js";
 import type { SeverityOrOff } from "../core/diagnostic.js";
-import type { LintOptions } from "../linter/lint.js";
-import { effectiveSeverity, type Preset } from "../linter/severity.js";
-import type { RuleMeta } from "../rules/types.js";
+import type { FileConfig } from "../linter/configs.js";
+import type { Preset } from "../linter/severity.js";
+import type { LintSettings } from "../rules/types.js";
 import type { UnitlintConfig } from "./types.js";
 
 // Paths here are relative to the config file's folder and '/'-separated on every platform
@@ -41,21 +41,47 @@ export function fileSettings(config: UnitlintConfig, relPath: string): FileSetti
   return out;
 }
 
-/** A rule's severity in one file: command line > matching overrides (last wins) > config > presets > default. */
-export function severityFor(config: UnitlintConfig, relPath: string, meta: RuleMeta, cli: { rules?: Record<string, SeverityOrOff>; presets?: Preset[] } = {}): SeverityOrOff {
-  const explicit = cli.rules?.[meta.id] ?? fileSettings(config, relPath).rules[meta.id];
-  return effectiveSeverity(meta, [...new Set([...config.presets, ...(cli.presets ?? [])])], explicit ? { [meta.id]: explicit } : {});
+/** What the command line (or an editor's settings) lays over every file's configuration. */
+export interface CommandLineSettings {
+  rules?: Record<string, SeverityOrOff>;
+  presets?: Preset[];
+  /** Wins over the config's and the overrides' targetSystemd when given (non-empty). */
+  targetSystemd?: number[];
+  /** Wins over the config's and the overrides' mode. */
+  mode?: "system" | "user";
+  /** Added to the config's externalUnits. */
+  externalUnits?: string[];
 }
 
 /**
- * Lint options for a run over files that share their settings (the caller
- * groups files so; `relPaths[0]` decides). Command-line rules and presets win.
+ * Builds each file's configuration (config file, then its matching overrides,
+ * then the command line), one shared object per distinct result, so the
+ * linter resolves severities and runs set rules once per distinct settings.
+ * `run` holds what is the same for every file (the clock, enabled units).
  */
-export function lintOptionsFor(config: UnitlintConfig, relPaths: string[], cli: { rules?: Record<string, SeverityOrOff>; presets?: Preset[] } = {}): LintOptions {
-  const s = relPaths.length > 0 ? fileSettings(config, relPaths[0]!) : fileSettings(config, "\u0000");
-  return {
-    rules: { ...s.rules, ...(cli.rules ?? {}) },
-    presets: [...new Set([...config.presets, ...(cli.presets ?? [])])],
-    settings: { targetSystemd: s.targetSystemd, externalUnits: config.externalUnits, ruleOptions: config.ruleOptions, ...(s.mode ? { mode: s.mode } : {}) },
-  };
+export class FileConfigs {
+  private memo = new Map<string, FileConfig>();
+
+  constructor(
+    private readonly cli: CommandLineSettings = {},
+    private readonly run: Pick<Partial<LintSettings>, "now" | "enabledUnits"> = {},
+  ) {}
+
+  for(config: UnitlintConfig, relPath: string): FileConfig {
+    const s = fileSettings(config, relPath);
+    const rules = { ...s.rules, ...(this.cli.rules ?? {}) };
+    const presets = [...new Set([...config.presets, ...(this.cli.presets ?? [])])];
+    const mode = this.cli.mode ?? s.mode;
+    const settings: Partial<LintSettings> = {
+      targetSystemd: this.cli.targetSystemd?.length ? this.cli.targetSystemd : s.targetSystemd,
+      externalUnits: [...config.externalUnits, ...(this.cli.externalUnits ?? [])],
+      ruleOptions: config.ruleOptions,
+      ...(mode ? { mode } : {}),
+      ...this.run,
+    };
+    const key = JSON.stringify([rules, presets, { ...settings, enabledUnits: undefined }]);
+    let hit = this.memo.get(key);
+    if (!hit) this.memo.set(key, (hit = { rules, presets, settings }));
+    return hit;
+  }
 }

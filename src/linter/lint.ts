@@ -1,5 +1,5 @@
 import { maskSecretsInMessages } from "../model/secrets.js";
-import type { Finding, Severity, SeverityOrOff } from "../core/diagnostic.js";
+import type { Finding, Severity } from "../core/diagnostic.js";
 import type { Range } from "../core/range.js";
 import { parseFile, type UnitFile } from "../model/unit-file.js";
 import { buildUnitSet, type UnitSet } from "../model/unit-set.js";
@@ -7,8 +7,8 @@ import { parseScheduleFile, scheduleKindOf, type ScheduleFile, type ScheduleKind
 import { allRules, rulesById } from "../rules/registry.js";
 import type { SourceText } from "../core/source.js";
 import { applySuppressions, unusedSuppressionEdit, type Suppression } from "./suppressions.js";
-import type { LintSettings, Report, ReportFile, Rule } from "../rules/types.js";
-import { effectiveSeverity, type Preset } from "./severity.js";
+import type { Report, ReportFile, Rule } from "../rules/types.js";
+import { ConfigTable, defaultSettings, type FileConfig, type ResolvedConfig } from "./configs.js";
 
 export interface LintSource {
   path: string;
@@ -17,13 +17,19 @@ export interface LintSource {
   kind?: "unit" | "dropin" | ScheduleKind;
 }
 
-export interface LintOptions {
-  settings?: Partial<LintSettings>;
-  /** Per-rule severities; they win over presets and defaults. */
-  rules?: Record<string, SeverityOrOff>;
-  presets?: Preset[];
+export interface LintOptions extends FileConfig {
   /** Rules to run instead of the registry (tests). */
   ruleSet?: Rule[];
+  /**
+   * Each file's own configuration (a config file's overrides, per-folder config
+   * files, the command line over both), for runs whose files differ in
+   * settings; every file has the run's own (`rules`, `presets`, `settings`)
+   * otherwise. The linter honours it itself: a finding gets the severity its
+   * rule has in the file it points into (a rule off there drops it), a file's
+   * and a unit's rules see that file's settings, and set rules run once per
+   * distinct settings, each run keeping the findings in its own files.
+   */
+  configFor?: (path: string) => FileConfig;
   /**
    * Once a file's own rules have run, drop its comment and blank lines from
    * its tree (the unit and set rules never read them), so a run over many
@@ -42,16 +48,7 @@ export interface LintResult {
   scheduleFiles: ScheduleFile[];
 }
 
-export function defaultSettings(partial: Partial<LintSettings> = {}): LintSettings {
-  return {
-    targetSystemd: partial.targetSystemd ?? [],
-    mode: partial.mode ?? "system",
-    externalUnits: partial.externalUnits ?? [],
-    ruleOptions: partial.ruleOptions ?? {},
-    ...(partial.enabledUnits ? { enabledUnits: partial.enabledUnits } : {}),
-    ...(partial.now !== undefined ? { now: partial.now } : {}),
-  };
-}
+export { defaultSettings };
 
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
@@ -61,26 +58,32 @@ export function formatMessage(template: string, data: Record<string, string | nu
 export function lintSources(sources: LintSource[], options: LintOptions = {}): LintResult {
   const files: UnitFile[] = [];
   const scheduleFiles: ScheduleFile[] = [];
-  const findings: Finding[] = [];
-  const rules = enabledRules(options);
-  const settings = defaultSettings(options.settings);
+  const run = new Run(options);
   for (const s of sources) {
     const kind = s.kind ?? scheduleKindOf(s.path);
     if (kind === undefined || kind === "unit" || kind === "dropin") {
       const file = parseFile(s.path, s.text, kind);
       // File rules run on each file as it is parsed (they see the file alone), so a
       // compacted run never holds every whole tree at once.
-      runFileRules(rules, file, settings, findings);
+      run.fileRules(file);
       if (options.compactTrees) file.ast.lines = file.ast.lines.filter((l) => l.kind !== "comment" && l.kind !== "blank");
       files.push(file);
-    } else scheduleFiles.push(parseScheduleFile(s.path, s.text, kind));
+    } else {
+      scheduleFiles.push(parseScheduleFile(s.path, s.text, kind));
+      run.configs.of(s.path);
+    }
   }
   const set = buildUnitSet(files);
   const texts = new Map<string, SourceText>([...files.map((f) => [f.path, f.source] as const), ...scheduleFiles.map((f) => [f.path, f.source] as const)]);
-  const { kept, unused } = applySuppressions(runRulesAfterFiles(set, rules, settings, scheduleFiles, findings), texts);
+  run.rulesAfterFiles(set, scheduleFiles);
+  const { kept, unused } = applySuppressions(sortFindings(dedupe(run.findings)), texts);
   const unusedRule = rulesById.get("suppressions/unused-disable");
-  const severity = unusedRule ? effectiveSeverity(unusedRule.meta, options.presets ?? ["recommended"], options.rules ?? {}) : "off";
-  if (severity !== "off" && unusedRule) for (const s of unused) kept.push(toFinding(unusedRule, severity, unusedReport(s, texts.get(s.file)!)));
+  if (unusedRule) {
+    for (const s of unused) {
+      const severity = run.configs.of(s.file).severity(unusedRule);
+      if (severity !== "off") kept.push(toFinding(unusedRule, severity, unusedReport(s, texts.get(s.file)!)));
+    }
+  }
   // A secret in Environment= is never printed, whatever rule quotes its line (the CLI, the language server, the playground).
   maskSecretsInMessages(kept, texts);
   return { findings: sortFindings(kept), files, set, scheduleFiles };
@@ -101,56 +104,84 @@ function unusedReport(s: Suppression, source: SourceText): Report {
   return { messageId: "unused", data: { rules: idle.length ? ` (${idle.join(", ")})` : "" }, file, range: s.range, ...fix };
 }
 
-/** The rules to run, each with its severity (rules that are off left out). */
-function enabledRules(options: LintOptions): EnabledRule[] {
-  const presets = options.presets ?? ["recommended"];
-  const out: EnabledRule[] = [];
-  for (const rule of options.ruleSet ?? allRules) {
-    const severity = effectiveSeverity(rule.meta, presets, options.rules ?? {});
-    if (severity !== "off") out.push({ rule, severity });
-  }
-  return out;
-}
-
-type EnabledRule = { rule: Rule; severity: Severity };
-
 /** Every enabled rule over a built set (file rules included): for callers that built the set themselves. */
 export function runRules(set: UnitSet, options: LintOptions = {}, scheduleFiles: ScheduleFile[] = []): Finding[] {
-  const rules = enabledRules(options);
-  const settings = defaultSettings(options.settings);
-  const findings: Finding[] = [];
-  for (const file of set.files) runFileRules(rules, file, settings, findings);
-  return runRulesAfterFiles(set, rules, settings, scheduleFiles, findings);
+  const run = new Run(options);
+  for (const file of set.files) run.fileRules(file);
+  for (const f of scheduleFiles) run.configs.of(f.path);
+  run.rulesAfterFiles(set, scheduleFiles);
+  return sortFindings(dedupe(run.findings));
 }
 
-/** The file rules among `rules` on one file. */
-function runFileRules(rules: EnabledRule[], file: UnitFile, settings: LintSettings, findings: Finding[]): void {
-  for (const { rule, severity } of rules) {
-    if (!rule.checkFile) continue;
-    const report = (r: Report) => findings.push(toFinding(rule, severity, r));
-    guard(rule, file.path, () => rule.checkFile!({ settings, report, file }), findings);
+/** One lint run: the rules, each file's configuration, and the findings so far. */
+class Run {
+  readonly configs: ConfigTable;
+  readonly findings: Finding[] = [];
+  private readonly rules: Rule[];
+
+  constructor(options: LintOptions) {
+    this.configs = new ConfigTable(options, options.configFor);
+    this.rules = options.ruleSet ?? allRules;
   }
-}
 
-/** The unit, set, crontab and job-file rules, added to the file rules' `findings`; all sorted and deduplicated. */
-function runRulesAfterFiles(set: UnitSet, rules: EnabledRule[], settings: LintSettings, scheduleFiles: ScheduleFile[], findings: Finding[]): Finding[] {
-  for (const { rule, severity } of rules) {
-    const report = (r: Report) => findings.push(toFinding(rule, severity, r));
-    const base = { settings, set, report };
-    if (rule.checkUnit) {
-      for (const unit of set.units) {
-        if (rule.meta.unitTypes && (!unit.type || !rule.meta.unitTypes.includes(unit.type))) continue;
-        guard(rule, unit.files[0]?.path ?? unit.name.name, () => rule.checkUnit!({ ...base, unit }), findings);
+  /** A rule's report becomes a finding with the severity the rule has in the file it points into (none when off there). */
+  private reporter(rule: Rule): (r: Report) => void {
+    return (r) => {
+      const severity = this.configs.of(r.file.path).severity(rule);
+      if (severity !== "off") this.findings.push(toFinding(rule, severity, r));
+    };
+  }
+
+  /** The file rules on one file, with the file's own settings. */
+  fileRules(file: UnitFile): void {
+    const config = this.configs.of(file.path);
+    for (const rule of this.rules) {
+      if (!rule.checkFile || config.severity(rule) === "off") continue;
+      const report = this.reporter(rule);
+      guard(rule, file.path, () => rule.checkFile!({ settings: config.settings, report, file }), this.findings);
+    }
+  }
+
+  /** The unit, set, crontab and job-file rules, once every file's rules have run. */
+  rulesAfterFiles(set: UnitSet, scheduleFiles: ScheduleFile[]): void {
+    const groups = settingsGroups(this.configs.all());
+    const peers = scheduleFiles.filter((f) => f.kind === "jobs");
+    for (const rule of this.rules) {
+      if (!this.configs.anyEnables(rule)) continue;
+      const report = this.reporter(rule);
+      if (rule.checkUnit) {
+        for (const unit of set.units) {
+          if (rule.meta.unitTypes && (!unit.type || !rule.meta.unitTypes.includes(unit.type))) continue;
+          const where = unit.files[0]?.path;
+          // A unit's rules see the settings of its first file (the fragment, else its first drop-in).
+          const settings = where === undefined ? this.configs.base.settings : this.configs.of(where).settings;
+          guard(rule, where ?? unit.name.name, () => rule.checkUnit!({ settings, set, report, unit }), this.findings);
+        }
+      }
+      if (rule.checkSet) {
+        for (const [i, group] of groups.entries()) {
+          // One run per distinct settings (mostly one); each keeps the findings in files that have its settings.
+          const own = (r: Report) => {
+            const key = this.configs.of(r.file.path).settingsKey;
+            if (groups.length === 1 || key === group.settingsKey || (i === 0 && !groups.some((g) => g.settingsKey === key))) report(r);
+          };
+          guard(rule, "", () => rule.checkSet!({ settings: group.settings, set, report: own }), this.findings);
+        }
+      }
+      for (const f of scheduleFiles) {
+        const settings = this.configs.of(f.path).settings;
+        if (f.kind === "crontab" && rule.checkCrontab) guard(rule, f.path, () => rule.checkCrontab!({ settings, set, report, crontab: f }), this.findings);
+        if (f.kind === "jobs" && rule.checkJobs) guard(rule, f.path, () => rule.checkJobs!({ settings, set, report, jobs: f, peers }), this.findings);
       }
     }
-    if (rule.checkSet) guard(rule, "", () => rule.checkSet!(base), findings);
-    const peers = scheduleFiles.filter((f) => f.kind === "jobs");
-    for (const f of scheduleFiles) {
-      if (f.kind === "crontab" && rule.checkCrontab) guard(rule, f.path, () => rule.checkCrontab!({ ...base, crontab: f }), findings);
-      if (f.kind === "jobs" && rule.checkJobs) guard(rule, f.path, () => rule.checkJobs!({ ...base, jobs: f, peers }), findings);
-    }
   }
-  return sortFindings(dedupe(findings));
+}
+
+/** One configuration per distinct settings, in the order the files met them. */
+function settingsGroups(configs: ResolvedConfig[]): ResolvedConfig[] {
+  const seen = new Map<string, ResolvedConfig>();
+  for (const c of configs) if (!seen.has(c.settingsKey)) seen.set(c.settingsKey, c);
+  return [...seen.values()];
 }
 
 /** A rule that throws is a bug in unitlint, not in the user's file: say so and go on. */

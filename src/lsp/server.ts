@@ -9,10 +9,8 @@ import {
 } from "vscode-languageserver/node.js";
 import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
 import { existsSync } from "node:fs";
-import { dirname, relative, sep } from "node:path";
-import { isIgnored, lintOptionsFor } from "../config/config.js";
-import { lintSources } from "../linter/lint.js";
-import { findConfigFile, loadConfig } from "../node/config-discovery.js";
+import { lintProject } from "../linter/project.js";
+import { ProjectConfigs } from "../node/project-config.js";
 import { parseFile } from "../model/unit-file.js";
 import { textRefusal } from "../node/limits.js";
 import { toDiagnostic } from "./diagnostics.js";
@@ -116,15 +114,16 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     }
     workspace.setOpen(path, doc.getText(), doc.languageId === "crontab" ? scheduleKind(doc) : undefined);
     const display = workspace.display(path);
-    // The project's configuration, exactly as `unitlint check` finds it for this file.
-    const loaded = loadConfig(findConfigFile(dirname(path)) ?? null, ".");
-    const rel = relative(loaded.dir, path).split(sep).join("/");
-    if (isIgnored(loaded.config, rel)) {
+    // Each file's configuration, exactly as `unitlint check` finds it (config files may change while the server runs: no memo).
+    const configs = new ProjectConfigs({ run: { now: Date.now() } });
+    if (configs.for(path).ignored) {
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
       return;
     }
-    const options = lintOptionsFor(loaded.config, [rel]);
-    const { findings } = lintSources(workspace.sources(), { ...options, settings: { ...options.settings, now: Date.now() } });
+    const configOf = (name: string) => configs.for(workspace.absolute(name));
+    // As for `check`, a file the config ignores is not part of the set either.
+    const sources = workspace.sources().filter((s) => !configOf(s.path).ignored);
+    const { findings } = lintProject(sources, { configFor: (name) => configOf(name).config });
     const mine = findings.filter((f) => f.file === display);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: mine.map((f) => toDiagnostic(f, doc)) });
   };

@@ -1,7 +1,7 @@
 import { maskSecrets } from "../model/secrets.js";
 import type { Finding } from "../core/diagnostic.js";
 import { assessUnit, type Assessment } from "../hardening/assess.js";
-import { lintSources } from "../linter/lint.js";
+import { lintProject } from "../linter/project.js";
 import type { Preset } from "../linter/severity.js";
 import type { PlaygroundState } from "./state.js";
 
@@ -34,7 +34,7 @@ export function analyse(state: PlaygroundState, now: () => number = () => perfor
     .map((s) => Number(s.trim()))
     .filter((n) => Number.isInteger(n) && n > 0);
   const presets: Preset[] = state.preset === "recommended" ? ["recommended"] : ["recommended", state.preset];
-  const { findings, set } = lintSources(sources, { presets, settings: { mode: state.mode, targetSystemd: targets } });
+  const { findings, set } = lintProject(sources, { presets, settings: { mode: state.mode, targetSystemd: targets } });
   const unit = set.byName.get(filename) ?? set.units[0];
   const effective: string[] = [];
   let exposure: Assessment | null = null;

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import Ajv from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { emptyConfig, fileSettings, isIgnored, lintOptionsFor, parseConfig, severityFor } from "../../src/config/config.js";
+import { emptyConfig, FileConfigs, fileSettings, isIgnored, parseConfig, type CommandLineSettings } from "../../src/config/config.js";
+import { ResolvedConfig } from "../../src/linter/configs.js";
 import { rulesById } from "../../src/rules/registry.js";
 import { schemaText } from "../../scripts/gen-rule-docs.js";
 import { ROOT } from "../helpers/cli.js";
@@ -112,15 +113,17 @@ describe("per-file settings", () => {
       ],
     }),
   );
-  const shell = rulesById.get("exec/shell-syntax")!.meta;
+  const shell = rulesById.get("exec/shell-syntax")!;
+  const severityFor = (rel: string, cli?: CommandLineSettings) => new ResolvedConfig(new FileConfigs(cli).for(config, rel)).severity(shell);
 
   it("later overrides win over earlier ones and over the top level; the command line wins over all", () => {
     expect(fileSettings(config, "system/a.service")).toEqual({ rules: { "exec/shell-syntax": "error" }, targetSystemd: [252] });
     expect(fileSettings(config, "user/a.service")).toEqual({ rules: { "exec/shell-syntax": "off" }, targetSystemd: [252], mode: "user" });
     expect(fileSettings(config, "user/old/a.service")).toEqual({ rules: { "exec/shell-syntax": "info" }, targetSystemd: [247], mode: "user" });
-    expect(severityFor(config, "user/a.service", shell)).toBe("off");
-    expect(severityFor(config, "user/a.service", shell, { rules: { "exec/shell-syntax": "warning" } })).toBe("warning");
-    expect(lintOptionsFor(config, ["user/old/x.service"]).settings).toMatchObject({ mode: "user", targetSystemd: [247] });
+    expect(severityFor("user/a.service")).toBe("off");
+    expect(severityFor("user/a.service", { rules: { "exec/shell-syntax": "warning" } })).toBe("warning");
+    expect(new FileConfigs().for(config, "user/old/x.service").settings).toMatchObject({ mode: "user", targetSystemd: [247] });
+    expect(new FileConfigs({ mode: "system", targetSystemd: [250] }).for(config, "user/old/x.service").settings).toMatchObject({ mode: "system", targetSystemd: [250] });
   });
 
   it("ignore globs match dot files and nested folders, relative to the config", () => {

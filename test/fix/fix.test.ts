@@ -7,7 +7,7 @@ import { unifiedDiff } from "../../src/fix/diff.js";
 import { lintSources } from "../../src/linter/lint.js";
 import { parseUnitFile, printUnitFile } from "../../src/parser/unit/index.js";
 import { allRules } from "../../src/rules/registry.js";
-import { fixSources } from "../../src/fix/fix.js";
+import { applyFixes } from "../../src/fix/fix.js";
 import { writeFileAtomic } from "../../src/node/write-atomic.js";
 import { ensureBin, run, tempDir } from "../helpers/cli.js";
 
@@ -34,9 +34,9 @@ describe("fixes", () => {
   it("are idempotent and keep every line they do not fix (property)", () => {
     fc.assert(
       fc.property(unit, fc.boolean(), (text, unsafe) => {
-        const once = fixSources([{ path: "a.service", text }], new Set(["a.service"]), {}, { unsafe });
+        const once = applyFixes([{ path: "a.service", text }], new Set(["a.service"]), {}, { unsafe });
         const fixed = once.changed.get("a.service") ?? text;
-        const twice = fixSources([{ path: "a.service", text: fixed }], new Set(["a.service"]), {}, { unsafe });
+        const twice = applyFixes([{ path: "a.service", text: fixed }], new Set(["a.service"]), {}, { unsafe });
         expect(twice.changed.size).toBe(0);
         // untouched lines survive byte for byte
         for (const l of ["# a comment that must survive", "User=app", "Environment=A=1", "ExecStart=/usr/bin/app"]) {
@@ -119,11 +119,11 @@ describe("every fixable rule", () => {
       const withFix = before.filter((f) => f.fix);
       // Skipped (not passed) when the doc example shows a variant without an automatic fix; the fix is then tested elsewhere.
       if (withFix.length === 0) ctx.skip();
-      const once = fixSources(bad, new Set(bad.map((b) => b.path)), opts, { unsafe: true });
+      const once = applyFixes(bad, new Set(bad.map((b) => b.path)), opts, { unsafe: true });
       const fixed = bad.map((b) => ({ ...b, text: once.changed.get(b.path) ?? b.text }));
       const after = lintSources(fixed, opts).findings.filter((f) => f.rule === rule.meta.id);
       expect(after.length).toBeLessThan(before.length);
-      expect(fixSources(fixed, new Set(bad.map((b) => b.path)), opts, { unsafe: true }).changed.size).toBe(0);
+      expect(applyFixes(fixed, new Set(bad.map((b) => b.path)), opts, { unsafe: true }).changed.size).toBe(0);
       for (const f of fixed) expect(printUnitFile(parseUnitFile(f.text).ast)).toBe(f.text);
     });
   }

@@ -1,0 +1,91 @@
+import type { SeverityOrOff } from "../core/diagnostic.js";
+import type { LintSettings, Rule } from "../rules/types.js";
+import { effectiveSeverity, type Preset } from "./severity.js";
+
+/**
+ * What applies to one file: rule severities (explicit ones; presets and the
+ * rules' defaults fill in the rest) and the settings its rules read. The
+ * configuration layer builds one per file from the config file, its overrides
+ * and the command line; files with the same settings may share one object.
+ */
+export interface FileConfig {
+  rules?: Record<string, SeverityOrOff>;
+  presets?: Preset[];
+  settings?: Partial<LintSettings>;
+}
+
+export function defaultSettings(partial: Partial<LintSettings> = {}): LintSettings {
+  return {
+    targetSystemd: partial.targetSystemd ?? [],
+    mode: partial.mode ?? "system",
+    externalUnits: partial.externalUnits ?? [],
+    ruleOptions: partial.ruleOptions ?? {},
+    ...(partial.enabledUnits ? { enabledUnits: partial.enabledUnits } : {}),
+    ...(partial.now !== undefined ? { now: partial.now } : {}),
+  };
+}
+
+/** One file configuration, resolved: full settings and every rule's severity. */
+export class ResolvedConfig {
+  readonly settings: LintSettings;
+  /** Files with equal settings share set-rule runs (severities may still differ). */
+  readonly settingsKey: string;
+  private severities = new Map<string, SeverityOrOff>();
+
+  constructor(private readonly config: FileConfig) {
+    this.settings = defaultSettings(config.settings);
+    const { enabledUnits: _units, ...rest } = this.settings;
+    this.settingsKey = JSON.stringify(rest);
+  }
+
+  severity(rule: Rule): SeverityOrOff {
+    let sev = this.severities.get(rule.meta.id);
+    if (sev === undefined) {
+      sev = effectiveSeverity(rule.meta, this.config.presets ?? ["recommended"], this.config.rules ?? {});
+      this.severities.set(rule.meta.id, sev);
+    }
+    return sev;
+  }
+}
+
+/**
+ * The configurations of one lint run, per path: the linter asks it which
+ * severity a rule has in the file a finding points into and which settings
+ * a file's rules see. Without `configFor` every file has the run's own.
+ */
+export class ConfigTable {
+  readonly base: ResolvedConfig;
+  private byObject = new Map<FileConfig, ResolvedConfig>();
+  private byPath = new Map<string, ResolvedConfig>();
+
+  constructor(
+    base: FileConfig,
+    private readonly configFor?: (path: string) => FileConfig,
+  ) {
+    this.base = new ResolvedConfig(base);
+  }
+
+  of(path: string): ResolvedConfig {
+    if (!this.configFor) return this.base;
+    let r = this.byPath.get(path);
+    if (!r) {
+      const c = this.configFor(path);
+      r = this.byObject.get(c);
+      if (!r) this.byObject.set(c, (r = new ResolvedConfig(c)));
+      this.byPath.set(path, r);
+    }
+    return r;
+  }
+
+  /** The configurations met so far (every file's, once each file has been asked for). */
+  all(): ResolvedConfig[] {
+    return this.configFor ? [...this.byObject.values()] : [this.base];
+  }
+
+  /** Whether a rule is on for any file met so far (so it must run at all). */
+  anyEnables(rule: Rule): boolean {
+    if (!this.configFor) return this.base.severity(rule) !== "off";
+    for (const r of this.byObject.values()) if (r.severity(rule) !== "off") return true;
+    return false;
+  }
+}
