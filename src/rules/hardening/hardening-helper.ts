@@ -2,7 +2,7 @@ import type { EffectiveUnit } from "../../model/effective-unit.js";
 import type { UnitFile } from "../../model/unit-file.js";
 import type { Range } from "../../core/range.js";
 import { SECURITY_CHECKS, assessUnit, formatExposure, type Assessment } from "../../hardening/assess.js";
-import { EXEC_SECTIONS } from "../../hardening/sandbox.js";
+import { EXEC_SECTIONS, loadSandbox, type Sandbox } from "../../hardening/sandbox.js";
 import { unitTraits, type UnitTraits } from "../../hardening/traits.js";
 import { defineRule, type Rule, type RuleDocs, type UnitContext } from "../types.js";
 
@@ -23,8 +23,9 @@ interface CompactAssessment {
   /** share of the exposure in tenths per check, -1 for none */
   shares: Int16Array;
   descriptions: string[];
-  traits?: UnitTraits;
 }
+
+const traits = new WeakMap<EffectiveUnit, UnitTraits | null>();
 
 const cache = new WeakMap<EffectiveUnit, CompactAssessment | null>();
 
@@ -62,11 +63,28 @@ export function assessmentOf(u: EffectiveUnit, mode: "system" | "user" = "system
   return { unit: c.unit, exposure: c.exposure, rating: c.rating, checks, sandbox: c.sandbox };
 }
 
+const sandboxes = new WeakMap<EffectiveUnit, Sandbox | null>();
+
+/**
+ * The unit's sandbox alone, for rules that read a setting or two of it: the
+ * whole assessment (81 checks) is the most expensive thing a run does per
+ * service, and rules on by default must not pay it for every unit.
+ */
+export function sandboxOf(u: EffectiveUnit, mode: "system" | "user" = "system"): Sandbox | null {
+  const c = cache.get(u);
+  if (c !== undefined) return c && c.sandbox;
+  let s = sandboxes.get(u);
+  if (s === undefined) sandboxes.set(u, (s = loadSandbox(u, mode)));
+  return s;
+}
+
 export function traitsOf(u: EffectiveUnit, mode: "system" | "user" = "system"): UnitTraits | null {
-  const c = cached(u, mode);
-  if (!c) return null;
-  c.traits ??= unitTraits(u, c.sandbox);
-  return c.traits;
+  let t = traits.get(u);
+  if (t === undefined) {
+    const sandbox = sandboxOf(u, mode);
+    traits.set(u, (t = sandbox && unitTraits(u, sandbox)));
+  }
+  return t;
 }
 
 /** Where a missing setting is reported: the header of the unit's [Service] (or [Socket]…) section, in the unit file if it has one. */

@@ -1,7 +1,7 @@
 import type { EffectiveUnit } from "../../model/effective-unit.js";
 import { EXEC_KEYS, parseExec } from "../../parser/exec/parse-exec.js";
 import { defineRule } from "../types.js";
-import { assessmentOf } from "./hardening-helper.js";
+import { sandboxOf } from "./hardening-helper.js";
 
 function tmpPaths(u: EffectiveUnit): Map<string, { file: EffectiveUnit["assignments"][number] }> {
   const out = new Map<string, { file: EffectiveUnit["assignments"][number] }>();
@@ -43,8 +43,10 @@ export default defineRule({
   },
   checkUnit(ctx) {
     const u = ctx.unit;
-    const a = assessmentOf(u, ctx.settings.mode);
-    if (!a || !a.sandbox.flags.PrivateTmp || !a.sandbox.sources.has("PrivateTmp")) return;
+    // Only a unit that sets PrivateTmp= itself is in question: most units are settled without loading their sandbox.
+    if (!u.all("Service", "PrivateTmp").length) return;
+    const sandbox = sandboxOf(u, ctx.settings.mode);
+    if (!sandbox || !sandbox.flags.PrivateTmp || !sandbox.sources.has("PrivateTmp")) return;
     const mine = tmpPaths(u);
     if (mine.size === 0) return;
     const joined = new Set(u.all("Unit", "JoinsNamespaceOf").flatMap((x) => x.value.split(/\s+/)));

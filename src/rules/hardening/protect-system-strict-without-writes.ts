@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { assessmentOf, traitsOf } from "./hardening-helper.js";
+import { sandboxOf, traitsOf } from "./hardening-helper.js";
 
 const MANAGED = ["StateDirectory", "CacheDirectory", "LogsDirectory", "RuntimeDirectory", "ConfigurationDirectory"];
 
@@ -30,9 +30,11 @@ export default defineRule({
   },
   checkUnit(ctx) {
     const u = ctx.unit;
-    const a = assessmentOf(u, ctx.settings.mode);
-    if (!a || a.sandbox.protectSystem !== "strict") return;
-    const strict = a.sandbox.sources.get("ProtectSystem")?.at(-1);
+    // Only an explicit ProtectSystem= is reported: most units are settled without loading their sandbox.
+    if (!u.all("Service", "ProtectSystem").length) return;
+    const sandbox = sandboxOf(u, ctx.settings.mode);
+    if (!sandbox || sandbox.protectSystem !== "strict") return;
+    const strict = sandbox.sources.get("ProtectSystem")?.at(-1);
     if (!strict) return; // implied by DynamicUser=: reported by nothing here, systemd sets up its directories
     const t = traitsOf(u, ctx.settings.mode)!;
     const section = "Service";
@@ -41,7 +43,7 @@ export default defineRule({
       const base = { StateDirectory: "/var/lib", CacheDirectory: "/var/cache", LogsDirectory: "/var/log", RuntimeDirectory: "/run", ConfigurationDirectory: "/etc" }[k]!;
       for (const x of u.all(section, k)) for (const d of x.value.split(/\s+/).filter(Boolean)) roots.push(`${base}/${d.split(":")[0]}`);
     }
-    if (a.sandbox.flags.PrivateTmp) roots.push("/tmp", "/var/tmp");
+    if (sandbox.flags.PrivateTmp) roots.push("/tmp", "/var/tmp");
     roots.push("/dev", "/proc", "/sys");
     const pid = u.get(section, "PIDFile");
     const candidates: Array<{ path: string; evidence: string }> = [];
