@@ -41,7 +41,15 @@ export async function corpusScale({ write = false, log = console.error } = {}) {
     const vK = withVerify ? timeCommand("systemd-analyze", verify(many), { runs, warmup: 0 }) : null;
     const umK = await timeAndPeakRss(process.execPath, unitlint(many));
     const vmK = withVerify ? await timeAndPeakRss("systemd-analyze", verify(many)) : null;
-    big = { count: many.length, runs, uK, vK, umK, vmK };
+    // --cache: one cold run writes the cache, then warm runs over the unchanged files; and a run after one edit.
+    const cacheFile = join(dir, "bench.unitlintcache");
+    const cached = [...unitlint(many).slice(0, 2), "--cache-location", cacheFile, ...unitlint(many).slice(2)];
+    const cold = timeCommand("sh", ["-c", `rm -f '${cacheFile}' && exec "$0" "$@"`, process.execPath, ...cached], { runs, warmup: 0 });
+    const warm = timeCommand(process.execPath, cached, { runs, warmup: 1 });
+    const edited = many[Math.floor(many.length / 2)];
+    const touch = `printf '\\n# edited %s\\n' "$$" >> '${edited}' && exec "$0" "$@"`;
+    const oneEdit = timeCommand("sh", ["-c", touch, process.execPath, ...cached], { runs, warmup: 0 });
+    big = { count: many.length, runs, uK, vK, umK, vmK, cold, warm, oneEdit };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -73,11 +81,23 @@ ${v1 ? `unitlint ${faster(v1.median, u1.median)} verify, start-up included (targ
 | \`systemd-analyze verify --man=no\` | ${v1 ? fmtMs(v1.median) : "n/a"} | ${big.vK ? fmtMs(big.vK.median) : "n/a"} | ${pv === null ? "n/a" : pv.toFixed(3) + " ms"} | ${mem(vm1)} → ${mem(big.vmK)} |
 ${pv === null ? "" : `\nAt ${big.count.toLocaleString("en")} files unitlint ${faster(big.vK.median, big.uK.median)} verify; its marginal cost per file is **${(pv / pu).toFixed(1)}x lower** (target: 30x lower). unitlint holds every parsed file, effective unit and finding until the report is printed (set rules need the whole set), so it uses more memory than verify, which loads units one by one.`}`;
 
+  const cache = `\`unitlint check --cache\` over the same ${big.count.toLocaleString("en")} files, median of ${big.runs} runs (${machine}): a cold run (no cache file yet), a warm run over the unchanged files (output identical, as \`test/cli/cache.test.ts\` checks), and a run after one file was edited.
+
+| run | median | vs the run without --cache |
+| --- | ---: | ---: |
+| without --cache | ${fmtMs(big.uK.median)} | 1x |
+| cold, writing the cache | ${fmtMs(big.cold.median)} | ${(big.cold.median / big.uK.median).toFixed(2)}x the time |
+| warm, nothing changed | ${fmtMs(big.warm.median)} | **${(big.uK.median / big.warm.median).toFixed(1)}x faster** (target: 5x) |
+| one file edited | ${fmtMs(big.oneEdit.median)} | ${(big.uK.median / big.oneEdit.median).toFixed(1)}x faster |
+
+After an edit every file is parsed again and the unit and set rules run over the whole set (they read other units); only the file rules of unchanged files come from the cache.`;
+
   if (write) {
+    writeSection("docs/benchmarks.md", "Re-runs: check --cache", cache);
     writeSection("docs/benchmarks.md", "Whole corpus", whole);
     writeSection("docs/benchmarks.md", `Scale: the corpus x${COPIES}`, scale);
   }
-  return `## Whole corpus\n\n${whole}\n\n## Scale: the corpus x${COPIES}\n\n${scale}\n`;
+  return `## Whole corpus\n\n${whole}\n\n## Scale: the corpus x${COPIES}\n\n${scale}\n\n## Re-runs: check --cache\n\n${cache}\n`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

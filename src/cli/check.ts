@@ -9,6 +9,7 @@ import { lintProject, type ProjectOptions, type ProjectResult } from "../linter/
 import type { Preset } from "../linter/severity.js";
 import { collectInputs } from "../node/collect.js";
 import { ProjectConfigs, type ProjectConfigOptions } from "../node/project-config.js";
+import { FileLintCache } from "../node/lint-cache.js";
 import { ResolvedConfig } from "../linter/configs.js";
 import { contextFiles } from "../node/context.js";
 import { readUnitFile, textRefusal } from "../node/read.js";
@@ -43,6 +44,9 @@ export interface CheckOptions {
   fixUnsafe?: boolean;
   /** User crontabs (no user field), e.g. the output of `crontab -l`. */
   crontab?: string[];
+  /** Reuse the results of the last run (`.unitlintcache`, or `cacheLocation`). */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 
@@ -151,7 +155,14 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
   const stdinName = stdinIdx >= 0 ? (opts.stdinFilename ?? "stdin.service") : undefined;
   const options: ProjectOptions = { configFor: (path) => configs.for(path).config, compactTrees: true };
   if (fixing) options.fix = { files: new Set([...checked].filter((p) => p !== stdinName)), ...(opts.fixUnsafe ? { unsafe: true } : {}) };
+  // The fix loop re-lints texts no run saw before: the cache is for checking.
+  const cache = (opts.cache || opts.cacheLocation !== undefined) && !fixing ? FileLintCache.open(opts.cacheLocation, VERSION) : undefined;
+  if (cache) options.cache = cache;
   let result: ProjectResult = lintProject(kept, options);
+  if (cache) {
+    const saved = cache.save();
+    if (!saved.ok) io.err(`unitlint: ${cache.path}: cannot write the cache (${saved.message}); the next run starts afresh\n`);
+  }
   const fixed = result.fixed;
   if (fixed) {
     if (!fixed.converged) io.err(`unitlint: fixes kept changing the files after ${fixed.passes} rounds; the last round is kept (please report this)\n`);

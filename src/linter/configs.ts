@@ -30,12 +30,29 @@ export class ResolvedConfig {
   readonly settings: LintSettings;
   /** Files with equal settings share set-rule runs (severities may still differ). */
   readonly settingsKey: string;
+  /** Everything of the configuration a file's findings depend on but the clock and the enabled units (cache keys). */
+  readonly key: string;
   private severities = new Map<string, SeverityOrOff>();
 
-  constructor(private readonly config: FileConfig) {
+  constructor(
+    private readonly config: FileConfig,
+    onClock?: () => void,
+  ) {
     this.settings = defaultSettings(config.settings);
-    const { enabledUnits: _units, ...rest } = this.settings;
+    const { enabledUnits: _units, now: _now, ...rest } = this.settings;
     this.settingsKey = JSON.stringify(rest);
+    this.key = JSON.stringify([config.rules ?? {}, config.presets ?? ["recommended"], rest]);
+    // A cached result is only as good as the clock it saw: note when a rule reads it.
+    const now = this.settings.now;
+    if (onClock && now !== undefined) {
+      Object.defineProperty(this.settings, "now", {
+        enumerable: true,
+        get: () => {
+          onClock();
+          return now;
+        },
+      });
+    }
   }
 
   severity(rule: Rule): SeverityOrOff {
@@ -58,12 +75,19 @@ export class ConfigTable {
   private byObject = new Map<FileConfig, ResolvedConfig>();
   private byPath = new Map<string, ResolvedConfig>();
 
+  /** Set when a rule has read `settings.now` since the flag was last cleared. */
+  clockRead = false;
+
   constructor(
     base: FileConfig,
     private readonly configFor?: (path: string) => FileConfig,
   ) {
-    this.base = new ResolvedConfig(base);
+    this.base = new ResolvedConfig(base, this.onClock);
   }
+
+  private readonly onClock = () => {
+    this.clockRead = true;
+  };
 
   of(path: string): ResolvedConfig {
     if (!this.configFor) return this.base;
@@ -71,7 +95,7 @@ export class ConfigTable {
     if (!r) {
       const c = this.configFor(path);
       r = this.byObject.get(c);
-      if (!r) this.byObject.set(c, (r = new ResolvedConfig(c)));
+      if (!r) this.byObject.set(c, (r = new ResolvedConfig(c, this.onClock)));
       this.byPath.set(path, r);
     }
     return r;

@@ -5,7 +5,8 @@ import { parseFile, type UnitFile } from "../model/unit-file.js";
 import { buildUnitSet, type UnitSet } from "../model/unit-set.js";
 import { parseScheduleFile, scheduleKindOf, type ScheduleFile, type ScheduleKind } from "../model/schedule-file.js";
 import { allRules, rulesById } from "../rules/registry.js";
-import type { SourceText } from "../core/source.js";
+import { SourceText } from "../core/source.js";
+import { HOUR_MS, type CachedFindings, type LintCache } from "./cache.js";
 import { applySuppressions, unusedSuppressionEdit, type Suppression } from "./suppressions.js";
 import type { Report, ReportFile, Rule } from "../rules/types.js";
 import { ConfigTable, defaultSettings, type FileConfig, type ResolvedConfig } from "./configs.js";
@@ -38,6 +39,8 @@ export interface LintOptions extends FileConfig {
    * trees): for `check`, not for callers that print or edit the trees.
    */
   compactTrees?: boolean;
+  /** Results of earlier runs to reuse, and where this run's are kept (`check --cache`). */
+  cache?: LintCache;
 }
 
 export interface LintResult {
@@ -59,13 +62,22 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
   const files: UnitFile[] = [];
   const scheduleFiles: ScheduleFile[] = [];
   const run = new Run(options);
-  for (const s of sources) {
-    const kind = s.kind ?? scheduleKindOf(s.path);
+  const cache = options.cache && new CacheKeys(options.cache, sources, run, options);
+  if (cache?.complete()) return finish(run, cache.allFindings(), sourceTexts(sources), [], buildUnitSet([]), []);
+  for (const [i, s] of sources.entries()) {
+    const kind = kindOf(s);
     if (kind === undefined || kind === "unit" || kind === "dropin") {
       const file = parseFile(s.path, s.text, kind);
       // File rules run on each file as it is parsed (they see the file alone), so a
       // compacted run never holds every whole tree at once.
-      run.fileRules(file);
+      const cached = cache?.file(i);
+      if (cached) run.findings.push(...cached);
+      else {
+        const from = run.findings.length;
+        run.configs.clockRead = false;
+        run.fileRules(file);
+        cache?.storeFile(i, run.findings.slice(from), new Map([[file.path, file.source]]));
+      }
       if (options.compactTrees) file.ast.lines = file.ast.lines.filter((l) => l.kind !== "comment" && l.kind !== "blank");
       files.push(file);
     } else {
@@ -75,8 +87,25 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
   }
   const set = buildUnitSet(files);
   const texts = new Map<string, SourceText>([...files.map((f) => [f.path, f.source] as const), ...scheduleFiles.map((f) => [f.path, f.source] as const)]);
+  const from = run.findings.length;
+  run.configs.clockRead = false;
   run.rulesAfterFiles(set, scheduleFiles);
-  const { kept, unused } = applySuppressions(sortFindings(dedupe(run.findings)), texts);
+  cache?.storeSet(run.findings.slice(from), texts);
+  return finish(run, run.findings, texts, files, set, scheduleFiles);
+}
+
+function kindOf(s: LintSource): LintSource["kind"] {
+  return s.kind ?? scheduleKindOf(s.path);
+}
+
+/** The texts of a run that parsed nothing (all from the cache), for suppressions, secrets and code frames. */
+function sourceTexts(sources: LintSource[]): Map<string, SourceText> {
+  return new Map(sources.map((s) => [s.path, new SourceText(s.path, s.text, kindOf(s) === "crontab" ? "newline" : "systemd")]));
+}
+
+/** Suppressions, unused suppressions and secrets, the same for findings computed now or taken from the cache. */
+function finish(run: Run, found: Finding[], texts: Map<string, SourceText>, files: UnitFile[], set: UnitSet, scheduleFiles: ScheduleFile[]): LintResult {
+  const { kept, unused } = applySuppressions(sortFindings(dedupe(found)), texts);
   const unusedRule = rulesById.get("suppressions/unused-disable");
   if (unusedRule) {
     for (const s of unused) {
@@ -87,6 +116,64 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
   // A secret in Environment= is never printed, whatever rule quotes its line (the CLI, the language server, the playground).
   maskSecretsInMessages(kept, texts);
   return { findings: sortFindings(kept), files, set, scheduleFiles };
+}
+
+/**
+ * The cache keys of one run: one per file for its file rules' findings (its
+ * path, kind, text and configuration), one for the rest (every file's key,
+ * the enabled units, the rules). A run whose keys are all found parses nothing.
+ */
+class CacheKeys {
+  private readonly fileKeys: string[];
+  private readonly setKey: string;
+  private readonly hour: number;
+  private readonly hits: (Finding[] | undefined)[];
+  private readonly setHit: Finding[] | undefined;
+
+  constructor(
+    private readonly cache: LintCache,
+    sources: LintSource[],
+    private readonly run: Run,
+    options: LintOptions,
+  ) {
+    const rules = options.ruleSet ? options.ruleSet.map((r) => r.meta.id) : "all";
+    this.fileKeys = sources.map((s) => cache.digest(JSON.stringify(["file", s.path, kindOf(s) ?? "", run.configs.of(s.path).key, rules, s.text])));
+    const units = run.configs.all().map((c) => c.settings.enabledUnits ?? []);
+    this.setKey = cache.digest(JSON.stringify(["set", this.fileKeys, units, rules]));
+    this.hour = Math.floor((options.settings?.now ?? Date.now()) / HOUR_MS);
+    this.hits = this.fileKeys.map((k) => this.valid(cache.get(k)));
+    this.setHit = this.valid(cache.get(this.setKey));
+  }
+
+  private valid(c: CachedFindings | undefined): Finding[] | undefined {
+    return c && (c.hour === undefined || c.hour === this.hour) ? c.findings : undefined;
+  }
+
+  complete(): boolean {
+    return this.setHit !== undefined && this.hits.every((h) => h !== undefined);
+  }
+
+  allFindings(): Finding[] {
+    return [...this.hits.flatMap((h) => h ?? []), ...(this.setHit ?? [])];
+  }
+
+  file(i: number): Finding[] | undefined {
+    return this.hits[i];
+  }
+
+  storeFile(i: number, findings: Finding[], texts: Map<string, SourceText>): void {
+    this.store(this.fileKeys[i]!, findings, texts);
+  }
+
+  storeSet(findings: Finding[], texts: Map<string, SourceText>): void {
+    this.store(this.setKey, findings, texts);
+  }
+
+  private store(key: string, findings: Finding[], texts: Map<string, SourceText>): void {
+    // Masked before they are kept: the cache file never holds a secret a message quoted.
+    maskSecretsInMessages(findings, texts);
+    this.cache.set(key, { findings, ...(this.run.configs.clockRead ? { hour: this.hour } : {}) });
+  }
 }
 
 /** suppressions/unused-disable: a suppression that suppresses nothing, names no rule, or is no directive at all. */

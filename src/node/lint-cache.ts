@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { CachedFindings, LintCache } from "../linter/cache.js";
+import { readRegularFile } from "./read.js";
+import { writeReportAtomic } from "./write-atomic.js";
+
+/** As ESLint names its cache: a dot file in the folder `check` runs in. */
+export const DEFAULT_CACHE_NAME = ".unitlintcache";
+
+/** The cache of a run over the 20x corpus is about 10 MiB; a file far larger is not ours and is not read. */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+
+const FORMAT = 1;
+
+/**
+ * `check --cache`: earlier results in one JSON file, keyed by digests of
+ * their inputs. The file also records the unitlint version and is ignored
+ * whole when another version wrote it; a file that is unreadable or not ours
+ * is ignored too (the run is then a cold run and rewrites it). Only entries the
+ * run used are written back, atomically, so the file never grows past one run.
+ */
+export class FileLintCache implements LintCache {
+  private readonly old = new Map<string, CachedFindings>();
+  private readonly used = new Map<string, CachedFindings>();
+
+  private constructor(
+    readonly path: string,
+    private readonly version: string,
+  ) {}
+
+  /** `location` is a file, or a folder to keep `.unitlintcache` in (as ESLint's --cache-location). */
+  static open(location: string | undefined, version: string): FileLintCache {
+    let path = location ?? DEFAULT_CACHE_NAME;
+    if (location && (/[\\/]$/.test(location) || (existsSync(location) && statSync(location).isDirectory()))) path = join(location, DEFAULT_CACHE_NAME);
+    const cache = new FileLintCache(path, version);
+    cache.load();
+    return cache;
+  }
+
+  private load(): void {
+    if (!existsSync(this.path)) return;
+    const read = readRegularFile(this.path, MAX_CACHE_BYTES, "a cache file");
+    if (!read.ok) return;
+    try {
+      const data = JSON.parse(read.bytes.toString("utf8")) as { format?: unknown; version?: unknown; entries?: unknown };
+      if (data.format !== FORMAT || data.version !== this.version || typeof data.entries !== "object" || data.entries === null) return;
+      for (const [k, v] of Object.entries(data.entries as Record<string, CachedFindings>)) if (v && Array.isArray(v.findings)) this.old.set(k, v);
+    } catch {
+      // not JSON (a crash cannot leave half a file: writes are atomic; someone else's file then): start afresh
+    }
+  }
+
+  digest(text: string): string {
+    return createHash("sha256").update(text).digest("base64url").slice(0, 32);
+  }
+
+  get(key: string): CachedFindings | undefined {
+    const hit = this.used.get(key) ?? this.old.get(key);
+    if (hit) this.used.set(key, hit);
+    return hit;
+  }
+
+  set(key: string, value: CachedFindings): void {
+    this.used.set(key, value);
+  }
+
+  /** Write what this run used; false (and why) when the file cannot be written. */
+  save(): { ok: true } | { ok: false; message: string } {
+    const entries = Object.fromEntries(this.used);
+    try {
+      writeReportAtomic(this.path, JSON.stringify({ format: FORMAT, version: this.version, entries }));
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, message: (e as Error).message };
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBin, ROOT, run, tempDir } from "../helpers/cli.js";
+
+// `check --cache`: the output is what a run without the cache prints, whatever changed in between.
+let dir: string;
+const check = (...extra: string[]) => run(["check", "examples", "--format", "json", ...extra], { cwd: dir });
+const fresh = () => check("--no-config");
+
+beforeAll(() => {
+  ensureBin();
+  dir = tempDir("unitlint-cache-");
+  cpSync(join(ROOT, "examples"), join(dir, "examples"), { recursive: true });
+});
+
+describe("check --cache", () => {
+  it("cold and warm runs print what a run without it prints, and keep .unitlintcache in the working folder", () => {
+    const plain = fresh();
+    const cold = check("--no-config", "--cache");
+    expect(existsSync(join(dir, ".unitlintcache"))).toBe(true);
+    const warm = check("--no-config", "--cache");
+    expect(cold.stdout).toBe(plain.stdout);
+    expect(warm.stdout).toBe(plain.stdout);
+    expect([cold.code, warm.code]).toEqual([plain.code, plain.code]);
+    expect(JSON.parse(readFileSync(join(dir, ".unitlintcache"), "utf8"))).toMatchObject({ format: 1, version: expect.any(String) });
+  });
+
+  it("an edited file, a new one and a changed setting each give the new findings", () => {
+    check("--no-config", "--cache");
+    const unit = join(dir, "examples", "sidekiq", "lib", "systemd", "system", "sidekiq.service");
+    writeFileSync(unit, readFileSync(unit, "utf8") + "Restartsec=5\n");
+    const edited = check("--no-config", "--cache");
+    expect(edited.stdout).toBe(fresh().stdout);
+    expect(edited.stdout).toContain("Restartsec");
+    writeFileSync(join(dir, "examples", "sidekiq", "lib", "systemd", "system", "extra.service"), "[Service]\nExecStart=bin/x\n");
+    expect(check("--no-config", "--cache").stdout).toBe(fresh().stdout);
+    const off = check("--no-config", "--cache", "--rule", "directives/unknown-directive=off");
+    expect(off.stdout).toBe(check("--no-config", "--rule", "directives/unknown-directive=off").stdout);
+    expect(off.stdout).not.toContain("Restartsec");
+  });
+
+  it("a config file's change invalidates what it affects", () => {
+    check("--cache");
+    writeFileSync(join(dir, "unitlint.config.json"), JSON.stringify({ rules: { "values/deprecated-value": "error" } }));
+    const withConfig = check("--cache");
+    expect(withConfig.stdout).toBe(check().stdout);
+    expect(withConfig.stdout).toMatch(/"rule": "values\/deprecated-value",\s+"severity": "error"/);
+  });
+
+  it("--cache-location takes a file or a folder; a broken or foreign cache file is a cold run, rewritten", () => {
+    mkdirSync(join(dir, "cachedir"), { recursive: true });
+    check("--no-config", "--cache-location", "cachedir");
+    expect(existsSync(join(dir, "cachedir", ".unitlintcache"))).toBe(true);
+    check("--no-config", "--cache-location", "my.cache");
+    expect(existsSync(join(dir, "my.cache"))).toBe(true);
+    for (const junk of ["{not json", JSON.stringify({ format: 1, version: "0.0.0-other", entries: { x: { findings: [] } } }), JSON.stringify({ format: 1, version: null })]) {
+      writeFileSync(join(dir, "my.cache"), junk);
+      const r = check("--no-config", "--cache-location", "my.cache");
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toBe(fresh().stdout);
+      expect(JSON.parse(readFileSync(join(dir, "my.cache"), "utf8")).format).toBe(1);
+    }
+  });
+
+  it("an unwritable cache location is one line on stderr; the check itself is unaffected", () => {
+    const r = check("--no-config", "--cache-location", join(dir, "no", "such", "folder", "c"));
+    expect(r.stdout).toBe(fresh().stdout);
+    expect(r.stderr).toMatch(/^unitlint: .*c: cannot write the cache \(.*\); the next run starts afresh\n$/);
+  });
+});
