@@ -202,12 +202,13 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
   if (opts.withSystemd) {
     const { hasSystemdAnalyze, verifyFindings } = await import("../node/with-systemd.js");
     if (!hasSystemdAnalyze()) throw new UsageError("--with-systemd needs systemd-analyze, which is not installed here");
-    findings = sortFindings([...findings, ...verifyFindings([...checked], new Map(result.files.map((f) => [f.path, f.source])), findings)]);
+    findings = sortFindings([...findings, ...verifyFindings([...checked], result.texts, findings)]);
   }
   if (opts.quiet) findings = findings.filter((f) => f.severity === "error");
 
-  const sourceMap = new Map([...result.files, ...result.scheduleFiles].map((f) => [f.path, f.source]));
-  if (!sourceMap.size) for (const s of sources) sourceMap.set(s.path, new SourceText(s.path, s.text));
+  const sourceMap = result.texts;
+  // Sources nothing was linted in (all ignored by the config) still name their files in the report.
+  for (const s of sources) if (!sourceMap.has(s.path)) sourceMap.set(s.path, new SourceText(s.path, s.text));
   const text = formatter({
     findings,
     sources: sourceMap,

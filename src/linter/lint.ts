@@ -49,6 +49,8 @@ export interface LintResult {
   set: UnitSet;
   /** Crontabs and job files of the run (not units; checked by checkCrontab/checkJobs rules). */
   scheduleFiles: ScheduleFile[];
+  /** Every source's text, by path (also when the cache answered and nothing was parsed): for reports' code frames. */
+  texts: Map<string, SourceText>;
 }
 
 export { defaultSettings };
@@ -115,7 +117,7 @@ function finish(run: Run, found: Finding[], texts: Map<string, SourceText>, file
   }
   // A secret in Environment= is never printed, whatever rule quotes its line (the CLI, the language server, the playground).
   maskSecretsInMessages(kept, texts);
-  return { findings: sortFindings(kept), files, set, scheduleFiles };
+  return { findings: sortFindings(kept), files, set, scheduleFiles, texts };
 }
 
 /**
