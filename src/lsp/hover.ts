@@ -6,19 +6,30 @@ import { cursorContext } from "./context.js";
 import type { EditorKnowledge } from "./knowledge.js";
 import { cronFieldHover, type ScheduleHoverOptions } from "./schedule-hover.js";
 import { valueHover } from "./value-hover.js";
+import { crontabLineHover, enumValueHover, unitNameHover, type UnitLookup } from "./name-hover.js";
+import { UNIT_LIST_KEYS } from "./features.js";
 
 export type { HoverResult } from "./hover-result.js";
 import type { HoverResult } from "./hover-result.js";
 
+export interface HoverOptions extends ScheduleHoverOptions {
+  /** The workspace's units, for hovers on unit names. */
+  units?: UnitLookup;
+}
+
 /** Hover text for the directive or value under the cursor. */
-export function hoverAt(file: UnitFile, offset: number, knowledge: EditorKnowledge, opts: ScheduleHoverOptions = {}): HoverResult | null {
+export function hoverAt(file: UnitFile, offset: number, knowledge: EditorKnowledge, opts: HoverOptions = {}): HoverResult | null {
   const c = cursorContext(file.ast, offset);
   if (c.kind === "key") {
     const md = knowledge.describe(c.section ?? "", c.entry.key);
     return md ? { markdown: md, range: c.entry.keyRange } : null;
   }
-  if (c.kind === "value") return valueHover(file, c.entry, c.offsetInValue, opts);
-  return null;
+  if (c.kind !== "value") return null;
+  const { units, ...schedule } = opts;
+  return (
+    valueHover(file, c.entry, c.offsetInValue, schedule) ??
+    (UNIT_LIST_KEYS.has(c.entry.key) ? unitNameHover(c.entry, c.offsetInValue, units) : enumValueHover(c.entry, c.offsetInValue))
+  );
 }
 
 /**
@@ -34,7 +45,7 @@ export function crontabHoverAt(file: CrontabFile, offset: number, opts: Schedule
     const tz = cronTz || opts.tz;
     return cronFieldHover(line.cron, offset, line.schedule.range, { ...opts, ...(tz ? { tz } : {}) });
   }
-  return null;
+  return crontabLineHover(file, offset);
 }
 
 /** Every cron string of a job file: the jobs' schedules and a workspace's deploy/destroy schedules. */

@@ -24,6 +24,8 @@ import { parseCrontab } from "../crontab/index.js";
 import { scheduleKindOf, type ScheduleKind } from "../model/schedule-file.js";
 import { defaultKnowledge } from "./knowledge-impl.js";
 import { pathToUri, uriToPath, Workspace } from "./workspace.js";
+import type { WorkspaceUnit } from "./name-hover.js";
+import { sep } from "node:path";
 
 export interface ServerOptions {
   /** Delay between the last keystroke and re-linting, in ms. */
@@ -245,6 +247,15 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     return { doc, file: parseFile(workspace.display(path), doc.getText()) };
   };
 
+  /** A unit of the workspace by name (the editor's text where it is open), with its Description=. */
+  const workspaceUnit = (name: string): WorkspaceUnit | undefined => {
+    const path = workspace.paths().find((p) => p.slice(p.lastIndexOf(sep) + 1) === name);
+    const text = path === undefined ? undefined : workspace.text(path);
+    if (path === undefined || text === undefined) return undefined;
+    const description = parseFile(path, text).ast.sections.find((s) => s.name === "Unit")?.entries.filter((e) => e.key === "Description").at(-1)?.value;
+    return { path: workspace.display(path), ...(description ? { description } : {}) };
+  };
+
   connection.onHover(request((p): Hover | null => {
     const doc = documents.get(p.textDocument.uri);
     const kind = doc ? scheduleKind(doc) : undefined;
@@ -260,7 +271,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const x = parsed(p.textDocument.uri);
     if (!x) return null;
     const offset = x.doc.offsetAt(p.position);
-    const h = hoverAt(x.file, offset, knowledge, zone());
+    const h = hoverAt(x.file, offset, knowledge, { ...zone(), units: workspaceUnit });
     if (!h) return null;
     return { contents: { kind: "markdown", value: h.markdown }, range: { start: x.doc.positionAt(h.range.start), end: x.doc.positionAt(h.range.end) } };
   }));

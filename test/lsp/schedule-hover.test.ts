@@ -51,12 +51,12 @@ describe("crontab hover", () => {
     expect(h.markdown).toContain("OnCalendar=*-*-01,15 00:00:00\nOnCalendar=Fri *-*-* 00:00:00");
   });
 
-  it("explains a shorthand, and nothing outside the schedule", () => {
+  it("explains a shorthand; the command has a hover of its own", () => {
     const h = crontabHoverAt(file, text.indexOf("@daily") + 2, { now })!;
     expect(h.markdown).toContain("`@daily`: once a day, at midnight");
     expect(h.markdown).toContain("OnCalendar=*-*-* 00:00:00");
-    expect(crontabHoverAt(file, text.indexOf("/bin/report"), { now })).toBeNull();
-    expect(crontabHoverAt(file, 3, { now })).toBeNull();
+    expect(crontabHoverAt(file, text.indexOf("/bin/report"), { now })?.markdown).toMatch(/^Runs `\/bin\/sh -c /);
+    expect(crontabHoverAt(file, 3, { now })?.markdown).toContain("**CRON_TZ=Europe/Berlin**");
   });
 });
 

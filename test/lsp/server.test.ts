@@ -90,6 +90,11 @@ describe("unitlint lsp over stdio", () => {
     expect(h?.contents.value).toContain("`%i` expands to the instance name");
   });
 
+  it("hovers a unit name with the workspace file that defines it and its description", async () => {
+    const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri: uri() }, position: { line: 2, character: 8 } })) as { contents: { value: string } } | null;
+    expect(h?.contents.value).toBe("**ots.target**: group\n\nDefined in `etc/ots.target`.");
+  });
+
   it("lists sections and directives as document symbols", async () => {
     const syms = (await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri: uri() } })) as { name: string; children: { name: string }[] }[];
     expect(syms.map((s) => s.name)).toEqual(["[Unit]", "[Service]"]);
