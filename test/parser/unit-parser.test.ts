@@ -79,6 +79,17 @@ describe("unit-file parser", () => {
     ]);
   });
 
+  it("reads a line that starts with a BOM and then '#' as an assignment, not a comment, as systemd does", () => {
+    // systemd looks for comments before it strips the mark, so the line is not skipped: it may continue, and needs '='.
+    const { ast, problems } = parseUnitFile("[Unit]\n\uFEFF# c \\\nFoo=bar\n\uFEFF;x\n");
+    expect(ast.bom).toEqual({ start: 7, end: 8 });
+    const [joined, later] = ast.lines.slice(1);
+    expect(joined).toMatchObject({ kind: "entry", key: "# c  Foo", value: "bar", firstLine: 2, lastLine: 3 });
+    // only the first mark is stripped: the second stays part of the line
+    expect(later).toMatchObject({ kind: "invalid", problem: "missing-equals", logical: "\uFEFF;x" });
+    expect(problems.map((p) => p.code)).toEqual(["missing-equals"]);
+  });
+
   it("reports unterminated and unsafe section headers as fatal", () => {
     expect(parseUnitFile("[Unit] # x\n").problems.map((p) => [p.code, p.fatal])).toEqual([["invalid-section-header", true]]);
     expect(parseUnitFile('[Un"it]\n').problems.map((p) => [p.code, p.fatal])).toEqual([["section-header-bad-characters", true]]);
