@@ -20,14 +20,18 @@ const EOL = String.raw`(?:\r\n?|\n\r?)\x00?|\x00`;
 const CHAR = String.raw`[\x01-\x09\x0b\x0c\x0e-\uffff]`;
 /** Any character but a line-ending one or a backslash. */
 const PLAIN = String.raw`[\x01-\x09\x0b\x0c\x0e-\x5b\x5d-\uffff]`;
-/** Line text read the way systemd scans it for escapes: a backslash takes the next character with it. */
-const TEXT = String.raw`(?:${PLAIN}|\\${CHAR})`;
+/**
+ * Line text read the way systemd scans it for escapes: a backslash takes the
+ * next character with it. (Written as runs of plain characters between escapes,
+ * which the regular expression engine scans faster than one alternative per character.)
+ */
+const TEXT = String.raw`${PLAIN}*(?:\\${CHAR}${PLAIN}*)*`;
 
 const COMMENT = new RegExp(String.raw`[ \t]*[#;]${CHAR}*(?:${EOL})?`);
 /** Not continued: ends without a lone backslash (a byte-order mark is an ordinary first character here). */
-const FINAL = new RegExp(String.raw`${TEXT}+(?:${EOL}|$)|${EOL}`);
+const FINAL = new RegExp(String.raw`${TEXT}(?:${EOL}|$)`);
 /** Ends in a backslash that escapes the line ending (or the end of the file). */
-const CONTINUED = new RegExp(String.raw`${TEXT}*\\(?:${EOL}|$)`);
+const CONTINUED = new RegExp(String.raw`${TEXT}\\(?:${EOL}|$)`);
 
 const CONTINUATION = "continuation";
 const LOGICAL_START = "logicalStart";
