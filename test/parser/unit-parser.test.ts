@@ -131,4 +131,16 @@ describe("unit-file parser", () => {
       expect(printUnitFile(parseUnitFile(t).ast)).toBe(t);
     }
   });
+
+  it("reads a line starting with any UTF-16 code unit, at the start of a line and after a continuation", () => {
+    // The lexer tries a pattern only at the characters it was told the pattern starts with.
+    const unread: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const text = `${ch}=1\\\n${ch}\n`;
+      const { ast, problems } = parseUnitFile(text);
+      if (printUnitFile(ast) !== text || problems.some((p) => p.message.startsWith("internal"))) unread.push(c);
+    }
+    expect(unread).toEqual([]);
+  });
 });
