@@ -4,10 +4,12 @@
 //   node bench/parse.mjs [--rounds N] [--against <checkout>] [--only <checkout>]
 //
 // The parser is bundled from the TypeScript sources with esbuild, so no build
-// is needed. --against <checkout> bundles a second tree (an older commit
-// copied outside the repo, e.g. with `git worktree add` or `git archive`) and
-// times both in the same process, alternating rounds, so both figures come
-// from the same machine state.
+// is needed. --against <checkout> bundles a second tree and times both in the
+// same process, alternating rounds, so both figures come from the same machine
+// state. An older commit, copied outside the repository:
+//   mkdir /tmp/old && git archive <commit> src | tar -x -C /tmp/old
+//   ln -s "$PWD/node_modules" /tmp/old/node_modules
+// --only <checkout> times that tree alone.
 import { build } from "esbuild";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
