@@ -22,9 +22,6 @@ export const LONG_LINE_MAX = 1024 * 1024;
 
 const BOM = 0xfeff;
 
-/** Cheap first test before the exact one: escaped invalid bytes are lone surrogates in this range (core/bytes.ts). */
-const MAYBE_INVALID_UTF8 = /[\udc80-\udcff]/;
-
 /** An odd run of trailing backslashes: the last one escapes the line end. */
 export function endsWithEscape(text: string, from: number, to: number): boolean {
   let n = 0;
@@ -72,14 +69,14 @@ export class AstBuilder {
   private bom: Range | null = null;
   private current: SectionNode | null = null;
   private physicalLine = 1;
-  private readonly mayHaveInvalidUtf8: boolean;
+  private readonly fileHasInvalidUtf8: boolean;
 
   constructor(
     private readonly source: SourceText,
     private readonly problems: ParseProblem[],
   ) {
     this.text = source.text;
-    this.mayHaveInvalidUtf8 = MAYBE_INVALID_UTF8.test(this.text) && hasInvalidUtf8(this.text);
+    this.fileHasInvalidUtf8 = hasInvalidUtf8(this.text);
   }
 
   /**
@@ -277,7 +274,7 @@ export class AstBuilder {
     }
     const stripped = logical.slice(a, b);
     // systemd checks UTF-8 validity after comments and before anything else.
-    if (this.mayHaveInvalidUtf8 && hasInvalidUtf8(stripped)) {
+    if (this.fileHasInvalidUtf8 && hasInvalidUtf8(stripped)) {
       base.invalidUtf8 = true;
       this.problems.push({
         code: "invalid-utf8",
