@@ -29,11 +29,13 @@ export class SourceText {
     }
     let i = 0;
     while (i < t.length) {
-      const eolLen = eolLengthAt(t, i);
-      if (eolLen > 0) {
-        i += eolLen;
+      // Most characters are above 13: test that before measuring a line ending.
+      const c = t.charCodeAt(i);
+      if (c > 13 || !isEolChar(c)) i++;
+      else {
+        i += eolLengthAt(t, i);
         starts.push(i);
-      } else i++;
+      }
     }
     this.lineStarts = starts;
     return starts;

@@ -71,6 +71,8 @@ let keyNo = 0;
 const lineArb = fc.oneof(
   fc.constantFrom("[Unit]", "[Install]", "[Bogus]", "[X-Ext]", "[Unit", "[Un'it]", "  [Unit]  ", "# comment", "; comment", "#c \\", "", "   ", "\\", "=v", "noequals", "  Description=x"),
   fc.constantFrom("K=v", "  K = v  ", "K=v\\", "K=v\\\\", "K=\\", "X-K=1", "K=caf\udce9", "K k=1", "\uFEFF[Unit]", "\uFEFFK=1"),
+  // A byte-order mark hides a comment from systemd: the line is read as an assignment, and may continue.
+  fc.constantFrom("\uFEFF# c", "\uFEFF# c \\", "\uFEFF;K=1", "K=v \\\n\uFEFF# c"),
 );
 const eolArb = fc.constantFrom("\n", "\n", "\n", "\r\n", "\r");
 const fileArb = fc.array(fc.tuple(lineArb, eolArb), { minLength: 1, maxLength: 14 }).chain((lines) =>

@@ -79,6 +79,17 @@ describe("unit-file parser", () => {
     ]);
   });
 
+  it("reads a line that starts with a BOM and then '#' as an assignment, not a comment, as systemd does", () => {
+    // systemd looks for comments before it strips the mark, so the line is not skipped: it may continue, and needs '='.
+    const { ast, problems } = parseUnitFile("[Unit]\n\uFEFF# c \\\nFoo=bar\n\uFEFF;x\n");
+    expect(ast.bom).toEqual({ start: 7, end: 8 });
+    const [joined, later] = ast.lines.slice(1);
+    expect(joined).toMatchObject({ kind: "entry", key: "# c  Foo", value: "bar", firstLine: 2, lastLine: 3 });
+    // only the first mark is stripped: the second stays part of the line
+    expect(later).toMatchObject({ kind: "invalid", problem: "missing-equals", logical: "\uFEFF;x" });
+    expect(problems.map((p) => p.code)).toEqual(["missing-equals"]);
+  });
+
   it("reports unterminated and unsafe section headers as fatal", () => {
     expect(parseUnitFile("[Unit] # x\n").problems.map((p) => [p.code, p.fatal])).toEqual([["invalid-section-header", true]]);
     expect(parseUnitFile('[Un"it]\n').problems.map((p) => [p.code, p.fatal])).toEqual([["section-header-bad-characters", true]]);
@@ -119,5 +130,17 @@ describe("unit-file parser", () => {
     for (const t of ["", "\n", "\uFEFF", "[Unit]", "a\\", "\r\n\r\n", "[Unit]\nA=b\\\n#c\n d\n", "x\u0000y", "\uFEFF\uFEFF[Unit]"]) {
       expect(printUnitFile(parseUnitFile(t).ast)).toBe(t);
     }
+  });
+
+  it("reads a line starting with any UTF-16 code unit, at the start of a line and after a continuation", () => {
+    // The lexer tries a pattern only at the characters it was told the pattern starts with.
+    const unread: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const text = `${ch}=1\\\n${ch}\n`;
+      const { ast, problems } = parseUnitFile(text);
+      if (printUnitFile(ast) !== text || problems.some((p) => p.message.startsWith("internal"))) unread.push(c);
+    }
+    expect(unread).toEqual([]);
   });
 });

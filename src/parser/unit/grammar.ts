@@ -1,55 +1,81 @@
-import { CstParser, type CstNode } from "chevrotain";
+import { EmbeddedActionsParser, type IToken } from "chevrotain";
+import type { AstBuilder } from "./to-ast.js";
 import {
   allTokens,
-  AssignmentLine,
-  BlankLine,
-  Bom,
   CommentLine,
-  ContinuationBom,
   ContinuationComment,
   ContinuationLine,
-  OtherLine,
-  SectionLine,
+  ContinuedLine,
+  LastContinuationLine,
+  Line,
 } from "./tokens.js";
 
 /**
- * unitFile    := logicalLine* Bom?
- * logicalLine := Bom? head (ContinuationComment | ContinuationLine | ContinuationBom)*
- * head        := CommentLine | SectionLine | BlankLine | AssignmentLine | OtherLine
+ * unitFile      := logicalLine*
+ * logicalLine   := CommentLine | Line | continuedLine
+ * continuedLine := ContinuedLine (ContinuationComment | ContinuationLine)* LastContinuationLine?
  *
- * What a logical line means (section, assignment, ...) is decided on its joined
- * text in to-ast.ts, exactly as systemd decides it after joining.
+ * (LastContinuationLine is missing when the file ends inside a continuation.)
+ * Each logical line is handed to the AstBuilder as it is recognised; what it
+ * means (section, assignment, ...) is decided on its joined text, exactly as
+ * systemd decides it after joining.
  */
-class UnitGrammar extends CstParser {
+class UnitGrammar extends EmbeddedActionsParser {
+  /** Set for each parse (the grammar object is built once: self-analysis is its expensive part). */
+  builder!: AstBuilder;
+
   constructor() {
-    super(allTokens, { maxLookahead: 2, recoveryEnabled: false, skipValidations: true });
+    super(allTokens, { maxLookahead: 1, recoveryEnabled: false, skipValidations: true });
     this.performSelfAnalysis();
   }
 
   unitFile = this.RULE("unitFile", () => {
     this.MANY(() => this.SUBRULE(this.logicalLine));
-    this.OPTION(() => this.CONSUME(Bom));
   });
 
   logicalLine = this.RULE("logicalLine", () => {
-    this.OPTION(() => this.CONSUME2(Bom));
     this.OR([
-      { ALT: () => this.CONSUME(CommentLine) },
-      { ALT: () => this.CONSUME(SectionLine) },
-      { ALT: () => this.CONSUME(BlankLine) },
-      { ALT: () => this.CONSUME(AssignmentLine) },
-      { ALT: () => this.CONSUME(OtherLine) },
+      {
+        ALT: () => {
+          const t = this.CONSUME(CommentLine);
+          this.ACTION(() => this.builder.singleLine(t, true));
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(Line);
+          this.ACTION(() => this.builder.singleLine(t, false));
+        },
+      },
+      { ALT: () => this.SUBRULE(this.continuedLine) },
     ]);
+  });
+
+  continuedLine = this.RULE("continuedLine", () => {
+    const tokens: IToken[] = [this.CONSUME(ContinuedLine)];
+    const comments: boolean[] = [false];
     this.MANY(() =>
-      this.OR2([
-        { ALT: () => this.CONSUME(ContinuationComment) },
-        { ALT: () => this.CONSUME(ContinuationLine) },
-        { ALT: () => this.CONSUME(ContinuationBom) },
+      this.OR([
+        {
+          ALT: () => {
+            tokens.push(this.CONSUME(ContinuationComment));
+            comments.push(true);
+          },
+        },
+        {
+          ALT: () => {
+            tokens.push(this.CONSUME(ContinuationLine));
+            comments.push(false);
+          },
+        },
       ]),
     );
+    this.OPTION(() => {
+      tokens.push(this.CONSUME(LastContinuationLine));
+      comments.push(false);
+    });
+    this.ACTION(() => this.builder.joinedLine(tokens, comments));
   });
 }
 
 export const unitGrammar = new UnitGrammar();
-
-export type UnitFileCst = CstNode;

@@ -2,7 +2,7 @@ import { SourceText } from "../../core/source.js";
 import type { Range } from "../../core/range.js";
 import { unitLexer } from "./lexer.js";
 import { unitGrammar } from "./grammar.js";
-import { buildAst, logicalToSource } from "./to-ast.js";
+import { AstBuilder, logicalToSource } from "./to-ast.js";
 import type { EntryNode, ParseProblem, UnitFileAst } from "./ast.js";
 
 export type * from "./ast.js";
@@ -21,9 +21,11 @@ export function parseUnitFile(text: string, path = "<input>"): ParseResult {
   const source = new SourceText(path, text);
   const problems: ParseProblem[] = [];
   const lexed = unitLexer.tokenize(text);
+  const builder = new AstBuilder(source, problems);
+  unitGrammar.builder = builder;
   unitGrammar.input = lexed.tokens;
-  const cst = unitGrammar.unitFile();
-  const ast = buildAst(cst, source, problems);
+  unitGrammar.unitFile();
+  const ast = builder.finish();
   if (lexed.errors.length > 0 || unitGrammar.errors.length > 0) {
     // Cannot happen by construction (every line is a token); kept as a guard so
     // a grammar change that breaks it shows up as a finding, not a crash.

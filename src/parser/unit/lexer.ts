@@ -1,8 +1,9 @@
 import { Lexer } from "chevrotain";
-import { allTokens } from "./tokens.js";
+import { lexerDefinition } from "./tokens.js";
 
-export const unitLexer = new Lexer(allTokens, {
+export const unitLexer = new Lexer(lexerDefinition, {
   positionTracking: "onlyOffset",
-  ensureOptimizations: false,
+  // Fail at start-up, not silently slow, if a pattern stops being indexable by its first character.
+  ensureOptimizations: true,
   skipValidations: true,
 });

@@ -1,8 +1,7 @@
-import type { CstNode, IToken } from "chevrotain";
+import type { IToken } from "chevrotain";
 import type { Range } from "../../core/range.js";
 import { eolLengthAt, isEolChar, type SourceText } from "../../core/source.js";
 import { hasInvalidUtf8 } from "../../core/bytes.js";
-import { endsWithEscape } from "./tokens.js";
 import type {
   EntryNode,
   InvalidLineNode,
@@ -21,38 +20,13 @@ const NO_INVALID: InvalidLineNode[] = Object.freeze([]) as unknown as InvalidLin
 /** systemd's LONG_LINE_MAX: a longer physical line makes the whole file fail to load. */
 export const LONG_LINE_MAX = 1024 * 1024;
 
-interface Piece {
-  start: number;
-  contentEnd: number;
-  end: number;
-  comment: boolean;
-}
+const BOM = 0xfeff;
 
-function pieceOf(t: IToken): Piece {
-  const start = t.startOffset;
-  const image = t.image;
-  let contentEnd = start + image.length;
-  while (contentEnd > start && isEolChar(image.charCodeAt(contentEnd - start - 1))) contentEnd--;
-  return { start, contentEnd, end: start + image.length, comment: t.tokenType.name === "ContinuationComment" };
-}
-
-function tokenPieces(node: CstNode): { pieces: Piece[]; bom: IToken | undefined } {
-  // Most logical lines are one physical line: skip the general merge below.
-  const keys = Object.keys(node.children);
-  if (keys.length === 1) {
-    const list = node.children[keys[0]!] as IToken[];
-    if (list.length === 1 && keys[0] !== "Bom" && keys[0] !== "ContinuationBom") return { pieces: [pieceOf(list[0]!)], bom: undefined };
-  }
-  const tokens: IToken[] = [];
-  let bom: IToken | undefined;
-  for (const [name, list] of Object.entries(node.children)) {
-    for (const t of list as IToken[]) {
-      if (name === "Bom" || name === "ContinuationBom") bom = t;
-      else tokens.push(t);
-    }
-  }
-  tokens.sort((a, b) => a.startOffset - b.startOffset);
-  return { pieces: tokens.map(pieceOf), bom };
+/** An odd run of trailing backslashes: the last one escapes the line end. */
+export function endsWithEscape(text: string, from: number, to: number): boolean {
+  let n = 0;
+  for (let i = to - 1; i >= from && text.charCodeAt(i) === 92; i--) n++;
+  return n % 2 === 1;
 }
 
 function isBlank(c: number): boolean {
@@ -64,113 +38,256 @@ function isUnsafeChar(c: number): boolean {
   return c < 32 || c === 127 || c === 34 || c === 39 || c === 92;
 }
 
-export function buildAst(cst: CstNode, source: SourceText, problems: ParseProblem[]): UnitFileAst {
-  const text = source.text;
-  const lines: LineNode[] = [];
-  const sections: SectionNode[] = [];
-  const preamble: (EntryNode | InvalidLineNode)[] = [];
-  let bomRange: Range | null = null;
-  let current: SectionNode | null = null;
-  let physicalLine = 1;
-  const fileHasInvalidUtf8 = hasInvalidUtf8(text);
+/**
+ * The fields every line node has, gathered before its kind is known. Each
+ * node copies them field by field into one object literal: built with an
+ * object spread the tree took five times longer, with Object.assign a
+ * quarter longer (bench/parse.mjs).
+ */
+interface Base {
+  fullRange: Range;
+  range: Range;
+  firstLine: number;
+  lastLine: number;
+  logical: string;
+  segments: Segment[];
+  skippedComments: Range[];
+  invalidUtf8: boolean;
+  continuedAtEof: boolean;
+}
 
-  const logicalLines = (cst.children["logicalLine"] ?? []) as CstNode[];
-  for (const ll of logicalLines) {
-    const { pieces, bom } = tokenPieces(ll);
-    if (bom) bomRange = { start: bom.startOffset, end: bom.startOffset + 1 };
-    const content = pieces.length === 1 ? pieces : pieces.filter((p) => !p.comment);
-    const skippedComments = content.length === pieces.length ? NO_RANGES : pieces.filter((p) => p.comment).map((p) => ({ start: p.start, end: p.contentEnd }));
+/**
+ * Builds the tree one logical line at a time, as the grammar hands the lines
+ * over; decides what a line means from its joined text, as systemd does after
+ * joining continuation lines (parse_line() in src/shared/conf-parser.c).
+ */
+export class AstBuilder {
+  private readonly text: string;
+  private readonly lines: LineNode[] = [];
+  private readonly sections: SectionNode[] = [];
+  private readonly preamble: (EntryNode | InvalidLineNode)[] = [];
+  private bom: Range | null = null;
+  private current: SectionNode | null = null;
+  private physicalLine = 1;
+  private readonly fileHasInvalidUtf8: boolean;
 
-    // Join physical lines as systemd does: the escaping backslash becomes a space.
-    // (map, not push: an array grown by push keeps room for 17 entries, and
-    // every line of every file checked stays in memory for the whole run)
-    let logical = "";
-    const segments: Segment[] = content.map((p, i) => {
-      let piece = text.slice(p.start, p.contentEnd);
-      const continues = i < content.length - 1 || endsWithEscape(text, p.start, p.contentEnd);
-      if (continues && piece.endsWith("\\")) piece = piece.slice(0, -1) + " ";
-      const segment = { logicalStart: logical.length, sourceStart: p.start, length: piece.length };
-      logical += piece;
-      if (p.contentEnd - p.start > LONG_LINE_MAX - 1) {
-        problems.push({
-          code: "line-too-long",
-          message: `line is longer than systemd's limit of ${LONG_LINE_MAX} bytes; systemd refuses to load the file`,
-          range: { start: p.start, end: p.contentEnd },
-          fatal: true,
-        });
-      }
-      return segment;
-    });
-    const last = content[content.length - 1]!;
-    const fullStart = bom ? Math.min(bom.startOffset, pieces[0]!.start) : pieces[0]!.start;
-    const fullEnd = Math.max(pieces[pieces.length - 1]!.end, bom ? bom.startOffset + 1 : 0);
-    // A trailing backslash on the file's last line (with or without a final line ending) continues into nothing.
-    const continuedAtEof =
-      pieces[pieces.length - 1]!.end === text.length && endsWithEscape(text, last.start, last.contentEnd);
+  constructor(
+    private readonly source: SourceText,
+    private readonly problems: ParseProblem[],
+  ) {
+    this.text = source.text;
+    this.fileHasInvalidUtf8 = hasInvalidUtf8(this.text);
+  }
 
-    const toSource = (i: number): number => mapOffset(segments, i);
+  /**
+   * systemd strips the first byte-order mark found at the start of a line
+   * that is not a comment line, once per file. Returns where the line's
+   * content starts.
+   */
+  private stripBom(start: number): number {
+    if (this.bom === null && this.text.charCodeAt(start) === BOM) {
+      this.bom = { start, end: start + 1 };
+      return start + 1;
+    }
+    return start;
+  }
+
+  private checkLength(start: number, contentEnd: number): void {
+    if (contentEnd - start > LONG_LINE_MAX - 1) {
+      this.problems.push({
+        code: "line-too-long",
+        message: `line is longer than systemd's limit of ${LONG_LINE_MAX} bytes; systemd refuses to load the file`,
+        range: { start, end: contentEnd },
+        fatal: true,
+      });
+    }
+  }
+
+  /** A logical line that is one physical line (nearly all of them). */
+  singleLine(token: IToken, comment: boolean): void {
+    const text = this.text;
+    const tokenStart = token.startOffset;
+    const end = tokenStart + token.image.length;
+    let contentEnd = end;
+    while (contentEnd > tokenStart && isEolChar(text.charCodeAt(contentEnd - 1))) contentEnd--;
+    // (a comment line never starts with a byte-order mark: it would not be a comment line for systemd)
+    const start = comment ? tokenStart : this.stripBom(tokenStart);
+    if (start === end) return this.lonelyBom(tokenStart);
+    this.checkLength(start, contentEnd);
+    let logical = text.slice(start, contentEnd);
+    // Only a comment line can end in an escaping backslash here (any other such line
+    // continues): systemd skips it whole, the tree shows it joined like any other.
+    const escaped = comment && endsWithEscape(text, start, contentEnd);
+    if (escaped) logical = logical.slice(0, -1) + " ";
     let a = 0;
     let b = logical.length;
     while (a < b && isBlank(logical.charCodeAt(a))) a++;
     while (b > a && isBlank(logical.charCodeAt(b - 1))) b--;
-    const firstLine = physicalLine;
-    const lastPiece = pieces[pieces.length - 1]!;
-    for (const p of pieces) physicalLine += p.end > p.contentEnd ? 1 : 0;
-    const lastLine = physicalLine - (lastPiece.end > lastPiece.contentEnd ? 1 : 0);
-    const stripped = logical.slice(a, b);
-    const base = {
-      fullRange: { start: fullStart, end: fullEnd },
-      range: a < b ? { start: toSource(a), end: toSource(b - 1) + 1 } : { start: pieces[0]!.start, end: pieces[0]!.start },
+    const firstLine = this.physicalLine;
+    if (end > contentEnd) this.physicalLine++;
+    const base: Base = {
+      fullRange: { start: tokenStart, end },
+      range: a < b ? { start: start + a, end: start + b } : { start, end: start },
       firstLine,
-      lastLine,
+      lastLine: firstLine,
       logical,
-      segments,
+      segments: [{ logicalStart: 0, sourceStart: start, length: logical.length }],
+      skippedComments: NO_RANGES,
+      invalidUtf8: false,
+      continuedAtEof: escaped && end === text.length,
+    };
+    if (base.continuedAtEof) this.continuedAtEof(contentEnd);
+    this.classify(base, a, b, comment);
+  }
+
+  private continuedAtEof(contentEnd: number): void {
+    this.problems.push({
+      code: "continuation-at-eof",
+      message: "the last line ends with a backslash, continuing into the end of the file",
+      range: { start: contentEnd - 1, end: contentEnd },
+      fatal: false,
+    });
+  }
+
+  /** A file (or its last line) that is nothing but a byte-order mark. */
+  private lonelyBom(at: number): void {
+    const line = this.physicalLine;
+    this.lines.push({
+      kind: "blank",
+      fullRange: { start: at, end: at + 1 },
+      range: { start: at, end: at },
+      firstLine: line,
+      lastLine: line,
+      logical: "",
+      segments: [],
+      skippedComments: NO_RANGES,
+      invalidUtf8: false,
+      continuedAtEof: false,
+    });
+  }
+
+  /**
+   * A logical line of several physical lines: `tokens` in file order, each
+   * but the last ending in an escaping backslash, except comment lines
+   * (`comments[i]`), which systemd skips.
+   */
+  joinedLine(tokens: IToken[], comments: boolean[]): void {
+    const text = this.text;
+    const fullStart = tokens[0]!.startOffset;
+    const lastToken = tokens[tokens.length - 1]!;
+    const fullEnd = lastToken.startOffset + lastToken.image.length;
+    const firstLine = this.physicalLine;
+    let logical = "";
+    const segments: Segment[] = [];
+    let skippedComments = NO_RANGES;
+    let lastContentStart = fullStart;
+    let lastContentEnd = fullStart;
+    let lastEnd = fullStart;
+    let lastHadEol = false;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const tokenStart = t.startOffset;
+      const end = tokenStart + t.image.length;
+      let contentEnd = end;
+      while (contentEnd > tokenStart && isEolChar(text.charCodeAt(contentEnd - 1))) contentEnd--;
+      if (comments[i]) {
+        if (skippedComments === NO_RANGES) skippedComments = [];
+        skippedComments.push({ start: tokenStart, end: contentEnd });
+      } else {
+        const start = this.stripBom(tokenStart);
+        // A byte-order mark alone at the end of the file adds nothing, not even a line.
+        if (start === end) continue;
+        this.checkLength(start, contentEnd);
+        let piece = text.slice(start, contentEnd);
+        // Join physical lines as systemd does: the escaping backslash becomes a space.
+        if (endsWithEscape(text, start, contentEnd)) piece = piece.slice(0, -1) + " ";
+        segments.push({ logicalStart: logical.length, sourceStart: start, length: piece.length });
+        logical += piece;
+        lastContentStart = start;
+        lastContentEnd = contentEnd;
+      }
+      lastEnd = end;
+      lastHadEol = end > contentEnd;
+      if (lastHadEol) this.physicalLine++;
+    }
+    // A trailing backslash on the file's last line (with or without a final line ending) continues into nothing.
+    const continuedAtEof = lastEnd === text.length && endsWithEscape(text, lastContentStart, lastContentEnd);
+    if (continuedAtEof) this.continuedAtEof(lastContentEnd);
+    let a = 0;
+    let b = logical.length;
+    while (a < b && isBlank(logical.charCodeAt(a))) a++;
+    while (b > a && isBlank(logical.charCodeAt(b - 1))) b--;
+    const blankAt = segments[0]!.sourceStart;
+    const base: Base = {
+      fullRange: { start: fullStart, end: fullEnd },
+      range: a < b ? { start: mapOffset(segments, a), end: mapOffset(segments, b - 1) + 1 } : { start: blankAt, end: blankAt },
+      firstLine,
+      lastLine: this.physicalLine - (lastHadEol ? 1 : 0),
+      logical,
+      // (an array grown by push keeps spare room, and every line of every file checked stays in memory for the whole run)
+      segments: segments.slice(),
       skippedComments,
       invalidUtf8: false,
       continuedAtEof,
     };
-    if (continuedAtEof) {
-      problems.push({
-        code: "continuation-at-eof",
-        message: "the last line ends with a backslash, continuing into the end of the file",
-        range: { start: last.contentEnd - 1, end: last.contentEnd },
-        fatal: false,
-      });
-    }
+    this.classify(base, a, b, false);
+  }
 
-    if (stripped.length === 0) {
-      lines.push(Object.assign(base, { kind: "blank" as const }));
-      continue;
+  /**
+   * What the logical line is, from its text stripped to [a, b). Whether it is
+   * a comment was decided on its first physical line, before joining: systemd
+   * does not look for comments after that, so a line that only starts with `#`
+   * once a byte-order mark is stripped is an assignment (or a line missing `=`).
+   */
+  private classify(base: Base, a: number, b: number, comment: boolean): void {
+    const logical = base.logical;
+    if (a === b) {
+      this.lines.push({
+        fullRange: base.fullRange,
+        range: base.range,
+        firstLine: base.firstLine,
+        lastLine: base.lastLine,
+        logical: base.logical,
+        segments: base.segments,
+        skippedComments: base.skippedComments,
+        invalidUtf8: base.invalidUtf8,
+        continuedAtEof: base.continuedAtEof,
+        kind: "blank",
+      });
+      return;
     }
-    const c0 = stripped.charCodeAt(0);
-    if (c0 === 35 || c0 === 59) {
-      lines.push(Object.assign(base, { kind: "comment" as const, text: stripped }));
-      continue;
+    if (comment) {
+      this.lines.push({
+        fullRange: base.fullRange,
+        range: base.range,
+        firstLine: base.firstLine,
+        lastLine: base.lastLine,
+        logical: base.logical,
+        segments: base.segments,
+        skippedComments: base.skippedComments,
+        invalidUtf8: base.invalidUtf8,
+        continuedAtEof: base.continuedAtEof,
+        kind: "comment",
+        text: logical.slice(a, b),
+      });
+      return;
     }
+    const stripped = logical.slice(a, b);
     // systemd checks UTF-8 validity after comments and before anything else.
-    if (fileHasInvalidUtf8 && hasInvalidUtf8(stripped)) {
+    if (this.fileHasInvalidUtf8 && hasInvalidUtf8(stripped)) {
       base.invalidUtf8 = true;
-      problems.push({
+      this.problems.push({
         code: "invalid-utf8",
         message: "line is not valid UTF-8; systemd refuses to load the file",
         range: base.range,
         fatal: true,
       });
     }
-    if (c0 === 91) {
-      const header = sectionHeader(base, stripped, a, toSource, problems);
-      lines.push(header);
-      current = {
-        name: header.name,
-        header,
-        index: sections.length,
-        entries: [],
-        invalid: [],
-        fullRange: { start: base.fullRange.start, end: base.fullRange.end },
-      };
-      sections.push(current);
-      continue;
+    if (stripped.charCodeAt(0) === 91) {
+      this.sectionHeader(base, stripped, a);
+      return;
     }
+    const current = this.current;
     const sectionName = current ? current.name : null;
     const sectionIndex = current ? current.index : -1;
     const eq = stripped.indexOf("=");
@@ -178,9 +295,23 @@ export function buildAst(cst: CstNode, source: SourceText, problems: ParseProble
     if (eq <= 0) {
       const include = stripped.startsWith(".include ") || stripped === ".include";
       const problem: InvalidLineNode["problem"] = include ? "include" : eq === 0 ? "missing-key" : "missing-equals";
-      node = Object.assign(base, { kind: "invalid" as const, problem, section: sectionName, sectionIndex });
+      node = {
+        fullRange: base.fullRange,
+        range: base.range,
+        firstLine: base.firstLine,
+        lastLine: base.lastLine,
+        logical: base.logical,
+        segments: base.segments,
+        skippedComments: base.skippedComments,
+        invalidUtf8: base.invalidUtf8,
+        continuedAtEof: base.continuedAtEof,
+        kind: "invalid",
+        problem,
+        section: sectionName,
+        sectionIndex,
+      };
       if (current) {
-        problems.push({
+        this.problems.push({
           code: include ? "include-directive" : (problem as "missing-key" | "missing-equals"),
           message: include
             ? "'.include' is no longer supported; systemd ignores this line"
@@ -192,39 +323,93 @@ export function buildAst(cst: CstNode, source: SourceText, problems: ParseProble
         });
       }
     } else {
-      node = entryNode(base, stripped, a, eq, toSource, sectionName, sectionIndex);
+      node = entryNode(base, stripped, a, eq, sectionName, sectionIndex);
     }
     if (!current) {
-      problems.push({
+      this.problems.push({
         code: "assignment-outside-section",
         message: "assignment outside of any section; systemd ignores it",
         range: base.range,
         fatal: false,
       });
-      preamble.push(node);
-    } else if (node.kind === "entry") current.entries.push(node);
-    else current.invalid.push(node);
-    if (current) current.fullRange.end = base.fullRange.end;
-    lines.push(node);
+      this.preamble.push(node);
+    } else {
+      if (node.kind === "entry") current.entries.push(node);
+      else current.invalid.push(node);
+      current.fullRange.end = base.fullRange.end;
+    }
+    this.lines.push(node);
   }
 
-  const trailingBom = (cst.children["Bom"] ?? []) as IToken[];
-  for (const t of trailingBom) {
-    // A file (or its last line) that is nothing but a byte-order mark.
-    bomRange = { start: t.startOffset, end: t.startOffset + 1 };
-    const at = { start: t.startOffset, end: t.startOffset };
-    const line = physicalLine;
-    lines.push({ kind: "blank", fullRange: { ...bomRange }, range: at, firstLine: line, lastLine: line, logical: "", segments: [], skippedComments: NO_RANGES, invalidUtf8: false, continuedAtEof: false });
+  private sectionHeader(base: Base, stripped: string, a: number): void {
+    const segments = base.segments;
+    const closed = stripped.length >= 2 && stripped.endsWith("]");
+    const name = closed ? stripped.slice(1, -1) : stripped.slice(1);
+    const nameStart = a + 1;
+    const nameRange =
+      name.length > 0
+        ? { start: mapOffset(segments, nameStart), end: mapOffset(segments, nameStart + name.length - 1) + 1 }
+        : { start: mapOffset(segments, a) + 1, end: mapOffset(segments, a) + 1 };
+    const header: SectionHeaderNode = {
+      fullRange: base.fullRange,
+      range: base.range,
+      firstLine: base.firstLine,
+      lastLine: base.lastLine,
+      logical: base.logical,
+      segments: base.segments,
+      skippedComments: base.skippedComments,
+      invalidUtf8: base.invalidUtf8,
+      continuedAtEof: base.continuedAtEof,
+      kind: "section-header",
+      name,
+      nameRange,
+    };
+    if (!closed) {
+      header.problem = "unterminated";
+      this.problems.push({
+        code: "invalid-section-header",
+        message: `invalid section header '${stripped}': it must end with ']'; systemd refuses to load the file`,
+        range: base.range,
+        fatal: true,
+      });
+    } else {
+      for (let i = 0; i < name.length; i++) {
+        if (isUnsafeChar(name.charCodeAt(i))) {
+          header.problem = "bad-characters";
+          const at = mapOffset(segments, nameStart + i);
+          this.problems.push({
+            code: "section-header-bad-characters",
+            message: `bad character in section header '${stripped}'; systemd refuses to load the file`,
+            range: { start: at, end: at + 1 },
+            fatal: true,
+          });
+          break;
+        }
+      }
+    }
+    this.lines.push(header);
+    const section: SectionNode = {
+      name,
+      header,
+      index: this.sections.length,
+      entries: [],
+      invalid: [],
+      fullRange: { start: base.fullRange.start, end: base.fullRange.end },
+    };
+    this.sections.push(section);
+    this.current = section;
   }
 
-  // Arrays grown by push keep spare room; the tree stays in memory for the whole run.
-  for (const sec of sections) {
-    sec.entries = sec.entries.slice();
-    sec.invalid = sec.invalid.length ? sec.invalid.slice() : NO_INVALID;
+  finish(): UnitFileAst {
+    const text = this.text;
+    // Arrays grown by push keep spare room; the tree stays in memory for the whole run.
+    for (const sec of this.sections) {
+      sec.entries = sec.entries.slice();
+      sec.invalid = sec.invalid.length ? sec.invalid.slice() : NO_INVALID;
+    }
+    const missingFinalNewline = text.length > 0 && eolLengthAt(text, text.length - 1) === 0 && !isEolChar(text.charCodeAt(text.length - 1));
+    return { source: this.source, bom: this.bom, lines: this.lines, sections: this.sections, preamble: this.preamble, missingFinalNewline };
   }
-
-  const missingFinalNewline = text.length > 0 && eolLengthAt(text, text.length - 1) === 0 && !isEolChar(text.charCodeAt(text.length - 1));
-  return { source, bom: bomRange, lines, sections, preamble, missingFinalNewline };
 }
 
 function mapOffset(segments: Segment[], i: number): number {
@@ -246,80 +431,38 @@ export function logicalToSource(segments: Segment[], start: number, end: number)
   return { start: s, end: mapOffset(segments, end - 1) + 1 };
 }
 
-type Base = Omit<SectionHeaderNode, "kind" | "name" | "nameRange" | "problem">;
-
-function sectionHeader(
-  base: Base,
-  stripped: string,
-  a: number,
-  toSource: (i: number) => number,
-  problems: ParseProblem[],
-): SectionHeaderNode {
-  const closed = stripped.length >= 2 && stripped.endsWith("]");
-  const name = closed ? stripped.slice(1, -1) : stripped.slice(1);
-  const nameStart = a + 1;
-  const nameRange =
-    name.length > 0 ? { start: toSource(nameStart), end: toSource(nameStart + name.length - 1) + 1 } : { start: toSource(a) + 1, end: toSource(a) + 1 };
-  const node: SectionHeaderNode = Object.assign(base, { kind: "section-header" as const, name, nameRange });
-  if (!closed) {
-    node.problem = "unterminated";
-    problems.push({
-      code: "invalid-section-header",
-      message: `invalid section header '${stripped}': it must end with ']'; systemd refuses to load the file`,
-      range: base.range,
-      fatal: true,
-    });
-  } else {
-    for (let i = 0; i < name.length; i++) {
-      if (isUnsafeChar(name.charCodeAt(i))) {
-        node.problem = "bad-characters";
-        const at = toSource(nameStart + i);
-        problems.push({
-          code: "section-header-bad-characters",
-          message: `bad character in section header '${stripped}'; systemd refuses to load the file`,
-          range: { start: at, end: at + 1 },
-          fatal: true,
-        });
-        break;
-      }
-    }
-  }
-  return node;
-}
-
-function entryNode(
-  base: Base,
-  stripped: string,
-  a: number,
-  eq: number,
-  toSource: (i: number) => number,
-  section: string | null,
-  sectionIndex: number,
-): EntryNode {
-  const rawKey = stripped.slice(0, eq);
-  let ke = rawKey.length;
-  while (ke > 0 && isBlank(rawKey.charCodeAt(ke - 1))) ke--;
-  const key = rawKey.slice(0, ke);
-  const rawValue = stripped.slice(eq + 1);
-  let vs = 0;
-  while (vs < rawValue.length && isBlank(rawValue.charCodeAt(vs))) vs++;
-  const value = rawValue.slice(vs);
-  const valueLogicalStart = a + eq + 1 + vs;
-  const equalsOffset = toSource(a + eq);
+function entryNode(base: Base, stripped: string, a: number, eq: number, section: string | null, sectionIndex: number): EntryNode {
+  const segments = base.segments;
+  let ke = eq;
+  while (ke > 0 && isBlank(stripped.charCodeAt(ke - 1))) ke--;
+  const key = stripped.slice(0, ke);
+  let vs = eq + 1;
+  while (vs < stripped.length && isBlank(stripped.charCodeAt(vs))) vs++;
+  const value = stripped.slice(vs);
+  const valueLogicalStart = a + vs;
+  const equalsOffset = mapOffset(segments, a + eq);
   const valueRange =
     value.length > 0
-      ? { start: toSource(valueLogicalStart), end: toSource(valueLogicalStart + value.length - 1) + 1 }
+      ? { start: mapOffset(segments, valueLogicalStart), end: mapOffset(segments, valueLogicalStart + value.length - 1) + 1 }
       : { start: equalsOffset + 1, end: equalsOffset + 1 };
-  // Extend the line object in place: copying it with a spread is slow for every line of every file.
-  return Object.assign(base, {
-    kind: "entry" as const,
+  return {
+    fullRange: base.fullRange,
+    range: base.range,
+    firstLine: base.firstLine,
+    lastLine: base.lastLine,
+    logical: base.logical,
+    segments: base.segments,
+    skippedComments: base.skippedComments,
+    invalidUtf8: base.invalidUtf8,
+    continuedAtEof: base.continuedAtEof,
+    kind: "entry",
     key,
-    keyRange: { start: toSource(a), end: toSource(a + ke - 1) + 1 },
+    keyRange: { start: mapOffset(segments, a), end: mapOffset(segments, a + ke - 1) + 1 },
     value,
     valueRange,
     valueLogicalStart,
     equalsOffset,
     section,
     sectionIndex,
-  });
+  };
 }
