@@ -7,14 +7,15 @@
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { loadavg } from "node:os";
+import { describeMachine } from "./lib/machine.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const cache = `${root}bench/.cache`;
 mkdirSync(cache, { recursive: true });
-await build({ entryPoints: [`${root}src/calendar/index.ts`, `${root}src/cli/commands/calendar.ts`], outdir: cache, bundle: true, platform: "node", format: "esm", splitting: true, logLevel: "warning", external: ["commander"] });
+await build({ entryPoints: [`${root}src/calendar/index.ts`, `${root}src/node/time-zone.ts`], outdir: cache, bundle: true, platform: "node", format: "esm", splitting: true, logLevel: "warning", external: ["commander"] });
 const lib = await import(`${cache}/calendar/index.js`);
-const cli = await import(`${cache}/cli/commands/calendar.js`);
+const nodeZones = await import(`${cache}/node/time-zone.js`);
 
 const SPECS = ["*-*-* *:*:00", "Mon..Fri *-*-* 09:00", "*-*~01 23:30", "*:0/15", "Sat *-*-1..7 03:00 Europe/Berlin"];
 const ZONES = ["UTC", "Europe/Berlin", "Australia/Lord_Howe"];
@@ -22,7 +23,7 @@ const BASE = 1_767_225_600 * 1e6; // 2026-01-01 00:00:00 UTC
 
 /** Elapses per second of the engine alone: one parse, then repeated 2,000-elapse searches for 0.4 s. */
 function inProcess(spec, tz, source) {
-  const zones = source === "zoneinfo" ? cli.nodeZoneSource() : lib.intlZoneSource;
+  const zones = source === "zoneinfo" ? nodeZones.nodeZoneSource() : lib.intlZoneSource;
   const parsed = lib.parseCalendar(spec, { tz, zones });
   if (!parsed.ok) throw new Error(`${spec}: ${parsed.error.message}`);
   lib.nextElapses(parsed, { tz, zones, base: BASE, count: 2000 }); // warm-up (and zone tables)
@@ -37,22 +38,40 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-function timeProcess(cmd, args, tz, runs = 7) {
-  const times = [];
-  let out = "";
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+
+/** One run: wall time, and CPU time (user + sys) where /usr/bin/time is installed. */
+function runOnce(cmd, args, tz) {
+  const env = { PATH: process.env.PATH, LANG: "C.UTF-8", ...(tz === undefined ? {} : { TZ: tz }) };
+  const [c, a] = TIME ? [TIME, ["-f", "cpu %U %S", cmd, ...args]] : [cmd, args];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(c, a, { encoding: "utf8", env, maxBuffer: 1 << 28 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${r.stderr}`);
+  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return { ms, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : null, out: r.stdout };
+}
+
+/** The two commands run alternately (so both see the same load), `runs` times each, after one warm-up each. */
+function compare(a, b, tz, runs) {
+  runOnce(...a, tz);
+  runOnce(...b, tz);
+  const ra = [];
+  const rb = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const env = { PATH: process.env.PATH, LANG: "C.UTF-8", ...(tz === undefined ? {} : { TZ: tz }) };
-    const r = spawnSync(cmd, args, { encoding: "utf8", env, maxBuffer: 1 << 28 });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
-    out = r.stdout;
+    ra.push(runOnce(...a, tz));
+    rb.push(runOnce(...b, tz));
   }
-  return { ms: median(times), out };
+  const stats = (rs) => {
+    const ms = rs.map((r) => r.ms);
+    const cpu = rs.map((r) => r.cpu).filter((x) => x !== null);
+    return { ms: median(ms), min: Math.min(...ms), max: Math.max(...ms), cpu: cpu.length ? median(cpu) : null, out: rs[rs.length - 1].out };
+  };
+  return [stats(ra), stats(rb)];
 }
 
 const lines = [];
-lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model ?? "?"} (${cpus().length} cores), Node ${process.version}.`);
+lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()}; load average ${loadavg()[0].toFixed(1)} when the run started (the machine is shared: wall times vary from run to run, CPU times less).`);
 lines.push("");
 lines.push("In-process next-elapse throughput (`nextElapses`, 2,000 elapses per call from 2026-01-01, parse excluded):");
 lines.push("");
@@ -69,21 +88,35 @@ lines.push("");
 const bin = `${root}dist/unitlint.cjs`;
 const hasSystemd = spawnSync("systemd-analyze", ["--version"]).status === 0;
 if (existsSync(bin) && hasSystemd) {
-  lines.push("Whole process, `calendar --iterations 10000 --base-time=@1767225600 SPEC` (median of 7 runs; output compared without the clock-dependent \"From now\" lines):");
+  const runs = Number(process.env.BENCH_RUNS ?? 7);
+  const fmt = (x) => `${x.toFixed(0)} ms`;
+  lines.push(`Whole process, \`calendar --iterations 10000 SPEC\` from the clock (as people run it), unitlint and systemd-analyze alternately, ${runs} runs each after a warm-up: median wall time (min–max), median CPU time (user + sys). The output is compared without the clock-dependent "From now:" lines.`);
   lines.push("");
-  lines.push("| spec | TZ | unitlint | systemd-analyze | same output |");
-  lines.push("| --- | --- | ---: | ---: | :---: |");
-  // TZ unset is how both usually run: the zone comes from /etc/localtime
-  for (const [spec, tz] of [["*-*-* *:*:00", "UTC"], ["Mon..Fri *-*-* 09:00", "Europe/Berlin"], ["*:0/15", "Australia/Lord_Howe"], ["Sat *-*-1..7 03:00 Europe/Berlin", "America/New_York"], ["*-*-* *:*:00", undefined], ["Mon..Fri *-*-* 09:00", undefined]]) {
-    const args = ["calendar", "--iterations", "10000", "--base-time=@1767225600", spec];
-    const ours = timeProcess(process.execPath, [bin, ...args], tz);
-    const theirs = timeProcess("systemd-analyze", args, tz);
-    const strip = (s) => s.replace(/^ *From now:.*\n/gm, "");
-    lines.push(`| \`${spec}\` | ${tz ?? "unset (/etc/localtime)"} | ${ours.ms.toFixed(0)} ms | ${theirs.ms.toFixed(0)} ms | ${strip(ours.out) === strip(theirs.out) ? "yes" : "**no**"} |`);
+  lines.push("| spec | TZ | unitlint wall (min–max) | systemd-analyze wall (min–max) | wall ratio | unitlint CPU | systemd-analyze CPU | CPU ratio | same output |");
+  lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |");
+  const CASES = [
+    ["*-*-* *:00:00", undefined],
+    ["*-*-* *:00:00", "Europe/Berlin"],
+    ["*-*-* *:00:00 Europe/Berlin", undefined],
+    ["Mon *-*-* 08:00", undefined],
+    ["Mon *-*-* 08:00", "Europe/Berlin"],
+    ["Mon *-*-* 08:00 Europe/Berlin", undefined],
+  ];
+  const strip = (s) => s.replace(/^ *From now:.*\n/gm, "");
+  for (const [spec, tz] of CASES) {
+    const args = ["calendar", "--iterations", "10000", spec];
+    const [ours, theirs] = compare([process.execPath, [bin, ...args]], ["systemd-analyze", args], tz, runs);
+    const cpuRatio = ours.cpu !== null && theirs.cpu ? `${(ours.cpu / theirs.cpu).toFixed(2)}×` : "–";
+    lines.push(
+      `| \`${spec}\` | ${tz ?? "unset (/etc/localtime)"} | ${fmt(ours.ms)} (${fmt(ours.min)}–${fmt(ours.max)}) | ${fmt(theirs.ms)} (${fmt(theirs.min)}–${fmt(theirs.max)}) | **${(ours.ms / theirs.ms).toFixed(2)}×** | ${ours.cpu === null ? "–" : fmt(ours.cpu)} | ${theirs.cpu === null ? "–" : fmt(theirs.cpu)} | ${cpuRatio} | ${strip(ours.out) === strip(theirs.out) ? "yes" : "**no**"} |`,
+    );
   }
+  const floor = compare([process.execPath, ["-e", "0"]], [process.execPath, [bin, "calendar", "--iterations", "1", "*-*-* *:00:00"]], "Europe/Berlin", runs);
+  lines.push("");
+  lines.push(`Ratios are unitlint / systemd-analyze: below 1 is faster. For scale, in the same run: \`node -e 0\` ${fmt(floor[0].ms)} wall, ${floor[0].cpu === null ? "–" : fmt(floor[0].cpu)} CPU; \`unitlint calendar --iterations 1\` ${fmt(floor[1].ms)} wall, ${floor[1].cpu === null ? "–" : fmt(floor[1].cpu)} CPU.`);
   lines.push("");
   lines.push(
-    "With TZ unset, glibc checks /etc/localtime again on every localtime() call, which is what makes systemd-analyze slow in that (default) case; unitlint reads the zone once. With TZ set and a simple spec, systemd-analyze finishes in about the time Node.js needs to start (`node -e 0`), a floor unitlint cannot go below.",
+    "With TZ unset, glibc checks /etc/localtime again on every localtime() call, and a spec with its own zone makes systemd fork a child per elapse: those cases are slow in systemd-analyze. With TZ set and a simple spec, systemd-analyze's whole run costs about what Node.js needs to start; unitlint's search is then a small part of its time (start-up, loading the bundle and building the calendar grammar are most of it).",
   );
 } else {
   lines.push(`Whole-process comparison skipped: ${existsSync(bin) ? "systemd-analyze is not installed" : "run `npm run build` first (dist/unitlint.cjs is missing)"}.`);

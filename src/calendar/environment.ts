@@ -1,6 +1,7 @@
 import { LibcSession } from "./libc/session.js";
 import { type ZoneSource, intlZoneSource, zoneFromTz } from "./zone/source.js";
 import type { Zone } from "./zone/zone.js";
+import { hostZoneName } from "./zone/intl-zone.js";
 
 /** Where calendar computations get their zones and which zone is "local". */
 export interface CalendarOptions {
@@ -12,14 +13,6 @@ export interface CalendarOptions {
   tz?: string;
   /** Zone data; default: the JavaScript engine's (Intl). */
   zones?: ZoneSource;
-}
-
-export function hostZoneName(): string {
-  try {
-    return new Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  } catch {
-    return "UTC";
-  }
 }
 
 export function resolveZones(options?: CalendarOptions): ZoneSource {

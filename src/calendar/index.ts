@@ -9,7 +9,7 @@
  */
 import { parseCalendar, normalizeCalendar, type CalendarParseResult } from "./calendar.js";
 import { type CalendarOptions, newSession, resolveZones, localZone } from "./environment.js";
-import { elapsesAfter } from "./engine/next-elapse.js";
+import { elapsesAfter, nextElapseUsec } from "./engine/next-elapse.js";
 import type { NextError } from "./engine/find-next.js";
 import { isoWithOffset } from "./timestamp/iso.js";
 import { LibcSession } from "./libc/session.js";
@@ -32,9 +32,32 @@ export type { CalendarAst, ChainNode, ComponentNode, ValueNode, WeekdaysNode, Zo
 export type { TimespanPart } from "./timespan/parse-timespan.js";
 export type { Zone, ZoneInfo } from "./zone/zone.js";
 export { type ZoneSource, intlZoneSource, tzifZoneSource } from "./zone/source.js";
+/** The one place that asks the JavaScript engine about zones by name: the host's zone, and whether a name is a zone. */
+export { hostZoneName, isIntlZoneName } from "./zone/intl-zone.js";
 export { analyzeCalendar, type AnalyzeOutput } from "./analyze/calendar-report.js";
 export { analyzeTimespan } from "./analyze/timespan-report.js";
 export { LibcSession };
+
+/*
+ * The session-level API: for hosts that replay one systemd-analyze process
+ * (the `calendar`, `next`, `timespan` and `schedule` commands): one
+ * LibcSession (glibc's TZ, tzname[] and mktime guess) carried through parse,
+ * search and formatting, with zones from a chosen ZoneSource.
+ */
+export { parseCalendarIn } from "./calendar.js";
+export { elapsesAfter } from "./engine/next-elapse.js";
+export { nextCronRuns as cronRunsIn } from "./cron/next-cron.js";
+export { cronToCalendarLines } from "./cron/to-calendar.js";
+export { isoWithOffset } from "./timestamp/iso.js";
+export { formatTimestamp } from "./timestamp/format-timestamp.js";
+export { calendarJson } from "./analyze/calendar-json.js";
+export { microGlyph } from "./analyze/timespan-report.js";
+export { parseTimestampIn };
+export { zoneFromTz } from "./zone/source.js";
+export { CRON_FIELDS, type CronField, type CronFieldName, type CronItemNode } from "./cron/model.js";
+export { specialFields } from "./cron/next-cron.js";
+export { tzifZone } from "./zone/tzif.js";
+export { utcZone } from "./zone/zone.js";
 /** The zone a `tz` option names (the local zone of specs without a suffix), for callers that show times in it. */
 export { localZone };
 
@@ -61,6 +84,27 @@ export interface NextResult {
   error?: string;
 }
 
+/**
+ * The elapses of a parsed spec one at a time, as one `systemd-analyze
+ * calendar --iterations` run computes them (one glibc state throughout): each
+ * call gives the next elapse in µs, or why there is none ("ENOENT": no more).
+ * For callers that need many elapses as numbers (the schedule), without the
+ * Date and ISO text `nextElapses` makes for each.
+ */
+export function elapseCursor(parsed: Extract<CalendarParseResult, { ok: true }>, options: CalendarOptions & { base?: Date | number } = {}): () => number | NextError {
+  const session = newSession(options);
+  const zones = resolveZones(options);
+  let n = toUsec(options.base);
+  let end: NextError | undefined;
+  return () => {
+    if (end !== undefined) return end;
+    const r = nextElapseUsec(parsed.spec, n, session, zones);
+    if (typeof r === "string") end = r;
+    else n = r;
+    return r;
+  };
+}
+
 const toUsec = (base: Date | number | undefined) => (base === undefined ? Date.now() * 1000 : base instanceof Date ? base.getTime() * 1000 : base);
 
 /**
@@ -76,8 +120,13 @@ export function nextElapses(spec: string | CalendarParseResult, options: NextOpt
   const r = elapsesAfter(parsed.spec, toUsec(options.base), options.count ?? 1, session, zones);
   const elapses = r.elapses.map((u) => ({ usec: u, date: new Date(Math.floor(u / 1000)), iso: isoWithOffset(u, session) }));
   const result: NextResult = { ok: r.end === undefined || r.end === "ENOENT", elapses, never: elapses.length === 0 && r.end === "ENOENT", normalized: parsed.normalized };
-  if (r.end && r.end !== "ENOENT") result.error = r.end === "EDEADLK" ? "systemd gives up on this spec after 1000 search steps (Resource deadlock avoided)" : "the next elapse cannot be computed (Invalid argument)";
+  if (r.end && r.end !== "ENOENT") result.error = nextErrorMessage(r.end);
   return result;
+}
+
+/** Why the search stopped, for people ("ENOENT" is no error: no more elapses). */
+export function nextErrorMessage(end: Exclude<NextError, "ENOENT">): string {
+  return end === "EDEADLK" ? "systemd gives up on this spec after 1000 search steps (Resource deadlock avoided)" : "the next elapse cannot be computed (Invalid argument)";
 }
 
 /** The next runs of a cron expression (or a parsed one) in `tz`. */

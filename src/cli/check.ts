@@ -10,6 +10,7 @@ import type { Preset } from "../linter/severity.js";
 import { collectInputs } from "../node/collect.js";
 import { ProjectConfigs, type ProjectConfigOptions } from "../node/project-config.js";
 import { FileLintCache } from "../node/lint-cache.js";
+import { timeZoneSetting } from "../node/time-zone.js";
 import { ResolvedConfig } from "../linter/configs.js";
 import { contextFiles } from "../node/context.js";
 import { readUnitFile, textRefusal } from "../node/read.js";
@@ -44,6 +45,8 @@ export interface CheckOptions {
   fixUnsafe?: boolean;
   /** User crontabs (no user field), e.g. the output of `crontab -l`. */
   crontab?: string[];
+  /** Zone of timers' OnCalendar= specs without one of their own (default: as `next` and `schedule` pick it). */
+  tz?: string;
   /** Reuse the results of the last run (`.unitlintcache`, or `cacheLocation`). */
   cache?: boolean;
   cacheLocation?: string;
@@ -140,7 +143,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
     if (r.ok) sources.push({ path, text: r.text });
   }
 
-  const configs = projectConfigs(opts, rules, { enabledUnits: collected.enabled, now: Date.now() });
+  const configs = projectConfigs(opts, rules, { enabledUnits: collected.enabled, now: Date.now(), timeZone: timeZoneSetting(opts.tz, io.env) });
   const kept = sources.filter((s) => {
     if (!configs.for(s.path).ignored) return true;
     checked.delete(s.path);

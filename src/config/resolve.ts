@@ -64,7 +64,7 @@ export class FileConfigs {
 
   constructor(
     private readonly cli: CommandLineSettings = {},
-    private readonly run: Pick<Partial<LintSettings>, "now" | "enabledUnits"> = {},
+    private readonly run: Pick<Partial<LintSettings>, "now" | "enabledUnits" | "timeZone"> = {},
   ) {}
 
   for(config: UnitlintConfig, relPath: string): FileConfig {

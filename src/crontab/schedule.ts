@@ -5,8 +5,7 @@
  */
 import { cronToCalendar as engineCronToCalendar, nextCronRuns as engineNextCronRuns, nextElapses, parseCron, parseTimespan } from "../calendar/index.js";
 import type { CronExpression, CronParseResult } from "../calendar/index.js";
-import { CRON_FIELDS, type CronFieldName } from "../calendar/cron/model.js";
-import { specialFields } from "../calendar/cron/next-cron.js";
+import { CRON_FIELDS, type CronFieldName, specialFields } from "../calendar/index.js";
 import { shiftRange } from "../core/range.js";
 
 export type { CronExpression, CronFieldName };

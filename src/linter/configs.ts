@@ -22,6 +22,7 @@ export function defaultSettings(partial: Partial<LintSettings> = {}): LintSettin
     ruleOptions: partial.ruleOptions ?? {},
     ...(partial.enabledUnits ? { enabledUnits: partial.enabledUnits } : {}),
     ...(partial.now !== undefined ? { now: partial.now } : {}),
+    ...(partial.timeZone !== undefined ? { timeZone: partial.timeZone } : {}),
   };
 }
 

@@ -5,8 +5,7 @@
  * Pure functions over offsets in the schedule text; the callers map ranges.
  */
 import { nextCronRuns, nextElapses, parseCalendar, type CronExpression } from "../calendar/index.js";
-import { cronToCalendarLines } from "../calendar/cron/to-calendar.js";
-import { CRON_FIELDS, type CronField, type CronFieldName, type CronItemNode } from "../calendar/cron/model.js";
+import { CRON_FIELDS, type CronField, type CronFieldName, type CronItemNode, cronToCalendarLines } from "../calendar/index.js";
 import type { ChainNode, ComponentNode } from "../calendar/index.js";
 import { closeOpenRepetitions } from "../crontab/schedule.js";
 import type { Range } from "../core/range.js";

@@ -11,6 +11,7 @@ import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-langua
 import { existsSync } from "node:fs";
 import { lintProject } from "../linter/project.js";
 import { ProjectConfigs } from "../node/project-config.js";
+import { timeZoneSetting } from "../node/time-zone.js";
 import { parseFile } from "../model/unit-file.js";
 import { textRefusal } from "../node/limits.js";
 import { toDiagnostic } from "./diagnostics.js";
@@ -26,6 +27,7 @@ import { defaultKnowledge } from "./knowledge-impl.js";
 import { pathToUri, uriToPath, Workspace } from "./workspace.js";
 import type { WorkspaceUnit } from "./name-hover.js";
 import { sep } from "node:path";
+import { isIntlZoneName } from "../calendar/index.js";
 
 export interface ServerOptions {
   /** Delay between the last keystroke and re-linting, in ms. */
@@ -34,15 +36,6 @@ export interface ServerOptions {
   timezone?: string;
   /** Called before each lint of a document (tests make it throw, to check that a crashing rule does not stop the server). */
   beforeLint?: (uri: string) => void;
-}
-
-function validZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Start the language server on the given streams (stdio for `unitlint lsp`). */
@@ -73,7 +66,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     workspace.scan();
     const init = params.initializationOptions as { timezone?: unknown } | undefined;
     if (typeof init?.timezone === "string" && init.timezone !== "") {
-      if (validZone(init.timezone)) timezone = init.timezone;
+      if (isIntlZoneName(init.timezone)) timezone = init.timezone;
       else connection.console.warn(`unitlint: unknown time zone '${init.timezone}' in initializationOptions.timezone; using the machine's`);
     }
     return {
@@ -117,7 +110,8 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     workspace.setOpen(path, doc.getText(), doc.languageId === "crontab" ? scheduleKind(doc) : undefined);
     const display = workspace.display(path);
     // Each file's configuration, exactly as `unitlint check` finds it (config files may change while the server runs: no memo).
-    const configs = new ProjectConfigs({ run: { now: Date.now() } });
+    // The timer rules' zone: the one the editor set (initializationOptions.timezone), else the machine's, as for `check`.
+    const configs = new ProjectConfigs({ run: { now: Date.now(), timeZone: timeZoneSetting(timezone, process.env) } });
     if (configs.for(path).ignored) {
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
       return;

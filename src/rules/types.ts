@@ -108,6 +108,14 @@ export interface LintSettings {
   ruleOptions: Record<string, unknown>;
   /** "Now" in ms since the epoch, for checks such as "this date is in the past"; the CLI passes the clock, tests a fixed time. */
   now?: number;
+  /**
+   * The local zone of OnCalendar= specs without their own, as systemd on the
+   * target host would use it: an IANA name ("Europe/Berlin"), "UTC" or a POSIX
+   * TZ string. The CLI passes the zone `next`, `calendar` and `schedule` use
+   * (node/time-zone.ts machineTimeZone: $TZ, else /etc/localtime's); unset means UTC,
+   * which keeps results independent of the machine (tests, the playground).
+   */
+  timeZone?: string;
 }
 
 interface BaseContext {

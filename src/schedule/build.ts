@@ -1,9 +1,9 @@
 /**
  * From jobs to the schedule model: each spec's elapses in the window from the
- * calendar engine (`nextElapses` for OnCalendar=, `nextCronRuns` for cron), then
+ * calendar engine (`elapseCursor` for OnCalendar=, `nextCronRuns` for cron), then
  * collisions, DST changes and the hour counts.
  */
-import { localZone, nextCronRuns, nextElapses, parseCalendar, type CalendarOptions, type CalendarParseResult } from "../calendar/index.js";
+import { elapseCursor, localZone, nextCronRuns, nextErrorMessage, parseCalendar, type CalendarOptions, type CalendarParseResult, type NextError } from "../calendar/index.js";
 import { collectJobs, type ScheduleInputs } from "./jobs.js";
 import type { Collision, DstChange, ScheduleElapse, ScheduleJob, ScheduleModel } from "./model.js";
 import { hhmm, hourStart, offsetSpans, spanAt, wallOf } from "./time.js";
@@ -38,6 +38,10 @@ type Engine = (text: string, syntax: "calendar" | "cron", base: number, count: n
 function engine(opts: CalendarOptions): Engine {
   // a spec is parsed once per zone (the parse reads the local zone's abbreviations), then searched from each base
   const parsed = new Map<string, CalendarParseResult>();
+  // One search per spec, zone and base, extended as callers ask for more: a run
+  // of N iterations gives the first N elapses of a longer run (the same glibc
+  // state carries through), so asking for 2, then 170, then 340 costs 340 steps, not 512.
+  const searches = new Map<string, { next: () => number | NextError; usecs: number[]; end?: NextError }>();
   return (text, syntax, base, count, tz) => {
     const o: CalendarOptions & { base: number; count: number } = { base, count };
     const zone = tz ?? opts.tz;
@@ -47,10 +51,19 @@ function engine(opts: CalendarOptions): Engine {
       const key = `${zone ?? ""}\u0000${text}`;
       let spec = parsed.get(key);
       if (!spec) parsed.set(key, (spec = parseCalendar(text, o)));
-      const r = nextElapses(spec, o);
-      const out: ReturnType<Engine> = { usecs: r.elapses.map((e) => e.usec), never: r.never };
-      if (r.error !== undefined) out.error = r.error;
-      if (r.normalized !== undefined) out.normalized = r.normalized;
+      if (!spec.ok) return { usecs: [], never: false, error: spec.error.message };
+      const searchKey = `${base}\u0000${key}`;
+      let search = searches.get(searchKey);
+      if (!search) searches.set(searchKey, (search = { next: elapseCursor(spec, o), usecs: [] }));
+      while (search.usecs.length < count && search.end === undefined) {
+        const r = search.next();
+        if (typeof r === "number") search.usecs.push(r);
+        else search.end = r;
+      }
+      const usecs = search.usecs.length > count ? search.usecs.slice(0, count) : search.usecs.slice();
+      const end = usecs.length < count ? search.end : undefined;
+      const out: ReturnType<Engine> = { usecs, never: usecs.length === 0 && end === "ENOENT", normalized: spec.normalized };
+      if (end !== undefined && end !== "ENOENT") out.error = nextErrorMessage(end);
       return out;
     }
     const r = nextCronRuns(text, o);
@@ -184,7 +197,8 @@ export function buildSchedule(inputs: ScheduleInputs, options: BuildOptions): Sc
       }
     }
   });
-  elapses.sort((a, b) => a.usec - b.usec || a.job - b.job || a.spec - b.spec);
+  // pushed in (job, spec, time) order and Array#sort is stable: sorting by time alone gives (time, job, spec)
+  elapses.sort((a, b) => a.usec - b.usec);
 
   const model: ScheduleModel = { from, to, days, zone: zone.name, offsets, jobs, elapses, collisions: [], dst: [], perHour: [], perHourOfDay: new Array<number>(24).fill(0) };
   model.collisions = collisions(model);

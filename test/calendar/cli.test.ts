@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Io } from "../../src/cli/io.js";
 import { UsageError } from "../../src/cli/errors.js";
-import { runCalendar, iterationsArg } from "../../src/cli/commands/calendar.js";
+import { runCalendar } from "../../src/cli/commands/calendar.js";
+import { iterationsArg } from "../../src/cli/calendar-args.js";
 import { runNext } from "../../src/cli/commands/next.js";
 import { runTimespan } from "../../src/cli/commands/timespan.js";
 import { runCron2Calendar } from "../../src/cli/commands/cron2calendar.js";

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCalendarIn } from "../../src/calendar/calendar.js";
 import { elapsesAfter } from "../../src/calendar/engine/next-elapse.js";
-import { nodeSession } from "../../src/cli/commands/calendar.js";
+import { nodeSession } from "../../src/node/time-zone.js";
 import { parseCron } from "../../src/calendar/cron/parse-cron.js";
 import { parseTimespan } from "../../src/calendar/timespan/parse-timespan.js";
 

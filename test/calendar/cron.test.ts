@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cronToCalendar, nextCronRuns, nextElapses, parseCron } from "../../src/calendar/index.js";
-import { nodeSession } from "../../src/cli/commands/calendar.js";
+import { nodeSession } from "../../src/node/time-zone.js";
 
 const { zones } = nodeSession({ TZ: "UTC" });
 

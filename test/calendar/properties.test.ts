@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nextElapses, normalizeCalendar, parseCalendar } from "../../src/calendar/index.js";
 import { wallTimeMatches } from "../../src/calendar/spec/matches.js";
-import { nodeSession } from "../../src/cli/commands/calendar.js";
+import { nodeSession } from "../../src/node/time-zone.js";
 import { LibcSession } from "../../src/calendar/libc/session.js";
 import { elapsesAfter } from "../../src/calendar/engine/next-elapse.js";
 import { parseCalendarIn } from "../../src/calendar/calendar.js";

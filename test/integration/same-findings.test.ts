@@ -6,6 +6,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lintProject } from "../../src/linter/project.js";
 import { ProjectConfigs } from "../../src/node/project-config.js";
+import { timeZoneSetting } from "../../src/node/time-zone.js";
 import { BIN, ensureBin, run, tempDir } from "../helpers/cli.js";
 
 // One project, linted three ways: `unitlint check`, the language server and the library. The configuration
@@ -86,7 +87,7 @@ function viaCli(): Row[] {
 }
 
 function viaLibrary(): Row[] {
-  const configs = new ProjectConfigs({ run: { now: Date.now() } });
+  const configs = new ProjectConfigs({ run: { now: Date.now(), timeZone: timeZoneSetting(undefined, process.env) } });
   const sources = lintable()
     .map((name) => join(root, name))
     .filter((path) => !configs.for(path).ignored)

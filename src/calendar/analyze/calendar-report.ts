@@ -6,7 +6,7 @@ import { formatTimestamp, formatTimestampRelative } from "../timestamp/format-ti
 import { parseTimestampIn } from "../timestamp/parse-timestamp.js";
 import { parseTimespan } from "../timespan/parse-timespan.js";
 import { formatSpec } from "../spec/format.js";
-import { renderTable } from "./table.js";
+import { TextChunks, displayWidth, tableLine } from "./table.js";
 
 export interface AnalyzeCalendarInput {
   specs: readonly string[];
@@ -50,9 +50,9 @@ export function analyzeCalendar(input: AnalyzeCalendarInput): AnalyzeOutput {
       }
       failed = true;
     } else {
-      const rows: [string, string][] = [];
-      if (parsed.normalized !== p) rows.push(["Original form:", p]);
-      rows.push(["Normalized form:", parsed.normalized]);
+      const head: [string, string][] = [];
+      if (parsed.normalized !== p) head.push(["Original form:", p]);
+      head.push(["Normalized form:", parsed.normalized]);
       // systemd computes every iteration first and formats the table afterwards
       // (format-table formats cells when printing); the order of localtime()
       // calls decides glibc's tzname[] for the next spec, so keep it.
@@ -74,15 +74,42 @@ export function analyzeCalendar(input: AnalyzeCalendarInput): AnalyzeOutput {
         elapses.push(next);
         n = next;
       }
-      if (elapses.length === 0 && input.iterations > 0) rows.push(["Next elapse:", "never"]);
-      elapses.forEach((next, i) => {
-        rows.push([i === 0 ? "Next elapse:" : `Iter. #${i + 1}:`, formatTimestamp(next, session) ?? "n/a"]);
-        if (!session.zone.isUtc) rows.push(["(in UTC):", formatTimestamp(next, null, session) ?? "n/a"]);
-        rows.push(["From now:", formatTimestampRelative(next, input.now) ?? "n/a"]);
-      });
-      if (!aborted) stdout += renderTable(rows);
+      if (elapses.length === 0 && input.iterations > 0) head.push(["Next elapse:", "never"]);
+      if (!aborted) stdout += elapseTable(head, elapses, session, input.now);
     }
     if (idx < input.specs.length - 1) stdout += "\n";
   });
   return { stdout, stderr, exitCode: failed ? 1 : 0 };
+}
+
+/**
+ * The report's table: `head` rows, then three rows per elapse (two in UTC).
+ * Elapse rows are formatted as they are written: they never end in
+ * whitespace, so only their widths matter for the head rows' trimming, and
+ * a report of 10,000 elapses need not hold 30,000 rows.
+ */
+function elapseTable(head: readonly [string, string][], elapses: readonly number[], session: LibcSession, now: number): string {
+  const utcRow = !session.zone.isUtc;
+  let labelWidth = Math.max(...head.map(([label]) => displayWidth(label)));
+  if (elapses.length > 0) labelWidth = Math.max(labelWidth, "Next elapse:".length, `Iter. #${elapses.length}:`.length);
+  const utcLabel = "(in UTC):".padStart(labelWidth) + " ";
+  const nowLabel = "From now:".padStart(labelWidth) + " ";
+  let valueWidth = Math.max(...head.map(([, value]) => displayWidth(value)));
+  const body = new TextChunks();
+  const spaces = " ".repeat(labelWidth);
+  const widest = (v: string) => {
+    if (v.length > valueWidth) valueWidth = v.length;
+    return v;
+  };
+  // one piece per elapse: fewer, longer strings to keep until the join
+  for (let i = 0; i < elapses.length; i++) {
+    const next = elapses[i]!;
+    const label = i === 0 ? "Next elapse:" : "Iter. #" + (i + 1) + ":";
+    let piece = spaces.slice(label.length) + label + " " + widest(formatTimestamp(next, session) ?? "n/a") + "\n";
+    if (utcRow) piece += utcLabel + widest(formatTimestamp(next, null, session) ?? "n/a") + "\n";
+    body.push(piece + nowLabel + widest(formatTimestampRelative(next, now) ?? "n/a") + "\n");
+  }
+  let out = "";
+  for (const [label, v] of head) out += tableLine(label, v, labelWidth, valueWidth);
+  return out + body.toString();
 }

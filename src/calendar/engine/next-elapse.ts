@@ -2,7 +2,8 @@ import type { CalendarSpec } from "../spec/model.js";
 import type { LibcSession } from "../libc/session.js";
 import type { ZoneSource } from "../zone/source.js";
 import { posixZone } from "../zone/posix-tz.js";
-import { nextUsecIn, type NextError } from "./find-next.js";
+import type { NextError } from "./find-next.js";
+import { nextUsecIn } from "./shift-cache.js";
 
 /**
  * calendar_spec_next_usec(): a spec with its own zone is evaluated in a forked

@@ -61,8 +61,62 @@ const probe: Tm = { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4,
 const neighbour: Tm = { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4, yday: 0, isdst: 0, gmtoff: 0, zone: "" };
 let gmtimeOffset = 0;
 
-/** Returns the time_t, or null where glibc returns -1 with EOVERFLOW (tp untouched). */
+/*
+ * The last call's question and answer. mktime() is a pure function of the
+ * fields, the zone and the offset guess, and systemd's search asks the same
+ * question several times in a row (tm_within_bounds() on a field that did not
+ * move): a repeat is answered from here, with the same effects on the guess
+ * and on tzname[] (the last instant converted is the answer's).
+ */
+const memo = {
+  conv: undefined as Converter | undefined,
+  leapZone: undefined as Zone | undefined,
+  guess: 0,
+  sec: 0,
+  min: 0,
+  hour: 0,
+  mday: 0,
+  mon: 0,
+  year: 0,
+  isdst: 0,
+  t: 0,
+  out: { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4, yday: 0, isdst: 0, gmtoff: 0, zone: "" } as Tm,
+  tzname: undefined as readonly [string, string] | undefined,
+};
+
 function mktimeInternal(tp: Tm, conv: Converter, leapZone?: Zone): number | null {
+  const guess = conv ? conv.localtimeOffset : gmtimeOffset;
+  const m = memo;
+  if (m.conv === conv && m.leapZone === leapZone && m.guess === guess && m.sec === tp.sec && m.min === tp.min && m.hour === tp.hour && m.mday === tp.mday && m.mon === tp.mon && m.year === tp.year && m.isdst === tp.isdst) {
+    assignTm(tp, m.out);
+    if (conv) conv.tzname = m.tzname!;
+    // the guess after an answered call is the answer's offset, the same as before the repeat
+    return m.t;
+  }
+  const { sec, min, hour, mday, mon, year, isdst } = tp;
+  const t = mktimeUncached(tp, conv, leapZone);
+  if (t === null || (conv ? conv.localtimeOffset : gmtimeOffset) !== guess) {
+    m.conv = undefined;
+    return t;
+  }
+  m.conv = conv;
+  m.leapZone = leapZone;
+  m.guess = guess;
+  m.sec = sec;
+  m.min = min;
+  m.hour = hour;
+  m.mday = mday;
+  m.mon = mon;
+  m.year = year;
+  m.isdst = isdst;
+  m.t = t;
+  assignTm(m.out, tp);
+  m.tzname = conv ? conv.tzname : undefined;
+  return t;
+}
+
+/** Returns the time_t, or null where glibc returns -1 with EOVERFLOW (tp untouched). */
+function mktimeUncached(tp: Tm, conv: Converter, leapZone?: Zone): number | null {
   let sec = tp.sec;
   const { min, hour, mday, mon, isdst } = tp;
   const monRemainder = mon % 12;
@@ -144,7 +198,11 @@ export function mktimeOrTimegm(tp: Tm, utc: boolean, session: LibcSession): numb
 }
 
 export function localtimeOrGmtime(t: number, utc: boolean, session: LibcSession): Tm | null {
-  if (!utc) return session.localtime(t);
   const tm: Tm = { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4, yday: 0, isdst: 0, gmtoff: 0, zone: "GMT" };
-  return convert(null, t, tm, session.zone) ? tm : null;
+  return localtimeOrGmtimeInto(t, utc, session, tm) ? tm : null;
+}
+
+/** localtime_r or gmtime_r into an existing struct; false where glibc fails (EOVERFLOW). */
+export function localtimeOrGmtimeInto(t: number, utc: boolean, session: LibcSession, tm: Tm): boolean {
+  return utc ? gmtimeInto(t, tm, session.zone) : session.localtimeInto(t, tm);
 }

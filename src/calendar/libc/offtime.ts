@@ -1,4 +1,4 @@
-import { type Tm, SECS_PER_DAY } from "./tm.js";
+import { type CivilDate, type Tm, SECS_PER_DAY, civilFromDays, isLeapYear } from "./tm.js";
 
 const CUM = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
@@ -9,19 +9,12 @@ let cMon = 0;
 let cMday = 0;
 let cYday = 0;
 
+const date: CivilDate = { year: 1970, month: 1, day: 1 };
+
 function civil(days: number): void {
   if (days === cachedDays) return;
-  // days since 1970-01-01 → proleptic Gregorian date (Howard Hinnant's civil_from_days)
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
+  const { year: y, month: m, day: d } = civilFromDays(days, date);
+  const leap = isLeapYear(y) ? 1 : 0;
   cachedDays = days;
   cYear = y;
   cMon = m - 1;

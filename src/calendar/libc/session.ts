@@ -23,9 +23,18 @@ export class LibcSession {
     this.tzname = zone.initialTzname;
   }
 
-  /** fork() and setenv("TZ", zone): the child inherits the offset guess. */
+  // children by zone, so a spec with its own zone keeps its zone lookups warm across elapses
+  private children: Map<Zone, LibcSession> | undefined;
+
+  /**
+   * fork() and setenv("TZ", zone): the child inherits the offset guess and
+   * starts with the zone's initial tzname[]. The child is reused by the next
+   * fork() to the same zone (its glibc state reset), so use it before forking again.
+   */
   fork(zone: Zone): LibcSession {
-    const child = new LibcSession(zone);
+    let child = this.children?.get(zone);
+    if (child) child.tzname = zone.initialTzname;
+    else (this.children ??= new Map()).set(zone, (child = new LibcSession(zone)));
     child.localtimeOffset = this.localtimeOffset;
     return child;
   }
@@ -38,14 +47,7 @@ export class LibcSession {
 
   /** localtime_r into an existing struct (the hot path of mktime's probing). */
   localtimeInto(t: number, tm: Tm): boolean {
-    let info: ZoneInfo;
-    if (t >= this.spanFrom && t < this.spanTo) info = this.spanInfo!;
-    else if (this.zone.span) {
-      const s = this.zone.span(t);
-      info = this.spanInfo = s.info;
-      this.spanFrom = s.from;
-      this.spanTo = s.to;
-    } else info = this.zone.lookup(t);
+    const info = this.infoAt(t);
     this.tzname = info.tzname;
     tm.isdst = info.isdst;
     tm.gmtoff = info.gmtoff;
@@ -55,5 +57,24 @@ export class LibcSession {
     if (!offtime(t, info.gmtoff - correct, tm)) return false;
     tm.sec += hit;
     return true;
+  }
+
+  /**
+   * The first instant after `t` at which the zone's answer may differ from
+   * its answer at `t` (`t` itself when the zone cannot tell): up to there the
+   * wall clock runs evenly, with no gap or overlap.
+   */
+  steadyUntil(t: number): number {
+    this.infoAt(t);
+    return this.zone.span && t >= this.spanFrom && t < this.spanTo ? this.spanTo : t;
+  }
+
+  private infoAt(t: number): ZoneInfo {
+    if (t >= this.spanFrom && t < this.spanTo) return this.spanInfo!;
+    if (!this.zone.span) return this.zone.lookup(t);
+    const s = this.zone.span(t);
+    this.spanFrom = s.from;
+    this.spanTo = s.to;
+    return (this.spanInfo = s.info);
   }
 }

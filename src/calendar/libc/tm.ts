@@ -85,3 +85,24 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
 }
+
+/** A proleptic Gregorian date: month 1..12, day 1..31. */
+export interface CivilDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Days since 1970-01-01 → the proleptic Gregorian date, into `out` (Howard Hinnant's civil_from_days; no allocation: it runs per zone lookup). */
+export function civilFromDays(days: number, out: CivilDate): CivilDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  out.day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  out.month = mp < 10 ? mp + 3 : mp - 9;
+  out.year = yoe + era * 400 + (out.month <= 2 ? 1 : 0);
+  return out;
+}

@@ -4,7 +4,27 @@ import type { Tm } from "../libc/tm.js";
 import { USEC_TIMESTAMP_FORMATTABLE_MAX } from "../engine/find-next.js";
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const p2 = (n: number) => String(n).padStart(2, "0");
+const P2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
+const p2 = (n: number) => (n >= 0 && n < 100 ? P2[n]! : String(n).padStart(2, "0"));
+
+// Reused: formatting runs once or twice per elapse in a report of thousands.
+const tm: Tm = { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4, yday: 0, isdst: 0, gmtoff: 0, zone: "" };
+
+// The date part of the last local and the last UTC timestamp formatted: consecutive elapses mostly share a day.
+const lastDay = [
+  { year: NaN, yday: NaN, text: "" },
+  { year: NaN, yday: NaN, text: "" },
+];
+
+function datePart(slot: number): string {
+  const last = lastDay[slot]!;
+  if (last.year !== tm.year || last.yday !== tm.yday) {
+    last.year = tm.year;
+    last.yday = tm.yday;
+    last.text = `${WEEKDAYS[tm.wday]} ${String(tm.year + 1900).padStart(4, "0")}-${p2(tm.mon + 1)}-${p2(tm.mday)} `;
+  }
+  return last.text;
+}
 
 /**
  * systemd's format_timestamp() / format_timestamp_style(UTC):
@@ -16,16 +36,10 @@ export function formatTimestamp(usec: number, session: LibcSession | null, proce
   if (!(usec > 0)) return undefined;
   if (usec > USEC_TIMESTAMP_FORMATTABLE_MAX) return "--- XXXX-XX-XX XX:XX:XX";
   const sec = Math.floor(usec / 1_000_000);
-  const gm = (): Tm | null => {
-    const tm: Tm = { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4, yday: 0, isdst: 0, gmtoff: 0, zone: "GMT" };
-    return gmtimeInto(sec, tm, process?.zone) ? tm : null;
-  };
-  const tm = session ? session.localtime(sec) : gm();
-  if (!tm) return undefined;
-  let s = `${WEEKDAYS[tm.wday]} ${String(tm.year + 1900).padStart(4, "0")}-${p2(tm.mon + 1)}-${p2(tm.mday)} ${p2(tm.hour)}:${p2(tm.min)}:${p2(tm.sec)}`;
-  if (!session) s += " UTC";
-  else if (tm.zone !== "") s += " " + tm.zone;
-  return s;
+  if (!(session ? session.localtimeInto(sec, tm) : gmtimeInto(sec, tm, process?.zone))) return undefined;
+  const s = datePart(session ? 0 : 1) + p2(tm.hour) + ":" + p2(tm.min) + ":" + p2(tm.sec);
+  if (!session) return s + " UTC";
+  return tm.zone !== "" ? s + " " + tm.zone : s;
 }
 
 const USEC_PER_SEC = 1_000_000;

@@ -20,25 +20,28 @@ export function intlZone(name: string): Zone | undefined {
     }
     return y;
   };
-  const lookup = (t: number): ZoneInfo => {
-    const y = table(utcYearOf(t));
+  const span = (t: number) => {
+    const year = utcYearOf(t);
+    const y = table(year);
     let i = y.spans.length - 1;
     while (i > 0 && y.spans[i]!.from > t) i--;
     const s = y.spans[i]!;
-    return { gmtoff: s.offset, isdst: s.offset > y.minOffset ? 1 : 0, abbr: s.abbr, tzname: y.tzname };
+    // the year's table starts each year afresh: a span ends at the year's end at the latest
+    return { info: s.info, from: s.from, to: i + 1 < y.spans.length ? y.spans[i + 1]!.from : Date.UTC(year + 1, 0, 1) / 1000 };
   };
   const now = utcYearOf(Date.now() / 1000);
   const cur = table(now);
   return {
     name,
-    lookup,
+    lookup: (t) => span(t).info,
+    span,
     initialTzname: cur.tzname,
     isUtc: cur.spans.every((s) => s.offset === 0),
   };
 }
 
 interface YearTable {
-  spans: { from: number; offset: number; abbr: string }[];
+  spans: { from: number; offset: number; abbr: string; info: ZoneInfo }[];
   minOffset: number;
   tzname: [string, string];
 }
@@ -76,7 +79,9 @@ function buildYear(year: number, offsetAt: (t: number) => number, abbrAt: (t: nu
   const minOffset = Math.min(...spans.map((s) => s.offset));
   const std = spans.find((s) => s.offset === minOffset)!.abbr;
   const dst = spans.find((s) => s.offset > minOffset)?.abbr ?? std;
-  return { spans, minOffset, tzname: [std, dst] };
+  const tzname: [string, string] = [std, dst];
+  // one answer per span, made once: lookups run per mktime() probe
+  return { spans: spans.map((s) => ({ ...s, info: { gmtoff: s.offset, isdst: s.offset > minOffset ? 1 : 0, abbr: s.abbr, tzname } })), minOffset, tzname };
 }
 
 /**
@@ -173,5 +178,14 @@ export function isIntlZoneName(name: string): boolean {
     return resolved === name || resolved.toLowerCase() !== name.toLowerCase();
   } catch {
     return false;
+  }
+}
+
+/** The zone the JavaScript engine runs in (the host's), by name; "UTC" when it cannot tell. */
+export function hostZoneName(): string {
+  try {
+    return new Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  } catch {
+    return "UTC";
   }
 }

@@ -1,4 +1,4 @@
-import { MON_YDAY, isLeapYear } from "../libc/tm.js";
+import { type CivilDate, MON_YDAY, civilFromDays, isLeapYear } from "../libc/tm.js";
 import type { Zone, ZoneInfo } from "./zone.js";
 
 /** One of the two transition rules of a POSIX TZ string (tzset(3)). */
@@ -236,18 +236,9 @@ export function posixTzLookup(tz: PosixTz, t: number, utcYear: number): ZoneInfo
   return c.infos[on ? 1 : 0];
 }
 
-const utcYearOf = (t: number) => {
-  // Civil year of a UTC instant, without allocating a struct.
-  const days = Math.floor(t / 86400);
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return yoe + era * 400 + (m <= 2 ? 1 : 0);
-};
+const scratchDate: CivilDate = { year: 1970, month: 1, day: 1 };
+/** The civil year of a UTC instant. */
+const utcYearOf = (t: number) => civilFromDays(Math.floor(t / 86400), scratchDate).year;
 
 export { utcYearOf };
 
@@ -258,6 +249,7 @@ export function posixZone(name: string, spec: string): Zone {
   return {
     name,
     lookup: (t) => posixTzLookup(tz, t, utcYearOf(t)),
+    span: (t) => posixTzSpan(tz, t, utcYearOf(t)),
     initialTzname: tzname,
     isUtc: tz.rules[0].offset === 0 && tz.rules[1].offset === 0,
   };

@@ -41,6 +41,7 @@ const UTC_INFO: ZoneInfo = { gmtoff: 0, isdst: 0, abbr: "UTC", tzname: ["UTC", "
 export const utcZone: Zone = {
   name: "UTC",
   lookup: () => UTC_INFO,
+  span: () => ({ info: UTC_INFO, from: -Infinity, to: Infinity }),
   initialTzname: ["UTC", "UTC"],
   isUtc: true,
 };
@@ -48,5 +49,5 @@ export const utcZone: Zone = {
 /** A zone with one fixed offset and name, e.g. an unparsable TZ value (glibc falls back to offset 0). */
 export function fixedZone(name: string, abbr: string, gmtoff: number): Zone {
   const info: ZoneInfo = { gmtoff, isdst: 0, abbr, tzname: [abbr, abbr] };
-  return { name, lookup: () => info, initialTzname: [abbr, abbr], isUtc: gmtoff === 0 };
+  return { name, lookup: () => info, span: () => ({ info, from: -Infinity, to: Infinity }), initialTzname: [abbr, abbr], isUtc: gmtoff === 0 };
 }

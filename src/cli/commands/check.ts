@@ -47,6 +47,7 @@ export function register(program: Command): void {
     .option("-c, --config <file>", "use this configuration file (default: unitlint.config.json or .unitlintrc.json found upward from each file)")
     .option("--no-config", "ignore configuration files")
     .option("--print-config <file>", "print the effective configuration for a file and exit")
+    .option("--tz <zone>", "zone of timers' OnCalendar= specs without their own (default: $TZ, else the system's), as for next and schedule")
     .option("--cache", "reuse the results of the last run for what did not change (kept in ./.unitlintcache)")
     .option("--cache-location <path>", "where --cache keeps its file: a file, or a folder for .unitlintcache (implies --cache)")
     .option("--with-systemd", "also run systemd-analyze verify (where installed) and report its messages, deduplicated")

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { processIo, type Io } from "../io.js";
-import { parseCron } from "../../calendar/cron/parse-cron.js";
-import { cronToCalendarLines } from "../../calendar/cron/to-calendar.js";
+import { cronToCalendarLines, parseCron } from "../../calendar/index.js";
 
 export function runCron2Calendar(expr: string, opts: { json?: boolean }, io: Io): number {
   const parsed = parseCron(expr);

@@ -1,16 +1,9 @@
 import type { Command } from "commander";
 import { UsageError } from "../errors.js";
 import { processIo, type Io } from "../io.js";
-import { baseTimeArg, nodeZoneSource, nodeLocalZone, nowUsec } from "./calendar.js";
-import { LibcSession } from "../../calendar/libc/session.js";
-import { zoneFromTz } from "../../calendar/zone/source.js";
-import { parseCalendarIn } from "../../calendar/calendar.js";
-import { elapsesAfter } from "../../calendar/engine/next-elapse.js";
-import { parseCron } from "../../calendar/cron/parse-cron.js";
-import { nextCronRuns } from "../../calendar/cron/next-cron.js";
-import { cronToCalendarLines } from "../../calendar/cron/to-calendar.js";
-import { isoWithOffset } from "../../calendar/timestamp/iso.js";
-import { formatTimestamp } from "../../calendar/timestamp/format-timestamp.js";
+import { baseTimeArg, nowUsec } from "../calendar-args.js";
+import { nodeLocalZone, nodeZoneSource } from "../../node/time-zone.js";
+import { LibcSession, cronRunsIn, cronToCalendarLines, elapsesAfter, formatTimestamp, isoWithOffset, parseCalendarIn, parseCron, zoneFromTz } from "../../calendar/index.js";
 
 /** `-n`: how many elapses `next` lists; zero would answer nothing, so it is a usage error like a word is. */
 function countArg(v: string): number {
@@ -55,7 +48,7 @@ export function runNext(spec: string, opts: NextFlags, io: Io): number {
     if (r.end && r.end !== "ENOENT") result.error = { message: "systemd gives up computing the next elapse of this spec", column: 1 };
     printHuman(io, opts, result, r.elapses, session);
   } else if (cron?.ok) {
-    const runs = nextCronRuns(cron.cron, Math.floor(base / 1e6), opts.n, zone);
+    const runs = cronRunsIn(cron.cron, Math.floor(base / 1e6), opts.n, zone);
     const conv = cronToCalendarLines(cron.cron);
     result = { ok: true, kind: "cron", elapses: runs.map((t) => isoWithOffset(t * 1e6, session)), calendar: conv.lines };
     if (conv.lines.length === 1) result.normalized = conv.lines[0]!;

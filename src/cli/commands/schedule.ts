@@ -1,4 +1,4 @@
-import { existsSync, readlinkSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { Option, type Command } from "commander";
 import { parseTimestamp } from "../../calendar/index.js";
 import { ansi, plain } from "../../format/colors.js";
@@ -11,7 +11,7 @@ import { readUnitFile } from "../../node/read.js";
 import { buildSchedule, renderHtml, renderIcs, renderJson, renderTerminal, type ScheduleModel } from "../../schedule/index.js";
 import { UsageError } from "../errors.js";
 import { processIo, useColor, type Io } from "../io.js";
-import { nodeZoneSource } from "./calendar.js";
+import { machineTimeZone, nodeZoneSource } from "../../node/time-zone.js";
 
 export const SCHEDULE_FORMATS = ["terminal", "json", "html", "ics"] as const;
 
@@ -38,26 +38,10 @@ function widthArg(v: string): number {
   return Number(v);
 }
 
-/**
- * The zone `next` would use: --tz, else $TZ, else the zone /etc/localtime
- * names (by its link target, so the output says "Europe/Berlin"), else UTC.
- */
-export function machineTz(env: NodeJS.ProcessEnv): string {
-  if (env["TZ"] !== undefined) return env["TZ"];
-  try {
-    const target = readlinkSync("/etc/localtime");
-    const i = target.indexOf("zoneinfo/");
-    if (i >= 0) return target.slice(i + "zoneinfo/".length);
-  } catch {
-    /* not a link: read the file itself */
-  }
-  return existsSync("/etc/localtime") ? "/etc/localtime" : "UTC";
-}
-
 /** Read the inputs as `check` does and build the model. */
 export function loadSchedule(paths: string[], opts: Pick<ScheduleFlags, "from" | "days" | "tz" | "crontab">, io: Io): { model: ScheduleModel; errors: number } {
   const zones = nodeZoneSource();
-  const tz = opts.tz ?? machineTz(io.env);
+  const tz = opts.tz ?? machineTimeZone(io.env);
   if (opts.tz !== undefined && opts.tz !== "UTC" && zones.load(opts.tz) === undefined) throw new UsageError(`--tz: unknown time zone '${opts.tz}'`);
   let from = Date.now() * 1000;
   if (opts.from !== undefined) {

@@ -1,9 +1,8 @@
 import type { Command } from "commander";
 import { processIo, type Io } from "../io.js";
-import { analyzeTimespan, microGlyph } from "../../calendar/analyze/timespan-report.js";
-import { parseTimespan } from "../../calendar/timespan/parse-timespan.js";
-import { formatTimespan } from "../../calendar/timespan/format-timespan.js";
-import { nodeSession, nowUsec } from "./calendar.js";
+import { analyzeTimespan, formatTimespan, microGlyph, parseTimespan } from "../../calendar/index.js";
+import { nodeSession } from "../../node/time-zone.js";
+import { nowUsec } from "../calendar-args.js";
 
 export function runTimespan(spans: string[], opts: { json?: boolean }, io: Io): number {
   if (opts.json) {

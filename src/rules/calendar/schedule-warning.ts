@@ -15,7 +15,7 @@ export default defineRule({
     severity: "warning",
     unitTypes: ["timer"],
     fixable: "none",
-    options: { timezone: { type: "string", description: "The zone the timers run in (TZ of the target host), for the DST checks; default UTC." } },
+    options: { timezone: { type: "string", description: "The zone the timers run in (TZ of the target host), for the DST checks; default: the run's time zone (the machine's for `check`), else UTC." } },
     messages: { warning: "OnCalendar={spec}: {message}" },
     docs: {
       summary: "An `OnCalendar=` schedule systemd accepts but that does not do what it says: it never elapses, falls into a DST gap or overlap, names an unknown zone, or lies fully in the past.",
@@ -32,7 +32,7 @@ export default defineRule({
     for (const file of ctx.unit.files) {
       for (const { section, entry } of checkedEntries(file)) {
         if (section !== "Timer" || entry.key !== "OnCalendar" || entry.value === "") continue;
-        const diags = lintCalendar(entry.value, { tz: opts.timezone ?? "UTC", ...(ctx.settings.now !== undefined ? { now: ctx.settings.now * 1000 } : {}) });
+        const diags = lintCalendar(entry.value, { tz: opts.timezone ?? ctx.settings.timeZone ?? "UTC", ...(ctx.settings.now !== undefined ? { now: ctx.settings.now * 1000 } : {}) });
         for (const d of diags) {
           if (d.severity !== "warning") continue;
           if (d.code === "date-in-past" && ctx.settings.now === undefined) continue;

@@ -1,6 +1,5 @@
 import { defineRule } from "../types.js";
-import { parseCalendar } from "../../calendar/calendar.js";
-import { parseTimespan } from "../../calendar/timespan/parse-timespan.js";
+import { parseCalendar, parseTimespan } from "../../calendar/index.js";
 import { booleanSetting, sharedList } from "../loading/loading-helper.js";
 
 /** The settings that share a timer's list of triggers (config_parse_timer: an empty one empties the list). */

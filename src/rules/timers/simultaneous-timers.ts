@@ -33,7 +33,7 @@ export default defineRule({
     const base = new Date(ctx.settings.now ?? Date.UTC(2026, 0, 5));
     const timers = ctx.set.units
       .filter((u) => u.type === "timer" && u.main && u.get("Timer", "RandomizedDelaySec") === undefined && !widerThanDefaultAccuracy(u.get("Timer", "AccuracySec")))
-      .flatMap((u) => u.list("Timer", "OnCalendar").map((a) => ({ u, a, at: new Set(nextElapses(a.value, { tz: "UTC", base, count: 48 }).elapses.map((e) => e.usec)) })))
+      .flatMap((u) => u.list("Timer", "OnCalendar").map((a) => ({ u, a, at: new Set(nextElapses(a.value, { tz: ctx.settings.timeZone ?? "UTC", base, count: 48 }).elapses.map((e) => e.usec)) })))
       .filter((t) => t.at.size > 0);
     const reported = new Set<string>();
     for (let i = 0; i < timers.length; i++) {

@@ -1,5 +1,5 @@
 import { analyzeCalendar } from "../../../src/calendar/analyze/calendar-report.js";
-import { nodeSession } from "../../../src/cli/commands/calendar.js";
+import { nodeSession } from "../../../src/node/time-zone.js";
 import { runSystemdAnalyze } from "./systemd-analyze.js";
 
 /** Lines that depend on the wall clock ("From now:") are compared elsewhere. */
