@@ -2,6 +2,7 @@
 // 200-line unit) and the browser playground (bundle size; findings after a
 // keystroke in headless Chromium when it is installed).
 // Usage: npm run build && node bench/editor.mjs [--write]
+/* global window */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { lintSources } from "../dist/lib/linter/lint.js";

@@ -73,7 +73,10 @@ export function generate() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const f of [UNISTD, SOCKET, CAPS]) if (!existsSync(f)) (console.error(`gen-seccomp: ${f} not found`), process.exit(2));
+  for (const f of [UNISTD, SOCKET, CAPS]) if (!existsSync(f)) {
+      console.error(`gen-seccomp: ${f} not found`);
+      process.exit(2);
+    }
   const text = generate();
   const old = existsSync(OUT) ? readFileSync(OUT, "utf8") : "";
   if (process.argv.includes("--check")) process.exit(old === text ? 0 : 1);

@@ -16,7 +16,6 @@ export interface Edge {
 }
 
 const REQUIREMENT = ["Wants", "Requires", "Requisite", "BindsTo", "PartOf", "Upholds"];
-const ORDERING = ["After", "Before"];
 
 /**
  * The dependency graph of a set: requirement edges (Wants=, Requires=...),

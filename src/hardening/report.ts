@@ -1,4 +1,4 @@
-import { formatExposure, type Assessment, type CheckResult, type Rating } from "./assess.js";
+import { type Assessment, type CheckResult, type Rating } from "./assess.js";
 
 /** The JSON shape of `unitlint security --format json` (also read back as a --baseline). */
 export interface UnitReport {

@@ -140,7 +140,10 @@ export function loadSandbox(u: EffectiveUnit, mode: "system" | "user" = "system"
     const key = a.key;
     if ((BOOL_SETTINGS as readonly string[]).includes(key) && key !== "Delegate") {
       const b = parseBoolean(v);
-      if (b !== undefined) (s.flags[key as BoolSetting] = b), seen(a);
+      if (b !== undefined) {
+        s.flags[key as BoolSetting] = b;
+        seen(a);
+      }
       continue;
     }
     switch (key) {
@@ -209,7 +212,10 @@ export function loadSandbox(u: EffectiveUnit, mode: "system" | "user" = "system"
           break;
         }
         const invert = v.startsWith("~");
-        if (!families) (families = new Set()), (familiesAllowList = !invert);
+        if (!families) {
+          families = new Set();
+          familiesAllowList = !invert;
+        }
         for (const w of splitWords(invert ? v.slice(1) : v).words) {
           const af = ADDRESS_FAMILIES[w.text];
           if (af === undefined) continue;
@@ -220,7 +226,10 @@ export function loadSandbox(u: EffectiveUnit, mode: "system" | "user" = "system"
       }
       case "RestrictNamespaces": {
         const next = parseNamespaces(v, s.namespacesAllowed);
-        if (next !== null) (s.namespacesAllowed = next), seen(a);
+        if (next !== null) {
+          s.namespacesAllowed = next;
+          seen(a);
+        }
         break;
       }
       case "RootDirectory":
@@ -263,7 +272,10 @@ export function loadSandbox(u: EffectiveUnit, mode: "system" | "user" = "system"
         s.syscallFilter = parseSyscallFilter(v, s.syscallFilter);
         break;
       case "UMask":
-        if (/^0?[0-7]{1,4}$/.test(v) && parseInt(v, 8) <= 0o7777) (s.umask = parseInt(v, 8)), seen(a);
+        if (/^0?[0-7]{1,4}$/.test(v) && parseInt(v, 8) <= 0o7777) {
+          s.umask = parseInt(v, 8);
+          seen(a);
+        }
         break;
       case "IPAddressDeny":
       case "IPAddressAllow": {

@@ -26,7 +26,7 @@ export function parseSyscallFilter(value: string, prev: SyscallFilter): SyscallF
   if (value === "") return { allowList: false, names: null };
   const invert = value.startsWith("~");
   const body = invert ? value.slice(1) : value;
-  let f: SyscallFilter = prev.names ? { allowList: prev.allowList, names: new Map(prev.names) } : { allowList: !invert, names: new Map() };
+  const f: SyscallFilter = prev.names ? { allowList: prev.allowList, names: new Map(prev.names) } : { allowList: !invert, names: new Map() };
   if (!prev.names && !invert) add(f, "@default", -1, false);
   for (const word of body.split(/\s+/).filter(Boolean)) {
     const parsed = syscallAndErrno(word);

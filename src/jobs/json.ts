@@ -142,7 +142,7 @@ export function parseJson(text: string): JsonParseResult {
     ] as const) {
       if (text.startsWith(word, i)) {
         i += word.length;
-        return { ...node, range: { start, end: i } } as JsonNode;
+        return { ...node, range: { start, end: i } };
       }
     }
     NUMBER.lastIndex = i;

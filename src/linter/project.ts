@@ -74,7 +74,7 @@ function applyRound(findings: Finding[], fix: FixRequest, texts: Map<string, str
     let list = edits.get(file);
     if (!list) edits.set(file, (list = []));
     // all edits of one fix go together; a fix overlapping an earlier one waits for the next round
-    if (fx.edits.some((e) => list!.some((o) => e.start < o.end && o.start < e.end))) continue;
+    if (fx.edits.some((e) => list.some((o) => e.start < o.end && o.start < e.end))) continue;
     list.push(...fx.edits);
     applied.set(file, (applied.get(file) ?? 0) + 1);
   }

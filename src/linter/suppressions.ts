@@ -114,7 +114,7 @@ export function unusedSuppressionEdit(s: Suppression, source: SourceText): TextE
     return { start: s.range.start, end: s.range.end, text: `${m[1]}unitlint-${m[2]} ${keep.join(", ")}${reason}` };
   }
   let start = s.range.start;
-  let end = s.line < source.lineCount ? source.offsetAt({ line: s.line + 1, column: 1 }) : text.length;
+  const end = s.line < source.lineCount ? source.offsetAt({ line: s.line + 1, column: 1 }) : text.length;
   // the last line has no line ending of its own: take the one before it instead
   if (end === s.range.end && start > 0) {
     start--;

@@ -65,7 +65,7 @@ export function valueHover(file: UnitFile, entry: EntryNode, at: number, opts: S
     return { markdown: [`**OnCalendar** normalized: \`${r.normalized}\``, "", "Next elapses:", ...next].join("\n"), range: whole };
   }
   for (const m of v.matchAll(/%./g)) {
-    const i = m.index!;
+    const i = m.index;
     if (at >= i && at <= i + 2) {
       const meaning = specifierValue(file, m[0]);
       const known = SPECIFIERS.find((s) => s.specifier === m[0]);

@@ -56,7 +56,7 @@ function duration(usec: number): string {
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
-  return `PT${h ? h + "H" : ""}${m ? m + "M" : ""}${sec ? sec + "S" : ""}` || "PT1M";
+  return `PT${h ? h + "H" : ""}${m ? m + "M" : ""}${sec ? sec + "S" : ""}`;
 }
 
 /** A stable, short id for UIDs (FNV-1a). */

@@ -23,7 +23,7 @@ function normalizedProblem(path: string): string | null {
   return null;
 }
 
-export function loadCredential(value: string, setting: string): ValueProblem | null {
+export function loadCredential(value: string, _setting: string): ValueProblem | null {
   if (value === "") return null;
   const dropped = `systemd ignores the line, so the credential is not passed`;
   const id = extractFirstWord(value, 0, ":", { dontCoalesce: true });

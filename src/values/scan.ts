@@ -37,8 +37,13 @@ export function safeAtou(s: string, max = 0xffffffff): number | undefined {
   const sign = m[1];
   let body = m[2]!;
   let n: number;
-  if (/^0[bB]/.test(body) && sign === "") body = body.slice(2), (n = /^[01]+$/.test(body) ? parseInt(body, 2) : NaN);
-  else if (/^0[oO]/.test(body) && sign === "") body = body.slice(2), (n = /^[0-7]+$/.test(body) ? parseInt(body, 8) : NaN);
+  if (/^0[bB]/.test(body) && sign === "") {
+    body = body.slice(2);
+    n = /^[01]+$/.test(body) ? parseInt(body, 2) : NaN;
+  } else if (/^0[oO]/.test(body) && sign === "") {
+    body = body.slice(2);
+    n = /^[0-7]+$/.test(body) ? parseInt(body, 8) : NaN;
+  }
   else if (/^0[xX][0-9a-fA-F]/.test(body)) n = /^0[xX][0-9a-fA-F]+$/.test(body) ? parseInt(body.slice(2), 16) : NaN;
   else if (/^0/.test(body)) n = /^0[0-7]*$/.test(body) ? parseInt(body, 8) : NaN;
   else n = /^[0-9]+$/.test(body) ? Number(body) : NaN;

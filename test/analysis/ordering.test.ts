@@ -82,7 +82,10 @@ describe("startsAfter (searched from both ends)", () => {
           for (let i = 0; i < queue.length; i++) {
             for (const n of out.get(queue[i]!) ?? []) {
               if (n === to) return true;
-              if (!seen.has(n)) seen.add(n) && queue.push(n);
+              if (!seen.has(n)) {
+                seen.add(n);
+                queue.push(n);
+              }
             }
           }
           return false;

@@ -25,7 +25,7 @@ describe("unitlint calendar", () => {
   it("prints systemd-analyze's table and exits 0", () => {
     const io = fakeIo({ TZ: "UTC" });
     expect(runCalendar(["daily"], { iterations: 2, baseTime: "@1767225600" }, io)).toBe(0);
-    expect(io.stdout).toMatch(/^  Original form: daily\nNormalized form: \*-\*-\* 00:00:00\n    Next elapse: Fri 2026-01-02 00:00:00 UTC\n       From now: .*\n       Iter. #2: Sat 2026-01-03 00:00:00 UTC\n       From now: .*\n$/);
+    expect(io.stdout).toMatch(/^ {2}Original form: daily\nNormalized form: \*-\*-\* 00:00:00\n {4}Next elapse: Fri 2026-01-02 00:00:00 UTC\n {7}From now: .*\n {7}Iter. #2: Sat 2026-01-03 00:00:00 UTC\n {7}From now: .*\n$/);
   });
 
   it("reports an invalid spec like systemd and exits 1, still printing the others", () => {

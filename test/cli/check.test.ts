@@ -1,8 +1,8 @@
-import { mkdirSync, symlinkSync, writeFileSync, chmodSync, readFileSync } from "node:fs";
+import { symlinkSync, chmodSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, ensureBin, run, tempDir, project } from "../helpers/cli.js";
+import { BIN, ensureBin, run, project } from "../helpers/cli.js";
 
 const GOOD = "[Unit]\nDescription=Good\n\n[Service]\nExecStart=/usr/bin/true\n";
 const BAD = "[Unit\nDescription=Bad\n";

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, ensureBin, ROOT, run, tempDir, project, GOOD_UNIT, WARNING_UNIT } from "../helpers/cli.js";
+import { BIN, ensureBin, ROOT, run, project, GOOD_UNIT, WARNING_UNIT } from "../helpers/cli.js";
 import { wrapMarkdown, wrapWords } from "../../src/cli/wrap.js";
 
 // What users of ESLint and ruff expect of a linter's command line, one test per promise.
@@ -66,7 +66,7 @@ describe("--fix-dry-run", () => {
     expect(r.stdout).not.toContain("problem");
     expect(r.stderr).toContain("values/deprecated-value");
     // the report keeps its lines: a code frame under the finding
-    expect(r.stderr).toMatch(/values\/deprecated-value [^\n]*\n  3 \| After=syslog\.target/);
+    expect(r.stderr).toMatch(/values\/deprecated-value [^\n]*\n {2}3 \| After=syslog\.target/);
     const apply = spawnSync("git", ["apply", "-"], { cwd: dir, input: r.stdout, encoding: "utf8" });
     expect(apply.status, apply.stderr).toBe(0);
     expect(readFileSync(join(dir, "x.service"), "utf8")).toContain("After=network.target\n");

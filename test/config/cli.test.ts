@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBin, run, tempDir, project } from "../helpers/cli.js";
+import { ensureBin, run, project } from "../helpers/cli.js";
 
 beforeAll(() => ensureBin(), 120_000);
 

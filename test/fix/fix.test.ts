@@ -8,7 +8,6 @@ import { lintSources } from "../../src/linter/lint.js";
 import { parseUnitFile, printUnitFile } from "../../src/parser/unit/index.js";
 import { allRules } from "../../src/rules/registry.js";
 import { applyFixes } from "../../src/fix/fix.js";
-import { writeFileAtomic } from "../../src/node/write-atomic.js";
 import { ensureBin, run, tempDir } from "../helpers/cli.js";
 
 const hasPatch = spawnSync("patch", ["--version"]).status === 0;

@@ -15,7 +15,7 @@ interface Step {
 function steps(): Step[] {
   const text = readFileSync(join(ROOT, "action.yml"), "utf8");
   return text
-    .split(/\n    - name: /)
+    .split(/\n {4}- name: /)
     .slice(1)
     .map((chunk) => {
       const lines = chunk.split("\n");

@@ -36,7 +36,7 @@ describe("pre-commit hook", () => {
 
   it("checkstyle and junit reports are well-formed XML with every finding", () => {
     const r = run(["check", "-f", "checkstyle", "examples/sidekiq"]);
-    expect(r.stdout).toMatch(/^<\?xml[^>]+>\n<checkstyle version="4.3">\n  <file name="[^"]+sidekiq.service">\n(    <error [^>]+\/>\n)+  <\/file>\n<\/checkstyle>\n$/);
+    expect(r.stdout).toMatch(/^<\?xml[^>]+>\n<checkstyle version="4.3">\n {2}<file name="[^"]+sidekiq.service">\n( {4}<error [^>]+\/>\n)+ {2}<\/file>\n<\/checkstyle>\n$/);
     const j = run(["check", "-f", "junit", "examples/sidekiq"]);
     expect(j.stdout).toMatch(/<testsuites name="unitlint" tests="1" failures="1" errors="0" skipped="0">/);
     expect((j.stdout.match(/<failure /g) ?? []).length).toBe(1);

@@ -1,6 +1,4 @@
 import type { ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scheduleOf, schedulePanel } from "../../src/playground/schedule-panel.js";

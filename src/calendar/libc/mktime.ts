@@ -80,7 +80,7 @@ const memo = {
   year: 0,
   isdst: 0,
   t: 0,
-  out: { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4, yday: 0, isdst: 0, gmtoff: 0, zone: "" } as Tm,
+  out: { sec: 0, min: 0, hour: 0, mday: 1, mon: 0, year: 70, wday: 4, yday: 0, isdst: 0, gmtoff: 0, zone: "" },
   tzname: undefined as readonly [string, string] | undefined,
 };
 

@@ -21,8 +21,8 @@ function pullIndex(set: UnitSet): PullIndex {
   if (idx) return idx;
   idx = { pulledBy: new Map(), partOf: new Set() };
   const add = (name: string, o: EffectiveUnit) => {
-    const list = idx!.pulledBy.get(name);
-    if (!list) idx!.pulledBy.set(name, [o]);
+    const list = idx.pulledBy.get(name);
+    if (!list) idx.pulledBy.set(name, [o]);
     else if (list[list.length - 1] !== o) list.push(o);
   };
   for (const o of set.units) {

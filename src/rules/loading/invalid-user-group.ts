@@ -19,7 +19,7 @@ export function userGroupProblem(s: string): string | null {
   if (/^\d+$/.test(s)) return "a number that is not a valid ID";
   if (/^-\d*$/.test(s)) return "a negative number";
   if (s.startsWith(" ") || s.endsWith(" ")) return "padded with spaces";
-  // eslint-disable-next-line no-control-regex
+   
   if (/[\u0000-\u001f\u007f]/.test(s)) return "a control character";
   if (/[:/]/.test(s)) return "':' or '/'";
   if (s === "." || s === "..") return "'.' or '..'";

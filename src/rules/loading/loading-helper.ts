@@ -46,7 +46,7 @@ export function commandsOf(u: EffectiveUnit, section: string, key: string): { a:
 /** Why config_parse_exec() rejects this executable word, or null. */
 export function executableProblem(path: string): string | null {
   if (path === "") return "the command has no program";
-  // eslint-disable-next-line no-control-regex
+   
   if (/[\u0000-\u001f\u007f\\"']/.test(path)) return "the program name has a quote, backslash or control character";
   if (path.endsWith("/")) return "the program path ends in '/' (a directory)";
   if (path.startsWith("/")) {
