@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import type { Finding, SeverityOrOff } from "../core/diagnostic.js";
 import { SourceText } from "../core/source.js";
+import { basenameOf, dropinTarget } from "../model/unit-file.js";
+import { unitTypeOf } from "../model/unit-name.js";
 import { unifiedDiff } from "../fix/diff.js";
 import { formatters } from "../format/index.js";
 import { sortFindings, type LintSource } from "../linter/lint.js";
@@ -143,7 +145,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
     if (r.ok) sources.push({ path, text: r.text });
   }
 
-  const configs = projectConfigs(opts, rules, { enabledUnits: collected.enabled, now: Date.now(), timeZone: timeZoneSetting(opts.tz, io.env) });
+  // Only the timer rules read the zone, and finding it loads the runtime's time-zone data (a good part of a
+  // one-file run's start-up): looked up when a timer or a timer's drop-in is among the files, or --tz names one.
+  const zoneNeeded = opts.tz !== undefined || sources.some((s) => s.kind === undefined && isTimerPath(s.path));
+  const run = { enabledUnits: collected.enabled, now: Date.now(), ...(zoneNeeded ? { timeZone: timeZoneSetting(opts.tz, io.env) } : {}) };
+  const configs = projectConfigs(opts, rules, run);
   const kept = sources.filter((s) => {
     if (!configs.for(s.path).ignored) return true;
     checked.delete(s.path);
@@ -245,6 +251,12 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** A timer (`foo.timer`), a drop-in of one (`foo.timer.d/x.conf`) or of every timer (`timer.d/x.conf`). */
+function isTimerPath(path: string): boolean {
+  const name = dropinTarget(path) ?? basenameOf(path);
+  return name === "timer" || unitTypeOf(name) === "timer";
 }
 
 /** --print-config FILE: the effective configuration for one file, as JSON. */
