@@ -34,7 +34,7 @@ export const unitLexer = {
         const m = re.exec(text);
         if (m === null || m[0].length === 0) continue;
         const image = m[0];
-        tokens.push({ image, startOffset: offset, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken);
+        tokens.push({ image, startOffset: offset, tokenTypeIdx: type.tokenTypeIdx, tokenType: type } as IToken);
         offset += image.length;
         if (type === ContinuedLine) mode = CONTINUATION;
         else if (type === LastContinuationLine) mode = LOGICAL_START;
