@@ -1,5 +1,5 @@
 import type { Range } from "../../core/range.js";
-import { Blank, Frac, Infinity_, Int, Minus, Unit, UNITS, timespanLexer } from "./tokens.js";
+import { Blank, Frac, Infinity_, Int, Minus, Unit, UNITS, tokenizeTimespan } from "./tokens.js";
 
 export const USEC_INFINITY = 0xffffffffffffffffn;
 const LLONG_MAX = 0x7fffffffffffffffn;
@@ -23,7 +23,7 @@ const unitUsec = new Map(UNITS.map(([u, v]) => [u, v] as const));
  * (1 000 000 for parse_sec). Never throws.
  */
 export function parseTimespan(text: string, defaultUnit = 1_000_000n): TimespanResult {
-  const toks = timespanLexer().tokenize(text).tokens;
+  const toks = tokenizeTimespan(text);
   let i = 0;
   const at = () => toks[i];
   const is = (tt: unknown) => at()?.tokenType === tt;

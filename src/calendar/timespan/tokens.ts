@@ -1,4 +1,4 @@
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, type IToken, type TokenType } from "chevrotain";
 
 /*
  * Tokens of a time span (systemd.time(7) "Parsing Time Spans"). Units are
@@ -50,7 +50,27 @@ export const Other = createToken({ name: "Other", pattern: /[^]/ });
 
 export const timespanTokens: TokenType[] = [Blank, Infinity_, Minus, Int, Frac, Unit, Other];
 
-let lexer: Lexer | undefined;
-export function timespanLexer(): Lexer {
-  return (lexer ??= new Lexer(timespanTokens, { positionTracking: "onlyOffset", ensureOptimizations: false, skipValidations: true }));
+/** Each token type with its pattern made sticky, matched at the offset reached. */
+const sticky = timespanTokens.map((type) => ({ type, re: new RegExp((type.PATTERN as RegExp).source, "y") }));
+
+/**
+ * The tokens of a time span, as Chevrotain's lexer gave them for these token
+ * types (the first that matches wins; `Other` matches any character, so every
+ * character is in a token). Written out by hand: building Chevrotain's lexer
+ * cost some 10 ms of a run's start-up, for the first time span it read.
+ */
+export function tokenizeTimespan(text: string): IToken[] {
+  const tokens: IToken[] = [];
+  let offset = 0;
+  while (offset < text.length) {
+    for (const { type, re } of sticky) {
+      re.lastIndex = offset;
+      const m = re.exec(text);
+      if (m === null || m[0].length === 0) continue;
+      tokens.push({ image: m[0], startOffset: offset, tokenTypeIdx: type.tokenTypeIdx, tokenType: type } as IToken);
+      offset += m[0].length;
+      break;
+    }
+  }
+  return tokens;
 }
