@@ -11,7 +11,6 @@ import { lintProject, type ProjectOptions, type ProjectResult } from "../linter/
 import type { Preset } from "../linter/severity.js";
 import { collectInputs } from "../node/collect.js";
 import { ProjectConfigs, type ProjectConfigOptions } from "../node/project-config.js";
-import { FileLintCache } from "../node/lint-cache.js";
 import { timeZoneSetting } from "../node/time-zone.js";
 import { ResolvedConfig } from "../linter/configs.js";
 import { contextFiles } from "../node/context.js";
@@ -165,7 +164,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
   const options: ProjectOptions = { configFor: (path) => configs.for(path).config, compactTrees: true };
   if (fixing) options.fix = { files: new Set([...checked].filter((p) => p !== stdinName)), ...(opts.fixUnsafe ? { unsafe: true } : {}) };
   // The fix loop re-lints texts no run saw before: the cache is for checking.
-  const cache = (opts.cache || opts.cacheLocation !== undefined) && !fixing ? FileLintCache.open(opts.cacheLocation, VERSION) : undefined;
+  // Loaded on demand: the cache's digests need node:crypto, whose loading a run without --cache need not pay.
+  const cache = (opts.cache || opts.cacheLocation !== undefined) && !fixing ? (await import("../node/lint-cache.js")).FileLintCache.open(opts.cacheLocation, VERSION) : undefined;
   if (cache) options.cache = cache;
   let result: ProjectResult = lintProject(kept, options);
   if (cache) {
