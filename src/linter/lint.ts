@@ -2,6 +2,7 @@ import { maskSecretsInMessages } from "../model/secrets.js";
 import type { Finding, Severity } from "../core/diagnostic.js";
 import type { Range } from "../core/range.js";
 import { parseFile, type UnitFile } from "../model/unit-file.js";
+import { compactTree } from "../parser/unit/compact.js";
 import { buildUnitSet, type UnitSet } from "../model/unit-set.js";
 import { parseScheduleFile, scheduleKindOf, type ScheduleFile, type ScheduleKind } from "../model/schedule-file.js";
 import { allRules, rulesById } from "../rules/registry.js";
@@ -33,9 +34,10 @@ export interface LintOptions extends FileConfig {
   configFor?: (path: string) => FileConfig;
   /**
    * Once a file's own rules have run, drop its comment and blank lines from
-   * its tree (the unit and set rules never read them), so a run over many
-   * files holds what the set needs rather than every whole file. The trees in
-   * the result then no longer tile their files (`printUnitFile` needs whole
+   * its tree (the unit and set rules never read them) and keep its one-line
+   * assignments in a compact form (`compactTree`), so a run over many files
+   * holds what the set needs rather than every whole file. The trees in the
+   * result then no longer tile their files (`printUnitFile` needs whole
    * trees): for `check`, not for callers that print or edit the trees.
    */
   compactTrees?: boolean;
@@ -80,7 +82,7 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
         run.fileRules(file);
         cache?.storeFile(i, run.findings.slice(from), new Map([[file.path, file.source]]));
       }
-      if (options.compactTrees) file.ast.lines = file.ast.lines.filter((l) => l.kind !== "comment" && l.kind !== "blank");
+      if (options.compactTrees) compactTree(file.ast);
       files.push(file);
     } else {
       scheduleFiles.push(parseScheduleFile(s.path, s.text, kind));

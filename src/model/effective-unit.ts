@@ -19,7 +19,12 @@ export interface Assignment {
 export class EffectiveUnit {
   readonly name: UnitName;
   readonly assignments: Assignment[] = [];
-  private byKey = new Map<string, Assignment[]>();
+  /**
+   * Assignments by section and key, for units with many (see INDEX_FROM);
+   * looked up by a scan otherwise: a run over thousands of files keeps every
+   * unit, and an index per unit took more memory than the unit's assignments.
+   */
+  private byKey: Map<string, Assignment[]> | undefined;
 
   constructor(
     unitName: string,
@@ -28,22 +33,24 @@ export class EffectiveUnit {
     /** Drop-ins in the order systemd applies them. */
     readonly dropins: UnitFile[],
   ) {
-    this.name = parseUnitName(unitName);
+    this.name = main && main.unitName === unitName ? main.name : parseUnitName(unitName);
     for (const file of this.files) {
       for (const section of file.ast.sections) {
         if (section.header.problem) continue;
-        for (const entry of section.entries) {
-          const a: Assignment = { file, entry, section: section.name, key: entry.key, value: entry.value };
-          this.assignments.push(a);
-          const k = keyOf(section.name, entry.key);
-          const list = this.byKey.get(k);
-          // [a], not [] then push: a pushed-to array keeps room for 17, and most keys are set once
-          if (list) list.push(a);
-          else this.byKey.set(k, [a]);
-        }
+        for (const entry of section.entries) this.assignments.push({ file, entry, section: section.name, key: entry.key, value: entry.value });
       }
     }
     this.assignments = this.assignments.slice();
+    if (this.assignments.length >= INDEX_FROM) {
+      this.byKey = new Map();
+      for (const a of this.assignments) {
+        const k = keyOf(a.section, a.key);
+        const list = this.byKey.get(k);
+        // [a], not [] then push: a pushed-to array keeps room for 17, and most keys are set once
+        if (list) list.push(a);
+        else this.byKey.set(k, [a]);
+      }
+    }
   }
 
   /** The unit type; for a type-wide drop-in folder such as `service.d`, that type. */
@@ -58,13 +65,24 @@ export class EffectiveUnit {
 
   /** Every assignment of `key` in `section`, empty resets included, in load order. */
   all(section: string, key: string): Assignment[] {
-    return this.byKey.get(keyOf(section, key)) ?? [];
+    if (this.byKey) return this.byKey.get(keyOf(section, key)) ?? [];
+    const out: Assignment[] = [];
+    for (const a of this.assignments) if (a.key === key && a.section === section) out.push(a);
+    return out;
   }
 
   /** The assignment that wins for a single-valued setting (the last one), if any. */
   last(section: string, key: string): Assignment | undefined {
-    const list = this.byKey.get(keyOf(section, key));
-    return list ? list[list.length - 1] : undefined;
+    if (this.byKey) {
+      const list = this.byKey.get(keyOf(section, key));
+      return list ? list[list.length - 1] : undefined;
+    }
+    const all = this.assignments;
+    for (let i = all.length - 1; i >= 0; i--) {
+      const a = all[i]!;
+      if (a.key === key && a.section === section) return a;
+    }
+    return undefined;
   }
 
   /** The effective value of a single-valued setting; `undefined` when unset or reset to empty. */
@@ -92,6 +110,9 @@ export class EffectiveUnit {
     return this.sectionNames().includes(name);
   }
 }
+
+/** Units with at least this many assignments get an index by key; a scan of fewer is as fast. */
+const INDEX_FROM = 24;
 
 function keyOf(section: string, key: string): string {
   return section + "\u0000" + key;

@@ -7,22 +7,25 @@ export interface CheckedEntry {
   entry: EntryNode;
 }
 
-/** Computed once per file: six rules walk the same list. */
-const cache = new WeakMap<UnitFile, { ast: UnitFile["ast"]; entries: readonly CheckedEntry[] }>();
+/**
+ * The last file's list: six rules walk the same list, one file after the
+ * other. One file only, not every file's: a run over thousands of files would
+ * otherwise keep a list (and the whole tree it points into) per file to the end.
+ */
+let last: { file: UnitFile; ast: UnitFile["ast"]; entries: readonly CheckedEntry[] } | undefined;
 
 /**
  * The assignments systemd actually interprets: in sections the unit type has
  * (not `[X-...]`), whose header it accepted, with keys not starting with `X-`.
  */
 export function checkedEntries(file: UnitFile): readonly CheckedEntry[] {
-  const hit = cache.get(file);
-  if (hit && hit.ast === file.ast) return hit.entries;
+  if (last && last.file === file && last.ast === file.ast) return last.entries;
   const type = file.name.type;
   const out: CheckedEntry[] = [];
   for (const s of file.ast.sections) {
     if (s.header.problem || s.name.startsWith("X-") || !isKnownSection(type, s.name)) continue;
     for (const entry of s.entries) if (!entry.key.startsWith("X-")) out.push({ section: s.name, entry });
   }
-  cache.set(file, { ast: file.ast, entries: out });
+  last = { file, ast: file.ast, entries: out };
   return out;
 }

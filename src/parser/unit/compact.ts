@@ -1,0 +1,138 @@
+import type { Range } from "../../core/range.js";
+import type { EntryNode, LineNode, Segment, UnitFileAst } from "./ast.js";
+
+const NO_RANGES: Range[] = Object.freeze([]) as unknown as Range[];
+
+/**
+ * One copy of each short key, section name and value kept (`Description`,
+ * `Service`, `yes`, `network.target`): the same few hundred strings recur in
+ * every file, each a copy of its own otherwise. Bounded, for long-running
+ * callers; longer values are mostly unique and are kept as they are.
+ */
+const pool = new Map<string, string>();
+const POOL_MAX = 50_000;
+const POOLED_LENGTH = 40;
+
+function shared(s: string): string {
+  if (s.length > POOLED_LENGTH) return s;
+  const hit = pool.get(s);
+  if (hit !== undefined) return hit;
+  if (pool.size < POOL_MAX) pool.set(s, s);
+  return s;
+}
+
+/**
+ * An assignment on one physical line (nearly all of them), in a fraction of
+ * the memory of the node the parser builds: its offsets are plain numbers and
+ * its ranges, segment and logical text are made when read (each read gives a
+ * new range object, equal to the parser's). Reads the same as that node.
+ */
+class OneLineEntry implements EntryNode {
+  readonly kind = "entry" as const;
+  readonly key: string;
+  readonly value: string;
+  readonly section: string | null;
+  readonly sectionIndex: number;
+  readonly firstLine: number;
+  readonly valueLogicalStart: number;
+  readonly equalsOffset: number;
+  readonly invalidUtf8: boolean;
+  private readonly text: string;
+  private readonly fullStart: number;
+  private readonly fullEnd: number;
+  private readonly start: number;
+  private readonly end: number;
+  private readonly keyStart: number;
+  private readonly keyEnd: number;
+  private readonly valueStart: number;
+  private readonly valueEnd: number;
+  /** Where the logical text starts in the source, and its length (one segment). */
+  private readonly logicalAt: number;
+  private readonly logicalLength: number;
+
+  constructor(e: EntryNode, text: string) {
+    this.key = shared(e.key);
+    this.value = shared(e.value);
+    this.section = e.section === null ? null : shared(e.section);
+    this.sectionIndex = e.sectionIndex;
+    this.firstLine = e.firstLine;
+    this.valueLogicalStart = e.valueLogicalStart;
+    this.equalsOffset = e.equalsOffset;
+    this.invalidUtf8 = e.invalidUtf8;
+    this.text = text;
+    this.fullStart = e.fullRange.start;
+    this.fullEnd = e.fullRange.end;
+    this.start = e.range.start;
+    this.end = e.range.end;
+    this.keyStart = e.keyRange.start;
+    this.keyEnd = e.keyRange.end;
+    this.valueStart = e.valueRange.start;
+    this.valueEnd = e.valueRange.end;
+    this.logicalAt = e.segments[0]!.sourceStart;
+    this.logicalLength = e.segments[0]!.length;
+  }
+
+  get lastLine(): number {
+    return this.firstLine;
+  }
+  get continuedAtEof(): boolean {
+    return false;
+  }
+  get skippedComments(): Range[] {
+    return NO_RANGES;
+  }
+  get fullRange(): Range {
+    return { start: this.fullStart, end: this.fullEnd };
+  }
+  get range(): Range {
+    return { start: this.start, end: this.end };
+  }
+  get keyRange(): Range {
+    return { start: this.keyStart, end: this.keyEnd };
+  }
+  get valueRange(): Range {
+    return { start: this.valueStart, end: this.valueEnd };
+  }
+  get logical(): string {
+    return this.text.slice(this.logicalAt, this.logicalAt + this.logicalLength);
+  }
+  get segments(): Segment[] {
+    return [{ logicalStart: 0, sourceStart: this.logicalAt, length: this.logicalLength }];
+  }
+}
+
+/** Whether the compact form reads exactly as `e`: one line, one segment from the line's start, no comments inside. */
+function fitsOneLine(e: EntryNode, text: string): boolean {
+  const seg = e.segments[0];
+  return (
+    e.segments.length === 1 &&
+    seg !== undefined &&
+    seg.logicalStart === 0 &&
+    e.firstLine === e.lastLine &&
+    !e.continuedAtEof &&
+    e.skippedComments.length === 0 &&
+    text.slice(seg.sourceStart, seg.sourceStart + seg.length) === e.logical
+  );
+}
+
+/**
+ * The tree of a file whose own rules have run, kept for the unit and set
+ * rules: comment and blank lines dropped (those rules never read them), and
+ * one-line assignments in their compact form. The tree no longer tiles its
+ * file (`printUnitFile` needs whole trees): for `check`, which keeps every
+ * file of a run until its set rules have run, not for callers that print or
+ * edit trees.
+ */
+export function compactTree(ast: UnitFileAst): void {
+  const text = ast.source.text;
+  const swapped = new Map<EntryNode, EntryNode>();
+  const compact = <T extends LineNode>(line: T): T => {
+    if (line.kind !== "entry" || !fitsOneLine(line, text)) return line;
+    let c = swapped.get(line);
+    if (!c) swapped.set(line, (c = new OneLineEntry(line, text)));
+    return c as T;
+  };
+  ast.lines = ast.lines.filter((l) => l.kind !== "comment" && l.kind !== "blank").map(compact);
+  ast.preamble = ast.preamble.map(compact);
+  for (const s of ast.sections) s.entries = s.entries.map(compact);
+}
