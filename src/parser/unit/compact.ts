@@ -1,5 +1,5 @@
 import type { Range } from "../../core/range.js";
-import type { EntryNode, LineNode, Segment, UnitFileAst } from "./ast.js";
+import type { EntryNode, LineNode, SectionHeaderNode, Segment, UnitFileAst } from "./ast.js";
 
 const NO_RANGES: Range[] = Object.freeze([]) as unknown as Range[];
 
@@ -101,8 +101,65 @@ class OneLineEntry implements EntryNode {
   }
 }
 
+/** A section header on one physical line that systemd accepts, compact as OneLineEntry is. */
+class OneLineHeader implements SectionHeaderNode {
+  readonly kind = "section-header" as const;
+  readonly name: string;
+  readonly firstLine: number;
+  readonly invalidUtf8: boolean;
+  private readonly text: string;
+  private readonly fullStart: number;
+  private readonly fullEnd: number;
+  private readonly start: number;
+  private readonly end: number;
+  private readonly nameStart: number;
+  private readonly nameEnd: number;
+  private readonly logicalAt: number;
+  private readonly logicalLength: number;
+
+  constructor(h: SectionHeaderNode, text: string) {
+    this.name = shared(h.name);
+    this.firstLine = h.firstLine;
+    this.invalidUtf8 = h.invalidUtf8;
+    this.text = text;
+    this.fullStart = h.fullRange.start;
+    this.fullEnd = h.fullRange.end;
+    this.start = h.range.start;
+    this.end = h.range.end;
+    this.nameStart = h.nameRange.start;
+    this.nameEnd = h.nameRange.end;
+    this.logicalAt = h.segments[0]!.sourceStart;
+    this.logicalLength = h.segments[0]!.length;
+  }
+
+  get lastLine(): number {
+    return this.firstLine;
+  }
+  get continuedAtEof(): boolean {
+    return false;
+  }
+  get skippedComments(): Range[] {
+    return NO_RANGES;
+  }
+  get fullRange(): Range {
+    return { start: this.fullStart, end: this.fullEnd };
+  }
+  get range(): Range {
+    return { start: this.start, end: this.end };
+  }
+  get nameRange(): Range {
+    return { start: this.nameStart, end: this.nameEnd };
+  }
+  get logical(): string {
+    return this.text.slice(this.logicalAt, this.logicalAt + this.logicalLength);
+  }
+  get segments(): Segment[] {
+    return [{ logicalStart: 0, sourceStart: this.logicalAt, length: this.logicalLength }];
+  }
+}
+
 /** Whether the compact form reads exactly as `e`: one line, one segment from the line's start, no comments inside. */
-function fitsOneLine(e: EntryNode, text: string): boolean {
+function fitsOneLine(e: EntryNode | SectionHeaderNode, text: string): boolean {
   const seg = e.segments[0];
   return (
     e.segments.length === 1 &&
@@ -125,14 +182,21 @@ function fitsOneLine(e: EntryNode, text: string): boolean {
  */
 export function compactTree(ast: UnitFileAst): void {
   const text = ast.source.text;
-  const swapped = new Map<EntryNode, EntryNode>();
+  const swapped = new Map<LineNode, LineNode>();
   const compact = <T extends LineNode>(line: T): T => {
-    if (line.kind !== "entry" || !fitsOneLine(line, text)) return line;
     let c = swapped.get(line);
-    if (!c) swapped.set(line, (c = new OneLineEntry(line, text)));
+    if (c) return c as T;
+    if (line.kind === "entry" && fitsOneLine(line, text)) c = new OneLineEntry(line, text);
+    else if (line.kind === "section-header" && line.problem === undefined && fitsOneLine(line, text)) c = new OneLineHeader(line, text);
+    else return line;
+    swapped.set(line, c);
     return c as T;
   };
   ast.lines = ast.lines.filter((l) => l.kind !== "comment" && l.kind !== "blank").map(compact);
   ast.preamble = ast.preamble.map(compact);
-  for (const s of ast.sections) s.entries = s.entries.map(compact);
+  for (const s of ast.sections) {
+    s.name = shared(s.name);
+    s.header = compact(s.header);
+    s.entries = s.entries.map(compact);
+  }
 }
