@@ -1,4 +1,5 @@
 import type { Range } from "../../core/range.js";
+import { isEolChar } from "../../core/source.js";
 import type { EntryNode, LineNode, SectionHeaderNode, Segment, UnitFileAst } from "./ast.js";
 
 const NO_RANGES: Range[] = Object.freeze([]) as unknown as Range[];
@@ -23,12 +24,12 @@ function shared(s: string): string {
 
 /**
  * An assignment on one physical line (nearly all of them), in a fraction of
- * the memory of the node the parser builds: its offsets are plain numbers and
- * its ranges, segment and logical text are made when read (each read gives a
- * new range object, equal to the parser's). Reads the same as that node.
+ * the memory of the node the parser builds: a few offsets as plain numbers,
+ * from which its ranges, segment and logical text are made when read (each
+ * read gives a new range object, equal to the parser's). Built only where it
+ * reads exactly as the parser's node (see `compactEntry`).
  */
 class OneLineEntry implements EntryNode {
-  readonly kind = "entry" as const;
   readonly key: string;
   readonly value: string;
   readonly section: string | null;
@@ -40,15 +41,10 @@ class OneLineEntry implements EntryNode {
   private readonly text: string;
   private readonly fullStart: number;
   private readonly fullEnd: number;
+  /** Where the logical text starts: the line's start, or after a byte-order mark there. */
+  private readonly logicalAt: number;
   private readonly start: number;
   private readonly end: number;
-  private readonly keyStart: number;
-  private readonly keyEnd: number;
-  private readonly valueStart: number;
-  private readonly valueEnd: number;
-  /** Where the logical text starts in the source, and its length (one segment). */
-  private readonly logicalAt: number;
-  private readonly logicalLength: number;
 
   constructor(e: EntryNode, text: string) {
     this.key = shared(e.key);
@@ -62,16 +58,14 @@ class OneLineEntry implements EntryNode {
     this.text = text;
     this.fullStart = e.fullRange.start;
     this.fullEnd = e.fullRange.end;
+    this.logicalAt = e.segments[0]!.sourceStart;
     this.start = e.range.start;
     this.end = e.range.end;
-    this.keyStart = e.keyRange.start;
-    this.keyEnd = e.keyRange.end;
-    this.valueStart = e.valueRange.start;
-    this.valueEnd = e.valueRange.end;
-    this.logicalAt = e.segments[0]!.sourceStart;
-    this.logicalLength = e.segments[0]!.length;
   }
 
+  get kind(): "entry" {
+    return "entry";
+  }
   get lastLine(): number {
     return this.firstLine;
   }
@@ -88,17 +82,42 @@ class OneLineEntry implements EntryNode {
     return { start: this.start, end: this.end };
   }
   get keyRange(): Range {
-    return { start: this.keyStart, end: this.keyEnd };
+    return { start: this.start, end: this.start + this.key.length };
   }
   get valueRange(): Range {
-    return { start: this.valueStart, end: this.valueEnd };
+    if (this.value.length === 0) return { start: this.equalsOffset + 1, end: this.equalsOffset + 1 };
+    const start = this.logicalAt + this.valueLogicalStart;
+    return { start, end: start + this.value.length };
+  }
+  /** The line without its line ending, from `logicalAt`. */
+  private get logicalEnd(): number {
+    let e = this.fullEnd;
+    while (e > this.logicalAt && isEolChar(this.text.charCodeAt(e - 1))) e--;
+    return e;
   }
   get logical(): string {
-    return this.text.slice(this.logicalAt, this.logicalAt + this.logicalLength);
+    return this.text.slice(this.logicalAt, this.logicalEnd);
   }
   get segments(): Segment[] {
-    return [{ logicalStart: 0, sourceStart: this.logicalAt, length: this.logicalLength }];
+    return [{ logicalStart: 0, sourceStart: this.logicalAt, length: this.logicalEnd - this.logicalAt }];
   }
+}
+
+const sameRange = (a: Range, b: Range) => a.start === b.start && a.end === b.end;
+
+/** `e` in its compact form, if that reads exactly as `e` does (else `e` itself). */
+function compactEntry(e: EntryNode, text: string): EntryNode {
+  if (!fitsOneLine(e, text)) return e;
+  const c = new OneLineEntry(e, text);
+  const seg = e.segments[0]!;
+  const same =
+    c.logical === e.logical &&
+    c.segments[0]!.length === seg.length &&
+    sameRange(c.keyRange, e.keyRange) &&
+    sameRange(c.valueRange, e.valueRange) &&
+    c.key === e.key &&
+    c.value === e.value;
+  return same ? c : e;
 }
 
 /** A section header on one physical line that systemd accepts, compact as OneLineEntry is. */
@@ -186,7 +205,7 @@ export function compactTree(ast: UnitFileAst): void {
   const compact = <T extends LineNode>(line: T): T => {
     let c = swapped.get(line);
     if (c) return c as T;
-    if (line.kind === "entry" && fitsOneLine(line, text)) c = new OneLineEntry(line, text);
+    if (line.kind === "entry") c = compactEntry(line, text);
     else if (line.kind === "section-header" && line.problem === undefined && fitsOneLine(line, text)) c = new OneLineHeader(line, text);
     else return line;
     swapped.set(line, c);
