@@ -34,12 +34,6 @@ if (process.env.UNITLINT_TRAIN_CODE_CACHE) {
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, cacheFile);
   });
-} else {
-  // The young generation stays at its first size (1 MiB a half) instead of growing to 16 MiB: a
-  // run over thousands of files then peaks some 25 MiB lower, at the same CPU time (more, smaller
-  // scavenges). Set once the cache is read, since V8 accepts a cache only under the flags that made
-  // it, and not while training, which makes the cache.
-  require("node:v8").setFlagsFromString("--semi-space-growth-factor=1");
 }
 const cli = { exports: {} };
 script.runInThisContext().call(cli.exports, cli.exports, Module.createRequire(file), cli, file, __dirname);
