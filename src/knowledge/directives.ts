@@ -44,54 +44,85 @@ const STATUS: Record<string, DirectiveStatus> = { c: "current", d: "deprecated",
 const IN252 = { y: "yes", n: "no", i: "ignored" } as const;
 const V252 = { a: "accepted", w: "warning", i: "ignored", u: "unknown", x: "not-checkable" } as const;
 
-let bySection: Map<string, Map<string, DirectiveInfo>> | undefined;
+let rows: DirectiveRow[] | undefined;
+let rowsBySection: Map<string, DirectiveRow[]> | undefined;
+/** Each section's directives, built when the section is first asked for. */
+const bySection = new Map<string, Map<string, DirectiveInfo>>();
 let byName: Map<string, DirectiveInfo[]> | undefined;
 
-/** Built on first use: the tables are large and most runs of the CLI touch only a few sections. */
-function index(): { bySection: Map<string, Map<string, DirectiveInfo>>; byName: Map<string, DirectiveInfo[]> } {
-  if (bySection && byName) return { bySection, byName };
-  bySection = new Map();
+function allRows(): DirectiveRow[] {
+  return (rows ??= JSON.parse(DIRECTIVE_ROWS_JSON) as DirectiveRow[]);
+}
+
+function infoOf(r: DirectiveRow): DirectiveInfo {
+  return {
+    section: r[0],
+    name: r[1],
+    context: r[2],
+    valueType: VALUE_TYPES[r[3]] ?? "",
+    isList: r[4] === 1,
+    status: STATUS[r[5]] ?? "current",
+    replacement: r[6],
+    since: r[7],
+    inV252: IN252[r[8]],
+    v252: V252[r[9]],
+    notes: r[10],
+    specifiers: r[11] === 1,
+    parser: r[12],
+    ltype: r[13],
+  };
+}
+
+/**
+ * A section's directives by name, built on first use: the tables are large
+ * and most runs of the CLI touch only a few sections (a one-file run built
+ * every section's, some milliseconds of its start-up).
+ */
+function sectionIndex(section: string): Map<string, DirectiveInfo> | undefined {
+  const hit = bySection.get(section);
+  if (hit) return hit;
+  if (!rowsBySection) {
+    rowsBySection = new Map();
+    for (const r of allRows()) {
+      let list = rowsBySection.get(r[0]);
+      if (!list) rowsBySection.set(r[0], (list = []));
+      list.push(r);
+    }
+  }
+  const list = rowsBySection.get(section);
+  if (!list) return undefined;
+  const infos = new Map<string, DirectiveInfo>();
+  for (const r of list) infos.set(r[1], infoOf(r));
+  bySection.set(section, infos);
+  return infos;
+}
+
+/** Every directive by name, in the tables' order (the same objects as `sectionIndex`'s). */
+function nameIndex(): Map<string, DirectiveInfo[]> {
+  if (byName) return byName;
   byName = new Map();
-  for (const r of JSON.parse(DIRECTIVE_ROWS_JSON) as DirectiveRow[]) {
-    const info: DirectiveInfo = {
-      section: r[0],
-      name: r[1],
-      context: r[2],
-      valueType: VALUE_TYPES[r[3]] ?? "",
-      isList: r[4] === 1,
-      status: STATUS[r[5]] ?? "current",
-      replacement: r[6],
-      since: r[7],
-      inV252: IN252[r[8]],
-      v252: V252[r[9]],
-      notes: r[10],
-      specifiers: r[11] === 1,
-      parser: r[12],
-      ltype: r[13],
-    };
-    let s = bySection.get(info.section);
-    if (!s) bySection.set(info.section, (s = new Map()));
-    s.set(info.name, info);
+  for (const r of allRows()) {
+    const info = sectionIndex(r[0])!.get(r[1])!;
     let n = byName.get(info.name);
     if (!n) byName.set(info.name, (n = []));
     n.push(info);
   }
-  return { bySection, byName };
+  return byName;
 }
 
 /** The directive `key` of `[section]`, exactly as spelled (systemd's keys are case-sensitive). */
 export function directiveInfo(section: string, key: string): DirectiveInfo | undefined {
-  return index().bySection.get(section)?.get(key);
+  return sectionIndex(section)?.get(key);
 }
 
 /** Every section that has a directive of this name. */
 export function sectionsWithDirective(key: string): DirectiveInfo[] {
-  return index().byName.get(key) ?? [];
+  return nameIndex().get(key) ?? [];
 }
 
 /** Directives of a section (all statuses), in name order. */
 export function directivesOfSection(section: string): DirectiveInfo[] {
-  return [...(index().bySection.get(section)?.values() ?? [])].sort((a, b) => (a.name < b.name ? -1 : 1));
+  return [...(sectionIndex(section)?.values() ?? [])].sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 /** Directives allowed in a section of a unit type (sections not belonging to the type have none). */
