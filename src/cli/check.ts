@@ -54,7 +54,7 @@ export interface CheckOptions {
 }
 
 
-/** From this many files on, a run keeps V8's young generation small (keepYoungGenerationSmall), before reading them. */
+/** From this many files on, a run sets V8's heap for many files (tuneHeapForManyFiles), before reading them. */
 const MANY_FILES = 500;
 
 export function parseRuleFlags(flags: string[]): Record<string, SeverityOrOff> {
@@ -105,7 +105,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
   if (paths.length === 0 && stdinIdx < 0 && !opts.crontab?.length) paths = [existsSync("etc/systemd") ? "etc/systemd" : "."];
 
   const collected = collectInputs(paths);
-  if (collected.files.length >= MANY_FILES) (await import("../node/young-generation.js")).keepYoungGenerationSmall();
+  if (collected.files.length >= MANY_FILES) (await import("../node/heap-flags.js")).tuneHeapForManyFiles();
   for (const e of collected.errors) {
     io.err(`unitlint: ${e.path}: ${e.message}\n`);
     ioErrors++;

@@ -11,6 +11,23 @@ export interface Assignment {
   value: string;
 }
 
+/** An Assignment in three fields: its key and value are its entry's. */
+class EntryAssignment implements Assignment {
+  constructor(
+    readonly file: UnitFile,
+    readonly entry: EntryNode,
+    readonly section: string,
+  ) {}
+
+  get key(): string {
+    return this.entry.key;
+  }
+
+  get value(): string {
+    return this.entry.value;
+  }
+}
+
 /**
  * A unit as systemd loads it: the unit file, then its drop-ins in systemd's
  * order. Rules read settings here and point findings at `assignment.file` /
@@ -37,7 +54,7 @@ export class EffectiveUnit {
     for (const file of this.files) {
       for (const section of file.ast.sections) {
         if (section.header.problem) continue;
-        for (const entry of section.entries) this.assignments.push({ file, entry, section: section.name, key: entry.key, value: entry.value });
+        for (const entry of section.entries) this.assignments.push(new EntryAssignment(file, entry, section.name));
       }
     }
     this.assignments = this.assignments.slice();
