@@ -1,3 +1,4 @@
+import { createToken, type IToken, type TokenType } from "chevrotain";
 
 /*
  * Tokens of a time span (systemd.time(7) "Parsing Time Spans"). Units are
@@ -37,49 +38,36 @@ export const UNITS: readonly (readonly [string, bigint])[] = [
   ["µs", 1n],
 ];
 
-/** A kind of token: its name and pattern (Chevrotain's token types, once). */
-export interface TimespanTokenType {
-  name: string;
-  pattern: RegExp;
-}
-
-export interface TimespanToken {
-  image: string;
-  startOffset: number;
-  tokenType: TimespanTokenType;
-}
-
 /** time-util.h WHITESPACE: what systemd skips between parts */
-export const Blank: TimespanTokenType = { name: "Blank", pattern: /[ \t\n\r]+/ };
-export const Infinity_: TimespanTokenType = { name: "Infinity", pattern: /infinity/ };
-export const Minus: TimespanTokenType = { name: "Minus", pattern: /-/ };
+export const Blank = createToken({ name: "Blank", pattern: /[ \t\n\r]+/ });
+export const Infinity_ = createToken({ name: "Infinity", pattern: /infinity/ });
+export const Minus = createToken({ name: "Minus", pattern: /-/ });
 /** strtoll(): more leading blanks (\v, \f) and a '+' sign are its business */
-export const Int: TimespanTokenType = { name: "Int", pattern: /[\v\f][ \t\n\r\v\f]*\+?[0-9]+|\+?[0-9]+/ };
-export const Frac: TimespanTokenType = { name: "Frac", pattern: /\.[0-9]*/ };
-export const Unit: TimespanTokenType = { name: "Unit", pattern: new RegExp(UNITS.map(([u]) => u).join("|")) };
-export const Other: TimespanTokenType = { name: "Other", pattern: /[^]/ };
+export const Int = createToken({ name: "Int", pattern: /[\v\f][ \t\n\r\v\f]*\+?[0-9]+|\+?[0-9]+/ });
+export const Frac = createToken({ name: "Frac", pattern: /\.[0-9]*/ });
+export const Unit = createToken({ name: "Unit", pattern: new RegExp(UNITS.map(([u]) => u).join("|")) });
+export const Other = createToken({ name: "Other", pattern: /[^]/ });
 
-export const timespanTokens: TimespanTokenType[] = [Blank, Infinity_, Minus, Int, Frac, Unit, Other];
+export const timespanTokens: TokenType[] = [Blank, Infinity_, Minus, Int, Frac, Unit, Other];
 
 /** Each token type with its pattern made sticky, matched at the offset reached. */
-const sticky = timespanTokens.map((type) => ({ type, re: new RegExp(type.pattern.source, "y") }));
+const sticky = timespanTokens.map((type) => ({ type, re: new RegExp((type.PATTERN as RegExp).source, "y") }));
 
 /**
- * The tokens of a time span, as Chevrotain's lexer gave them for these
- * patterns (the first that matches wins; `Other` matches any character, so
- * every character is in a token). Written out by hand: building Chevrotain's
- * lexer (and loading Chevrotain) cost some 10 ms of a run's start-up, for the
- * first time span it read.
+ * The tokens of a time span, as Chevrotain's lexer gave them for these token
+ * types (the first that matches wins; `Other` matches any character, so every
+ * character is in a token). Written out by hand: building Chevrotain's lexer
+ * cost some 10 ms of a run's start-up, for the first time span it read.
  */
-export function tokenizeTimespan(text: string): TimespanToken[] {
-  const tokens: TimespanToken[] = [];
+export function tokenizeTimespan(text: string): IToken[] {
+  const tokens: IToken[] = [];
   let offset = 0;
   while (offset < text.length) {
     for (const { type, re } of sticky) {
       re.lastIndex = offset;
       const m = re.exec(text);
       if (m === null || m[0].length === 0) continue;
-      tokens.push({ image: m[0], startOffset: offset, tokenType: type });
+      tokens.push({ image: m[0], startOffset: offset, tokenTypeIdx: type.tokenTypeIdx, tokenType: type } as IToken);
       offset += m[0].length;
       break;
     }

@@ -1,5 +1,14 @@
+import { EmbeddedActionsParser, type IToken } from "chevrotain";
 import type { AstBuilder } from "./to-ast.js";
-import { CommentLine, ContinuationComment, ContinuationLine, ContinuedLine, LastContinuationLine, Line, type LineToken } from "./tokens.js";
+import {
+  allTokens,
+  CommentLine,
+  ContinuationComment,
+  ContinuationLine,
+  ContinuedLine,
+  LastContinuationLine,
+  Line,
+} from "./tokens.js";
 
 /**
  * unitFile      := logicalLine*
@@ -9,34 +18,64 @@ import { CommentLine, ContinuationComment, ContinuationLine, ContinuedLine, Last
  * (LastContinuationLine is missing when the file ends inside a continuation.)
  * Each logical line is handed to the AstBuilder as it is recognised; what it
  * means (section, assignment, ...) is decided on its joined text, exactly as
- * systemd decides it after joining. Returns false when a token fits no rule
- * there, which the lexer's modes rule out (the parse stops at it).
+ * systemd decides it after joining.
  */
-export function parseLogicalLines(tokens: LineToken[], builder: AstBuilder): boolean {
-  let i = 0;
-  while (i < tokens.length) {
-    const t = tokens[i]!;
-    if (t.tokenType === CommentLine || t.tokenType === Line) {
-      builder.singleLine(t, t.tokenType === CommentLine);
-      i++;
-      continue;
-    }
-    if (t.tokenType !== ContinuedLine) return false;
-    const joined: LineToken[] = [t];
-    const comments: boolean[] = [false];
-    i++;
-    for (; i < tokens.length; i++) {
-      const type = tokens[i]!.tokenType;
-      if (type !== ContinuationComment && type !== ContinuationLine) break;
-      joined.push(tokens[i]!);
-      comments.push(type === ContinuationComment);
-    }
-    if (i < tokens.length && tokens[i]!.tokenType === LastContinuationLine) {
-      joined.push(tokens[i]!);
-      comments.push(false);
-      i++;
-    }
-    builder.joinedLine(joined, comments);
+class UnitGrammar extends EmbeddedActionsParser {
+  /** Set for each parse (the grammar object is built once: self-analysis is its expensive part). */
+  builder!: AstBuilder;
+
+  constructor() {
+    super(allTokens, { maxLookahead: 1, recoveryEnabled: false, skipValidations: true });
+    this.performSelfAnalysis();
   }
-  return true;
+
+  unitFile = this.RULE("unitFile", () => {
+    this.MANY(() => this.SUBRULE(this.logicalLine));
+  });
+
+  logicalLine = this.RULE("logicalLine", () => {
+    this.OR([
+      {
+        ALT: () => {
+          const t = this.CONSUME(CommentLine);
+          this.ACTION(() => this.builder.singleLine(t, true));
+        },
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(Line);
+          this.ACTION(() => this.builder.singleLine(t, false));
+        },
+      },
+      { ALT: () => this.SUBRULE(this.continuedLine) },
+    ]);
+  });
+
+  continuedLine = this.RULE("continuedLine", () => {
+    const tokens: IToken[] = [this.CONSUME(ContinuedLine)];
+    const comments: boolean[] = [false];
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            tokens.push(this.CONSUME(ContinuationComment));
+            comments.push(true);
+          },
+        },
+        {
+          ALT: () => {
+            tokens.push(this.CONSUME(ContinuationLine));
+            comments.push(false);
+          },
+        },
+      ]),
+    );
+    this.OPTION(() => {
+      tokens.push(this.CONSUME(LastContinuationLine));
+      comments.push(false);
+    });
+    this.ACTION(() => this.builder.joinedLine(tokens, comments));
+  });
 }
+
+export const unitGrammar = new UnitGrammar();

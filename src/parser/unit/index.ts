@@ -1,7 +1,7 @@
 import { SourceText } from "../../core/source.js";
 import type { Range } from "../../core/range.js";
 import { unitLexer } from "./lexer.js";
-import { parseLogicalLines } from "./grammar.js";
+import { unitGrammar } from "./grammar.js";
 import { AstBuilder, logicalToSource } from "./to-ast.js";
 import type { EntryNode, ParseProblem, UnitFileAst } from "./ast.js";
 
@@ -22,9 +22,11 @@ export function parseUnitFile(text: string, path = "<input>"): ParseResult {
   const problems: ParseProblem[] = [];
   const lexed = unitLexer.tokenize(text);
   const builder = new AstBuilder(source, problems);
-  const parsed = parseLogicalLines(lexed.tokens, builder);
+  unitGrammar.builder = builder;
+  unitGrammar.input = lexed.tokens;
+  unitGrammar.unitFile();
   const ast = builder.finish();
-  if (lexed.errors.length > 0 || !parsed) {
+  if (lexed.errors.length > 0 || unitGrammar.errors.length > 0) {
     // Cannot happen by construction (every line is a token); kept as a guard so
     // a grammar change that breaks it shows up as a finding, not a crash.
     problems.push({ code: "missing-equals", message: "internal: unparsed input", range: { start: 0, end: 0 }, fatal: false });

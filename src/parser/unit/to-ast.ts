@@ -1,3 +1,4 @@
+import type { IToken } from "chevrotain";
 import type { Range } from "../../core/range.js";
 import { eolLengthAt, isEolChar, type SourceText } from "../../core/source.js";
 import { hasInvalidUtf8 } from "../../core/bytes.js";
@@ -11,7 +12,6 @@ import type {
   Segment,
   UnitFileAst,
 } from "./ast.js";
-import type { LineToken } from "./tokens.js";
 
 /** Shared by every line without comment lines inside it (nearly all); never written to. */
 const NO_RANGES: Range[] = Object.freeze([]) as unknown as Range[];
@@ -104,7 +104,7 @@ export class AstBuilder {
   }
 
   /** A logical line that is one physical line (nearly all of them). */
-  singleLine(token: LineToken, comment: boolean): void {
+  singleLine(token: IToken, comment: boolean): void {
     const text = this.text;
     const tokenStart = token.startOffset;
     const end = tokenStart + token.image.length;
@@ -171,7 +171,7 @@ export class AstBuilder {
    * but the last ending in an escaping backslash, except comment lines
    * (`comments[i]`), which systemd skips.
    */
-  joinedLine(tokens: LineToken[], comments: boolean[]): void {
+  joinedLine(tokens: IToken[], comments: boolean[]): void {
     const text = this.text;
     const fullStart = tokens[0]!.startOffset;
     const lastToken = tokens[tokens.length - 1]!;

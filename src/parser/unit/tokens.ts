@@ -1,3 +1,5 @@
+import { createToken, type TokenType } from "chevrotain";
+
 /*
  * Every physical line is exactly one token, line ending included, so the token
  * stream covers the input byte for byte. systemd (config_parse() in
@@ -8,10 +10,9 @@
  * lexer tracks that with two modes instead of looking back at earlier tokens.
  *
  * The lexer (lexer.ts) tries a mode's patterns in the order listed, first match
- * wins, and the grammar (grammar.ts) groups the lines into logical lines. Both
- * were Chevrotain's (a Lexer and an EmbeddedActionsParser) and are written out
- * by hand: for six tokens and three rules, building them took a good part of a
- * one-file run's start-up, and the run loaded Chevrotain for nothing else.
+ * wins, as Chevrotain's lexer would; it is written out by hand because building
+ * Chevrotain's lexer for these six tokens took a good part of a one-file run's
+ * start-up. The token types stay Chevrotain's: the grammar consumes them.
  */
 
 /** A line ending as systemd's read_line() ends lines: \n, \r, \r\n or \n\r, then optionally a NUL; or a lone NUL (see eolLengthAt). */
@@ -29,29 +30,18 @@ const FINAL = new RegExp(String.raw`${TEXT}(?:${EOL}|$)`);
 /** Ends in a backslash that escapes the line ending (or the end of the file). */
 const CONTINUED = new RegExp(String.raw`${TEXT}\\(?:${EOL}|$)`);
 
-/** A kind of line: its name and the pattern a line of that kind matches. */
-export interface LineTokenType {
-  name: string;
-  pattern: RegExp;
-}
-
-/** One physical line, its line ending included. */
-export interface LineToken {
-  image: string;
-  startOffset: number;
-  tokenType: LineTokenType;
-}
-
 // At the start of a logical line.
-export const CommentLine: LineTokenType = { name: "CommentLine", pattern: COMMENT };
-export const Line: LineTokenType = { name: "Line", pattern: FINAL };
-export const ContinuedLine: LineTokenType = { name: "ContinuedLine", pattern: CONTINUED };
+export const CommentLine = createToken({ name: "CommentLine", pattern: COMMENT, line_breaks: true });
+export const Line = createToken({ name: "Line", pattern: FINAL, line_breaks: true });
+export const ContinuedLine = createToken({ name: "ContinuedLine", pattern: CONTINUED, line_breaks: true });
 
 // After a line that continues.
-export const ContinuationComment: LineTokenType = { name: "ContinuationComment", pattern: COMMENT };
-export const LastContinuationLine: LineTokenType = { name: "LastContinuationLine", pattern: FINAL };
-export const ContinuationLine: LineTokenType = { name: "ContinuationLine", pattern: CONTINUED };
+export const ContinuationComment = createToken({ name: "ContinuationComment", pattern: COMMENT, line_breaks: true });
+export const LastContinuationLine = createToken({ name: "LastContinuationLine", pattern: FINAL, line_breaks: true });
+export const ContinuationLine = createToken({ name: "ContinuationLine", pattern: CONTINUED, line_breaks: true });
 
 /** The patterns of each mode, in the order tried: a comment line also matches the other patterns. */
-export const logicalStartMode: LineTokenType[] = [CommentLine, Line, ContinuedLine];
-export const continuationMode: LineTokenType[] = [ContinuationComment, LastContinuationLine, ContinuationLine];
+export const logicalStartMode: TokenType[] = [CommentLine, Line, ContinuedLine];
+export const continuationMode: TokenType[] = [ContinuationComment, LastContinuationLine, ContinuationLine];
+
+export const allTokens: TokenType[] = [CommentLine, Line, ContinuedLine, ContinuationComment, LastContinuationLine, ContinuationLine];
