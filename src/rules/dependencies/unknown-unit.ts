@@ -124,10 +124,11 @@ export function likelyMeant(name: string, idx: CandidateIndex): string | undefin
   if (n.type) {
     stem = n.stem.toLowerCase();
     type = n.type;
-    // network-online.service for network-online.target; but a socket, timer or path unit is a service's companion
-    // that another package ships (Wants=rpcbind.socket beside systemd's rpcbind.target), not a wrong suffix
-    const same = COMPANIONS.has(type) ? undefined : idx.byStem.get(stem);
-    if (same && same !== name) return same;
+    // network-online.service for network-online.target. A socket, timer or path unit is a service's companion: it
+    // may stand for that service (db.socket when only db.service exists), but not for a unit of another kind that
+    // another package's companion happens to share a stem with (Wants=rpcbind.socket beside systemd's rpcbind.target)
+    const same = idx.byStem.get(stem);
+    if (same && same !== name && (!COMPANIONS.has(type) || same.endsWith(".service"))) return same;
   } else {
     const dot = name.lastIndexOf(".");
     const t = dot > 0 ? closestType(name.slice(dot + 1)) : undefined;
@@ -165,7 +166,7 @@ export default defineRule({
       rationale:
         "A misspelt unit name in `Wants=` is silently ignored by systemd (the dependency simply does not exist); in `Requires=` or `BindsTo=` it makes the unit itself fail to start (\"Unit not found\"). " +
         "The rule compares unknown names with the checked units and with every unit systemd 252 ships (generated from its `units/` folder by `scripts/gen-systemd-units.mjs`), and reports a name one edit away from one of them (a letter missing, added or changed, two neighbours swapped), in another letter case, or with a misspelt or wrong type suffix. " +
-        "It says nothing about names that are merely absent: units of other packages (a socket, timer or path unit whose stem matches a unit of another type is taken as another package's companion unit), names a checked unit takes through `[Install] Alias=`, `.device` units (udev makes them), mount and swap units (systemd-fstab-generator makes them from /etc/fstab), slices and scopes. " +
+        "It says nothing about names that are merely absent: units of other packages (a socket, timer or path unit is compared only with the service of its stem, not with a target or another unit that shares the stem), names a checked unit takes through `[Install] Alias=`, `.device` units (udev makes them), mount and swap units (systemd-fstab-generator makes them from /etc/fstab), slices and scopes. " +
         "Ordering (`After=`/`Before=`) and `Conflicts=` are never reported: they are no-ops against a unit that is not installed, and distribution units order against optional units on purpose. " +
         "When `externalUnits` (or `--external`) lists the units the target host provides, every other name in a requirement dependency is reported as well (at info level).",
       bad: { filename: "app.service", text: "[Unit]\nWants=network-online.targt\nAfter=network-online.target\n\n[Service]\nExecStart=/usr/bin/app\n" },
