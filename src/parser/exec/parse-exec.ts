@@ -37,6 +37,32 @@ export function parseExec(value: string): ExecCommand {
   return { prefixes, prefixEnd: i, words };
 }
 
+/** A parsed command shared by every reader of the same value: read it, never change it. */
+export interface SharedExecCommand {
+  readonly prefixes: readonly string[];
+  readonly prefixEnd: number;
+  readonly words: readonly Readonly<ExecWord>[];
+  readonly unterminatedQuote?: number;
+}
+
+const parsed = new Map<string, SharedExecCommand>();
+/** Enough for the distinct command lines of a large run's units; past it the memo starts over rather than grow. */
+const PARSED_LIMIT = 8192;
+
+/**
+ * parseExec for the rules: the ten rules that read command lines parse each distinct value once per process (the
+ * same `ExecStart=` used to be parsed by each of them), so the result is shared and typed read-only.
+ */
+export function execCommandOf(value: string): SharedExecCommand {
+  let cmd = parsed.get(value);
+  if (cmd === undefined) {
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    cmd = parseExec(value);
+    parsed.set(value, cmd);
+  }
+  return cmd;
+}
+
 /** The executable word (argv[0] is the next word when the `@` prefix is used). */
 export function executable(cmd: ExecCommand): ExecWord | undefined {
   return cmd.words[0];

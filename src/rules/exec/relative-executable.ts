@@ -1,5 +1,5 @@
 import type { EffectiveUnit } from "../../model/effective-unit.js";
-import { parseExec } from "../../parser/exec/parse-exec.js";
+import { execCommandOf } from "../../parser/exec/parse-exec.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { defineRule } from "../types.js";
 import { commandLines } from "./exec-helper.js";
@@ -46,7 +46,7 @@ export default defineRule({
     let target: number | undefined;
     let targetRead = false;
     for (const { key, a } of commandLines(ctx.unit)) {
-      const cmd = parseExec(a.value);
+      const cmd = execCommandOf(a.value);
       const exe = cmd.words[0];
       // Absolute paths are fine; `%h/bin/x` and other specifiers expand to absolute paths.
       if (!exe || exe.text.startsWith("/") || exe.text.startsWith("%")) continue;
