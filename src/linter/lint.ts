@@ -97,7 +97,7 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
 }
 
 function kindOf(s: LintSource): LintSource["kind"] {
-  return s.kind ?? scheduleKindOf(s.path);
+  return s.kind ?? scheduleKindOf(s.path, s.text);
 }
 
 /** The texts of a run that parsed nothing (all from the cache), for suppressions, secrets and code frames. */

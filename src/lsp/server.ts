@@ -91,7 +91,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
    * `crontab` (such files have no telling name), else a unit file or drop-in.
    */
   const scheduleKind = (doc: TextDocument): ScheduleKind | undefined => {
-    const byPath = scheduleKindOf(workspace.display(pathOf(doc.uri)));
+    const byPath = scheduleKindOf(workspace.display(pathOf(doc.uri)), doc.getText());
     if (byPath) return byPath;
     return doc.languageId === "crontab" ? "crontab" : undefined;
   };

@@ -79,7 +79,8 @@ export function loadSchedule(paths: string[], opts: Pick<ScheduleFlags, "from" |
       return;
     }
     if (sk) {
-      scheduleFiles.push(parseScheduleFile(path, r.text, sk));
+      // a file named crontab outside etc/ may turn out a user crontab once its jobs are read
+      scheduleFiles.push(parseScheduleFile(path, r.text, kind ?? scheduleKindOf(path, r.text) ?? sk));
       return;
     }
     unitFiles.push(parseFile(path, r.text));
