@@ -3,7 +3,7 @@ import { sortChecks } from "../../hardening/report.js";
 import { defineRule } from "../types.js";
 import { assessmentOf, sectionAnchor } from "./hardening-helper.js";
 
-export const DEFAULT_EXPOSURE_THRESHOLD = 5.0;
+const DEFAULT_EXPOSURE_THRESHOLD = 5.0;
 
 export default defineRule({
   meta: {

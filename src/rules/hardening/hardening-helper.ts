@@ -102,7 +102,7 @@ export function sectionAnchor(u: EffectiveUnit): { file: UnitFile; range: Range;
   return null;
 }
 
-export interface SettingRuleSpec {
+interface SettingRuleSpec {
   id: string;
   /** The directive the rule is about. */
   setting: string;
