@@ -25,7 +25,8 @@ import { lintProject } from "../../src/linter/project.js";
  *   expect.unsafe-fixed/bad.service   what `check --fix-unsafe` writes, when that differs from the above
  *
  * Both come from lintProject's fix loop, applying the fixes of the findings
- * in scope only. A fixture whose fixes change nothing has neither folder.
+ * in scope only; the loop must settle (fixes that undo each other fail the
+ * fixture). A fixture whose fixes change nothing has neither folder.
  *
  * Without `scope: all`, only findings of rules named in the file (and of the
  * rule the folder is named after, `fixtures/<family>/<name>/`) are compared,
@@ -180,6 +181,7 @@ export function actualFor(fx: Fixture): Actual {
 function fixedTexts(fx: Fixture, include: (f: Finding) => boolean, unsafe: boolean): Map<string, string> {
   const files = new Set(fx.sources.map((s) => s.path));
   const { fixed } = lintProject(fx.sources, { ...fx.options, fix: { files, unsafe, include } });
+  if (!fixed!.converged) throw new Error(`${fx.name}: the fixes${unsafe ? " (unsafe included)" : ""} kept changing the text for ${fixed!.passes} rounds`);
   return new Map([...fixed!.changed].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
