@@ -4,7 +4,7 @@ import { ENUM_ROWS } from "./enums.generated.js";
 import { SPECIFIER_ROWS } from "./specifiers.generated.js";
 import { sectionsFor } from "./sections.js";
 
-export type DirectiveStatus = "current" | "deprecated" | "obsolete" | "removed";
+type DirectiveStatus = "current" | "deprecated" | "obsolete" | "removed";
 
 export interface DirectiveInfo {
   section: string;
@@ -113,7 +113,7 @@ export function enumInfo(directive: string): EnumInfo | undefined {
   return enums.get(directive);
 }
 
-export interface SpecifierInfo {
+interface SpecifierInfo {
   specifier: string;
   meaning: string;
   since: number | null;

@@ -29,7 +29,7 @@ import type { WorkspaceUnit } from "./name-hover.js";
 import { sep } from "node:path";
 import { isIntlZoneName } from "../calendar/index.js";
 
-export interface ServerOptions {
+interface ServerOptions {
   /** Delay between the last keystroke and re-linting, in ms. */
   debounceMs?: number;
   /** Zone of the next elapses and runs in hovers (default: the machine's; the client may set `initializationOptions.timezone`). */

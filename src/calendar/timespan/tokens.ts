@@ -48,7 +48,7 @@ export const Frac = createToken({ name: "Frac", pattern: /\.[0-9]*/ });
 export const Unit = createToken({ name: "Unit", pattern: new RegExp(UNITS.map(([u]) => u).join("|")) });
 export const Other = createToken({ name: "Other", pattern: /[^]/ });
 
-export const timespanTokens: TokenType[] = [Blank, Infinity_, Minus, Int, Frac, Unit, Other];
+const timespanTokens: TokenType[] = [Blank, Infinity_, Minus, Int, Frac, Unit, Other];
 
 let lexer: Lexer | undefined;
 export function timespanLexer(): Lexer {

@@ -8,7 +8,7 @@ export type ExecWord = Word;
  * optional prefixes, then words split like systemd's extract_first_word()
  * with quote removal. Offsets are into the setting's value.
  */
-export interface ExecCommand {
+interface ExecCommand {
   /** `-`, `@`, `:`, `+`, `!`, `!!` in the order written. */
   prefixes: string[];
   prefixEnd: number;

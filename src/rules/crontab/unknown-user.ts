@@ -27,8 +27,7 @@ export default defineRule({
     },
   },
   checkCrontab(ctx) {
-    const opts = ctx.settings.ruleOptions["crontab/unknown-user"] as { users?: string[] } | undefined;
-    const known = opts?.users;
+    const known = ctx.options.users;
     for (const job of jobLines(ctx.crontab)) {
       const user = job.user;
       if (!user || job.problem) continue;

@@ -31,7 +31,7 @@ const FILELESS: ReadonlySet<UnitType> = new Set(["device", "mount", "swap", "aut
 const KNOWN = new Set([...SPECIAL_UNITS, ...SYSTEMD_SYSTEM_UNITS, ...SYSTEMD_USER_UNITS, ...Object.keys(OBSOLETE_UNITS)]);
 
 /** The names a typo is compared with (systemd's units and the set's own, and the declared external ones), by lower-case name. */
-export interface CandidateIndex {
+interface CandidateIndex {
   byLower: Map<string, string>;
   /** type → lower-case stem → the name */
   byTypeStem: Map<string, Map<string, string>>;
@@ -41,7 +41,7 @@ export interface CandidateIndex {
   alphabet: string[];
 }
 
-export function candidateIndex(names: Iterable<string>): CandidateIndex {
+function candidateIndex(names: Iterable<string>): CandidateIndex {
   const idx: CandidateIndex = { byLower: new Map(), byTypeStem: new Map(), byStem: new Map(), alphabet: [] };
   const chars = new Set<string>();
   for (const name of names) {
@@ -117,7 +117,7 @@ function closestType(suffix: string): UnitType | undefined {
  * or a stem one edit (a letter missing, added, changed, or two neighbours swapped) away from a known unit of the same type.
  * Variants of the name are looked up, so the cost does not grow with the set.
  */
-export function likelyMeant(name: string, idx: CandidateIndex): string | undefined {
+function likelyMeant(name: string, idx: CandidateIndex): string | undefined {
   const n = parseUnitName(name);
   let stem: string;
   let type: UnitType;

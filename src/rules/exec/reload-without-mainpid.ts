@@ -9,7 +9,7 @@ const WITH_VALUE = new Set(["-s", "--signal", "-n", "-q", "--queue", "--timeout"
  * (`-s HUP`, `--signal USR1`, `--signal=USR1`, `-n 1`, `-HUP`, `-9`, `--`).
  * `-l`/`-L`/`--list` lists signal names and signals nothing.
  */
-export function killTargets(args: string[]): string[] {
+function killTargets(args: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;

@@ -5,7 +5,7 @@ import { defineRule } from "../types.js";
 const FATAL_PATHS = ["WorkingDirectory", "RootDirectory", "RootImage", "RootVerity"];
 
 /** Why path_simplify_and_warn() with PATH_CHECK_ABSOLUTE fails on `p`, or null. */
-export function absolutePathProblem(p: string): string | null {
+function absolutePathProblem(p: string): string | null {
   if (!p.startsWith("/")) return "it is not absolute";
   if (p.split("/").includes("..")) return "it has a '..' component";
   if (p.length >= 4096 || p.split("/").some((c) => new TextEncoder().encode(c).length > 255)) return "it is too long";
