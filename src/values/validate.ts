@@ -1,7 +1,9 @@
 import { lintCalendar, parseTimespan } from "../calendar/index.js";
 import { closestMatch } from "../core/suggest.js";
 import { enumInfo, type DirectiveInfo } from "../knowledge/directives.js";
+import { EMPTY_REFUSED } from "../knowledge/empty-values.js";
 import { unitNameProblem } from "../model/unit-name.js";
+import { integerProblem, type IntegerRange } from "./integer.js";
 import { KIND_VALIDATORS, valueKind } from "./kinds.js";
 import { isPercentage, parseBoolean, parseBytes, parseSignal } from "./primitives.js";
 import { withSuggestion, type ValueProblem } from "./problem.js";
@@ -20,17 +22,10 @@ type Validator = (value: string, info: DirectiveInfo) => ValueProblem | null;
 
 const whole = (value: string, message: string): ValueProblem => ({ message, from: 0, to: value.length });
 const hasSpecifier = (v: string) => v.includes("%");
+/** A value whose %-specifiers systemd expands before parsing (unitlint cannot know what they expand to). */
+const expands = (v: string, info: DirectiveInfo) => info.specifiers && hasSpecifier(v);
 
 const bool: Validator = (v) => (v === "" || parseBoolean(v) !== undefined ? null : whole(v, `'${v}' is not a boolean (yes/no, true/false, on/off, 1/0)`));
-
-function integerIn(min: number, max: number, extra: string[] = []): Validator {
-  return (v) => {
-    if (v === "" || extra.includes(v)) return null;
-    if (!/^[-+]?\d+$/.test(v) || Number(v) < min || Number(v) > max)
-      return whole(v, `'${v}' is not an integer from ${min} to ${max}${extra.length ? ` or ${extra.join(", ")}` : ""}`);
-    return null;
-  };
-}
 
 const unsigned: Validator = (v) => (v === "" || /^\d+$/.test(v) ? null : whole(v, `'${v}' is not a non-negative integer`));
 
@@ -65,7 +60,7 @@ const calendarOrSpan: Validator = (v, info) => {
 const STREAM_PREFIXES = ["file:", "append:", "truncate:", "fd:"];
 
 const enumValue: Validator = (v, info) => {
-  if (v === "" || hasSpecifier(v)) return null;
+  if (v === "" || expands(v, info)) return null;
   const e = enumInfo(info.name);
   if (!e) return null;
   if (e.values.includes(v)) return null;
@@ -130,6 +125,29 @@ const exitStatusList: Validator = (v) => {
   return null;
 };
 
+/** Integer settings by systemd 252's handler: the C type it parses into and the handler's own range check. */
+const INTEGERS: Record<string, IntegerRange & { extra?: string[] }> = {
+  unsigned: { type: "u32" },
+  tty_size: { type: "u32" },
+  int: { type: "i32" },
+  long: { type: "i64" },
+  exec_nice: { type: "i32", min: -20, max: 19 },
+  exec_oom_score_adjust: { type: "i32", min: -1000, max: 1000 },
+  exec_io_priority: { type: "i32", min: 0, max: 7 },
+  exec_cpu_sched_prio: { type: "i32", min: 0, max: 99 },
+  swap_priority: { type: "i32", min: -1, max: 32767 },
+  exit_status: { type: "u8" },
+  cg_weight: { type: "u64", min: 1, max: 10000 },
+  cg_cpu_weight: { type: "u64", min: 1, max: 10000, extra: ["idle"] },
+};
+
+const integer: Validator = (v, info) => {
+  const r = INTEGERS[info.parser]!;
+  if (v === "" || r.extra?.includes(v)) return null;
+  const want = integerProblem(v, r);
+  return want ? whole(v, `'${v}' is not ${want}${r.extra ? ` or ${r.extra.join(", ")}` : ""}; systemd ignores the line`) : null;
+};
+
 /** Validators by value type (knowledge base `valueType`); types not listed are not checked. */
 const BY_TYPE: [RegExp, Validator][] = [
   [/^bool( \(empty=unset\/default\))?$/, bool],
@@ -137,10 +155,6 @@ const BY_TYPE: [RegExp, Validator][] = [
   [/^timespan or calendar/, calendarOrSpan],
   [/^timespan/, timespan],
   [/^integer \(unsigned\)$/, unsigned],
-  [/^integer \(-20\.\.19\)$/, integerIn(-20, 19)],
-  [/^integer \(-1000\.\.1000\)$/, integerIn(-1000, 1000)],
-  [/^integer \(1\.\.10000\) \| idle$/, integerIn(1, 10000, ["idle"])],
-  [/^integer \(1\.\.10000\)$/, integerIn(1, 10000)],
   [/^file-mode \(octal\)$/, fileMode],
   [/^signal/, signal],
   [/^bytes \| percentage \| infinity$/, bytesPercentInfinity],
@@ -154,13 +168,17 @@ const BY_TYPE: [RegExp, Validator][] = [
 ];
 
 export function validateValue(value: string, info: DirectiveInfo): ValueProblem | null {
+  if (value === "" && EMPTY_REFUSED.has(info.parser))
+    return { message: "an empty value is not valid for this setting: systemd ignores the line instead of resetting the setting", from: 0, to: 0 };
   // Grammars chosen by systemd's parser; each handles %-specifiers itself (many of these parsers expand none).
   const kind = valueKind(info);
   if (kind) {
     const p = KIND_VALIDATORS[kind](value, info.name, info.ltype);
     return p && { ...p, ...visible({ start: p.from, end: p.to }, value.length) };
   }
-  if (hasSpecifier(value) && !/^(enum|unit-list|environment)/.test(info.valueType)) return null;
+  // Settings whose parser expands no specifiers take '%n' literally, and it must then parse as it is.
+  if (expands(value, info) && !/^(enum|unit-list|environment)/.test(info.valueType)) return null;
+  if (INTEGERS[info.parser]) return integer(value, info);
   for (const [re, validator] of BY_TYPE) if (re.test(info.valueType)) return validator(value, info);
   return null;
 }
