@@ -3,7 +3,7 @@ import { closestMatch } from "../core/suggest.js";
 import { enumInfo, type DirectiveInfo } from "../knowledge/directives.js";
 import { EMPTY_REFUSED } from "../knowledge/empty-values.js";
 import { unitNameProblem } from "../model/unit-name.js";
-import { integerProblem, type IntegerRange } from "./integer.js";
+import { integerProblem, parseCInteger, type IntegerRange } from "./integer.js";
 import { KIND_VALIDATORS, valueKind } from "./kinds.js";
 import { isPercentage, parseBoolean, parseBytes, parseSignal } from "./primitives.js";
 import { withSuggestion, type ValueProblem } from "./problem.js";
@@ -29,9 +29,10 @@ const bool: Validator = (v) => (v === "" || parseBoolean(v) !== undefined ? null
 
 const unsigned: Validator = (v) => (v === "" || /^\d+$/.test(v) ? null : whole(v, `'${v}' is not a non-negative integer`));
 
-const timespan: Validator = (v) => {
+const timespan: Validator = (v, info) => {
   if (v === "") return null;
-  const t = parseTimespan(v);
+  // parse_nsec() (TimerSlackNSec=) also takes nanoseconds: check those words as microseconds, the same grammar.
+  const t = parseTimespan(info.parser === "nsec" ? v.replace(/(\d\s*)(ns|nsec)(?![a-z])/g, "$1us") : v);
   return t.ok ? null : { message: `'${v}' is not a time span (e.g. 90, 5min 20s, 1h30min, infinity): ${t.message}`, ...visible(t.range, v.length) };
 };
 
@@ -58,14 +59,27 @@ const calendarOrSpan: Validator = (v, info) => {
 };
 
 const STREAM_PREFIXES = ["file:", "append:", "truncate:", "fd:"];
+const NUMERIC_FALLBACK: Record<string, number> = { exec_cpu_sched_policy: 2147483647, exec_io_class: 8, log_facility: 127 };
 
 const enumValue: Validator = (v, info) => {
   if (v === "" || expands(v, info)) return null;
   const e = enumInfo(info.name);
   if (!e) return null;
-  if (e.values.includes(v)) return null;
   if (e.acceptsBoolean || /\(bool/.test(info.valueType)) if (parseBoolean(v) !== undefined) return null;
-  if (/file:/.test(info.valueType) && STREAM_PREFIXES.some((p) => v.startsWith(p))) return null;
+  const stream = /file:/.test(info.valueType) ? STREAM_PREFIXES.find((p) => v.startsWith(p)) : undefined;
+  if (stream) {
+    const path = v.slice(stream.length);
+    // The path's specifiers are expanded (%t/app.log), so one that starts with a specifier is taken as it comes.
+    if (stream === "fd:" || path.startsWith("/") || path.startsWith("%")) return null;
+    return { message: `${path ? `'${path}' is not an absolute path` : `'${stream}' needs an absolute path after it`}: systemd ignores the line`, from: stream.length, to: v.length };
+  }
+  if (e.values.includes(v)) return null;
+  // Handlers whose name table falls back to a number (string-table.h's ..._WITH_FALLBACK), up to a maximum.
+  const fallback = NUMERIC_FALLBACK[info.parser];
+  if (fallback !== undefined && !integerProblem(v, { type: "u32", max: fallback })) return null;
+  if (info.parser === "socket_timestamping" && (["nsec", "usec", "µs", "μs"].includes(v) || parseBoolean(v) !== undefined)) return null;
+  // parse_ip_protocol(): names in any case, or the protocol's number; 252 takes UDP-Lite (136) and SCTP (132) only.
+  if (info.parser === "socket_protocol" && (["udplite", "sctp"].includes(v.toLowerCase()) || [132n, 136n].includes(parseCInteger(v) ?? -1n))) return null;
   if (/0\.\.7/.test(info.valueType) && /^[0-7]$/.test(v)) return null;
   if (/0\.\.3/.test(info.valueType) && /^[0-3]$/.test(v)) return null;
   if (/0\.\.255/.test(info.valueType) && /^\d+$/.test(v) && Number(v) <= 255) return null;

@@ -209,6 +209,10 @@ export function writeSweep(dir: string): SweepCase[] {
  */
 const NOT_A_REFUSAL = [
   /Ignoring unknown escape sequences/,
+  // KillMode=none is taken, with a warning that it is unsafe (values/deprecated-value reports it).
+  /Unit uses KillMode=none/,
+  // RequiresOverridable= and RequisiteOverridable= are taken as Requires=/Requisite= (directives/deprecated-directive).
+  /is obsolete, replacing by/,
 ];
 
 /** Runs systemd-analyze over the cases and lints them; the outcome of each case. */
@@ -222,7 +226,8 @@ export function judgeSweep(cases: SweepCase[]): SweepOutcome[] {
     (refused.get(m[1]!) ?? refused.set(m[1]!, []).get(m[1]!)!).push(m[3]!);
   }
   const errors = new Map<string, string[]>();
-  for (const f of lint(cases.map((c) => ({ path: c.path, text: c.text }))).findings) {
+  // The judge is systemd 252, so unitlint lints for that target (directives/newer-than-target reports newer values).
+  for (const f of lint(cases.map((c) => ({ path: c.path, text: c.text })), { settings: { targetSystemd: [252] } }).findings) {
     if (f.severity !== "error" || f.line !== lineOf.get(f.file)) continue;
     (errors.get(f.file) ?? errors.set(f.file, []).get(f.file)!).push(`${f.rule}: ${f.message}`);
   }
@@ -267,7 +272,7 @@ export const UNITLINT_RIGHT: { why: string; test: (o: SweepOutcome) => boolean }
     // unit_add_dependency_by_name() returns before it checks the name; a real manager logs
     // "Failed to add dependency on NAME, ignoring" for these.
     why: "dependency names are not checked by verify --recursive-errors=no",
-    test: (o) => o.kind === "unit_deps" && o.systemd === undefined && /is not a unit name/.test(o.unitlint ?? ""),
+    test: (o) => (o.kind === "unit_deps" || o.kind === "obsolete_unit_deps") && o.systemd === undefined && /is not a unit name/.test(o.unitlint ?? ""),
   },
   {
     // Type=dbus without BusName= refuses the whole unit ("Service is of type D-Bus but no D-Bus service name has
