@@ -18,6 +18,7 @@ import { bpfProgramPath, execDirectories, namespacePaths, temporaryFileSystems }
 import type { ValueProblem } from "./problem.js";
 import { rlimit } from "./rlimit.js";
 import { iecSize, memoryLimit } from "./size.js";
+import { listenAddress } from "./socket-address.js";
 import { socketBind } from "./socket-bind.js";
 
 export type ValueKind =
@@ -26,7 +27,7 @@ export type ValueKind =
   | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
   | "temporary-filesystems" | "network-interfaces" | "secure-bits"
   | "delegate" | "disable-controllers" | "io-device-weight" | "io-limit" | "io-device-latency"
-  | "bpf-program-path" | "load-credential" | "set-credential";
+  | "bpf-program-path" | "load-credential" | "set-credential" | "listen-address";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -62,6 +63,7 @@ const BY_PARSER: Record<string, ValueKind> = {
   ip_filter_bpf_progs: "bpf-program-path",
   load_credential: "load-credential",
   set_credential: "set-credential",
+  socket_listen: "listen-address",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
@@ -103,4 +105,5 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "bpf-program-path": bpfProgramPath,
   "load-credential": loadCredential,
   "set-credential": setCredential,
+  "listen-address": listenAddress,
 };

@@ -2,9 +2,11 @@ import { lintCalendar, parseTimespan } from "../calendar/index.js";
 import { closestMatch } from "../core/suggest.js";
 import { enumInfo, type DirectiveInfo } from "../knowledge/directives.js";
 import { EMPTY_REFUSED } from "../knowledge/empty-values.js";
+import { EXIT_STATUS_NAMES } from "../knowledge/exit-status.js";
 import { unitNameProblem } from "../model/unit-name.js";
 import { integerProblem, parseCInteger, type IntegerRange } from "./integer.js";
 import { KIND_VALIDATORS, valueKind } from "./kinds.js";
+import { rawWords } from "./scan.js";
 import { isPercentage, parseBoolean, parseBytes, parseSignal } from "./primitives.js";
 import { withSuggestion, type ValueProblem } from "./problem.js";
 import { splitWords } from "./words.js";
@@ -126,15 +128,14 @@ const environment: Validator = (v) => {
   return null;
 };
 
-// SuccessExitStatus= and friends: exit codes 0..255, signal names, and the upper-case status names of exit-status.c.
+// SuccessExitStatus= and friends (config_parse_set_status): words without unquoting, each an exit status (a name of
+// exit-status.c or a number 0-255) or else a signal (name or number).
 const exitStatusList: Validator = (v) => {
-  for (const w of splitWords(v).words) {
+  for (const w of rawWords(v)) {
     const t = w.text;
-    if (/^\d+$/.test(t)) {
-      if (Number(t) > 255) return { message: `'${t}' is not an exit status (0-255)`, from: w.from, to: w.to };
-    } else if (t.startsWith("SIG")) {
-      if (parseSignal(t) === undefined) return { message: `'${t}' is not a signal name`, from: w.from, to: w.to };
-    } else if (!/^[A-Z][A-Z_]*$/.test(t) && !t.includes("%")) return { message: `'${t}' is not an exit status number (0-255), signal name (SIGTERM) or status name (TEMPFAIL)`, from: w.from, to: w.to };
+    if (EXIT_STATUS_NAMES.includes(t) || integerProblem(t, { type: "u8" }) === null || parseSignal(t) !== undefined) continue;
+    const p = { message: `'${t}' is not an exit status (0-255 or a name such as TEMPFAIL) or a signal (SIGTERM): systemd ignores it`, from: w.from, to: w.to };
+    return /^[A-Z_]+$/.test(t) ? withSuggestion(p, closestMatch(t, [...EXIT_STATUS_NAMES])) : p;
   }
   return null;
 };
