@@ -1,12 +1,12 @@
 import { lintCalendar, parseTimespan } from "../calendar/index.js";
 import { closestMatch } from "../core/suggest.js";
 import { enumInfo, type DirectiveInfo } from "../knowledge/directives.js";
-import { EMPTY_REFUSED } from "../knowledge/empty-values.js";
+import { EMPTY_REFUSED, SPECIFIER_PARSERS } from "../knowledge/parser-traits.js";
 import { EXIT_STATUS_NAMES } from "../knowledge/exit-status.js";
 import { unitNameProblem } from "../model/unit-name.js";
 import { integerProblem, parseCInteger, type IntegerRange } from "./integer.js";
 import { KIND_VALIDATORS, valueKind } from "./kinds.js";
-import { rawWords } from "./scan.js";
+import { expandForCheck, rawWords } from "./scan.js";
 import { isPercentage, parseBoolean, parseBytes, parseSignal } from "./primitives.js";
 import { withSuggestion, type ValueProblem } from "./problem.js";
 import { splitWords } from "./words.js";
@@ -25,7 +25,7 @@ type Validator = (value: string, info: DirectiveInfo) => ValueProblem | null;
 const whole = (value: string, message: string): ValueProblem => ({ message, from: 0, to: value.length });
 const hasSpecifier = (v: string) => v.includes("%");
 /** A value whose %-specifiers systemd expands before parsing (unitlint cannot know what they expand to). */
-const expands = (v: string, info: DirectiveInfo) => info.specifiers && hasSpecifier(v);
+const expands = (v: string, info: DirectiveInfo) => (info.specifiers || SPECIFIER_PARSERS.has(info.parser)) && hasSpecifier(v);
 
 const bool: Validator = (v) => (v === "" || parseBoolean(v) !== undefined ? null : whole(v, `'${v}' is not a boolean (yes/no, true/false, on/off, 1/0)`));
 
@@ -64,7 +64,8 @@ const STREAM_PREFIXES = ["file:", "append:", "truncate:", "fd:"];
 const NUMERIC_FALLBACK: Record<string, number> = { exec_cpu_sched_policy: 2147483647, exec_io_class: 8, log_facility: 127 };
 
 const enumValue: Validator = (v, info) => {
-  if (v === "" || expands(v, info)) return null;
+  // StandardInput=/StandardOutput= expand specifiers only in a file: path; their names are taken literally.
+  if (v === "" || (expands(v, info) && !["exec_input", "exec_output"].includes(info.parser))) return null;
   const e = enumInfo(info.name);
   if (!e) return null;
   if (e.acceptsBoolean || /\(bool/.test(info.valueType)) if (parseBoolean(v) !== undefined) return null;
@@ -192,8 +193,13 @@ export function validateValue(value: string, info: DirectiveInfo): ValueProblem 
     return p && { ...p, ...visible({ start: p.from, end: p.to }, value.length) };
   }
   // Settings whose parser expands no specifiers take '%n' literally, and it must then parse as it is.
-  if (expands(value, info) && !/^(enum|unit-list|environment)/.test(info.valueType)) return null;
-  if (INTEGERS[info.parser]) return integer(value, info);
-  for (const [re, validator] of BY_TYPE) if (re.test(info.valueType)) return validator(value, info);
-  return null;
+  let text = value;
+  if (expands(value, info) && !/^(enum|unit-list|environment)/.test(info.valueType)) {
+    // What the specifiers expand to, where that is known well enough to judge (%% and stray %, %n, path specifiers).
+    const expanded = expandForCheck(value);
+    if (expanded === null) return null;
+    text = expanded;
+  }
+  const p = INTEGERS[info.parser] ? integer(text, info) : (BY_TYPE.find(([re]) => re.test(info.valueType))?.[1](text, info) ?? null);
+  return p && text !== value ? { ...p, message: `${p.message} (after specifier expansion: '${text}')`, from: 0, to: value.length } : p;
 }

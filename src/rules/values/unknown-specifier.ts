@@ -1,4 +1,5 @@
 import { directiveInfo, SPECIFIERS } from "../../knowledge/directives.js";
+import { SPECIFIER_PARSERS } from "../../knowledge/parser-traits.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { checkedEntries } from "../directives/entries-helper.js";
 import { defineRule } from "../types.js";
@@ -31,7 +32,8 @@ export default defineRule({
     const name = ctx.file.name;
     const hasInstance = name.isTemplate || name.isInstance || ctx.file.kind === "dropin";
     for (const { section, entry } of checkedEntries(ctx.file)) {
-      if (!directiveInfo(section, entry.key)?.specifiers) continue;
+      const d = directiveInfo(section, entry.key);
+      if (!d || !(d.specifiers || SPECIFIER_PARSERS.has(d.parser))) continue;
       const v = entry.value;
       for (let i = 0; i < v.length; i++) {
         if (v[i] !== "%") continue;
