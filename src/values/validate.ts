@@ -201,5 +201,10 @@ export function validateValue(value: string, info: DirectiveInfo): ValueProblem 
     text = expanded;
   }
   const p = INTEGERS[info.parser] ? integer(text, info) : (BY_TYPE.find(([re]) => re.test(info.valueType))?.[1](text, info) ?? null);
-  return p && text !== value ? { ...p, message: `${p.message} (after specifier expansion: '${text}')`, from: 0, to: value.length } : p;
+  if (!p || text === value) return p;
+  // expandForCheck() puts /spec for a path specifier and unit.service for %n: name the specifiers, not the stand-ins
+  const message = /\/spec|unit\.service/.test(text)
+    ? `'${value}' is not valid once systemd expands its specifiers (the path ones give a directory, %n the unit's name): systemd ignores the line`
+    : `${p.message} (once systemd turns %% into %)`;
+  return { ...p, message, from: 0, to: value.length };
 }
