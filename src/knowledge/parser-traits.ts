@@ -34,3 +34,6 @@ export const SPECIFIER_PARSERS: ReadonlySet<string> = new Set([
   "exec_directories", "set_credential", "load_credential", "namespace_path_strv", "temporary_filesystems", "bind_paths",
   "mount_images", "extension_images", "pid_file", "ip_filter_bpf_progs", "bpf_foreign_program",
 ]);
+
+/** Path settings whose bad value makes systemd 252 refuse the whole unit (PATH_CHECK_FATAL), not just the line. */
+export const FATAL_PATH_SETTINGS: readonly string[] = ["WorkingDirectory", "RootDirectory", "RootImage", "RootVerity"];

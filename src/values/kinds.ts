@@ -14,7 +14,7 @@ import {
   addressFamilies, capabilities, delegate, disableControllers, networkInterfaces, restrictFileSystems, restrictNamespaces, secureBits, syscallArchitectures, syscallErrno,
   syscallFilter, syscallLog,
 } from "./name-lists.js";
-import { bpfProgramPath, execDirectories, namespacePaths, temporaryFileSystems } from "./path-list.js";
+import { absolutePaths, bpfProgramPath, execDirectories, namespacePaths, singlePath, temporaryFileSystems } from "./path-list.js";
 import type { ValueProblem } from "./problem.js";
 import { rlimit } from "./rlimit.js";
 import { iecSize, memoryLimit } from "./size.js";
@@ -27,7 +27,7 @@ export type ValueKind =
   | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
   | "temporary-filesystems" | "network-interfaces" | "secure-bits"
   | "delegate" | "disable-controllers" | "io-device-weight" | "io-limit" | "io-device-latency"
-  | "bpf-program-path" | "load-credential" | "set-credential" | "listen-address";
+  | "bpf-program-path" | "load-credential" | "set-credential" | "listen-address" | "single-path" | "absolute-paths";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -64,13 +64,21 @@ const BY_PARSER: Record<string, ValueKind> = {
   load_credential: "load-credential",
   set_credential: "set-credential",
   socket_listen: "listen-address",
+  unit_condition_path: "single-path",
+  path_spec: "single-path",
+  unit_env_file: "single-path",
+  unit_path_printf: "single-path",
+  pid_file: "single-path",
+  working_directory: "single-path",
+  unit_requires_mounts_for: "absolute-paths",
+  unit_path_strv_printf: "absolute-paths",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
   return BY_PARSER[info.parser];
 }
 
-type KindValidator = (value: string, setting: string, ltype: string) => ValueProblem | null;
+type KindValidator = (value: string, setting: string, ltype: string, parser: string) => ValueProblem | null;
 
 export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "ip-prefixes": ipPrefixes,
@@ -106,4 +114,6 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "load-credential": loadCredential,
   "set-credential": setCredential,
   "listen-address": listenAddress,
+  "single-path": (v, setting, _ltype, parser) => singlePath(v, setting, parser),
+  "absolute-paths": absolutePaths,
 };

@@ -189,7 +189,7 @@ export function validateValue(value: string, info: DirectiveInfo): ValueProblem 
   // Grammars chosen by systemd's parser; each handles %-specifiers itself (many of these parsers expand none).
   const kind = valueKind(info);
   if (kind) {
-    const p = KIND_VALIDATORS[kind](value, info.name, info.ltype);
+    const p = KIND_VALIDATORS[kind](value, info.name, info.ltype, info.parser);
     return p && { ...p, ...visible({ start: p.from, end: p.to }, value.length) };
   }
   // Settings whose parser expands no specifiers take '%n' literally, and it must then parse as it is.
