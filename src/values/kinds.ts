@@ -19,6 +19,7 @@ import type { ValueProblem } from "./problem.js";
 import { rlimit } from "./rlimit.js";
 import { iecSize, memoryLimit } from "./size.js";
 import { listenAddress } from "./socket-address.js";
+import { unitReference } from "./unit-refs.js";
 import { socketBind } from "./socket-bind.js";
 
 export type ValueKind =
@@ -27,7 +28,7 @@ export type ValueKind =
   | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
   | "temporary-filesystems" | "network-interfaces" | "secure-bits"
   | "delegate" | "disable-controllers" | "io-device-weight" | "io-limit" | "io-device-latency"
-  | "bpf-program-path" | "load-credential" | "set-credential" | "listen-address" | "single-path" | "absolute-paths";
+  | "bpf-program-path" | "load-credential" | "set-credential" | "listen-address" | "single-path" | "absolute-paths" | "unit-reference";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -72,6 +73,10 @@ const BY_PARSER: Record<string, ValueKind> = {
   working_directory: "single-path",
   unit_requires_mounts_for: "absolute-paths",
   unit_path_strv_printf: "absolute-paths",
+  trigger_unit: "unit-reference",
+  socket_service: "unit-reference",
+  service_sockets: "unit-reference",
+  unit_slice: "unit-reference",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
@@ -116,4 +121,5 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "listen-address": listenAddress,
   "single-path": (v, setting, _ltype, parser) => singlePath(v, setting, parser),
   "absolute-paths": absolutePaths,
+  "unit-reference": (v, setting, _ltype, parser) => unitReference(v, setting, parser),
 };
