@@ -9,6 +9,7 @@ import { loadCredential, setCredential } from "./credentials.js";
 import { deviceAllow } from "./device-allow.js";
 import { ioDeviceLatency, ioDeviceWeight, ioLimit } from "./device-io.js";
 import { envNames } from "./env-names.js";
+import { execLine } from "./exec-line.js";
 import { ipPrefixes } from "./ip-prefix.js";
 import {
   addressFamilies, capabilities, delegate, disableControllers, networkInterfaces, restrictFileSystems, restrictNamespaces, secureBits, syscallArchitectures, syscallErrno,
@@ -28,7 +29,7 @@ export type ValueKind =
   | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
   | "temporary-filesystems" | "network-interfaces" | "secure-bits"
   | "delegate" | "disable-controllers" | "io-device-weight" | "io-limit" | "io-device-latency"
-  | "bpf-program-path" | "load-credential" | "set-credential" | "listen-address" | "single-path" | "absolute-paths" | "unit-reference";
+  | "bpf-program-path" | "load-credential" | "set-credential" | "listen-address" | "single-path" | "absolute-paths" | "unit-reference" | "exec-line";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -77,6 +78,7 @@ const BY_PARSER: Record<string, ValueKind> = {
   socket_service: "unit-reference",
   service_sockets: "unit-reference",
   unit_slice: "unit-reference",
+  exec: "exec-line",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
@@ -122,4 +124,5 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "single-path": (v, setting, _ltype, parser) => singlePath(v, setting, parser),
   "absolute-paths": absolutePaths,
   "unit-reference": (v, setting, _ltype, parser) => unitReference(v, setting, parser),
+  "exec-line": (v) => execLine(v),
 };

@@ -17,7 +17,7 @@ import { describeOutcome, judgeSweep, openDisagreements, writeSweep, type SweepO
  */
 const OPEN: Record<string, number> = {
   allowed_cpuset: 16, bind_paths: 2, bpf_foreign_program: 26, bus_name: 27, colon_separated_paths: 27, delegate: 1,
-  device_allow: 1, documentation: 27, exec: 42, exec_coredump_filter: 24, exec_cpu_affinity: 4, exec_directories: 10,
+  device_allow: 1, documentation: 27, exec: 12, exec_coredump_filter: 24, exec_cpu_affinity: 4, exec_directories: 10,
   exec_input_data: 26, exec_input_text: 2, exec_root_hash: 29, exec_root_hash_sig: 27, extension_images: 27,
   fdname: 1, ip_filter_bpf_progs: 2, load_credential: 2, log_extra_fields: 30, log_namespace: 16,
   managed_oom_mem_pressure_limit: 29, mount_images: 28, namespace_path_strv: 9, numa_mask: 5, pass_environ: 1,
