@@ -10,6 +10,7 @@ import { deviceAllow } from "./device-allow.js";
 import { ioDeviceLatency, ioDeviceWeight, ioLimit } from "./device-io.js";
 import { envNames } from "./env-names.js";
 import { execLine } from "./exec-line.js";
+import { documentationUrls, logExtraFields, pressureLimit, searchPath } from "./misc-lists.js";
 import { ipPrefixes } from "./ip-prefix.js";
 import {
   addressFamilies, capabilities, delegate, disableControllers, networkInterfaces, restrictFileSystems, restrictNamespaces, secureBits, syscallArchitectures, syscallErrno,
@@ -29,7 +30,7 @@ export type ValueKind =
   | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
   | "temporary-filesystems" | "network-interfaces" | "secure-bits"
   | "delegate" | "disable-controllers" | "io-device-weight" | "io-limit" | "io-device-latency"
-  | "bpf-program-path" | "load-credential" | "set-credential" | "listen-address" | "single-path" | "absolute-paths" | "unit-reference" | "exec-line";
+  | "bpf-program-path" | "load-credential" | "set-credential" | "listen-address" | "single-path" | "absolute-paths" | "unit-reference" | "exec-line" | "pressure-limit" | "log-fields" | "documentation" | "search-path";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -79,6 +80,10 @@ const BY_PARSER: Record<string, ValueKind> = {
   service_sockets: "unit-reference",
   unit_slice: "unit-reference",
   exec: "exec-line",
+  managed_oom_mem_pressure_limit: "pressure-limit",
+  log_extra_fields: "log-fields",
+  documentation: "documentation",
+  colon_separated_paths: "search-path",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
@@ -125,4 +130,8 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "absolute-paths": absolutePaths,
   "unit-reference": (v, setting, _ltype, parser) => unitReference(v, setting, parser),
   "exec-line": (v) => execLine(v),
+  "pressure-limit": (v) => pressureLimit(v),
+  "log-fields": logExtraFields,
+  documentation: (v) => documentationUrls(v),
+  "search-path": searchPath,
 };
