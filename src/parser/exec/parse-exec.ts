@@ -18,18 +18,27 @@ interface ExecCommand {
   unterminatedQuote?: number;
 }
 
-const PREFIX = /^(!!|[-@:+!|])/;
+/**
+ * The prefixes as systemd 252's config_parse_exec() takes them: `-`, `@` and `:` once each, then one of `+`, `!` or
+ * `!!` (a second `!` turns `!` into `!!`); anything else, a repeated prefix included, starts the program name.
+ */
+export function parsePrefixes(value: string): { prefixes: string[]; end: number } {
+  const prefixes: string[] = [];
+  let i = 0;
+  for (; i < value.length; i++) {
+    const c = value[i]!;
+    const privileged = prefixes.find((p) => p === "+" || p === "!" || p === "!!");
+    if ((c === "-" || c === "@" || c === ":") && !prefixes.includes(c)) prefixes.push(c);
+    else if ((c === "+" || c === "!") && privileged === undefined) prefixes.push(c);
+    else if (c === "!" && privileged === "!") prefixes[prefixes.indexOf("!")] = "!!";
+    else break;
+  }
+  return { prefixes, end: i };
+}
 
 /** One command (the whole value; see splitExecCommands for lines that hold several). */
 export function parseExec(value: string): ExecCommand {
-  let i = 0;
-  const prefixes: string[] = [];
-  for (;;) {
-    const m = PREFIX.exec(value.slice(i));
-    if (!m) break;
-    prefixes.push(m[1]!);
-    i += m[1]!.length;
-  }
+  const { prefixes, end: i } = parsePrefixes(value);
   // The words after the prefixes, split the way systemd splits every list value.
   const { words: raw, unterminated } = splitWords(value.slice(i));
   const words: ExecWord[] = raw.map((w) => ({ ...w, from: w.from + i, to: w.to + i }));
@@ -89,7 +98,7 @@ export function splitExecCommands(value: string): ExecCommandSpan[] {
   let start = 0;
   const push = (end: number): void => {
     const cmd = parseExec(value.slice(start, end));
-    if (cmd.words.length === 0 && cmd.prefixes.length === 0) return;
+    if (cmd.words.length === 0 && cmd.prefixes.length === 0 && cmd.unterminatedQuote === undefined) return;
     out.push({
       prefixes: cmd.prefixes,
       prefixEnd: cmd.prefixEnd + start,
