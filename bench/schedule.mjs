@@ -122,7 +122,15 @@ if (anchor) lines.push(`| anchor: \`systemd-analyze calendar\`, same specs and e
 else lines.push("| anchor: systemd-analyze is not installed here | | | | | |");
 lines.push(`| for scale: \`node -e 0\` | ${fmtMs(nodeFloor.ms)} | ${nodeFloor.cpu === null ? "–" : fmtMs(nodeFloor.cpu)} | | | |`);
 lines.push("");
-lines.push("Ratios below 1 are faster than the anchor. systemd-analyze prints the elapses only; `unitlint schedule` also reads and parses the 2,000 unit files, finds collisions, DST effects and the busiest hour, and renders. test/schedule/differential.test.ts checks that the elapses are the same. Target (issue 22): under 1 s.");
+lines.push("Ratios below 1 are faster than the anchor. systemd-analyze prints the elapses only; `unitlint schedule` also reads and parses the 2,000 unit files, finds collisions, DST effects and the busiest hour, and renders. test/schedule/differential.test.ts checks that the elapses are the same.");
+const slow = results.filter((r) => r.ms >= 1000);
+const worst = results.reduce((m, r) => (r.ms > m.ms ? r : m));
+lines.push("");
+lines.push(
+  slow.length === 0
+    ? `Target (issue 22): under 1 s. Met for every format in this run (slowest median: \`--format ${worst.format}\`, ${fmtMs(worst.ms)}). The JSON and iCalendar outputs are 15-20 MB; the CPU time beyond the anchor's goes to reading and parsing the 2,000 unit files (about a quarter), collisions, DST and the busiest hour, and writing the output.`
+    : `Target (issue 22): under 1 s. Missed in this run for ${slow.map((r) => `\`--format ${r.format}\` (${fmtMs(r.ms)})`).join(", ")}; on a loaded machine wall times grow with the load average above, so compare the CPU column across runs.`,
+);
 const fragment = lines.join("\n") + "\n";
 process.stdout.write(fragment);
 if (process.argv.includes("--write")) writeSection("docs/benchmarks.md", "Schedule", `Reproduce with \`npm run build && node bench/schedule.mjs --write\`.\n\n${fragment}`);

@@ -37,6 +37,8 @@ await build({
   banner: { js: "var __unitlintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: "warning",
   plugins: [lazyChildProcessForCommander],
+  // jsonc-parser's "main" is a UMD build whose factory requires its modules in a way a bundler cannot follow; its ES modules bundle cleanly
+  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
 });
 copyFileSync("src/cli/loader.cjs", "dist/unitlint.cjs");
 chmodSync("dist/unitlint.cjs", 0o755);

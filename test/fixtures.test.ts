@@ -10,8 +10,11 @@ describe("fixtures", () => {
     const fx = loadFixture(dir);
     it(fx.name, () => {
       if (process.env["UPDATE_FIXTURES"]) updateFixture(fx);
-      const { actual, expected } = actualFor(loadFixture(dir));
+      const now = loadFixture(dir);
+      const { actual, expected, fixed, unsafeFixed } = actualFor(now);
       expect(actual).toEqual(expected);
+      expect(Object.fromEntries(fixed), "the texts --fix writes (expect.fixed/)").toEqual(Object.fromEntries(now.fixed));
+      expect(Object.fromEntries(unsafeFixed), "the texts --fix-unsafe writes (expect.unsafe-fixed/)").toEqual(Object.fromEntries(now.unsafeFixed));
     });
   }
 });

@@ -1,5 +1,5 @@
 /** Anything with a direction: graph edges, ordering edges. */
-export interface Arc {
+interface Arc {
   from: string;
   to: string;
 }

@@ -3,9 +3,9 @@ import type { UnitFile } from "../model/unit-file.js";
 import { parseUnitName } from "../model/unit-name.js";
 import { resolveUnit, type UnitSet } from "../model/unit-set.js";
 
-export type EdgeKind = "requirement" | "ordering" | "install" | "trigger" | "instance";
+type EdgeKind = "requirement" | "ordering" | "install" | "trigger" | "instance";
 
-export interface Edge {
+interface Edge {
   from: string;
   to: string;
   kind: EdgeKind;
@@ -62,7 +62,7 @@ export function unitsWithFindings(set: UnitSet, findings: { file: string; severi
 }
 
 /** Whether a node is one of the set's own units (instances count as their template's). */
-export function inSet(set: UnitSet, name: string): boolean {
+function inSet(set: UnitSet, name: string): boolean {
   return resolveUnit(set, name) !== undefined;
 }
 

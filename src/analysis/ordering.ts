@@ -105,7 +105,7 @@ export function managerOf(u: EffectiveUnit, settingsMode: "system" | "user"): "s
  * and the per-user one have distinct units of the same name (basic.target),
  * so their orderings form separate graphs.
  */
-export function splitByManager(set: UnitSet, modeOf: (u: EffectiveUnit) => "system" | "user"): { mode: "system" | "user"; set: UnitSet }[] {
+function splitByManager(set: UnitSet, modeOf: (u: EffectiveUnit) => "system" | "user"): { mode: "system" | "user"; set: UnitSet }[] {
   const out: { mode: "system" | "user"; set: UnitSet }[] = [];
   for (const mode of ["system", "user"] as const) {
     const units = set.units.filter((u) => modeOf(u) === mode);

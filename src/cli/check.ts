@@ -24,7 +24,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { escapingErr, useColor, type Io } from "./io.js";
 import { VERSION } from "./version.js";
 
-export interface CheckOptions {
+interface CheckOptions {
   format: string;
   output?: string;
   maxWarnings?: number;

@@ -3,7 +3,7 @@ import { commandModulesFor, type CommandModule } from "./commands/index.js";
 import { UsageError, EXIT_USAGE } from "./errors.js";
 import { VERSION } from "./version.js";
 
-export function buildProgram(commandModules: CommandModule[]): Command {
+function buildProgram(commandModules: CommandModule[]): Command {
   const program = new Command();
   program
     .name("unitlint")

@@ -1,7 +1,7 @@
 import type { SeverityOrOff } from "../core/diagnostic.js";
 import type { Range } from "../core/range.js";
 import { SourceText } from "../core/source.js";
-import { parseJson, type JsonMember, type JsonNode } from "../jobs/json.js";
+import { parseJson, type JsonMember, type JsonNode } from "../parser/json.js";
 import { PRESETS, type Preset } from "../linter/severity.js";
 import { rulesById } from "../rules/registry.js";
 import { lookupRuleId } from "../rules/rule-id.js";

@@ -112,11 +112,3 @@ export function hasInvalidUtf8(text: string): boolean {
   }
   return false;
 }
-
-/** Heuristic used by `check` to refuse binary files: NULs in the first 8 KiB. */
-export function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
-  let nul = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++;
-  return nul > 0 && nul * 100 > n;
-}

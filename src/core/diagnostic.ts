@@ -19,7 +19,7 @@ export interface Fix {
   edits: TextEdit[];
 }
 
-export interface RelatedLocation {
+interface RelatedLocation {
   file: string;
   range: Range;
   message: string;
@@ -42,11 +42,9 @@ export interface Finding {
   related?: ResolvedRelated[];
 }
 
-export interface ResolvedRelated extends RelatedLocation {
+interface ResolvedRelated extends RelatedLocation {
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
 }
-
-export const severityRank: Record<Severity, number> = { info: 1, warning: 2, error: 3 };

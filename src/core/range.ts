@@ -17,7 +17,3 @@ export function range(start: number, end: number): Range {
 export function shiftRange(r: Range, by: number): Range {
   return { start: r.start + by, end: r.end + by };
 }
-
-export function containsOffset(r: Range, offset: number): boolean {
-  return offset >= r.start && offset < r.end;
-}

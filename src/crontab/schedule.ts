@@ -3,7 +3,7 @@
  * engine (src/calendar): parsing cron schedules, their runs, their OnCalendar=
  * equivalents and time spans. Everything else talks to these functions.
  */
-import { cronToCalendar as engineCronToCalendar, nextCronRuns as engineNextCronRuns, nextElapses, parseCron, parseTimespan } from "../calendar/index.js";
+import { cronToCalendar as engineCronToCalendar, nextCronRuns as engineNextCronRuns, parseCron, parseTimespan } from "../calendar/index.js";
 import type { CronExpression, CronParseResult } from "../calendar/index.js";
 import { CRON_FIELDS, type CronFieldName, specialFields } from "../calendar/index.js";
 import { shiftRange } from "../core/range.js";
@@ -82,16 +82,6 @@ export function closeOpenRepetitions(line: string): string {
       return word;
     })
     .join(" ");
-}
-
-/** Elapses (seconds) strictly after `baseSeconds` of the union of OnCalendar= specs, in `tz`. */
-export function calendarRuns(specs: string[], baseSeconds: number, count: number, tz = "UTC"): number[] {
-  const all = new Set<number>();
-  for (const spec of specs) {
-    const r = nextElapses(spec, { base: baseSeconds * 1_000_000, count, tz });
-    for (const e of r.elapses) all.add(Math.floor(e.usec / 1_000_000));
-  }
-  return [...all].sort((a, b) => a - b).slice(0, count);
 }
 
 /** A systemd time span (systemd.time(7)), in microseconds, or undefined when systemd would refuse it. */

@@ -5,7 +5,7 @@ import { displayName } from "./escape.js";
 
 // How `unitlint security` prints an assessment (src/hardening computes it; this only lays it out).
 
-export function ratingColor(rating: Rating, p: Palette): (s: string) => string {
+function ratingColor(rating: Rating, p: Palette): (s: string) => string {
   if (rating === "DANGEROUS" || rating === "UNSAFE") return p.red;
   if (rating === "EXPOSED") return p.yellow;
   if (rating === "MEDIUM") return (s) => s;

@@ -22,7 +22,7 @@ export interface FormatInput {
 
 export type Formatter = (input: FormatInput) => string;
 
-export const DOCS_BASE = "https://github.com/unitlint/unitlint/blob/main/docs/rules/";
+const DOCS_BASE = "https://github.com/unitlint/unitlint/blob/main/docs/rules/";
 
 export function ruleDocUrl(ruleId: string): string {
   return DOCS_BASE + ruleId.replace("/", "/") + ".md";

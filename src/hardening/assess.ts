@@ -72,7 +72,7 @@ export function assessUnit(u: EffectiveUnit, mode: "system" | "user" = "system")
   return assessSandbox(n.isTemplate && n.type ? `${n.prefix}@i.${n.type}` : n.name, sandbox);
 }
 
-export function assessSandbox(unit: string, s: Sandbox): Assessment {
+function assessSandbox(unit: string, s: Sandbox): Assessment {
   const partial: Array<{ check: SecurityCheck; badness: number | null; description: string }> = [];
   let badnessSum = 0;
   let weightSum = 0;

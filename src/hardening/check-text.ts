@@ -1,5 +1,5 @@
 /** What each exposure check means, in unitlint's words: for the secure, the exposed and the not-applicable case. */
-export interface CheckText {
+interface CheckText {
   good: string;
   bad: string;
   na?: string;

@@ -6,7 +6,7 @@ import { assessUnit, formatExposure, runsPrivileged, type Assessment } from "./a
 import { EXEC_SECTIONS, type Sandbox } from "./sandbox.js";
 import { unitTraits, type UnitTraits } from "./traits.js";
 
-export type Risk = "low" | "medium" | "high";
+type Risk = "low" | "medium" | "high";
 
 /** One setting (or a few that belong together) the drop-in may add. */
 interface Remedy {

@@ -1,5 +1,5 @@
 /** One address prefix of IPAddressAllow=/IPAddressDeny=, reduced to what the exposure checks ask. */
-export interface IpPrefix {
+interface IpPrefix {
   v6: boolean;
   len: number;
   /** in_addr_is_localhost() of the prefix address after masking. */

@@ -41,7 +41,7 @@ export interface Sandbox {
   sources: Map<string, Assignment[]>;
 }
 
-export const BOOL_SETTINGS = [
+const BOOL_SETTINGS = [
   "LockPersonality", "MemoryDenyWriteExecute", "NoNewPrivileges", "ProtectHostname", "PrivateDevices", "PrivateMounts",
   "PrivateNetwork", "PrivateTmp", "PrivateUsers", "ProtectControlGroups", "ProtectKernelModules", "ProtectKernelTunables",
   "ProtectKernelLogs", "ProtectClock", "RemoveIPC", "RestrictRealtime", "RestrictSUIDSGID", "DynamicUser", "Delegate",
@@ -61,7 +61,7 @@ const CAP_LAST = 40;
 export const EXEC_SECTIONS: Record<string, string> = { service: "Service", socket: "Socket", mount: "Mount", swap: "Swap" };
 
 /** capability_set_from_string(): names (any case) or numbers; unknown words are skipped. */
-export function parseCapabilities(text: string): bigint {
+function parseCapabilities(text: string): bigint {
   let sum = 0n;
   for (const w of splitWords(text).words) {
     const up = w.text.toUpperCase();

@@ -12,13 +12,9 @@ export interface SyscallFilter {
 
 let native: Set<string> | undefined;
 /** Calls with a number on x86-64: the only ones systemd-analyze security weighs. */
-export function isNativeSyscall(name: string): boolean {
+function isNativeSyscall(name: string): boolean {
   native ??= new Set(NATIVE_SYSCALLS_TEXT.split(" "));
   return native.has(name);
-}
-
-export function syscallGroup(name: string): readonly string[] | undefined {
-  return SYSCALL_GROUPS[name];
 }
 
 /** One SystemCallFilter= line applied to the filter so far (config_parse_syscall_filter). */

@@ -1,4 +1,4 @@
-import { member, type JsonMember, type JsonNode } from "./json.js";
+import { member, type JsonMember, type JsonNode } from "../parser/json.js";
 import type { JobObject } from "./model.js";
 
 /** Job types of the OpenTofu Workspace Scheduler's job system and the field each one runs. */

@@ -1,5 +1,5 @@
 import type { SourceText } from "../core/source.js";
-import type { JsonMember, JsonNode, JsonParseResult } from "./json.js";
+import type { JsonMember, JsonNode, JsonParseResult } from "../parser/json.js";
 
 /**
  * How a JSON file holds job definitions of the OpenTofu Workspace Scheduler: one job object (a file in a

@@ -1,5 +1,5 @@
 import { SourceText } from "../core/source.js";
-import { member, parseJson, type JsonNode } from "./json.js";
+import { member, parseJson, type JsonNode } from "../parser/json.js";
 import type { ExtraSchedule, JobObject, JobsFile, JobsShape } from "./model.js";
 
 const isObject = (n: JsonNode | undefined): n is JobObject => n?.type === "object";

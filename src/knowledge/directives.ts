@@ -4,7 +4,7 @@ import { ENUM_ROWS } from "./enums.generated.js";
 import { SPECIFIER_ROWS } from "./specifiers.generated.js";
 import { sectionsFor } from "./sections.js";
 
-export type DirectiveStatus = "current" | "deprecated" | "obsolete" | "removed";
+type DirectiveStatus = "current" | "deprecated" | "obsolete" | "removed";
 
 export interface DirectiveInfo {
   section: string;
@@ -142,6 +142,24 @@ export function enumInfo(directive: string): EnumInfo | undefined {
     );
   }
   return enums.get(directive);
+}
+
+/**
+ * Values of a setting that systemd 252 refuses because a later release added them: the enum table's own list,
+ * and, where 252 still parsed the setting as a plain boolean (PrivateTmp=, PrivateUsers=, ProtectHostname=,
+ * ProtectControlGroups=), every value of the newer enum that is not a boolean. `private:HOSTNAME` stands for
+ * any `private:` value.
+ */
+export function valuesNewerThan252(info: DirectiveInfo): readonly string[] {
+  const e = enumInfo(info.name);
+  if (!e) return [];
+  if (info.parser !== "bool") return e.newSinceV252;
+  return [...new Set([...e.newSinceV252, ...e.values.filter((v) => !["yes", "no", "true", "false", "on", "off", "1", "0"].includes(v))])];
+}
+
+/** Whether `value` is one of `values`, reading `NAME:PLACEHOLDER` entries as any `NAME:` value. */
+export function isAmongValues(value: string, values: readonly string[]): boolean {
+  return values.some((v) => v === value || (/^[a-z-]+:[A-Z]+$/.test(v) && value.startsWith(v.slice(0, v.indexOf(":") + 1))));
 }
 
 export interface SpecifierInfo {

@@ -22,7 +22,7 @@ export function sectionsFor(type: UnitType | null): string[] {
   return own ? ["Unit", own, "Install"] : ["Unit", "Install"];
 }
 
-export function isExtensionSection(name: string): boolean {
+function isExtensionSection(name: string): boolean {
   return name.startsWith("X-");
 }
 

@@ -9,7 +9,7 @@ import { allRules, rulesById } from "../rules/registry.js";
 import { SourceText } from "../core/source.js";
 import { HOUR_MS, type CachedFindings, type LintCache } from "./cache.js";
 import { applySuppressions, unusedSuppressionEdit, type Suppression } from "./suppressions.js";
-import type { Report, ReportFile, Rule } from "../rules/types.js";
+import { optionsOf, type Report, type ReportFile, type Rule } from "../rules/types.js";
 import { ConfigTable, defaultSettings, type FileConfig, type ResolvedConfig } from "./configs.js";
 
 export interface LintSource {
@@ -99,7 +99,7 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
 }
 
 function kindOf(s: LintSource): LintSource["kind"] {
-  return s.kind ?? scheduleKindOf(s.path);
+  return s.kind ?? scheduleKindOf(s.path, s.text);
 }
 
 /** The texts of a run that parsed nothing (all from the cache), for suppressions, secrets and code frames. */
@@ -218,6 +218,8 @@ class Run {
   /** A rule's report becomes a finding with the severity the rule has in the file it points into (none when off there). */
   private reporter(rule: Rule): (r: Report) => void {
     return (r) => {
+      // a message id the rule has no message for is a bug in the rule: the guard around the check turns this into an internal-error finding
+      if (!Object.hasOwn(rule.meta.messages, r.messageId)) throw new Error(`reported message id '${r.messageId}', which the rule has no message for`);
       const severity = this.configs.of(r.file.path).severity(rule);
       if (severity !== "off") this.findings.push(toFinding(rule, severity, r));
     };
@@ -229,7 +231,7 @@ class Run {
     for (const rule of this.rules) {
       if (!rule.checkFile || config.severity(rule) === "off") continue;
       const report = this.reporter(rule);
-      guard(rule, file.path, () => rule.checkFile!({ settings: config.settings, report, file }), this.findings);
+      guard(rule, file.path, () => rule.checkFile!({ settings: config.settings, options: optionsOf(rule, config.settings), report, file }), this.findings);
     }
   }
 
@@ -246,7 +248,7 @@ class Run {
           const where = unit.files[0]?.path;
           // A unit's rules see the settings of its first file (the fragment, else its first drop-in).
           const settings = where === undefined ? this.configs.base.settings : this.configs.of(where).settings;
-          guard(rule, where ?? unit.name.name, () => rule.checkUnit!({ settings, set, report, unit }), this.findings);
+          guard(rule, where ?? unit.name.name, () => rule.checkUnit!({ settings, options: optionsOf(rule, settings), set, report, unit }), this.findings);
         }
       }
       if (rule.checkSet) {
@@ -256,13 +258,13 @@ class Run {
             const key = this.configs.of(r.file.path).settingsKey;
             if (groups.length === 1 || key === group.settingsKey || (i === 0 && !groups.some((g) => g.settingsKey === key))) report(r);
           };
-          guard(rule, "", () => rule.checkSet!({ settings: group.settings, set, report: own }), this.findings);
+          guard(rule, "", () => rule.checkSet!({ settings: group.settings, options: optionsOf(rule, group.settings), set, report: own }), this.findings);
         }
       }
       for (const f of scheduleFiles) {
         const settings = this.configs.of(f.path).settings;
-        if (f.kind === "crontab" && rule.checkCrontab) guard(rule, f.path, () => rule.checkCrontab!({ settings, set, report, crontab: f }), this.findings);
-        if (f.kind === "jobs" && rule.checkJobs) guard(rule, f.path, () => rule.checkJobs!({ settings, set, report, jobs: f, peers }), this.findings);
+        if (f.kind === "crontab" && rule.checkCrontab) guard(rule, f.path, () => rule.checkCrontab!({ settings, options: optionsOf(rule, settings), set, report, crontab: f }), this.findings);
+        if (f.kind === "jobs" && rule.checkJobs) guard(rule, f.path, () => rule.checkJobs!({ settings, options: optionsOf(rule, settings), set, report, jobs: f, peers }), this.findings);
       }
     }
   }

@@ -1,19 +1,19 @@
 import type { EntryNode, LineNode, SectionNode, UnitFileAst } from "../parser/unit/ast.js";
 
 /** What the cursor is on in a unit file: a section header, a key, a value, or an empty spot in a section. */
-export type CursorContext =
+type CursorContext =
   | { kind: "section-header"; line: LineNode }
   | { kind: "key"; entry: EntryNode; section: string | null }
   | { kind: "value"; entry: EntryNode; section: string | null; offsetInValue: number }
   | { kind: "line-start"; section: string | null; prefix: string };
 
-export function sectionAt(ast: UnitFileAst, offset: number): SectionNode | null {
+function sectionAt(ast: UnitFileAst, offset: number): SectionNode | null {
   let found: SectionNode | null = null;
   for (const s of ast.sections) if (s.header.fullRange.start <= offset) found = s;
   return found;
 }
 
-export function lineAt(ast: UnitFileAst, offset: number): LineNode | undefined {
+function lineAt(ast: UnitFileAst, offset: number): LineNode | undefined {
   for (const l of ast.lines) if (offset >= l.fullRange.start && offset < l.fullRange.end) return l;
   const last = ast.lines[ast.lines.length - 1];
   // Past the end of the text: still on the last line when it has no line ending (the cursor after its last

@@ -3,7 +3,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { CrontabFile, JobLine } from "../crontab/index.js";
 import { migrateCrontab } from "../migrate/index.js";
 
-export interface TimerActionTarget {
+interface TimerActionTarget {
   /** Folder (display path, "" for the workspace root) for the new units. */
   folder: string;
   uri(display: string): string;

@@ -101,7 +101,7 @@ export function definition(name: string, unitPaths: Map<string, string>, toUri: 
   return { uri: toUri(path), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
-export interface CompletionInput {
+interface CompletionInput {
   ast: UnitFileAst;
   offset: number;
   type: UnitType | null;

@@ -12,7 +12,7 @@ import { UNIT_LIST_KEYS } from "./features.js";
 export type { HoverResult } from "./hover-result.js";
 import type { HoverResult } from "./hover-result.js";
 
-export interface HoverOptions extends ScheduleHoverOptions {
+interface HoverOptions extends ScheduleHoverOptions {
   /** The workspace's units, for hovers on unit names. */
   units?: UnitLookup;
 }

@@ -19,7 +19,7 @@ export interface ScheduleHoverOptions {
   count?: number;
 }
 
-export interface ScheduleHover {
+interface ScheduleHover {
   markdown: string;
   /** in the coordinates of the schedule text given */
   range: Range;
@@ -31,7 +31,7 @@ const CRON_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Frid
 /** systemd numbering: 0 is Monday */
 const CAL_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-export const CRON_FIELD_LABEL: Record<CronFieldName, string> = { minute: "minute", hour: "hour", dayOfMonth: "day of month", month: "month", dayOfWeek: "day of week" };
+const CRON_FIELD_LABEL: Record<CronFieldName, string> = { minute: "minute", hour: "hour", dayOfMonth: "day of month", month: "month", dayOfWeek: "day of week" };
 
 const EVERY: Record<CronFieldName, string> = { minute: "every minute", hour: "every hour", dayOfMonth: "every day of the month", month: "every month", dayOfWeek: "every day of the week" };
 const PLURAL: Record<CronFieldName, string> = { minute: "minutes", hour: "hours", dayOfMonth: "days of the month", month: "months", dayOfWeek: "days of the week" };
@@ -198,7 +198,7 @@ function dayFromEnd(n: number): string {
 }
 
 /** A chain of an OnCalendar= spec in words. */
-export function describeCalendarChain(part: CalendarPart, chain: ChainNode, fromEnd = false): string {
+function describeCalendarChain(part: CalendarPart, chain: ChainNode, fromEnd = false): string {
   if (chain.star && chain.components.length === 0) return fromEnd ? "the last day of the month" : CAL_EVERY[part];
   return joinWords(chain.components.map((c) => describeComponent(part, c, fromEnd)));
 }

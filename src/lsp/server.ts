@@ -29,7 +29,7 @@ import type { WorkspaceUnit } from "./name-hover.js";
 import { sep } from "node:path";
 import { isIntlZoneName } from "../calendar/index.js";
 
-export interface ServerOptions {
+interface ServerOptions {
   /** Delay between the last keystroke and re-linting, in ms. */
   debounceMs?: number;
   /** Zone of the next elapses and runs in hovers (default: the machine's; the client may set `initializationOptions.timezone`). */
@@ -91,7 +91,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
    * `crontab` (such files have no telling name), else a unit file or drop-in.
    */
   const scheduleKind = (doc: TextDocument): ScheduleKind | undefined => {
-    const byPath = scheduleKindOf(workspace.display(pathOf(doc.uri)));
+    const byPath = scheduleKindOf(workspace.display(pathOf(doc.uri)), doc.getText());
     if (byPath) return byPath;
     return doc.languageId === "crontab" ? "crontab" : undefined;
   };

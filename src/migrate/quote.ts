@@ -10,7 +10,7 @@ export const escapeSpecifiers = (s: string) => s.replace(/%/g, "%%");
 const C_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r" };
 
 /** A double-quoted C-escaped string (no specifier or $ handling). */
-export function cQuote(s: string): string {
+function cQuote(s: string): string {
   let out = '"';
   for (const ch of s) {
     const code = ch.codePointAt(0)!;

@@ -13,9 +13,14 @@ export type ScheduleKind = "crontab" | "system-crontab" | "jobs";
 
 export const SCHEDULE_KINDS: readonly string[] = ["crontab", "system-crontab", "jobs"];
 
-/** What the path says a file is, when it is not a unit file; JSON job files are then recognised by shape. */
-export function scheduleKindOf(path: string): ScheduleKind | undefined {
-  if (crontabFormatFor(path) === "system") return "system-crontab";
+/**
+ * What the path (and for a file named `crontab`, its jobs) says a file is, when it is not a unit file; JSON job
+ * files are then recognised by shape.
+ */
+export function scheduleKindOf(path: string, text?: string): ScheduleKind | undefined {
+  const crontab = crontabFormatFor(path, text);
+  if (crontab === "system") return "system-crontab";
+  if (crontab === "user") return "crontab";
   if (/\.json$/i.test(path)) return "jobs";
   return undefined;
 }

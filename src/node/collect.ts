@@ -11,7 +11,7 @@ export interface InputError {
   message: string;
 }
 
-export interface Collected {
+interface Collected {
   files: string[];
   errors: InputError[];
   /** Things deliberately passed over while walking folders (FIFOs, devices, loops). */

@@ -4,9 +4,9 @@ import { emptyConfig, parseConfig, type ConfigError, type UnitlintConfig } from 
 import { readRegularFile } from "./read.js";
 
 /** A configuration file is a few hundred bytes; a larger one is refused unread (`-c /dev/zero` once grew without bound). */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
-export const CONFIG_NAMES = ["unitlint.config.json", ".unitlintrc.json"];
+const CONFIG_NAMES = ["unitlint.config.json", ".unitlintrc.json"];
 
 /**
  * The nearest config file at or above `dir`, if any. `memo` (folder → answer)

@@ -6,7 +6,7 @@ import { readRegularFile } from "./read.js";
 import { writeReportAtomic } from "./write-atomic.js";
 
 /** As ESLint names its cache: a dot file in the folder `check` runs in. */
-export const DEFAULT_CACHE_NAME = ".unitlintcache";
+const DEFAULT_CACHE_NAME = ".unitlintcache";
 
 /** The cache of a run over the 20x corpus is about 10 MiB; a file far larger is not ours and is not read. */
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;

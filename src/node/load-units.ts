@@ -6,7 +6,7 @@ import { buildUnitSet } from "../model/unit-set.js";
 import type { EffectiveUnit } from "../model/effective-unit.js";
 import type { UnitSet } from "../model/unit-set.js";
 
-export interface LoadedUnits {
+interface LoadedUnits {
   set: UnitSet;
   /** Units whose own file was among the inputs (not only context), in input order. */
   units: EffectiveUnit[];

@@ -27,7 +27,7 @@ export function readUnitFile(path: string): ReadResult {
   return { ok: true, text: decodeLossless(r.bytes).text, bytes: r.bytes };
 }
 
-export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; message: string };
+type BytesResult = { ok: true; bytes: Buffer } | { ok: false; message: string };
 
 /**
  * The bytes of a regular file of at most `maxBytes`, read without blocking

@@ -12,7 +12,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** The built playground: beside the bundled bin (dist/playground), found from the bundle's own location. */
-export function playgroundDir(): string {
+function playgroundDir(): string {
   const here = fileURLToPath(new URL(".", import.meta.url));
   for (const candidate of [join(here, "playground"), join(here, "..", "..", "dist", "playground"), join(here, "..", "playground")]) {
     if (existsSync(join(candidate, "index.html"))) return candidate;

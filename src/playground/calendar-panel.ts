@@ -4,7 +4,7 @@ import type { PlaygroundState } from "./state.js";
 const COUNT = 10;
 
 /** Normalized form, next elapses and warnings of one spec (OnCalendar=, or a cron line), as text. */
-export function describeSchedule(spec: string, tz: string, base: Date = new Date()): string {
+function describeSchedule(spec: string, tz: string, base: Date = new Date()): string {
   const lines = [spec];
   const cal = nextElapses(spec, { tz, base, count: COUNT });
   if (cal.ok || cal.normalized) {

@@ -10,7 +10,7 @@ export function ratingClass(rating: Rating): "red" | "yellow" | "plain" | "green
 }
 
 /** One table row: mark (✓ secure, ✗ exposed, blank n/a), setting, description, exposure. */
-export interface ExposureRow {
+interface ExposureRow {
   mark: "✓" | "✗" | "";
   setting: string;
   description: string;

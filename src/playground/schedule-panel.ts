@@ -11,7 +11,7 @@ import type { PlaygroundState } from "./state.js";
  */
 export function scheduleOf(state: PlaygroundState, from: number = Date.now() * 1000): ScheduleModel {
   const filename = state.filename.trim() || "app.service";
-  const kind = scheduleKindOf(filename) ?? (filename === "crontab" ? "system-crontab" : undefined);
+  const kind = scheduleKindOf(filename, state.text);
   const files = kind ? [] : [parseFile(filename, state.text)];
   if (!kind && state.dropin.trim()) files.push(parseFile(`${filename}.d/${DROPIN_NAME}`, state.dropin));
   const scheduleFiles = kind ? [parseScheduleFile(filename, state.text, kind)] : [];

@@ -1,7 +1,7 @@
 import { closestMatch } from "../core/suggest.js";
 import { allRules, rulesById } from "./registry.js";
 
-export type RuleIdLookup = { ok: true; id: string } | { ok: false; message: string };
+type RuleIdLookup = { ok: true; id: string } | { ok: false; message: string };
 
 /**
  * A rule id as a user writes it (in configuration, `--rule`, `explain`, suppression comments): the full

@@ -57,7 +57,7 @@ export interface RuleDocs {
   reference?: string;
 }
 
-export interface RuleMeta {
+export interface RuleMeta<M extends string = string, O extends OptionSpecs = OptionSpecs> {
   /** Stable id `family/pattern-name`; never reused. */
   id: string;
   family: RuleFamily;
@@ -69,10 +69,10 @@ export interface RuleMeta {
   unitTypes?: UnitType[];
   fixable: "safe" | "unsafe" | "none";
   /** Message templates keyed by id; `{name}` placeholders are filled from report data. */
-  messages: Record<string, string>;
+  messages: Record<M, string>;
   docs: RuleDocs;
   /** Options the rule reads from `[severity, { ... }]` in the config; a rule without them takes none. */
-  options?: Record<string, RuleOption>;
+  options?: O;
 }
 
 /** One rule option: checked when the config is read, listed in the schema and the rule's page. */
@@ -83,9 +83,18 @@ export interface RuleOption {
   maximum?: number;
 }
 
-/** What a rule reports; the engine adds rule id, severity and line/column. */
-export interface Report {
-  messageId: string;
+/** A rule's option declarations, by option name. */
+export type OptionSpecs = Record<string, RuleOption>;
+
+/** The value an option of the declared type has in the config. */
+type OptionValue<T extends RuleOption["type"]> = T extends "number" ? number : T extends "string" ? string : string[];
+
+/** A rule's options as its checks see them (`ctx.options`): each one absent unless the config sets it. */
+export type OptionValues<O extends OptionSpecs> = { readonly [K in keyof O]?: OptionValue<O[K]["type"]> };
+
+/** What a rule reports; the engine adds rule id, severity and line/column. `M`: the rule's message ids. */
+export interface Report<M extends string = string> {
+  messageId: M;
   data?: Record<string, string | number>;
   file: ReportFile;
   range: Range;
@@ -118,10 +127,17 @@ export interface LintSettings {
   timeZone?: string;
 }
 
-interface BaseContext {
+/**
+ * What a check sees. `M` and `O` are the rule's message ids and option
+ * declarations, inferred by `defineRule` from its meta: reporting an id the
+ * rule has no message for does not compile, and `options` has the declared types.
+ */
+interface BaseContext<M extends string = string, O extends OptionSpecs = OptionSpecs> {
   settings: LintSettings;
   set: UnitSet;
-  report(r: Report): void;
+  /** This rule's options from the config (validated when it was read); `{}` when it sets none. */
+  options: OptionValues<O>;
+  report(r: Report<M>): void;
 }
 
 /**
@@ -129,21 +145,21 @@ interface BaseContext {
  * file rules on each file as it is parsed, so a large run does not hold every
  * file's whole tree at once.
  */
-export interface FileContext extends Omit<BaseContext, "set"> {
+export interface FileContext<M extends string = string, O extends OptionSpecs = OptionSpecs> extends Omit<BaseContext<M, O>, "set"> {
   file: UnitFile;
 }
 
-export interface UnitContext extends BaseContext {
+export interface UnitContext<M extends string = string, O extends OptionSpecs = OptionSpecs> extends BaseContext<M, O> {
   unit: EffectiveUnit;
 }
 
-export type SetContext = BaseContext;
+export type SetContext<M extends string = string, O extends OptionSpecs = OptionSpecs> = BaseContext<M, O>;
 
-export interface CrontabContext extends BaseContext {
+export interface CrontabContext<M extends string = string, O extends OptionSpecs = OptionSpecs> extends BaseContext<M, O> {
   crontab: CrontabFile;
 }
 
-export interface JobsContext extends BaseContext {
+export interface JobsContext<M extends string = string, O extends OptionSpecs = OptionSpecs> extends BaseContext<M, O> {
   jobs: JobsFile;
   /** Every job file of the run (this one included), for checks across files such as duplicate names. */
   peers: JobsFile[];
@@ -154,18 +170,31 @@ export interface JobsContext extends BaseContext {
  * naming), `checkUnit` one effective unit (drop-ins applied), `checkSet` the
  * whole set of units of the run; `checkCrontab` / `checkJobs` one schedule
  * file that is not a unit. No file system, clock or globals.
+ *
+ * `M` and `O` (message ids, option declarations) are for `defineRule`; the
+ * registry and the engine hold plain `Rule`s.
  */
-export interface Rule {
-  meta: RuleMeta;
-  checkFile?(ctx: FileContext): void;
-  checkUnit?(ctx: UnitContext): void;
-  checkSet?(ctx: SetContext): void;
+export interface Rule<M extends string = string, O extends OptionSpecs = OptionSpecs> {
+  meta: RuleMeta<M, O>;
+  checkFile?(ctx: FileContext<M, O>): void;
+  checkUnit?(ctx: UnitContext<M, O>): void;
+  checkSet?(ctx: SetContext<M, O>): void;
   /** One crontab (user or system format); see src/crontab. */
-  checkCrontab?(ctx: CrontabContext): void;
+  checkCrontab?(ctx: CrontabContext<M, O>): void;
   /** One JSON job file (the OpenTofu Workspace Scheduler's shape); see src/jobs. */
-  checkJobs?(ctx: JobsContext): void;
+  checkJobs?(ctx: JobsContext<M, O>): void;
 }
 
-export function defineRule(rule: Rule): Rule {
+/**
+ * A rule, its message ids and option types inferred from its meta: the checks'
+ * `ctx.report` takes only ids of `meta.messages`, and `ctx.options` has the
+ * types `meta.options` declares (a rule without options gets `{}`).
+ */
+export function defineRule<const M extends string, const O extends OptionSpecs = Record<never, RuleOption>>(rule: Rule<M, O>): Rule {
   return rule;
+}
+
+/** A rule's options in the given settings, for the check's `ctx.options` (the config loader has checked their types). */
+export function optionsOf(rule: Rule, settings: LintSettings): OptionValues<OptionSpecs> {
+  return settings.ruleOptions[rule.meta.id] ?? {};
 }

@@ -9,7 +9,7 @@
  */
 
 /** Where a job comes from. */
-export type JobKind = "timer" | "crontab" | "job";
+type JobKind = "timer" | "crontab" | "job";
 
 /** Why a job has no start in the window. */
 export type SilentReason =

@@ -17,7 +17,7 @@ export interface TerminalOptions {
 const DAY = 86_400_000_000;
 const HOUR = 3_600_000_000;
 
-export const SILENT_TEXT: Record<SilentReason, string> = {
+const SILENT_TEXT: Record<SilentReason, string> = {
   "never-elapses": "never elapses",
   past: "in the past",
   "after-window": "after the window",

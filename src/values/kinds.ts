@@ -9,15 +9,19 @@ import { loadCredential, setCredential } from "./credentials.js";
 import { deviceAllow } from "./device-allow.js";
 import { ioDeviceLatency, ioDeviceWeight, ioLimit } from "./device-io.js";
 import { envNames } from "./env-names.js";
+import { execLine } from "./exec-line.js";
+import { documentationUrls, logExtraFields, pressureLimit, searchPath } from "./misc-lists.js";
 import { ipPrefixes } from "./ip-prefix.js";
 import {
   addressFamilies, capabilities, delegate, disableControllers, networkInterfaces, restrictFileSystems, restrictNamespaces, secureBits, syscallArchitectures, syscallErrno,
   syscallFilter, syscallLog,
 } from "./name-lists.js";
-import { bpfProgramPath, execDirectories, namespacePaths, temporaryFileSystems } from "./path-list.js";
+import { absolutePaths, bpfProgramPath, execDirectories, namespacePaths, singlePath, temporaryFileSystems } from "./path-list.js";
 import type { ValueProblem } from "./problem.js";
 import { rlimit } from "./rlimit.js";
 import { iecSize, memoryLimit } from "./size.js";
+import { listenAddress } from "./socket-address.js";
+import { unitReference } from "./unit-refs.js";
 import { socketBind } from "./socket-bind.js";
 
 export type ValueKind =
@@ -26,7 +30,7 @@ export type ValueKind =
   | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
   | "temporary-filesystems" | "network-interfaces" | "secure-bits"
   | "delegate" | "disable-controllers" | "io-device-weight" | "io-limit" | "io-device-latency"
-  | "bpf-program-path" | "load-credential" | "set-credential";
+  | "bpf-program-path" | "load-credential" | "set-credential" | "listen-address" | "single-path" | "absolute-paths" | "unit-reference" | "exec-line" | "pressure-limit" | "log-fields" | "documentation" | "search-path";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -62,13 +66,31 @@ const BY_PARSER: Record<string, ValueKind> = {
   ip_filter_bpf_progs: "bpf-program-path",
   load_credential: "load-credential",
   set_credential: "set-credential",
+  socket_listen: "listen-address",
+  unit_condition_path: "single-path",
+  path_spec: "single-path",
+  unit_env_file: "single-path",
+  unit_path_printf: "single-path",
+  pid_file: "single-path",
+  working_directory: "single-path",
+  unit_requires_mounts_for: "absolute-paths",
+  unit_path_strv_printf: "absolute-paths",
+  trigger_unit: "unit-reference",
+  socket_service: "unit-reference",
+  service_sockets: "unit-reference",
+  unit_slice: "unit-reference",
+  exec: "exec-line",
+  managed_oom_mem_pressure_limit: "pressure-limit",
+  log_extra_fields: "log-fields",
+  documentation: "documentation",
+  colon_separated_paths: "search-path",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
   return BY_PARSER[info.parser];
 }
 
-type KindValidator = (value: string, setting: string, ltype: string) => ValueProblem | null;
+type KindValidator = (value: string, setting: string, ltype: string, parser: string) => ValueProblem | null;
 
 export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "ip-prefixes": ipPrefixes,
@@ -103,4 +125,13 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "bpf-program-path": bpfProgramPath,
   "load-credential": loadCredential,
   "set-credential": setCredential,
+  "listen-address": listenAddress,
+  "single-path": (v, setting, _ltype, parser) => singlePath(v, setting, parser),
+  "absolute-paths": absolutePaths,
+  "unit-reference": (v, setting, _ltype, parser) => unitReference(v, setting, parser),
+  "exec-line": (v) => execLine(v),
+  "pressure-limit": (v) => pressureLimit(v),
+  "log-fields": logExtraFields,
+  documentation: (v) => documentationUrls(v),
+  "search-path": searchPath,
 };

@@ -1,4 +1,5 @@
 /** Lists of paths: ReadOnlyPaths= and friends (absolute, `-`/`+` prefixes), StateDirectory= and friends (relative, `:` symlink). */
+import { FATAL_PATH_SETTINGS } from "../knowledge/parser-traits.js";
 import { didYouMean, problemAt, withSuggestion, type ValueProblem } from "./problem.js";
 import { expandForCheck, extractFirstWord, pathProblem, WHITESPACE } from "./scan.js";
 
@@ -94,4 +95,45 @@ export function bpfProgramPath(value: string, setting: string): ValueProblem | n
   const expanded = expandForCheck(value);
   const why = expanded === null ? null : pathProblem(expanded, "absolute");
   return why ? problemAt(0, value.length, `'${value}' ${why}: systemd ignores the line, so ${setting}= attaches no program to the traffic`) : null;
+}
+
+/** The prefixes a single-path handler strips before it checks the path, in order. */
+const PATH_PREFIXES: Record<string, string[]> = {
+  unit_condition_path: ["|", "!"],
+  unit_env_file: ["-"],
+  working_directory: ["-"],
+};
+
+/**
+ * One absolute path (config_parse_unit_path_printf, ConditionPath*=, PathExists= and friends, PIDFile=,
+ * EnvironmentFile=, WorkingDirectory=): after the handler's prefixes and the specifiers, path_simplify_and_warn()
+ * wants it absolute, of a valid length and without '..'.
+ */
+export function singlePath(value: string, setting: string, parser: string): ValueProblem | null {
+  // loading/invalid-path reports these: systemd refuses the whole unit over them
+  if (value === "" || FATAL_PATH_SETTINGS.includes(setting)) return null;
+  let from = 0;
+  for (const p of PATH_PREFIXES[parser] ?? []) if (value.startsWith(p, from)) from += p.length;
+  const path = value.slice(from);
+  if (parser === "working_directory" && path === "~") return null;
+  const expanded = expandForCheck(path);
+  if (expanded === null) return null;
+  // PIDFile= takes a relative path as one below /run
+  const why = pathProblem(expanded, parser === "pid_file" ? "any" : "absolute");
+  if (!why) return null;
+  const hint = path.startsWith("~") && parser === "working_directory" ? " (only ~ alone means the home directory)" : "";
+  return problemAt(from, value.length, `'${path}' ${why}${hint}: systemd ignores the line, so ${setting}= does not apply`);
+}
+
+/** Whitespace-separated absolute paths (RequiresMountsFor=, Symlinks=). */
+export function absolutePaths(value: string, setting: string): ValueProblem | null {
+  for (let p: number | null = 0; ; ) {
+    const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
+    if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
+    if (w.word === null) return null;
+    p = w.next;
+    const expanded = expandForCheck(w.word);
+    const why = expanded === null ? null : pathProblem(expanded, "absolute");
+    if (why) return problemAt(w.from, w.to, `'${w.word}' ${why}: systemd ignores this path`);
+  }
 }

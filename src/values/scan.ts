@@ -148,7 +148,8 @@ const PATH_SPECIFIERS = "hstSCLETVdyYf";
 /**
  * A stand-in for the text after specifier expansion, good enough for shape checks: `%%` is a '%',
  * path specifiers become an absolute path, `%n` a unit name with its dot. null when another
- * specifier occurs (its expansion could be anything, e.g. %i).
+ * specifier occurs (its expansion could be anything, e.g. %i); a '%' at the end or before a character that is not a
+ * letter or digit stays.
  */
 export function expandForCheck(text: string): string | null {
   let out = "";
@@ -159,6 +160,8 @@ export function expandForCheck(text: string): string | null {
     }
     const c = text[++i];
     if (c === "%") out += "%";
+    // specifier_printf() keeps a '%' at the end, or before anything but a letter or digit, as it is
+    else if (c === undefined || !/[A-Za-z0-9]/.test(c)) out += "%" + (c ?? "");
     else if (c !== undefined && PATH_SPECIFIERS.includes(c)) out += "/spec";
     else if (c === "n") out += "unit.service";
     else return null;

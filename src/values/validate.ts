@@ -1,8 +1,12 @@
 import { lintCalendar, parseTimespan } from "../calendar/index.js";
 import { closestMatch } from "../core/suggest.js";
 import { enumInfo, type DirectiveInfo } from "../knowledge/directives.js";
+import { EMPTY_REFUSED, SPECIFIER_PARSERS } from "../knowledge/parser-traits.js";
+import { EXIT_STATUS_NAMES } from "../knowledge/exit-status.js";
 import { unitNameProblem } from "../model/unit-name.js";
+import { integerProblem, parseCInteger, type IntegerRange } from "./integer.js";
 import { KIND_VALIDATORS, valueKind } from "./kinds.js";
+import { expandForCheck, rawWords } from "./scan.js";
 import { isPercentage, parseBoolean, parseBytes, parseSignal } from "./primitives.js";
 import { withSuggestion, type ValueProblem } from "./problem.js";
 import { splitWords } from "./words.js";
@@ -20,23 +24,17 @@ type Validator = (value: string, info: DirectiveInfo) => ValueProblem | null;
 
 const whole = (value: string, message: string): ValueProblem => ({ message, from: 0, to: value.length });
 const hasSpecifier = (v: string) => v.includes("%");
+/** A value whose %-specifiers systemd expands before parsing (unitlint cannot know what they expand to). */
+const expands = (v: string, info: DirectiveInfo) => (info.specifiers || SPECIFIER_PARSERS.has(info.parser)) && hasSpecifier(v);
 
 const bool: Validator = (v) => (v === "" || parseBoolean(v) !== undefined ? null : whole(v, `'${v}' is not a boolean (yes/no, true/false, on/off, 1/0)`));
 
-function integerIn(min: number, max: number, extra: string[] = []): Validator {
-  return (v) => {
-    if (v === "" || extra.includes(v)) return null;
-    if (!/^[-+]?\d+$/.test(v) || Number(v) < min || Number(v) > max)
-      return whole(v, `'${v}' is not an integer from ${min} to ${max}${extra.length ? ` or ${extra.join(", ")}` : ""}`);
-    return null;
-  };
-}
-
 const unsigned: Validator = (v) => (v === "" || /^\d+$/.test(v) ? null : whole(v, `'${v}' is not a non-negative integer`));
 
-const timespan: Validator = (v) => {
+const timespan: Validator = (v, info) => {
   if (v === "") return null;
-  const t = parseTimespan(v);
+  // parse_nsec() (TimerSlackNSec=) also takes nanoseconds: check those words as microseconds, the same grammar.
+  const t = parseTimespan(info.parser === "nsec" ? v.replace(/(\d\s*)(ns|nsec)(?![a-z])/g, "$1us") : v);
   return t.ok ? null : { message: `'${v}' is not a time span (e.g. 90, 5min 20s, 1h30min, infinity): ${t.message}`, ...visible(t.range, v.length) };
 };
 
@@ -63,14 +61,28 @@ const calendarOrSpan: Validator = (v, info) => {
 };
 
 const STREAM_PREFIXES = ["file:", "append:", "truncate:", "fd:"];
+const NUMERIC_FALLBACK: Record<string, number> = { exec_cpu_sched_policy: 2147483647, exec_io_class: 8, log_facility: 127 };
 
 const enumValue: Validator = (v, info) => {
-  if (v === "" || hasSpecifier(v)) return null;
+  // StandardInput=/StandardOutput= expand specifiers only in a file: path; their names are taken literally.
+  if (v === "" || (expands(v, info) && !["exec_input", "exec_output"].includes(info.parser))) return null;
   const e = enumInfo(info.name);
   if (!e) return null;
-  if (e.values.includes(v)) return null;
   if (e.acceptsBoolean || /\(bool/.test(info.valueType)) if (parseBoolean(v) !== undefined) return null;
-  if (/file:/.test(info.valueType) && STREAM_PREFIXES.some((p) => v.startsWith(p))) return null;
+  const stream = /file:/.test(info.valueType) ? STREAM_PREFIXES.find((p) => v.startsWith(p)) : undefined;
+  if (stream) {
+    const path = v.slice(stream.length);
+    // The path's specifiers are expanded (%t/app.log), so one that starts with a specifier is taken as it comes.
+    if (stream === "fd:" || path.startsWith("/") || path.startsWith("%")) return null;
+    return { message: `${path ? `'${path}' is not an absolute path` : `'${stream}' needs an absolute path after it`}: systemd ignores the line`, from: stream.length, to: v.length };
+  }
+  if (e.values.includes(v)) return null;
+  // Handlers whose name table falls back to a number (string-table.h's ..._WITH_FALLBACK), up to a maximum.
+  const fallback = NUMERIC_FALLBACK[info.parser];
+  if (fallback !== undefined && !integerProblem(v, { type: "u32", max: fallback })) return null;
+  if (info.parser === "socket_timestamping" && (["nsec", "usec", "µs", "μs"].includes(v) || parseBoolean(v) !== undefined)) return null;
+  // parse_ip_protocol(): names in any case, or the protocol's number; 252 takes UDP-Lite (136) and SCTP (132) only.
+  if (info.parser === "socket_protocol" && (["udplite", "sctp"].includes(v.toLowerCase()) || [132n, 136n].includes(parseCInteger(v) ?? -1n))) return null;
   if (/0\.\.7/.test(info.valueType) && /^[0-7]$/.test(v)) return null;
   if (/0\.\.3/.test(info.valueType) && /^[0-3]$/.test(v)) return null;
   if (/0\.\.255/.test(info.valueType) && /^\d+$/.test(v) && Number(v) <= 255) return null;
@@ -117,17 +129,39 @@ const environment: Validator = (v) => {
   return null;
 };
 
-// SuccessExitStatus= and friends: exit codes 0..255, signal names, and the upper-case status names of exit-status.c.
+// SuccessExitStatus= and friends (config_parse_set_status): words without unquoting, each an exit status (a name of
+// exit-status.c or a number 0-255) or else a signal (name or number).
 const exitStatusList: Validator = (v) => {
-  for (const w of splitWords(v).words) {
+  for (const w of rawWords(v)) {
     const t = w.text;
-    if (/^\d+$/.test(t)) {
-      if (Number(t) > 255) return { message: `'${t}' is not an exit status (0-255)`, from: w.from, to: w.to };
-    } else if (t.startsWith("SIG")) {
-      if (parseSignal(t) === undefined) return { message: `'${t}' is not a signal name`, from: w.from, to: w.to };
-    } else if (!/^[A-Z][A-Z_]*$/.test(t) && !t.includes("%")) return { message: `'${t}' is not an exit status number (0-255), signal name (SIGTERM) or status name (TEMPFAIL)`, from: w.from, to: w.to };
+    if (EXIT_STATUS_NAMES.includes(t) || integerProblem(t, { type: "u8" }) === null || parseSignal(t) !== undefined) continue;
+    const p = { message: `'${t}' is not an exit status (0-255 or a name such as TEMPFAIL) or a signal (SIGTERM): systemd ignores it`, from: w.from, to: w.to };
+    return /^[A-Z_]+$/.test(t) ? withSuggestion(p, closestMatch(t, [...EXIT_STATUS_NAMES])) : p;
   }
   return null;
+};
+
+/** Integer settings by systemd 252's handler: the C type it parses into and the handler's own range check. */
+const INTEGERS: Record<string, IntegerRange & { extra?: string[] }> = {
+  unsigned: { type: "u32" },
+  tty_size: { type: "u32" },
+  int: { type: "i32" },
+  long: { type: "i64" },
+  exec_nice: { type: "i32", min: -20, max: 19 },
+  exec_oom_score_adjust: { type: "i32", min: -1000, max: 1000 },
+  exec_io_priority: { type: "i32", min: 0, max: 7 },
+  exec_cpu_sched_prio: { type: "i32", min: 0, max: 99 },
+  swap_priority: { type: "i32", min: -1, max: 32767 },
+  exit_status: { type: "u8" },
+  cg_weight: { type: "u64", min: 1, max: 10000 },
+  cg_cpu_weight: { type: "u64", min: 1, max: 10000, extra: ["idle"] },
+};
+
+const integer: Validator = (v, info) => {
+  const r = INTEGERS[info.parser]!;
+  if (v === "" || r.extra?.includes(v)) return null;
+  const want = integerProblem(v, r);
+  return want ? whole(v, `'${v}' is not ${want}${r.extra ? ` or ${r.extra.join(", ")}` : ""}; systemd ignores the line`) : null;
 };
 
 /** Validators by value type (knowledge base `valueType`); types not listed are not checked. */
@@ -137,10 +171,6 @@ const BY_TYPE: [RegExp, Validator][] = [
   [/^timespan or calendar/, calendarOrSpan],
   [/^timespan/, timespan],
   [/^integer \(unsigned\)$/, unsigned],
-  [/^integer \(-20\.\.19\)$/, integerIn(-20, 19)],
-  [/^integer \(-1000\.\.1000\)$/, integerIn(-1000, 1000)],
-  [/^integer \(1\.\.10000\) \| idle$/, integerIn(1, 10000, ["idle"])],
-  [/^integer \(1\.\.10000\)$/, integerIn(1, 10000)],
   [/^file-mode \(octal\)$/, fileMode],
   [/^signal/, signal],
   [/^bytes \| percentage \| infinity$/, bytesPercentInfinity],
@@ -154,13 +184,27 @@ const BY_TYPE: [RegExp, Validator][] = [
 ];
 
 export function validateValue(value: string, info: DirectiveInfo): ValueProblem | null {
+  if (value === "" && EMPTY_REFUSED.has(info.parser))
+    return { message: "an empty value is not valid for this setting: systemd ignores the line instead of resetting the setting", from: 0, to: 0 };
   // Grammars chosen by systemd's parser; each handles %-specifiers itself (many of these parsers expand none).
   const kind = valueKind(info);
   if (kind) {
-    const p = KIND_VALIDATORS[kind](value, info.name, info.ltype);
+    const p = KIND_VALIDATORS[kind](value, info.name, info.ltype, info.parser);
     return p && { ...p, ...visible({ start: p.from, end: p.to }, value.length) };
   }
-  if (hasSpecifier(value) && !/^(enum|unit-list|environment)/.test(info.valueType)) return null;
-  for (const [re, validator] of BY_TYPE) if (re.test(info.valueType)) return validator(value, info);
-  return null;
+  // Settings whose parser expands no specifiers take '%n' literally, and it must then parse as it is.
+  let text = value;
+  if (expands(value, info) && !/^(enum|unit-list|environment)/.test(info.valueType)) {
+    // What the specifiers expand to, where that is known well enough to judge (%% and stray %, %n, path specifiers).
+    const expanded = expandForCheck(value);
+    if (expanded === null) return null;
+    text = expanded;
+  }
+  const p = INTEGERS[info.parser] ? integer(text, info) : (BY_TYPE.find(([re]) => re.test(info.valueType))?.[1](text, info) ?? null);
+  if (!p || text === value) return p;
+  // expandForCheck() puts /spec for a path specifier and unit.service for %n: name the specifiers, not the stand-ins
+  const message = /\/spec|unit\.service/.test(text)
+    ? `'${value}' is not valid once systemd expands its specifiers (the path ones give a directory, %n the unit's name): systemd ignores the line`
+    : `${p.message} (once systemd turns %% into %)`;
+  return { ...p, message, from: 0, to: value.length };
 }

@@ -192,8 +192,12 @@ describe.skipIf(!hasAnalyze)("--with-systemd", () => {
 });
 
 describe("a user crontab saved as `crontab` in a repository", () => {
-  it("the finding says which format was assumed and how to choose the other, and --crontab reads it as a user crontab", () => {
-    const dir = project({ crontab: "30 * * * * /usr/local/bin/notify --all\n" });
+  it("is read as one when every job has a path where the user would be", () => {
+    const dir = project({ crontab: "30 * * * * /usr/local/bin/notify --all\n0 2 * * * $HOME/bin/backup\n" });
+    expect(run(["check", "."], { cwd: dir })).toMatchObject({ code: 0, stdout: "1 file checked against systemd 252, no problems found\n" });
+  });
+  it("otherwise the finding says which format was assumed and how to choose the other, and --crontab reads it as a user crontab", () => {
+    const dir = project({ crontab: "30 * * * * /usr/local/bin/notify --all\n0 2 * * * backup /usr/local/bin/backup\n" });
     const assumed = run(["check", "."], { cwd: dir });
     expect(assumed.code).toBe(1);
     expect(assumed.stdout).toContain("a file named crontab is read as a system crontab");

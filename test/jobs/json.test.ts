@@ -37,7 +37,7 @@ describe("parseJson", () => {
   });
   it("rejects what JSON.parse rejects, without throwing", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("{", "}", "[", "]", ",", ":", '"', "1", "-", "e", "t", "n", " ", "\\", "u", "a") }), (text) => {
+      fc.property(fc.string({ unit: fc.constantFrom("{", "}", "[", "]", ",", ":", '"', "1", "0", ".", "-", "+", "e", "E", "t", "n", " ", "\t", "\n", "\v", "\u00a0", "\u0001", "\\", "u", "a", "/", "*", "'") }), (text) => {
         let ok = true;
         try {
           JSON.parse(text);
@@ -46,8 +46,35 @@ describe("parseJson", () => {
         }
         expect(parseJson(text).ok).toBe(ok);
       }),
-      { numRuns: 500 },
+      { numRuns: 3000 },
     );
+  });
+  it.each([
+    ['{\n  "rules": {,\n}', "expected a key in double quotes, found ','", 14, 15],
+    ['{"a": 1,}', "trailing comma before '}'", 7, 8],
+    ["[1, 2,]", "trailing comma before ']'", 5, 6],
+    ['{"a" 1}', `expected ':' after the key "a", found '1'`, 5, 6],
+    ['{"a": 1 "b": 2}', `expected ',' or '}', found '"'`, 8, 9],
+    ["[1 2]", "expected ',' or ']', found '2'", 3, 4],
+    ['{"a": 1', "expected ',' or '}', found end of file", 7, 7],
+    ["[1", "expected ',' or ']', found end of file", 2, 2],
+    ["1 2", "unexpected '2' after the value", 2, 3],
+    ["", "expected a value, found end of file", 0, 0],
+    ["{'a': 1}", "expected a key in double quotes, found '''", 1, 2],
+    ['{"a": tru}', "expected a value, found 't'", 6, 7],
+    ['{\n  // note\n  "a": 1\n}', "comments are not allowed in JSON", 4, 11],
+    ['"ab', "unterminated string", 0, 3],
+    ['"a\nb"', "control character in a string (write it as an escape such as \\n)", 2, 3],
+    ['"a\u0001b"', "control character in a string (write it as an escape such as \\n)", 2, 3],
+    ['"a\\x"', "invalid escape '\\x'", 2, 4],
+    ['"a\\u12G4"', "\\u needs four hex digits", 2, 4],
+    ["[".repeat(300), "nested deeper than 256 levels", 256, 257],
+  ])("%j: %s at %i-%i", (text, message, start, end) => {
+    expect(parseJson(text)).toEqual({ ok: false, error: { message, range: { start, end } } });
+  });
+  it("skips a leading BOM and keeps offsets", () => {
+    const r = parseJson('\ufeff{"a": 1}');
+    expect(r.ok && r.value.type === "object" && r.value.members[0]!.keyRange).toEqual({ start: 2, end: 5 });
   });
   it("deep nesting is an error, not a crash", () => {
     expect(parseJson("[".repeat(100000)).ok).toBe(false);

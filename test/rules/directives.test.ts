@@ -92,11 +92,11 @@ describe("values/invalid-value on OnCalendar=", () => {
 
 describe("values: words, names, paths and specifiers", () => {
   it("values/invalid-value checks unit lists, environment assignments, user names and absolute paths", () => {
-    const r = lint("[Unit]\nWants=a.service b@x.service c.bogus\n[Service]\nEnvironment=\"A=1 2\" B=\nEnvironment=C\nUser=www-data\nGroup=0\nRootDirectory=srv\n");
+    const r = lint("[Unit]\nWants=a.service b@x.service c.bogus\n[Service]\nEnvironment=\"A=1 2\" B=\nEnvironment=C\nUser=www-data\nGroup=0\nTTYPath=srv\n");
     expect(r.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule}`)).toEqual([
       "2:29-36 values/invalid-value",
       "5:13-14 values/invalid-value",
-      "8:15-18 values/invalid-value",
+      "8:9-12 values/invalid-value",
     ]);
   });
 

@@ -119,7 +119,8 @@ const CASES: Case[] = [
 function unitlintRefuses(c: Case): { error: boolean; rules: string[] } {
   const sources = [{ path: c.name, text: typeof c.text === "string" ? c.text : c.text.toString("latin1").replace(/\xff/g, "\udcff") }];
   for (const [path, text] of Object.entries(c.extra ?? {})) sources.push({ path, text });
-  const errors = lintSources(sources).findings.filter((f) => f.severity === "error" && f.file === c.name);
+  // values/invalid-value is about one line systemd ignores (StandardOutput=file:log.txt), not about loading the unit.
+  const errors = lintSources(sources).findings.filter((f) => f.severity === "error" && f.file === c.name && f.rule !== "values/invalid-value");
   return { error: errors.length > 0, rules: errors.map((f) => f.rule) };
 }
 

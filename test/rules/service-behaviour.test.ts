@@ -26,7 +26,7 @@ describe("exec/relative-executable", () => {
     expect(lint(ctl, { targetSystemd: [237] })).toEqual(["a.service:2:11 exec/relative-executable warning"]);
   });
   it("accepts absolute paths after prefixes and specifiers", () => {
-    expect(lint({ "a.service": "[Service]\nExecStart=-@/usr/bin/a a\nExecStop=%h/bin/stop\nExecStartPre=+!/bin/true\n" })).toEqual([]);
+    expect(lint({ "a.service": "[Service]\nExecStart=-@/usr/bin/a a\nExecStop=%h/bin/stop\nExecStartPre=+/bin/true\nExecStopPost=!-!/bin/true\n" })).toEqual([]);
   });
 });
 

@@ -8,7 +8,10 @@ import { ioLimit } from "../../src/values/device-io.js";
 import { cpuSet } from "../../src/values/cpu-set.js";
 import { deviceAllow } from "../../src/values/device-allow.js";
 import { isIPv4, isIPv6, ipPrefixes } from "../../src/values/ip-prefix.js";
+import { execLine } from "../../src/values/exec-line.js";
+import { integerProblem, parseCInteger } from "../../src/values/integer.js";
 import { valueKind } from "../../src/values/kinds.js";
+import { listenAddress } from "../../src/values/socket-address.js";
 import { addressFamilies, capabilities, disableControllers, networkInterfaces, restrictNamespaces, syscallFilter } from "../../src/values/name-lists.js";
 import { execDirectories, namespacePaths } from "../../src/values/path-list.js";
 import { rlimit } from "../../src/values/rlimit.js";
@@ -26,7 +29,9 @@ describe("value kinds", () => {
     expect(valueKind(directiveInfo("Service", "AllowedCPUs")!)).toBe("cpu-set");
     expect(valueKind(directiveInfo("Service", "LimitNOFILE")!)).toBe("rlimit");
     expect(directiveInfo("Service", "LimitNOFILE")!.ltype).toBe("RLIMIT_NOFILE");
-    expect(valueKind(directiveInfo("Service", "ExecStart")!)).toBeUndefined();
+    expect(valueKind(directiveInfo("Service", "ExecStart")!)).toBe("exec-line");
+    expect(valueKind(directiveInfo("Socket", "ListenStream")!)).toBe("listen-address");
+    expect(valueKind(directiveInfo("Unit", "Description")!)).toBeUndefined();
   });
 });
 
@@ -157,5 +162,35 @@ describe("values/invalid-value", () => {
     ]);
     expect(found.map((f) => f.severity)).toEqual(["error", "error", "warning"]);
     expect(found.every((f) => f.fix === undefined)).toBe(true);
+  });
+});
+
+describe("integers, socket addresses and command lines as systemd 252 reads them", () => {
+  it("parses integers like safe_atoi()/safe_atou()", () => {
+    expect(["0x10", "010", "0o17", "0b101", "+5", " 7", "-0"].map(parseCInteger)).toEqual([16n, 8n, 15n, 5n, 5n, 7n, 0n]);
+    expect(["08", "0x", "1.5", "", "5 ", "0b2"].map(parseCInteger)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(integerProblem("-1", { type: "u32" })).not.toBeNull();
+    expect(integerProblem("4294967295", { type: "u32" })).toBeNull();
+    expect(integerProblem("4294967296", { type: "u32" })).not.toBeNull();
+    expect(integerProblem("-0x14", { type: "i32", min: -20, max: 19 })).toBeNull();
+  });
+  it("takes the socket addresses socket_address_parse() takes", () => {
+    for (const ok of ["80", "0x50", "127.0.0.1:80", "[::1]:80", "[::1]:80%%lo", "/run/a.sock", "@abstract", "vsock:2:80", "vsock::80"])
+      expect(listenAddress(ok, "ListenStream"), ok).toBeNull();
+    for (const bad of ["0", "65536", "::1:80", "127.0.0.1", "[::1]", "vsock:4294967296:80", "vsock:2", "@", "x", "1.2.3.4:0"])
+      expect(listenAddress(bad, "ListenStream"), bad).not.toBeNull();
+    expect(listenAddress("127.0.0.1:80", "ListenSequentialPacket")).not.toBeNull();
+    expect(listenAddress("kobject-uevent 1", "ListenNetlink")).toBeNull();
+    expect(listenAddress("kobject-uevnt 1", "ListenNetlink")?.message).toContain("did you mean 'kobject-uevent'?");
+    expect(listenAddress("run/fifo", "ListenFIFO")).not.toBeNull();
+  });
+  it("reports the command lines systemd drops, not the ones it refuses the unit over", () => {
+    expect(execLine("-")).not.toBeNull();
+    expect(execLine("--/bin/true")).not.toBeNull();
+    expect(execLine("'x")).not.toBeNull();
+    expect(execLine("-/bin/echo \\q")).toBeNull();
+    expect(execLine("/bin/echo a \\; b ; /bin/true")).toBeNull();
+    // no '-': loading/invalid-command reports it
+    expect(execLine("bin/true")).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { elapsesAfter } from "../engine/next-elapse.js";
 import { formatTimestamp } from "../timestamp/format-timestamp.js";
 import { isoWithOffset } from "../timestamp/iso.js";
 
-export interface CalendarJsonEntry {
+interface CalendarJsonEntry {
   input: string;
   ok: boolean;
   normalized?: string;

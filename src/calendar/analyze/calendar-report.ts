@@ -8,7 +8,7 @@ import { parseTimespan } from "../timespan/parse-timespan.js";
 import { formatSpec } from "../spec/format.js";
 import { TextChunks, displayWidth, tableLine } from "./table.js";
 
-export interface AnalyzeCalendarInput {
+interface AnalyzeCalendarInput {
   specs: readonly string[];
   iterations: number;
   /** the base time in µs (systemd-analyze: --base-time, else the clock) */

@@ -1,4 +1,4 @@
-import { CstParser, type CstNode } from "chevrotain";
+import { CstParser } from "chevrotain";
 import { cronTokens, CronComma, CronDash, CronName, CronNum, CronSlash, CronStar } from "./tokens.js";
 
 /**
@@ -51,4 +51,3 @@ let grammar: CronFieldGrammar | undefined;
 export function cronFieldGrammar(): CronFieldGrammar {
   return (grammar ??= new CronFieldGrammar());
 }
-export type CronFieldCst = CstNode;

@@ -17,7 +17,7 @@ const FULL: Record<CronFieldName, [number, number]> = { minute: [0, 59], hour: [
  * "a/s" (only when systemd's repetition stops exactly at the field's end),
  * else a list of values and runs.
  */
-export function chainFor(values: number[], field: CronFieldName, width = 2): string {
+function chainFor(values: number[], field: CronFieldName, width = 2): string {
   const [lo, hi] = FULL[field];
   const v = [...new Set(values)].sort((a, b) => a - b);
   const pad = (n: number) => String(n).padStart(width, "0");

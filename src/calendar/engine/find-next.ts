@@ -13,7 +13,7 @@ import type { LibcSession } from "../libc/session.js";
  */
 
 export type NextError = "ENOENT" | "EDEADLK" | "EINVAL";
-export const MAX_CALENDAR_ITERATIONS = 1000;
+const MAX_CALENDAR_ITERATIONS = 1000;
 
 /** The spec and glibc state one search runs with (systemd's `c` and the process). */
 interface Ctx {

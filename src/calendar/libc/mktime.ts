@@ -187,7 +187,7 @@ export function mktime(tp: Tm, session: LibcSession): number | null {
 }
 
 /** timegm(3); glibc clears the caller's tm_isdst first, even when it then fails. `leapZone`: see gmtimeInto. */
-export function timegm(tp: Tm, leapZone?: Zone): number | null {
+function timegm(tp: Tm, leapZone?: Zone): number | null {
   tp.isdst = 0;
   return mktimeInternal(tp, null, leapZone);
 }

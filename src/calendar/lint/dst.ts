@@ -4,7 +4,7 @@ import { minuteMatches } from "../spec/matches.js";
 import { emptyTm } from "../libc/tm.js";
 import { offtime } from "../libc/offtime.js";
 
-export interface DstHit {
+interface DstHit {
   kind: "gap" | "overlap";
   /** the transition instant, seconds since the epoch */
   at: number;

@@ -6,7 +6,3 @@ export function asciiLower(s: string): string {
 export function endsWithNoCase(s: string, suffix: string): boolean {
   return s.length >= suffix.length && asciiLower(s.slice(s.length - suffix.length)) === asciiLower(suffix);
 }
-
-export function equalsNoCase(a: string, b: string): boolean {
-  return a.length === b.length && asciiLower(a) === asciiLower(b);
-}

@@ -65,7 +65,7 @@ export interface CalendarBodyNode {
   spaceAfter: boolean[];
 }
 
-export type ZoneSuffixKind = "utc" | "local" | "iana";
+type ZoneSuffixKind = "utc" | "local" | "iana";
 
 export interface ZoneSuffixNode {
   kind: ZoneSuffixKind;

@@ -15,7 +15,7 @@ import type { Zone } from "../zone/zone.js";
 const INT_MAX = 2147483647;
 const ULONG_MAX = 18446744073709551615n;
 /** calendarspec.c CALENDARSPEC_COMPONENTS_MAX: at most 241 values in one field */
-export const COMPONENTS_MAX = 240;
+const COMPONENTS_MAX = 240;
 
 class Fail {
   constructor(readonly diagnostic: CalendarDiagnostic) {}

@@ -1,4 +1,4 @@
-import { CstParser, type CstNode } from "chevrotain";
+import { CstParser } from "chevrotain";
 import { allTokens, Colon, Comma, Dash, Dot, DotDot, Num, Slash, Spaces, Star, Tilde, Timestamp, Weekday } from "./tokens.js";
 
 /**
@@ -121,4 +121,3 @@ let grammar: CalendarGrammar | undefined;
 export function calendarGrammar(): CalendarGrammar {
   return (grammar ??= new CalendarGrammar());
 }
-export type CalendarCst = CstNode;

@@ -13,7 +13,7 @@ import { SHORTHANDS } from "../spec/shorthands.js";
 import { normalizeSpec } from "../spec/normalize.js";
 import { specProblem } from "../spec/validate.js";
 
-export interface RawParse {
+interface RawParse {
   ast: CalendarAst;
   /** normalized and valid, when `error` is undefined */
   spec?: CalendarSpec;

@@ -11,7 +11,7 @@ export interface SuffixContext {
   leapZone?: Zone;
 }
 
-export interface SplitSpec {
+interface SplitSpec {
   /** the text before the suffix (offsets are unchanged: it is a prefix) */
   body: string;
   zone?: ZoneSuffixNode;

@@ -37,7 +37,7 @@ function isStar(chain: CalendarComponent[], usec: boolean): boolean {
 }
 
 /** calendarspec.c format_chain */
-export function formatChain(chain: CalendarComponent[], width: number, usec: boolean): string {
+function formatChain(chain: CalendarComponent[], width: number, usec: boolean): string {
   if (isStar(chain, usec)) return "*";
   const d = usec ? USEC_PER_SEC : 1;
   return chain

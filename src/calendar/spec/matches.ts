@@ -2,7 +2,7 @@ import type { CalendarComponent, CalendarSpec } from "./model.js";
 import { daysInMonth } from "../libc/tm.js";
 
 /** Local wall-clock fields to test against a spec. */
-export interface WallTime {
+interface WallTime {
   year: number;
   /** 1..12 */
   month: number;

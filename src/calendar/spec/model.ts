@@ -14,8 +14,7 @@ export interface CalendarComponent {
 }
 
 /** The fields of a calendar spec, in systemd's order. */
-export const CALENDAR_FIELDS = ["year", "month", "day", "hour", "minute", "second"] as const;
-export type CalendarField = (typeof CALENDAR_FIELDS)[number];
+export type CalendarField = "year" | "month" | "day" | "hour" | "minute" | "second";
 
 /**
  * A calendar event as systemd holds it (calendarspec.h CalendarSpec). An empty
@@ -52,9 +51,4 @@ export function emptySpec(): CalendarSpec {
 
 export function constComponent(value: number): CalendarComponent {
   return { start: value, stop: -1, repeat: 0 };
-}
-
-export function cloneSpec(s: CalendarSpec): CalendarSpec {
-  const c = (chain: CalendarComponent[]) => chain.map((x) => ({ ...x }));
-  return { ...s, year: c(s.year), month: c(s.month), day: c(s.day), hour: c(s.hour), minute: c(s.minute), second: c(s.second) };
 }

@@ -6,7 +6,7 @@ const compare = (a: CalendarComponent, b: CalendarComponent) => a.start - b.star
  * calendarspec.c normalize_chain: trim `stop` to a whole number of repeats,
  * drop repeats that can never fire, sort, and remove duplicates.
  */
-export function normalizeChain(chain: CalendarComponent[]): CalendarComponent[] {
+function normalizeChain(chain: CalendarComponent[]): CalendarComponent[] {
   for (const c of chain) {
     if (c.stop > c.start && c.repeat > 0) c.stop -= (c.stop - c.start) % c.repeat;
     if ((c.stop > c.start && c.repeat > 0 && c.start + c.repeat > c.stop) || c.start === c.stop) {

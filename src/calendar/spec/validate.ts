@@ -1,13 +1,13 @@
 import { type CalendarComponent, type CalendarField, type CalendarSpec, MAX_YEAR, MIN_YEAR, USEC_PER_SEC } from "./model.js";
 
 /** Why a normalized component is out of what systemd accepts (calendarspec.c chain_valid). */
-export interface ComponentProblem {
+interface ComponentProblem {
   field: CalendarField;
   component: CalendarComponent;
   reason: string;
 }
 
-export const FIELD_BOUNDS: Record<CalendarField, [number, number]> = {
+const FIELD_BOUNDS: Record<CalendarField, [number, number]> = {
   year: [MIN_YEAR, MAX_YEAR],
   month: [1, 12],
   day: [1, 31],

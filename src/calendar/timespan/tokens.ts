@@ -48,7 +48,7 @@ export const Frac = createToken({ name: "Frac", pattern: /\.[0-9]*/ });
 export const Unit = createToken({ name: "Unit", pattern: new RegExp(UNITS.map(([u]) => u).join("|")) });
 export const Other = createToken({ name: "Other", pattern: /[^]/ });
 
-export const timespanTokens: TokenType[] = [Blank, Infinity_, Minus, Int, Frac, Unit, Other];
+const timespanTokens: TokenType[] = [Blank, Infinity_, Minus, Int, Frac, Unit, Other];
 
 /** Each token type with its pattern made sticky, matched at the offset reached. */
 const sticky = timespanTokens.map((type) => ({ type, re: new RegExp((type.PATTERN as RegExp).source, "y") }));

@@ -7,7 +7,7 @@ import { parseTimespan } from "../timespan/parse-timespan.js";
 import type { ZoneSource } from "../zone/source.js";
 import { strptime } from "./strptime.js";
 
-export const USEC_TIMESTAMP_FORMATTABLE_MAX_BIG = 253402214399000000n;
+const USEC_TIMESTAMP_FORMATTABLE_MAX_BIG = 253402214399000000n;
 
 export type TimestampResult = { ok: true; usec: bigint } | { ok: false; errno: "EINVAL" | "ERANGE"; message: string };
 

@@ -8,7 +8,7 @@ interface TType {
 }
 
 /** A leap-second record (tzfile(5)): from `transition` on, `correction` seconds have been inserted in all. */
-export interface LeapRecord {
+interface LeapRecord {
   transition: number;
   correction: number;
 }

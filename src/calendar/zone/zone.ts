@@ -45,9 +45,3 @@ export const utcZone: Zone = {
   initialTzname: ["UTC", "UTC"],
   isUtc: true,
 };
-
-/** A zone with one fixed offset and name, e.g. an unparsable TZ value (glibc falls back to offset 0). */
-export function fixedZone(name: string, abbr: string, gmtoff: number): Zone {
-  const info: ZoneInfo = { gmtoff, isdst: 0, abbr, tzname: [abbr, abbr] };
-  return { name, lookup: () => info, span: () => ({ info, from: -Infinity, to: Infinity }), initialTzname: [abbr, abbr], isUtc: gmtoff === 0 };
-}

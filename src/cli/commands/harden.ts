@@ -5,7 +5,7 @@ import { displayName } from "../../format/escape.js";
 import { EXIT_USAGE } from "../errors.js";
 import { parseThreshold } from "./security.js";
 
-export interface HardenOptions {
+interface HardenOptions {
   target?: string;
   write?: boolean;
   force?: boolean;
@@ -15,7 +15,7 @@ export interface HardenOptions {
  * Print (or write with --write) a hardening drop-in per unit. The unit file
  * itself is never touched; an existing hardening.conf is kept unless --force.
  */
-export async function runHarden(paths: string[], opts: HardenOptions, rawIo: Io): Promise<number> {
+async function runHarden(paths: string[], opts: HardenOptions, rawIo: Io): Promise<number> {
   const io = escapingErr(rawIo);
   const target = parseThreshold(opts.target, "--target");
   const { loadUnits } = await import("../../node/load-units.js");

@@ -12,7 +12,7 @@ export interface CommandModule {
  * commands. Each module lives in its own file in this folder; add new ones
  * here (keep the list sorted by command name).
  */
-export const commandLoaders: [name: string, load: () => Promise<CommandModule>][] = [
+const commandLoaders: [name: string, load: () => Promise<CommandModule>][] = [
   ["calendar", () => import("./calendar.js")],
   ["check", () => import("./check.js")],
   ["cron2calendar", () => import("./cron2calendar.js")],

@@ -57,8 +57,9 @@ function emit(result: MigrationResult, opts: OutputFlags, rawIo: Io): number {
 export function runMigrateCrontab(file: string, opts: OutputFlags & { timeout: string; format?: CrontabFormat; names?: "program" | "comment" }, io: Io): number {
   if (timespanUsec(opts.timeout) === undefined) throw new UsageError(`--timeout expects a systemd time span such as 30min, 2h or infinity, got '${opts.timeout}'`);
   // a user crontab (crontab -l) has no user field; /etc/crontab and cron.d files do
-  const format = opts.format ?? (opts.user ? "user" : (crontabFormatFor(file) ?? "user"));
-  const crontab = parseCrontab(read(file), file, format);
+  const text = read(file);
+  const format = opts.format ?? (opts.user ? "user" : (crontabFormatFor(file, text) ?? "user"));
+  const crontab = parseCrontab(text, file, format);
   const result = migrateCrontab(crontab, { mode: opts.user ? "user" : "system", prefix: opts.prefix ?? "cron", timeout: opts.timeout, nameFrom: opts.names ?? "program" });
   return emit(result, opts, io);
 }

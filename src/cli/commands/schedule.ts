@@ -13,9 +13,9 @@ import { UsageError } from "../errors.js";
 import { processIo, useColor, type Io } from "../io.js";
 import { machineTimeZone, nodeZoneSource } from "../../node/time-zone.js";
 
-export const SCHEDULE_FORMATS = ["terminal", "json", "html", "ics"] as const;
+const SCHEDULE_FORMATS = ["terminal", "json", "html", "ics"] as const;
 
-export interface ScheduleFlags {
+interface ScheduleFlags {
   from?: string;
   days: number;
   tz?: string;
@@ -39,7 +39,7 @@ function widthArg(v: string): number {
 }
 
 /** Read the inputs as `check` does and build the model. */
-export function loadSchedule(paths: string[], opts: Pick<ScheduleFlags, "from" | "days" | "tz" | "crontab">, io: Io): { model: ScheduleModel; errors: number } {
+function loadSchedule(paths: string[], opts: Pick<ScheduleFlags, "from" | "days" | "tz" | "crontab">, io: Io): { model: ScheduleModel; errors: number } {
   const zones = nodeZoneSource();
   const tz = opts.tz ?? machineTimeZone(io.env);
   if (opts.tz !== undefined && opts.tz !== "UTC" && zones.load(opts.tz) === undefined) throw new UsageError(`--tz: unknown time zone '${opts.tz}'`);
@@ -79,7 +79,8 @@ export function loadSchedule(paths: string[], opts: Pick<ScheduleFlags, "from" |
       return;
     }
     if (sk) {
-      scheduleFiles.push(parseScheduleFile(path, r.text, sk));
+      // a file named crontab outside etc/ may turn out a user crontab once its jobs are read
+      scheduleFiles.push(parseScheduleFile(path, r.text, kind ?? scheduleKindOf(path, r.text) ?? sk));
       return;
     }
     unitFiles.push(parseFile(path, r.text));

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { escapingErr, processIo, useColor, type Io } from "../io.js";
 import { UsageError, EXIT_USAGE } from "../errors.js";
 
-export interface SecurityOptions {
+interface SecurityOptions {
   format: "table" | "json";
   threshold?: string;
   baseline?: string;
@@ -20,7 +20,7 @@ export function parseThreshold(v: string | undefined, flag = "--threshold"): num
   return Math.round(Number(v) * 10);
 }
 
-export async function runSecurity(paths: string[], opts: SecurityOptions, rawIo: Io): Promise<number> {
+async function runSecurity(paths: string[], opts: SecurityOptions, rawIo: Io): Promise<number> {
   const io = escapingErr(rawIo);
   const threshold = parseThreshold(opts.threshold);
   const { loadUnits } = await import("../../node/load-units.js");

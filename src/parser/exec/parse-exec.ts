@@ -8,7 +8,7 @@ export type ExecWord = Word;
  * optional prefixes, then words split like systemd's extract_first_word()
  * with quote removal. Offsets are into the setting's value.
  */
-export interface ExecCommand {
+interface ExecCommand {
   /** `-`, `@`, `:`, `+`, `!`, `!!` in the order written. */
   prefixes: string[];
   prefixEnd: number;
@@ -18,23 +18,58 @@ export interface ExecCommand {
   unterminatedQuote?: number;
 }
 
-const PREFIX = /^(!!|[-@:+!|])/;
+/**
+ * The prefixes as systemd 252's config_parse_exec() takes them: `-`, `@` and `:` once each, then one of `+`, `!` or
+ * `!!` (a second `!` turns `!` into `!!`); anything else, a repeated prefix included, starts the program name.
+ */
+export function parsePrefixes(value: string): { prefixes: string[]; end: number } {
+  const prefixes: string[] = [];
+  let i = 0;
+  for (; i < value.length; i++) {
+    const c = value[i]!;
+    const privileged = prefixes.find((p) => p === "+" || p === "!" || p === "!!");
+    if ((c === "-" || c === "@" || c === ":") && !prefixes.includes(c)) prefixes.push(c);
+    else if ((c === "+" || c === "!") && privileged === undefined) prefixes.push(c);
+    else if (c === "!" && privileged === "!") prefixes[prefixes.indexOf("!")] = "!!";
+    else break;
+  }
+  return { prefixes, end: i };
+}
 
 /** One command (the whole value; see splitExecCommands for lines that hold several). */
 export function parseExec(value: string): ExecCommand {
-  let i = 0;
-  const prefixes: string[] = [];
-  for (;;) {
-    const m = PREFIX.exec(value.slice(i));
-    if (!m) break;
-    prefixes.push(m[1]!);
-    i += m[1]!.length;
-  }
+  const { prefixes, end: i } = parsePrefixes(value);
   // The words after the prefixes, split the way systemd splits every list value.
   const { words: raw, unterminated } = splitWords(value.slice(i));
   const words: ExecWord[] = raw.map((w) => ({ ...w, from: w.from + i, to: w.to + i }));
   if (unterminated !== undefined) return { prefixes, prefixEnd: i, words, unterminatedQuote: unterminated + i };
   return { prefixes, prefixEnd: i, words };
+}
+
+/** A parsed command shared by every reader of the same value: read it, never change it. */
+export interface SharedExecCommand {
+  readonly prefixes: readonly string[];
+  readonly prefixEnd: number;
+  readonly words: readonly Readonly<ExecWord>[];
+  readonly unterminatedQuote?: number;
+}
+
+const parsed = new Map<string, SharedExecCommand>();
+/** Enough for the distinct command lines of a large run's units; past it the memo starts over rather than grow. */
+const PARSED_LIMIT = 8192;
+
+/**
+ * parseExec for the rules: the ten rules that read command lines parse each distinct value once per process (the
+ * same `ExecStart=` used to be parsed by each of them), so the result is shared and typed read-only.
+ */
+export function execCommandOf(value: string): SharedExecCommand {
+  let cmd = parsed.get(value);
+  if (cmd === undefined) {
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    cmd = parseExec(value);
+    parsed.set(value, cmd);
+  }
+  return cmd;
 }
 
 /** The executable word (argv[0] is the next word when the `@` prefix is used). */
@@ -63,7 +98,7 @@ export function splitExecCommands(value: string): ExecCommandSpan[] {
   let start = 0;
   const push = (end: number): void => {
     const cmd = parseExec(value.slice(start, end));
-    if (cmd.words.length === 0 && cmd.prefixes.length === 0) return;
+    if (cmd.words.length === 0 && cmd.prefixes.length === 0 && cmd.unterminatedQuote === undefined) return;
     out.push({
       prefixes: cmd.prefixes,
       prefixEnd: cmd.prefixEnd + start,

@@ -27,11 +27,11 @@ interface LineBase {
   continuedAtEof: boolean;
 }
 
-export interface BlankLineNode extends LineBase {
+interface BlankLineNode extends LineBase {
   kind: "blank";
 }
 
-export interface CommentNode extends LineBase {
+interface CommentNode extends LineBase {
   kind: "comment";
   text: string;
 }

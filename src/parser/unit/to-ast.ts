@@ -23,7 +23,7 @@ export const LONG_LINE_MAX = 1024 * 1024;
 const BOM = 0xfeff;
 
 /** An odd run of trailing backslashes: the last one escapes the line end. */
-export function endsWithEscape(text: string, from: number, to: number): boolean {
+function endsWithEscape(text: string, from: number, to: number): boolean {
   let n = 0;
   for (let i = to - 1; i >= from && text.charCodeAt(i) === 92; i--) n++;
   return n % 2 === 1;

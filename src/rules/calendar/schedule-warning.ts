@@ -3,11 +3,6 @@ import { valueSubRange } from "../../parser/unit/index.js";
 import { defineRule } from "../types.js";
 import { checkedEntries } from "../directives/entries-helper.js";
 
-interface Options {
-  /** The zone the timers run in (TZ of the target host); DST checks use it. Default UTC. */
-  timezone?: string;
-}
-
 export default defineRule({
   meta: {
     id: "calendar/schedule-warning",
@@ -28,11 +23,10 @@ export default defineRule({
     },
   },
   checkUnit(ctx) {
-    const opts = (ctx.settings.ruleOptions["calendar/schedule-warning"] ?? {}) as Options;
     for (const file of ctx.unit.files) {
       for (const { section, entry } of checkedEntries(file)) {
         if (section !== "Timer" || entry.key !== "OnCalendar" || entry.value === "") continue;
-        const diags = lintCalendar(entry.value, { tz: opts.timezone ?? ctx.settings.timeZone ?? "UTC", ...(ctx.settings.now !== undefined ? { now: ctx.settings.now * 1000 } : {}) });
+        const diags = lintCalendar(entry.value, { tz: ctx.options.timezone ?? ctx.settings.timeZone ?? "UTC", ...(ctx.settings.now !== undefined ? { now: ctx.settings.now * 1000 } : {}) });
         for (const d of diags) {
           if (d.severity !== "warning") continue;
           if (d.code === "date-in-past" && ctx.settings.now === undefined) continue;

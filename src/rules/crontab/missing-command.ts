@@ -14,8 +14,8 @@ export default defineRule({
     docs: {
       summary: "A crontab job line that ends after its schedule (or, in /etc/crontab and cron.d files, after the user).",
       rationale: "cron rejects a job without a command; in the system format the word after the schedule is the user, so `0 2 * * * /usr/bin/backup` reads as user `/usr/bin/backup` with no command.",
-      bad: { filename: "crontab", text: "0 2 * * * /usr/local/bin/backup\n" },
-      good: { filename: "crontab", text: "0 2 * * * root /usr/local/bin/backup\n" },
+      bad: { filename: "etc/crontab", text: "0 2 * * * /usr/local/bin/backup\n" },
+      good: { filename: "etc/crontab", text: "0 2 * * * root /usr/local/bin/backup\n" },
       reference: "crontab(5)",
     },
   },

@@ -21,14 +21,13 @@ export default defineRule({
       summary: "A job in /etc/crontab or a cron.d file whose user field is not a user (usually a missing user field).",
       rationale:
         "System crontabs name the user after the five time fields. A line copied from a user crontab puts the command there instead, cron looks up a user named like the command, fails, and skips the job. Set `users` in this rule's options to also check names against the users of the target host.",
-      bad: { filename: "crontab", text: "30 * * * * /usr/local/bin/notify --all\n" },
-      good: { filename: "crontab", text: "30 * * * * root /usr/local/bin/notify --all\n" },
+      bad: { filename: "etc/crontab", text: "30 * * * * /usr/local/bin/notify --all\n" },
+      good: { filename: "etc/crontab", text: "30 * * * * root /usr/local/bin/notify --all\n" },
       reference: "crontab(5) (system crontab format)",
     },
   },
   checkCrontab(ctx) {
-    const opts = ctx.settings.ruleOptions["crontab/unknown-user"] as { users?: string[] } | undefined;
-    const known = opts?.users;
+    const known = ctx.options.users;
     for (const job of jobLines(ctx.crontab)) {
       const user = job.user;
       if (!user || job.problem) continue;

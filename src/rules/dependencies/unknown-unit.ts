@@ -31,7 +31,7 @@ const FILELESS: ReadonlySet<UnitType> = new Set(["device", "mount", "swap", "aut
 const KNOWN = new Set([...SPECIAL_UNITS, ...SYSTEMD_SYSTEM_UNITS, ...SYSTEMD_USER_UNITS, ...Object.keys(OBSOLETE_UNITS)]);
 
 /** The names a typo is compared with (systemd's units and the set's own, and the declared external ones), by lower-case name. */
-export interface CandidateIndex {
+interface CandidateIndex {
   byLower: Map<string, string>;
   /** type → lower-case stem → the name */
   byTypeStem: Map<string, Map<string, string>>;
@@ -41,7 +41,7 @@ export interface CandidateIndex {
   alphabet: string[];
 }
 
-export function candidateIndex(names: Iterable<string>): CandidateIndex {
+function candidateIndex(names: Iterable<string>): CandidateIndex {
   const idx: CandidateIndex = { byLower: new Map(), byTypeStem: new Map(), byStem: new Map(), alphabet: [] };
   const chars = new Set<string>();
   for (const name of names) {
@@ -61,6 +61,18 @@ export function candidateIndex(names: Iterable<string>): CandidateIndex {
 }
 
 const indexes = new WeakMap<UnitSet, CandidateIndex>();
+const aliasSets = new WeakMap<UnitSet, Set<string>>();
+
+/** The names the set's units take through `[Install] Alias=` (chrony.service is also chronyd.service once enabled). */
+function aliasesOf(set: UnitSet): Set<string> {
+  let a = aliasSets.get(set);
+  if (!a) {
+    a = new Set();
+    for (const u of set.units) for (const v of u.list("Install", "Alias")) for (const w of splitWords(v.value).words) a.add(w.text);
+    aliasSets.set(set, a);
+  }
+  return a;
+}
 
 function indexOf(set: UnitSet, external: string[]): CandidateIndex {
   let c = indexes.get(set);
@@ -69,11 +81,14 @@ function indexOf(set: UnitSet, external: string[]): CandidateIndex {
 }
 
 function known(set: UnitSet, external: Set<string>, name: string): boolean {
-  if (KNOWN.has(name) || external.has(name) || resolveUnit(set, name)) return true;
+  if (KNOWN.has(name) || external.has(name) || resolveUnit(set, name) || aliasesOf(set).has(name)) return true;
   const n = parseUnitName(name);
   // getty@tty2.service: an instance of systemd's getty@.service
   return !!n.template && (KNOWN.has(n.template) || external.has(n.template));
 }
+
+/** Unit types that come beside a service of the same name, so their stem matching another unit says nothing. */
+const COMPANIONS: ReadonlySet<UnitType> = new Set(["socket", "timer", "path"]);
 
 /** Strings one edit (deletion, insertion, substitution, swap of neighbours) away from `s`. */
 function* oneEditAway(s: string, alphabet: string[]): Generator<string> {
@@ -102,15 +117,18 @@ function closestType(suffix: string): UnitType | undefined {
  * or a stem one edit (a letter missing, added, changed, or two neighbours swapped) away from a known unit of the same type.
  * Variants of the name are looked up, so the cost does not grow with the set.
  */
-export function likelyMeant(name: string, idx: CandidateIndex): string | undefined {
+function likelyMeant(name: string, idx: CandidateIndex): string | undefined {
   const n = parseUnitName(name);
   let stem: string;
   let type: UnitType;
   if (n.type) {
     stem = n.stem.toLowerCase();
     type = n.type;
+    // network-online.service for network-online.target. A socket, timer or path unit is a service's companion: it
+    // may stand for that service (db.socket when only db.service exists), but not for a unit of another kind that
+    // another package's companion happens to share a stem with (Wants=rpcbind.socket beside systemd's rpcbind.target)
     const same = idx.byStem.get(stem);
-    if (same && same !== name) return same;
+    if (same && same !== name && (!COMPANIONS.has(type) || same.endsWith(".service"))) return same;
   } else {
     const dot = name.lastIndexOf(".");
     const t = dot > 0 ? closestType(name.slice(dot + 1)) : undefined;
@@ -148,7 +166,7 @@ export default defineRule({
       rationale:
         "A misspelt unit name in `Wants=` is silently ignored by systemd (the dependency simply does not exist); in `Requires=` or `BindsTo=` it makes the unit itself fail to start (\"Unit not found\"). " +
         "The rule compares unknown names with the checked units and with every unit systemd 252 ships (generated from its `units/` folder by `scripts/gen-systemd-units.mjs`), and reports a name one edit away from one of them (a letter missing, added or changed, two neighbours swapped), in another letter case, or with a misspelt or wrong type suffix. " +
-        "It says nothing about names that are merely absent: units of other packages, `.device` units (udev makes them), mount and swap units (systemd-fstab-generator makes them from /etc/fstab), slices and scopes. " +
+        "It says nothing about names that are merely absent: units of other packages (a socket, timer or path unit is compared only with the service of its stem, not with a target or another unit that shares the stem), names a checked unit takes through `[Install] Alias=`, `.device` units (udev makes them), mount and swap units (systemd-fstab-generator makes them from /etc/fstab), slices and scopes. " +
         "Ordering (`After=`/`Before=`) and `Conflicts=` are never reported: they are no-ops against a unit that is not installed, and distribution units order against optional units on purpose. " +
         "When `externalUnits` (or `--external`) lists the units the target host provides, every other name in a requirement dependency is reported as well (at info level).",
       bad: { filename: "app.service", text: "[Unit]\nWants=network-online.targt\nAfter=network-online.target\n\n[Service]\nExecStart=/usr/bin/app\n" },

@@ -2,7 +2,7 @@ import { isKnownSection } from "../../knowledge/sections.js";
 import type { EntryNode } from "../../parser/unit/ast.js";
 import type { UnitFile } from "../../model/unit-file.js";
 
-export interface CheckedEntry {
+interface CheckedEntry {
   section: string;
   entry: EntryNode;
 }

@@ -1,4 +1,4 @@
-import { directiveInfo, enumInfo } from "../../knowledge/directives.js";
+import { directiveInfo, isAmongValues, valuesNewerThan252 } from "../../knowledge/directives.js";
 import { defineRule } from "../types.js";
 import { checkedEntries } from "./entries-helper.js";
 
@@ -35,8 +35,7 @@ export default defineRule({
         ctx.report({ messageId: "directive", data: { key: entry.key, since: info.since, target: oldest }, file: ctx.file, range: entry.keyRange });
         continue;
       }
-      const e = enumInfo(entry.key);
-      if (e && oldest <= 252 && e.newSinceV252.includes(entry.value)) {
+      if (oldest <= 252 && isAmongValues(entry.value, valuesNewerThan252(info))) {
         ctx.report({ messageId: "value", data: { key: entry.key, value: entry.value, target: oldest }, file: ctx.file, range: entry.valueRange });
       }
     }

@@ -1,5 +1,5 @@
 import type { Assignment, EffectiveUnit } from "../../model/effective-unit.js";
-import { parseExec } from "../../parser/exec/parse-exec.js";
+import { execCommandOf } from "../../parser/exec/parse-exec.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { parseBoolean } from "../../values/primitives.js";
 import { splitWords } from "../../values/words.js";
@@ -75,7 +75,7 @@ export default defineRule({
     const tree = (path: string) => "/" + HOME.exec(path)![1]!;
     const related = [{ file: p.file, range: p.range, message: `${p.why} is set here` }];
     for (const { key, a } of commandLines(u)) {
-      const cmd = parseExec(a.value);
+      const cmd = execCommandOf(a.value);
       const exe = cmd.words[0];
       // `+` runs the command with full privileges, outside the mount namespace.
       if (!exe || cmd.prefixes.includes("+") || !hidden(exe.text)) continue;

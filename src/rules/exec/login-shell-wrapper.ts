@@ -1,4 +1,4 @@
-import { parseExec } from "../../parser/exec/parse-exec.js";
+import { execCommandOf } from "../../parser/exec/parse-exec.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { defineRule } from "../types.js";
 import { commandLines } from "./exec-helper.js";
@@ -37,7 +37,7 @@ export default defineRule({
   },
   checkUnit(ctx) {
     for (const { a } of commandLines(ctx.unit)) {
-      const cmd = parseExec(a.value);
+      const cmd = execCommandOf(a.value);
       const exe = cmd.words[0];
       if (!exe) continue;
       const args = cmd.words.map((w) => w.text);

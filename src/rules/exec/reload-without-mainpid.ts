@@ -1,4 +1,4 @@
-import { parseExec } from "../../parser/exec/parse-exec.js";
+import { execCommandOf } from "../../parser/exec/parse-exec.js";
 import { defineRule } from "../types.js";
 
 /** kill(1) options (util-linux and procps) that take the next word as their value. */
@@ -9,7 +9,7 @@ const WITH_VALUE = new Set(["-s", "--signal", "-n", "-q", "--queue", "--timeout"
  * (`-s HUP`, `--signal USR1`, `--signal=USR1`, `-n 1`, `-HUP`, `-9`, `--`).
  * `-l`/`-L`/`--list` lists signal names and signals nothing.
  */
-export function killTargets(args: string[]): string[] {
+function killTargets(args: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
@@ -50,7 +50,7 @@ export default defineRule({
   checkUnit(ctx) {
     for (const a of ctx.unit.list("Service", "ExecReload")) {
       if (a.value === "") continue;
-      const words = parseExec(a.value).words.map((w) => w.text);
+      const words = execCommandOf(a.value).words.map((w) => w.text);
       const exe = (words[0] ?? "").replace(/^.*\//, "");
       if (exe === "pkill" || exe === "killall") {
         ctx.report({ messageId: "pidof", data: { how: exe }, file: a.file, range: a.entry.range });

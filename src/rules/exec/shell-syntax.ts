@@ -1,4 +1,4 @@
-import { parseExec } from "../../parser/exec/parse-exec.js";
+import { execCommandOf } from "../../parser/exec/parse-exec.js";
 import { commandLines } from "./exec-helper.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { defineRule } from "../types.js";
@@ -59,7 +59,7 @@ export default defineRule({
   checkUnit(ctx) {
     {
       for (const { key, a } of commandLines(ctx.unit)) {
-        const cmd = parseExec(a.value);
+        const cmd = execCommandOf(a.value);
         const exe = cmd.words[0]?.text ?? "";
         // Already run by a shell (or by env-style wrappers): nothing to report.
         if (/(^|\/)(ba|da|z|k)?sh$/.test(exe) && cmd.words[1]?.text === "-c") continue;

@@ -3,12 +3,7 @@ import { sortChecks } from "../../hardening/report.js";
 import { defineRule } from "../types.js";
 import { assessmentOf, sectionAnchor } from "./hardening-helper.js";
 
-interface Options {
-  /** Report services whose exposure is above this score (0.0–10.0). */
-  threshold?: number;
-}
-
-export const DEFAULT_EXPOSURE_THRESHOLD = 5.0;
+const DEFAULT_EXPOSURE_THRESHOLD = 5.0;
 
 export default defineRule({
   meta: {
@@ -41,8 +36,7 @@ export default defineRule({
     if (!u.main) return;
     const a = assessmentOf(u, ctx.settings.mode);
     if (!a) return;
-    const opts = (ctx.settings.ruleOptions["hardening/exposure"] ?? {}) as Options;
-    const threshold = typeof opts.threshold === "number" ? opts.threshold : DEFAULT_EXPOSURE_THRESHOLD;
+    const threshold = ctx.options.threshold ?? DEFAULT_EXPOSURE_THRESHOLD;
     if (a.exposure <= Math.round(threshold * 10)) return;
     const worst = sortChecks(a.checks)
       .filter((c) => c.exposure)

@@ -4,7 +4,7 @@ import type { Range } from "../../core/range.js";
 import { SECURITY_CHECKS, assessUnit, formatExposure, type Assessment } from "../../hardening/assess.js";
 import { EXEC_SECTIONS, loadSandbox, type Sandbox } from "../../hardening/sandbox.js";
 import { unitTraits, type UnitTraits } from "../../hardening/traits.js";
-import { defineRule, type Rule, type RuleDocs, type UnitContext } from "../types.js";
+import { defineRule, type Rule, type RuleDocs } from "../types.js";
 
 /**
  * An assessment as the cache keeps it: the 81 check results as two small
@@ -102,7 +102,7 @@ export function sectionAnchor(u: EffectiveUnit): { file: UnitFile; range: Range;
   return null;
 }
 
-export interface SettingRuleSpec {
+interface SettingRuleSpec {
   id: string;
   /** The directive the rule is about. */
   setting: string;
@@ -142,7 +142,7 @@ export function settingRule(spec: SettingRuleSpec): Rule {
         fix: `Sets ${spec.recommended.join(" and ")} (unsafe: hardening can break a service that relies on what it forbids; run \`unitlint harden\` for a whole drop-in).`,
       },
     },
-    checkUnit(ctx: UnitContext) {
+    checkUnit(ctx) {
       const u = ctx.unit;
       if (!u.main) return;
       const a = assessmentOf(u, ctx.settings.mode);

@@ -1,5 +1,5 @@
 import type { EffectiveUnit } from "../../model/effective-unit.js";
-import { EXEC_KEYS, parseExec } from "../../parser/exec/parse-exec.js";
+import { EXEC_KEYS, execCommandOf } from "../../parser/exec/parse-exec.js";
 import { defineRule } from "../types.js";
 import { sandboxOf } from "./hardening-helper.js";
 
@@ -7,7 +7,7 @@ function tmpPaths(u: EffectiveUnit): Map<string, { file: EffectiveUnit["assignme
   const out = new Map<string, { file: EffectiveUnit["assignments"][number] }>();
   for (const k of EXEC_KEYS)
     for (const a of u.all("Service", k))
-      for (const w of parseExec(a.value).words) {
+      for (const w of execCommandOf(a.value).words) {
         const m = /(?:^|=)(\/(?:var\/)?tmp\/[^\s'";|&]+)/.exec(w.text);
         if (m && !out.has(m[1]!)) out.set(m[1]!, { file: a });
       }

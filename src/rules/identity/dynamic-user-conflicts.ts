@@ -1,4 +1,4 @@
-import { parseExec } from "../../parser/exec/parse-exec.js";
+import { execCommandOf } from "../../parser/exec/parse-exec.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { parseBoolean } from "../../values/primitives.js";
 import { splitWords } from "../../values/words.js";
@@ -64,7 +64,7 @@ export default defineRule({
     }
     const writable = u.list("Service", "ReadWritePaths").flatMap((a) => splitWords(a.value).words.map((w) => w.text.replace(/^[-+]+/, "")));
     for (const a of u.list("Service", "ExecStart").filter((x) => x.value !== "")) {
-      const words = parseExec(a.value).words;
+      const words = execCommandOf(a.value).words;
       words.forEach((w, i) => {
         const eq = w.text.indexOf("=");
         const opt = eq > 0 ? w.text.slice(0, eq) : i > 0 ? words[i - 1]!.text : "";

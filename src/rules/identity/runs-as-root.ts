@@ -1,5 +1,5 @@
 import type { EffectiveUnit } from "../../model/effective-unit.js";
-import { parseExec } from "../../parser/exec/parse-exec.js";
+import { execCommandOf } from "../../parser/exec/parse-exec.js";
 import { parseBoolean } from "../../values/primitives.js";
 import { defineRule } from "../types.js";
 
@@ -29,7 +29,7 @@ function networkSocket(u: EffectiveUnit, units: EffectiveUnit[]): string | undef
 /** Why the unit looks like a long-running network service, or undefined. */
 function networkEvidence(u: EffectiveUnit, units: EffectiveUnit[]): string | undefined {
   const start = u.list("Service", "ExecStart").find((a) => a.value !== "");
-  const cmd = start ? parseExec(start.value).words : [];
+  const cmd = start ? execCommandOf(start.value).words : [];
   // Distribution daemons (sshd, dovecot, libvirtd in /usr/sbin) start as root by design and separate privileges themselves.
   const packagedDaemon = /^\/(usr\/)?(sbin|libexec|lib)\//.test(cmd[0]?.text ?? "");
   const socket = packagedDaemon ? undefined : networkSocket(u, units);

@@ -1,4 +1,4 @@
-import { parseExec } from "../../parser/exec/parse-exec.js";
+import { execCommandOf } from "../../parser/exec/parse-exec.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { parseSignal } from "../../values/primitives.js";
 import { splitWords } from "../../values/words.js";
@@ -37,7 +37,7 @@ export default defineRule({
     if (u.get("Service", "Type") === "oneshot" || u.get("Service", "ExecStop") !== undefined) return;
     const start = u.list("Service", "ExecStart").find((a) => a.value !== "");
     if (!start) return;
-    const cmd = parseExec(start.value);
+    const cmd = execCommandOf(start.value);
     let i = 0;
     if (cmd.words[0] && basename(cmd.words[0].text) === "env") {
       i = 1;

@@ -62,7 +62,7 @@ export default defineRule({
         for (const w of words) {
           if (w.text.includes("%")) continue;
           const id = identity(w.text);
-          const report = (messageId: string, data: Record<string, string> = {}) =>
+          const report = (messageId: "duplicate" | "zero" | "cleanSignal", data: Record<string, string> = {}) =>
             ctx.report({ messageId, data: { key, word: w.text, ...data }, file: a.file, range: valueSubRange(a.entry, w.from, w.to), fix: { description: `Remove ${w.text}`, safe: true, edits: [removal(a, w, words)] } });
           const first = seen.get(id);
           if (first !== undefined) report("duplicate", { first });

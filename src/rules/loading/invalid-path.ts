@@ -1,11 +1,13 @@
+import { FATAL_PATH_SETTINGS } from "../../knowledge/parser-traits.js";
 import { TYPE_SECTION } from "../../knowledge/sections.js";
+import { expandForCheck } from "../../values/scan.js";
 import { defineRule } from "../types.js";
 
 /** Path settings whose bad value is fatal in systemd 252 (PATH_CHECK_FATAL). */
-const FATAL_PATHS = ["WorkingDirectory", "RootDirectory", "RootImage", "RootVerity"];
+const FATAL_PATHS = FATAL_PATH_SETTINGS;
 
 /** Why path_simplify_and_warn() with PATH_CHECK_ABSOLUTE fails on `p`, or null. */
-export function absolutePathProblem(p: string): string | null {
+function absolutePathProblem(p: string): string | null {
   if (!p.startsWith("/")) return "it is not absolute";
   if (p.split("/").includes("..")) return "it has a '..' component";
   if (p.length >= 4096 || p.split("/").some((c) => new TextEncoder().encode(c).length > 255)) return "it is too long";
@@ -35,9 +37,12 @@ export default defineRule({
     for (const key of FATAL_PATHS) {
       for (const a of u.all(section, key)) {
         const v = a.value;
-        if (v === "" || v.includes("%")) continue;
+        if (v === "") continue;
         if (key === "WorkingDirectory" && (v.startsWith("-") || v === "~")) continue;
-        const why = absolutePathProblem(v);
+        // judged after the specifier expansion that can be known (%%, a stray %, %n, the path specifiers)
+        const expanded = expandForCheck(v);
+        if (expanded === null) continue;
+        const why = absolutePathProblem(expanded);
         if (why) ctx.report({ messageId: "invalid", data: { key, value: v, why, hint: key === "WorkingDirectory" ? " (or '~' for the user's home)" : "" }, file: a.file, range: a.entry.valueRange });
       }
     }

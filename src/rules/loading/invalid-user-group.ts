@@ -14,7 +14,7 @@ function isNumericId(s: string): boolean {
  * Why systemd 252 rejects a user or group name (valid_user_group_name() with
  * numeric IDs allowed and relaxed rules), or null when it accepts it.
  */
-export function userGroupProblem(s: string): string | null {
+function userGroupProblem(s: string): string | null {
   if (isNumericId(s)) return null;
   if (/^\d+$/.test(s)) return "a number that is not a valid ID";
   if (/^-\d*$/.test(s)) return "a negative number";

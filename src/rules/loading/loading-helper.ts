@@ -2,6 +2,9 @@ import type { Assignment, EffectiveUnit } from "../../model/effective-unit.js";
 import type { Range } from "../../core/range.js";
 import type { ReportFile } from "../types.js";
 import { splitExecCommands, type ExecCommandSpan } from "../../parser/exec/parse-exec.js";
+import { executableProblem } from "../../values/exec-line.js";
+
+export { executableProblem };
 
 /** Service types systemd 252 knows (service_type_table); any other value is ignored with a warning. */
 const SERVICE_TYPES_252 = ["simple", "exec", "forking", "oneshot", "dbus", "notify", "idle"];
@@ -43,20 +46,6 @@ export function commandsOf(u: EffectiveUnit, section: string, key: string): { a:
     });
 }
 
-/** Why config_parse_exec() rejects this executable word, or null. */
-export function executableProblem(path: string): string | null {
-  if (path === "") return "the command has no program";
-   
-  if (/[\u0000-\u001f\u007f\\"']/.test(path)) return "the program name has a quote, backslash or control character";
-  if (path.endsWith("/")) return "the program path ends in '/' (a directory)";
-  if (path.startsWith("/")) {
-    if (path.length >= 4096 || path.split("/").some((c) => new TextEncoder().encode(c).length > 255)) return "the program path is too long";
-    return null;
-  }
-  if (path.includes("/")) return "a relative path is neither an absolute path nor a plain program name";
-  if (path === "." || path === ".." || new TextEncoder().encode(path).length > 255) return "it is not a valid program name";
-  return null;
-}
 
 
 /**

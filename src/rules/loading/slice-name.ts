@@ -1,7 +1,7 @@
 import { defineRule } from "../types.js";
 
 /** Why systemd 252's slice_name_is_valid() rejects `name` (a syntactically valid unit name), or null. */
-export function sliceNameProblem(name: string): string | null {
+function sliceNameProblem(name: string): string | null {
   if (name === "-.slice") return null;
   const stem = name.slice(0, -".slice".length);
   if (stem.includes("@")) return "a slice cannot be a template instance";

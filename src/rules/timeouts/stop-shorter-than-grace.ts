@@ -1,6 +1,6 @@
 import { formatTimespan, parseTimespan } from "../../calendar/index.js";
 import type { Assignment, EffectiveUnit } from "../../model/effective-unit.js";
-import { parseExec, type ExecWord } from "../../parser/exec/parse-exec.js";
+import { execCommandOf, type ExecWord } from "../../parser/exec/parse-exec.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { splitWords } from "../../values/words.js";
 import { defineRule } from "../types.js";
@@ -32,7 +32,7 @@ function seconds(text: string): bigint | undefined {
 const base = (w: ExecWord | undefined) => (w?.text ?? "").replace(/^.*\//, "");
 
 /** Flag values in one command line: `--flag N` and `--flag=N` for the given flags. */
-function flagValues(a: Assignment, words: ExecWord[], flags: string[], out: Grace[]): void {
+function flagValues(a: Assignment, words: readonly ExecWord[], flags: string[], out: Grace[]): void {
   words.forEach((w, i) => {
     const eq = w.text.indexOf("=");
     const [flag, value, valueWord] = eq > 0 ? [w.text.slice(0, eq), w.text.slice(eq + 1), w] : [w.text, words[i + 1]?.text, words[i + 1]];
@@ -46,7 +46,7 @@ function graces(u: EffectiveUnit): Grace[] {
   const out: Grace[] = [];
   for (const key of ["ExecStart", "ExecStop"]) {
     for (const a of u.list("Service", key)) {
-      const words = parseExec(a.value).words;
+      const words = execCommandOf(a.value).words;
       flagValues(a, words, GRACE_FLAGS, out);
       // Sidekiq's -t/--timeout is its shutdown period (also run through `bundle exec`).
       const prog = base(words[0]) === "bundle" && words[1]?.text === "exec" ? words.slice(2) : words;

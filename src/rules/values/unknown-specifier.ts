@@ -1,4 +1,5 @@
 import { directiveInfo, SPECIFIERS } from "../../knowledge/directives.js";
+import { SPECIFIER_PARSERS } from "../../knowledge/parser-traits.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { checkedEntries } from "../directives/entries-helper.js";
 import { defineRule } from "../types.js";
@@ -18,9 +19,9 @@ export default defineRule({
       noInstance: "'{spec}' expands to an empty string: {unit} is not a template (only foo@.service units have an instance)",
     },
     docs: {
-      summary: "A `%` in a value that is not a specifier systemd knows (a literal `%` must be written `%%`), or an instance specifier in a unit that has no instance.",
+      summary: "A `%` followed by a letter or digit that is not a specifier systemd knows (a literal `%` must be written `%%`), or an instance specifier in a unit that has no instance.",
       rationale:
-        "systemd expands `%x` in most settings. An unknown one makes the setting fail (\"Failed to resolve specifiers\"); `date +%F` in ExecStart= silently becomes something else. `%i` in a non-template unit expands to nothing.",
+        "systemd expands `%x` in most settings. An unknown letter or digit after `%` makes the setting fail (\"Failed to resolve specifiers\"); `date +%F` in ExecStart= silently becomes something else. `%i` in a non-template unit expands to nothing. A `%` before any other character, or at the end of the value, stays a literal `%`.",
       bad: { filename: "report.service", text: "[Service]\nExecStart=/usr/bin/report --tag %x --day %i\n" },
       good: { filename: "report.service", text: "[Service]\nExecStart=/usr/bin/report --tag %%x --day %n\n" },
       fix: "An unknown specifier becomes a literal by doubling its '%' — which is what it looks like the author meant; the fix is safe because the unknown specifier made the setting fail anyway.",
@@ -31,13 +32,16 @@ export default defineRule({
     const name = ctx.file.name;
     const hasInstance = name.isTemplate || name.isInstance || ctx.file.kind === "dropin";
     for (const { section, entry } of checkedEntries(ctx.file)) {
-      if (!directiveInfo(section, entry.key)?.specifiers) continue;
+      const d = directiveInfo(section, entry.key);
+      if (!d || !(d.specifiers || SPECIFIER_PARSERS.has(d.parser))) continue;
       const v = entry.value;
       for (let i = 0; i < v.length; i++) {
         if (v[i] !== "%") continue;
         const spec = v.slice(i, i + 2);
         i++;
         if (spec === "%%") continue;
+        // systemd 252 keeps a '%' before anything but a letter or digit (or at the end) as a literal.
+        if (!/^%[A-Za-z0-9]$/.test(spec)) continue;
         const range = valueSubRange(entry, i - 1, Math.min(i + 1, v.length));
         const info = KNOWN.get(spec);
         if (!info) {

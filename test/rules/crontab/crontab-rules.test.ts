@@ -4,7 +4,8 @@ import { lintSources, type LintOptions } from "../../../src/linter/lint.js";
 
 /** Findings of one rule on a system crontab (`crontab`), as "line:col-endLine:endCol". */
 function run(rule: string, text: string, opts: LintOptions & { path?: string; kind?: "crontab" | "system-crontab" } = {}) {
-  const src = { path: opts.path ?? "crontab", text, ...(opts.kind ? { kind: opts.kind } : {}) };
+  // etc/crontab: always the system format (a file named crontab elsewhere is judged by its jobs)
+  const src = { path: opts.path ?? "etc/crontab", text, ...(opts.kind ? { kind: opts.kind } : {}) };
   const r = lintSources([src], opts);
   return r.findings.filter((f) => f.rule === rule);
 }
