@@ -97,7 +97,7 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "bind-paths": bindPaths,
   "cpu-set": (v) => cpuSet(v),
   "cpu-affinity": (v) => cpuSet(v, "numa"),
-  "numa-mask": (v) => cpuSet(v, "all"),
+  "numa-mask": (v) => cpuSet(v, "all", false),
   "device-allow": deviceAllow,
   "address-families": addressFamilies,
   "syscall-filter": syscallFilter,

@@ -213,6 +213,8 @@ const NOT_A_REFUSAL = [
   /Unit uses KillMode=none/,
   // RequiresOverridable= and RequisiteOverridable= are taken as Requires=/Requisite= (directives/deprecated-directive).
   /is obsolete, replacing by/,
+  // User=nobody is taken, with a warning that it is unsafe (the hardening rules report it).
+  /Special user nobody configured/,
 ];
 
 /** Runs systemd-analyze over the cases and lints them; the outcome of each case. */
