@@ -1,6 +1,6 @@
 /** CPU and NUMA node sets (parse_cpu_set_full()): indexes and ranges (`0-3`) separated by spaces or commas. */
 import { problemAt, type ValueProblem } from "./problem.js";
-import { extractFirstWord, safeAtou, WHITESPACE } from "./scan.js";
+import { expandForCheck, extractFirstWord, safeAtou, WHITESPACE } from "./scan.js";
 
 /** The highest CPU index + 1 systemd accepts (cpu_set_add()). */
 const CPU_LIMIT = 8192;
@@ -9,8 +9,15 @@ const CPU_LIMIT = 8192;
  * AllowedCPUs=, StartupAllowedCPUs=, AllowedMemoryNodes=, StartupAllowedMemoryNodes=, CPUAffinity= (also `numa`),
  * NUMAMask= (also `all`). A bad index drops the whole line; a reversed range is dropped with a warning.
  */
-export function cpuSet(value: string, special?: string): ValueProblem | null {
-  if (value === "" || value === special || value.includes("%")) return null;
+export function cpuSet(value: string, special?: string, expands = true): ValueProblem | null {
+  if (value === "" || value === special) return null;
+  // NUMAMask= takes the value literally; the others expand specifiers first (what %% and %n give is known)
+  if (expands && value.includes("%")) {
+    const expanded = expandForCheck(value);
+    if (expanded === null) return null;
+    const p = cpuSet(expanded, special, false);
+    return p && { ...p, message: `${p.message} (after specifier expansion: '${expanded}')`, from: 0, to: value.length };
+  }
   const what = special === "all" ? "NUMA node" : "CPU";
   for (let p: number | null = 0; ; ) {
     const w = extractFirstWord(value, p, WHITESPACE + ",", { unquote: true });

@@ -10,6 +10,7 @@ import { deviceAllow } from "./device-allow.js";
 import { ioDeviceLatency, ioDeviceWeight, ioLimit } from "./device-io.js";
 import { envNames } from "./env-names.js";
 import { execLine } from "./exec-line.js";
+import { busName, coredumpFilter, inputData, interfaceName, logNamespace, rootHash, rootHashSignature } from "./names.js";
 import { documentationUrls, logExtraFields, pressureLimit, searchPath } from "./misc-lists.js";
 import { ipPrefixes } from "./ip-prefix.js";
 import {
@@ -30,7 +31,7 @@ export type ValueKind =
   | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
   | "temporary-filesystems" | "network-interfaces" | "secure-bits"
   | "delegate" | "disable-controllers" | "io-device-weight" | "io-limit" | "io-device-latency"
-  | "bpf-program-path" | "load-credential" | "set-credential" | "listen-address" | "single-path" | "absolute-paths" | "unit-reference" | "exec-line" | "pressure-limit" | "log-fields" | "documentation" | "search-path";
+  | "bpf-program-path" | "load-credential" | "set-credential" | "listen-address" | "single-path" | "absolute-paths" | "unit-reference" | "exec-line" | "pressure-limit" | "log-fields" | "documentation" | "search-path" | "bus-name" | "interface-name" | "log-namespace" | "coredump-filter" | "root-hash" | "root-hash-sig" | "input-data";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -84,6 +85,13 @@ const BY_PARSER: Record<string, ValueKind> = {
   log_extra_fields: "log-fields",
   documentation: "documentation",
   colon_separated_paths: "search-path",
+  bus_name: "bus-name",
+  socket_bindtodevice: "interface-name",
+  log_namespace: "log-namespace",
+  exec_coredump_filter: "coredump-filter",
+  exec_root_hash: "root-hash",
+  exec_root_hash_sig: "root-hash-sig",
+  exec_input_data: "input-data",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
@@ -97,7 +105,7 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "bind-paths": bindPaths,
   "cpu-set": (v) => cpuSet(v),
   "cpu-affinity": (v) => cpuSet(v, "numa"),
-  "numa-mask": (v) => cpuSet(v, "all"),
+  "numa-mask": (v) => cpuSet(v, "all", false),
   "device-allow": deviceAllow,
   "address-families": addressFamilies,
   "syscall-filter": syscallFilter,
@@ -134,4 +142,11 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "log-fields": logExtraFields,
   documentation: (v) => documentationUrls(v),
   "search-path": searchPath,
+  "bus-name": (v) => busName(v),
+  "interface-name": (v) => interfaceName(v),
+  "log-namespace": (v) => logNamespace(v),
+  "coredump-filter": (v) => coredumpFilter(v),
+  "root-hash": (v) => rootHash(v),
+  "root-hash-sig": (v) => rootHashSignature(v),
+  "input-data": (v) => inputData(v),
 };

@@ -102,7 +102,7 @@ const userOrGroup: Validator = (v) => {
     const n = Number(v);
     return n <= 4294967294 && n !== 65535 ? null : whole(v, `'${v}' is not a usable numeric id (65535 and 4294967295 are reserved)`);
   }
-  if (v.length > 256 || v === "." || v === ".." || /[\s:/\u0000-\u001f\u007f]/.test(v))
+  if (v.length > 256 || v === "." || v === ".." || /[:/\u0000-\u001f\u007f]/.test(v) || /^-\d+$/.test(v))
     return whole(v, `'${v}' is not a valid user or group name`);
   return null;
 };

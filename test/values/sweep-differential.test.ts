@@ -16,16 +16,14 @@ import { describeOutcome, judgeSweep, openDisagreements, writeSweep, type SweepO
  * line systemd refuses and unitlint takes, unless noted. Issue #17 tracks them.
  */
 const OPEN: Record<string, number> = {
-  allowed_cpuset: 16, bind_paths: 2, bpf_foreign_program: 26, bus_name: 27, colon_separated_paths: 1, delegate: 1,
-  device_allow: 1, exec: 12, exec_coredump_filter: 24, exec_cpu_affinity: 4, exec_directories: 10,
-  exec_input_data: 26, exec_input_text: 2, exec_root_hash: 29, exec_root_hash_sig: 27, extension_images: 27,
-  fdname: 1, ip_filter_bpf_progs: 2, load_credential: 2, log_extra_fields: 1, log_namespace: 16, mount_images: 28,
-  namespace_path_strv: 9, numa_mask: 5, pass_environ: 1, path_spec: 5, personality: 10, restrict_filesystems: 1,
-  restrict_network_interfaces: 1, rlimit: 1, root_image_options: 3, service_sockets: 2, socket_bind: 1,
-  socket_bindtodevice: 16, socket_listen: 16, socket_protocol: 1, socket_service: 2, syscall_archs: 1, tasks_max: 1,
-  temporary_filesystems: 1, timer: 6, trigger_unit: 4, unit_condition_path: 22, unit_env_file: 1,
-  unit_path_strv_printf: 1, unit_requires_mounts_for: 1, unit_slice: 2, unset_environ: 2, user_group_compat: 7,
-  user_group_strv_compat: 1, working_directory: 3,
+  bind_paths: 2, bpf_foreign_program: 26, bus_name: 1, colon_separated_paths: 1, delegate: 1, device_allow: 1,
+  exec: 12, exec_directories: 10, exec_input_text: 2, extension_images: 27, fdname: 1, ip_filter_bpf_progs: 2,
+  load_credential: 2, log_extra_fields: 1, log_namespace: 1, mount_images: 28, namespace_path_strv: 9,
+  pass_environ: 1, path_spec: 5, personality: 10, restrict_filesystems: 1, restrict_network_interfaces: 1, rlimit: 1,
+  root_image_options: 3, service_sockets: 2, socket_bind: 1, socket_listen: 16, socket_protocol: 1,
+  socket_service: 2, syscall_archs: 1, tasks_max: 1, temporary_filesystems: 1, timer: 6, trigger_unit: 4,
+  unit_condition_path: 22, unit_env_file: 1, unit_path_strv_printf: 1, unit_requires_mounts_for: 1, unit_slice: 2,
+  unset_environ: 2, user_group_compat: 2, user_group_strv_compat: 1, working_directory: 3,
 };
 
 const dir = mkdtempSync(join(tmpdir(), "unitlint-sweep-"));

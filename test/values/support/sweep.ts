@@ -213,6 +213,8 @@ const NOT_A_REFUSAL = [
   /Unit uses KillMode=none/,
   // RequiresOverridable= and RequisiteOverridable= are taken as Requires=/Requisite= (directives/deprecated-directive).
   /is obsolete, replacing by/,
+  // User=nobody is taken, with a warning that it is unsafe (the hardening rules report it).
+  /Special user nobody configured/,
 ];
 
 /** Runs systemd-analyze over the cases and lints them; the outcome of each case. */
@@ -241,18 +243,21 @@ export interface KindFigures {
   refused: number;
   caught: number;
   falseAlarms: number;
+  /** False alarms reviewed as unitlint being right (UNITLINT_RIGHT). */
+  reviewed: number;
 }
 
 export function figures(outcomes: SweepOutcome[]): KindFigures[] {
   const by = new Map<string, KindFigures & { names: Set<string> }>();
   for (const o of outcomes) {
     let k = by.get(o.kind);
-    if (!k) by.set(o.kind, (k = { kind: o.kind, settings: 0, cases: 0, refused: 0, caught: 0, falseAlarms: 0, names: new Set() }));
+    if (!k) by.set(o.kind, (k = { kind: o.kind, settings: 0, cases: 0, refused: 0, caught: 0, falseAlarms: 0, reviewed: 0, names: new Set() }));
     k.names.add(`${o.section}.${o.setting}`);
     k.cases++;
     if (o.systemd !== undefined) k.refused++;
     if (o.systemd !== undefined && o.unitlint !== undefined) k.caught++;
     if (o.systemd === undefined && o.unitlint !== undefined) k.falseAlarms++;
+    if (o.systemd === undefined && o.unitlint !== undefined && UNITLINT_RIGHT.some((r) => r.test(o))) k.reviewed++;
   }
   return [...by.values()].map(({ names, ...k }) => ({ ...k, settings: names.size }));
 }
