@@ -13,7 +13,16 @@ import { describeMachine } from "./lib/machine.mjs";
 const root = new URL("..", import.meta.url).pathname;
 const cache = `${root}bench/.cache`;
 mkdirSync(cache, { recursive: true });
-await build({ entryPoints: [`${root}src/calendar/index.ts`, `${root}src/node/time-zone.ts`], outdir: cache, bundle: true, platform: "node", format: "esm", splitting: true, logLevel: "warning", external: ["commander"] });
+await build({
+  entryPoints: [`${root}src/calendar/index.ts`, `${root}src/node/time-zone.ts`],
+  outdir: cache,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  splitting: true,
+  logLevel: "warning",
+  external: ["commander"],
+});
 const lib = await import(`${cache}/calendar/index.js`);
 const nodeZones = await import(`${cache}/node/time-zone.js`);
 
@@ -71,7 +80,9 @@ function compare(a, b, tz, runs) {
 }
 
 const lines = [];
-lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()}; load average ${loadavg()[0].toFixed(1)} when the run started (the machine is shared: wall times vary from run to run, CPU times less).`);
+lines.push(
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()}; load average ${loadavg()[0].toFixed(1)} when the run started (the machine is shared: wall times vary from run to run, CPU times less).`,
+);
 lines.push("");
 lines.push("In-process next-elapse throughput (`nextElapses`, 2,000 elapses per call from 2026-01-01, parse excluded):");
 lines.push("");
@@ -90,9 +101,13 @@ const hasSystemd = spawnSync("systemd-analyze", ["--version"]).status === 0;
 if (existsSync(bin) && hasSystemd) {
   const runs = Number(process.env.BENCH_RUNS ?? 7);
   const fmt = (x) => `${x.toFixed(0)} ms`;
-  lines.push(`Whole process, \`calendar --iterations 10000 SPEC\` from the clock (as people run it), unitlint and systemd-analyze alternately, ${runs} runs each after a warm-up: median wall time (min–max), median CPU time (user + sys). The output is compared without the clock-dependent "From now:" lines.`);
+  lines.push(
+    `Whole process, \`calendar --iterations 10000 SPEC\` from the clock (as people run it), unitlint and systemd-analyze alternately, ${runs} runs each after a warm-up: median wall time (min–max), median CPU time (user + sys). The output is compared without the clock-dependent "From now:" lines.`,
+  );
   lines.push("");
-  lines.push("| spec | TZ | unitlint wall (min–max) | systemd-analyze wall (min–max) | wall ratio | unitlint CPU | systemd-analyze CPU | CPU ratio | same output |");
+  lines.push(
+    "| spec | TZ | unitlint wall (min–max) | systemd-analyze wall (min–max) | wall ratio | unitlint CPU | systemd-analyze CPU | CPU ratio | same output |",
+  );
   lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |");
   const CASES = [
     ["*-*-* *:00:00", undefined],
@@ -113,13 +128,17 @@ if (existsSync(bin) && hasSystemd) {
   }
   const floor = compare([process.execPath, ["-e", "0"]], [process.execPath, [bin, "calendar", "--iterations", "1", "*-*-* *:00:00"]], "Europe/Berlin", runs);
   lines.push("");
-  lines.push(`Ratios are unitlint / systemd-analyze: below 1 is faster. For scale, in the same run: \`node -e 0\` ${fmt(floor[0].ms)} wall, ${floor[0].cpu === null ? "–" : fmt(floor[0].cpu)} CPU; \`unitlint calendar --iterations 1\` ${fmt(floor[1].ms)} wall, ${floor[1].cpu === null ? "–" : fmt(floor[1].cpu)} CPU.`);
+  lines.push(
+    `Ratios are unitlint / systemd-analyze: below 1 is faster. For scale, in the same run: \`node -e 0\` ${fmt(floor[0].ms)} wall, ${floor[0].cpu === null ? "–" : fmt(floor[0].cpu)} CPU; \`unitlint calendar --iterations 1\` ${fmt(floor[1].ms)} wall, ${floor[1].cpu === null ? "–" : fmt(floor[1].cpu)} CPU.`,
+  );
   lines.push("");
   lines.push(
     "With TZ unset, glibc checks /etc/localtime again on every localtime() call, and a spec with its own zone makes systemd fork a child per elapse: those cases are slow in systemd-analyze. With TZ set and a simple spec, systemd-analyze's whole run costs about what Node.js needs to start; unitlint's search is then a small part of its time (start-up, loading the bundle and building the calendar grammar are most of it).",
   );
 } else {
-  lines.push(`Whole-process comparison skipped: ${existsSync(bin) ? "systemd-analyze is not installed" : "run `npm run build` first (dist/unitlint.cjs is missing)"}.`);
+  lines.push(
+    `Whole-process comparison skipped: ${existsSync(bin) ? "systemd-analyze is not installed" : "run `npm run build` first (dist/unitlint.cjs is missing)"}.`,
+  );
 }
 const fragment = lines.join("\n") + "\n";
 process.stdout.write(fragment);

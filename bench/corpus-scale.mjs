@@ -59,7 +59,8 @@ export async function corpusScale({ write = false, log = console.error } = {}) {
   const pv = big.vK ? (big.vK.median - v1.median) / extra : null;
   const machine = describeMachine();
   // "unitlint is 3.6x faster than verify" / "unitlint takes 2.28x the time of verify"
-  const faster = (theirs, ours) => (theirs >= ours ? `is **${(theirs / ours).toFixed(1)}x faster** than` : `takes **${(ours / theirs).toFixed(2)}x the time of**`);
+  const faster = (theirs, ours) =>
+    theirs >= ours ? `is **${(theirs / ours).toFixed(1)}x faster** than` : `takes **${(ours / theirs).toFixed(2)}x the time of**`;
   const mem = (r) => (r ? `${r.peakMiB.toFixed(0)} MiB` : "n/a");
 
   const whole = `Reproduce with \`npm run bench\` (or \`npm run build && node bench/corpus-scale.mjs --write\`). Measured ${today()} on ${machine}.

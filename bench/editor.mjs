@@ -52,8 +52,22 @@ if (existsSync(app)) {
     const { chromium: pw } = await import("playwright-core");
     const { spawn } = await import("node:child_process");
     const proc = spawn(process.execPath, ["dist/unitlint.cjs", "playground", "--port", "0"], { stdio: ["ignore", "pipe", "ignore"] });
-    const url = await new Promise((resolve) => proc.stdout.on("data", (d) => String(d).match(/(http:\/\/\S+)/) && resolve(String(d).match(/(http:\/\/\S+)/)[1])));
-    const browser = await pw.launch({ executablePath: chromium, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+    const url = await new Promise((resolve) =>
+      proc.stdout.on("data", (d) => String(d).match(/(http:\/\/\S+)/) && resolve(String(d).match(/(http:\/\/\S+)/)[1])),
+    );
+    const browser = await pw.launch({
+      executablePath: chromium,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
     try {
       const p = await browser.newPage();
       await p.goto(url);

@@ -97,6 +97,8 @@ console.log("tree        load ms  first pass  median    min       max  (ms per f
 const ms = (x) => x.toFixed(4).padStart(8);
 for (const p of parsers) {
   const s = p.samples;
-  console.log(`${p.label.padEnd(10)} ${p.loadMs.toFixed(1).padStart(8)}  ${ms(p.firstPass)}  ${ms(median(s))}  ${ms(Math.min(...s))}  ${ms(Math.max(...s))}  (${p.root})`);
+  console.log(
+    `${p.label.padEnd(10)} ${p.loadMs.toFixed(1).padStart(8)}  ${ms(p.firstPass)}  ${ms(median(s))}  ${ms(Math.min(...s))}  ${ms(Math.max(...s))}  (${p.root})`,
+  );
 }
 if (sink < 0) console.log(sink);

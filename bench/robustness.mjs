@@ -6,7 +6,20 @@
 // an out-of-memory shows as such. Results go to docs/robustness.md.
 // Usage: npm run build && node bench/robustness.mjs [--write] [--limit SECONDS]
 import { spawnSync } from "node:child_process";
-import { chmodSync, closeSync, copyFileSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeMachine } from "./lib/machine.mjs";
@@ -50,12 +63,48 @@ const CASES = [
     ["parseJobsFile", "parseJobs", '{"schedule":"* * * * *"},', "["],
     ["parseCrontab", "parseCrontab", "* * * * * root x\n", ""],
   ].map(([entry, fn, unit, head]) => ({ group: "1 MB of repetition", entry, fn, what: JSON.stringify(head + unit + "…"), make: () => fill(unit, MB, head) })),
-  { group: "million lines, no read limit", entry: "unit parser", fn: "parseUnitFile", what: "1,000,000 comment lines (22 MB)", make: () => "[Service]\nExecStart=/bin/true\n" + "# a comment line here\n".repeat(1_000_000) },
-  { group: "million lines, no read limit", entry: "unit parser", fn: "parseUnitFile", what: "1,000,000 `Environment=A=1` lines (16 MB)", make: () => "[Service]\nExecStart=/bin/true\n" + "Environment=A=1\n".repeat(1_000_000) },
-  { group: "million lines, no read limit", entry: "lintSources, every rule", fn: "lint", what: "1,000,000 `Environment=A=1` lines (16 MB)", make: () => "[Service]\nExecStart=/bin/true\n" + "Environment=A=1\n".repeat(1_000_000) },
-  { group: "million lines, no read limit", entry: "lintSources, every rule", fn: "lint", what: "100,000 `Environment=A=1` lines (1.6 MB)", make: () => "[Service]\nExecStart=/bin/true\n" + "Environment=A=1\n".repeat(100_000) },
-  { group: "million lines, no read limit", entry: "unit parser", fn: "parseUnitFile", what: "one 50 MB line", make: () => "[Service]\nExecStart=/bin/" + "a".repeat(50 * MB) + "\n" },
-  { group: "million lines, no read limit", entry: "unit parser", fn: "parseUnitFile", what: "1,000,000 continuation lines (one logical line)", make: () => "[Service]\nExecStart=/bin/echo " + "a \\\n".repeat(1_000_000) + "b\n" },
+  {
+    group: "million lines, no read limit",
+    entry: "unit parser",
+    fn: "parseUnitFile",
+    what: "1,000,000 comment lines (22 MB)",
+    make: () => "[Service]\nExecStart=/bin/true\n" + "# a comment line here\n".repeat(1_000_000),
+  },
+  {
+    group: "million lines, no read limit",
+    entry: "unit parser",
+    fn: "parseUnitFile",
+    what: "1,000,000 `Environment=A=1` lines (16 MB)",
+    make: () => "[Service]\nExecStart=/bin/true\n" + "Environment=A=1\n".repeat(1_000_000),
+  },
+  {
+    group: "million lines, no read limit",
+    entry: "lintSources, every rule",
+    fn: "lint",
+    what: "1,000,000 `Environment=A=1` lines (16 MB)",
+    make: () => "[Service]\nExecStart=/bin/true\n" + "Environment=A=1\n".repeat(1_000_000),
+  },
+  {
+    group: "million lines, no read limit",
+    entry: "lintSources, every rule",
+    fn: "lint",
+    what: "100,000 `Environment=A=1` lines (1.6 MB)",
+    make: () => "[Service]\nExecStart=/bin/true\n" + "Environment=A=1\n".repeat(100_000),
+  },
+  {
+    group: "million lines, no read limit",
+    entry: "unit parser",
+    fn: "parseUnitFile",
+    what: "one 50 MB line",
+    make: () => "[Service]\nExecStart=/bin/" + "a".repeat(50 * MB) + "\n",
+  },
+  {
+    group: "million lines, no read limit",
+    entry: "unit parser",
+    fn: "parseUnitFile",
+    what: "1,000,000 continuation lines (one logical line)",
+    make: () => "[Service]\nExecStart=/bin/echo " + "a \\\n".repeat(1_000_000) + "b\n",
+  },
   { group: "calendar", entry: "nextElapses", fn: "calendarZones", what: "8 never-elapsing and far-future specs in every IANA zone", make: () => "" },
 ];
 
@@ -84,7 +133,16 @@ async function runCase(c) {
       const { tzifZoneSource } = await lib("calendar/zone/source.js");
       const { existsSync, readFileSync } = await import("node:fs");
       const zoneinfo = tzifZoneSource((name) => (existsSync(`/usr/share/zoneinfo/${name}`) ? readFileSync(`/usr/share/zoneinfo/${name}`) : undefined));
-      const specs = ["*-02-30", "2037-02-29", "*-*-31 24:00", "Mon *-*-31 00:00", "2199-12-31 23:59:59", "*-12-31 23:59:59.999999", "Sat *-02-29 00:00", "*-*~01 03:30"];
+      const specs = [
+        "*-02-30",
+        "2037-02-29",
+        "*-*-31 24:00",
+        "Mon *-*-31 00:00",
+        "2199-12-31 23:59:59",
+        "*-12-31 23:59:59.999999",
+        "Sat *-02-29 00:00",
+        "*-*~01 03:30",
+      ];
       const all = Intl.supportedValuesOf("timeZone");
       const run = (zones, source) => {
         let slowest = { ms: 0 };
@@ -110,7 +168,11 @@ async function runCase(c) {
   const ms = performance.now() - t0;
   const findings = out?.findings?.length ?? out?.problems?.length ?? out?.errors?.length ?? out?.diagnostics?.length;
   const verdict = out?.ok === true ? "accepted" : out?.ok === false ? "rejected with a message" : "";
-  return { ms, peakMiB: process.resourceUsage().maxRSS / 1024, note: out?.note ?? [verdict, findings !== undefined ? `${findings} findings/problems` : ""].filter(Boolean).join(", ") };
+  return {
+    ms,
+    peakMiB: process.resourceUsage().maxRSS / 1024,
+    note: out?.note ?? [verdict, findings !== undefined ? `${findings} findings/problems` : ""].filter(Boolean).join(", "),
+  };
 }
 
 // ---- hostile files through the CLI ----
@@ -203,7 +265,9 @@ async function main() {
     } catch {
       /* not JSON: reported below */
     }
-    fileRows.push(`| all of the above at once (the folder walked), with a good unit, a link loop and a 200-deep folder | ${all.code} | ${fmtMs(all.ms)} | ${all.stderr.length} one-line messages; good.service checked: ${goodChecked ? "yes" : "**no**"} |`);
+    fileRows.push(
+      `| all of the above at once (the folder walked), with a good unit, a link loop and a 200-deep folder | ${all.code} | ${fmtMs(all.ms)} | ${all.stderr.length} one-line messages; good.service checked: ${goodChecked ? "yes" : "**no**"} |`,
+    );
     // Permission denied: as root the child drops to nobody (root reads everything).
     const closed = join(dir, "perm");
     mkdirSync(join(closed, "locked"), { recursive: true });
@@ -215,7 +279,9 @@ async function main() {
     chmodSync(join(closed, "locked"), 0);
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const perm = cli(["."], closed, asNobody);
-    fileRows.push(`| permission denied (a file and a folder${asNobody.uid ? ", run as nobody" : ""}) | ${perm.code} | ${fmtMs(perm.ms)} | ${cellText(perm.stderr.join("; "))} |`);
+    fileRows.push(
+      `| permission denied (a file and a folder${asNobody.uid ? ", run as nobody" : ""}) | ${perm.code} | ${fmtMs(perm.ms)} | ${cellText(perm.stderr.join("; "))} |`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -225,7 +291,10 @@ async function main() {
   for (const [i, c] of CASES.entries()) {
     console.error(`== ${c.entry}: ${c.what}`);
     const t0 = Date.now();
-    const r = spawnSync(process.execPath, ["--max-old-space-size=8192", import.meta.filename, "--case", String(i)], { encoding: "utf8", timeout: limit * 1000 });
+    const r = spawnSync(process.execPath, ["--max-old-space-size=8192", import.meta.filename, "--case", String(i)], {
+      encoding: "utf8",
+      timeout: limit * 1000,
+    });
     let cells;
     if (r.status === 0) {
       const out = JSON.parse(r.stdout);

@@ -32,8 +32,10 @@ const commands = [
   { label: "`unitlint check ots-worker@.service`", cmd: process.execPath, args: [BIN, "check", unit] },
   { label: "`unitlint check ots-worker@.service`, code cache removed", cmd: process.execPath, args: [binOf(noCache), "check", unit] },
 ];
-if (BEFORE) commands.push({ label: "`unitlint check ots-worker@.service`, build before the start-up work", cmd: process.execPath, args: [binOf(BEFORE), "check", unit] });
-if (hasSystemdAnalyze()) commands.push({ label: "`systemd-analyze verify --man=no ots-worker@.service`", cmd: "systemd-analyze", args: ["verify", "--man=no", unit] });
+if (BEFORE)
+  commands.push({ label: "`unitlint check ots-worker@.service`, build before the start-up work", cmd: process.execPath, args: [binOf(BEFORE), "check", unit] });
+if (hasSystemdAnalyze())
+  commands.push({ label: "`systemd-analyze verify --man=no ots-worker@.service`", cmd: "systemd-analyze", args: ["verify", "--man=no", unit] });
 
 for (const c of commands) spawnSync(c.cmd, c.args, { stdio: "ignore" }); // warm the page cache
 const samples = commands.map(() => []);

@@ -59,7 +59,9 @@ for (const pkg of packages.sort()) {
     else misses.push(`${w.file.slice(CORPUS.length + 1)}:${w.line} ${w.text}`);
   }
   const warnedAt = new Set(warned.map((w) => `${w.file}:${w.line}`));
-  for (const f of findings) if (/^(directives|values)\//.test(f.rule) && !warnedAt.has(`${resolve(f.file)}:${f.line}`)) beyond.push(`${resolve(f.file).slice(CORPUS.length + 1)}:${f.line} ${f.rule}: ${f.message}`);
+  for (const f of findings)
+    if (/^(directives|values)\//.test(f.rule) && !warnedAt.has(`${resolve(f.file)}:${f.line}`))
+      beyond.push(`${resolve(f.file).slice(CORPUS.length + 1)}:${f.line} ${f.rule}: ${f.message}`);
   totalSystemd += warned.length;
   totalMatched += matched;
   rows.push(`| ${pkg} | ${units.length} | ${warned.length} | ${matched} | ${findings.filter((f) => /^(directives|values)\//.test(f.rule)).length} |`);

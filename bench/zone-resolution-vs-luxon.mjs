@@ -3,8 +3,19 @@
 // it with `npm install --no-save luxon && node bench/zone-resolution-vs-luxon.mjs`.
 import { DateTime } from "luxon";
 import { spawnSync } from "node:child_process";
-const zones = ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "America/Santiago", "Europe/Dublin", "Pacific/Chatham", "America/Havana", "Africa/Casablanca"];
-let total = 0, differ = 0; const examples = [];
+const zones = [
+  "Europe/Berlin",
+  "America/New_York",
+  "Australia/Lord_Howe",
+  "America/Santiago",
+  "Europe/Dublin",
+  "Pacific/Chatham",
+  "America/Havana",
+  "Africa/Casablanca",
+];
+let total = 0,
+  differ = 0;
+const examples = [];
 for (const zone of zones) {
   // DST changes in 2026-2027: scan hourly offsets
   const changes = [];
@@ -20,10 +31,14 @@ for (const zone of zones) {
     const local = DateTime.fromMillis(c.toMillis(), { zone });
     for (let m = -90; m <= 90; m += 15) {
       const at = local.plus({ minutes: m });
-      const hh = String(at.hour).padStart(2, "0"), mm = String(at.minute).padStart(2, "0");
+      const hh = String(at.hour).padStart(2, "0"),
+        mm = String(at.minute).padStart(2, "0");
       const base = c.minus({ hours: 30 });
       const spec = `*-*-* ${hh}:${mm}:00 ${zone}`;
-      const r = spawnSync("systemd-analyze", ["calendar", `--base-time=@${Math.floor(base.toMillis() / 1000)}`, spec], { encoding: "utf8", env: { TZ: "UTC", PATH: process.env.PATH } });
+      const r = spawnSync("systemd-analyze", ["calendar", `--base-time=@${Math.floor(base.toMillis() / 1000)}`, spec], {
+        encoding: "utf8",
+        env: { TZ: "UTC", PATH: process.env.PATH },
+      });
       const m1 = /Next elapse: \w+ (\S+ \S+) UTC/.exec(r.stdout);
       if (!m1) continue;
       const sys = DateTime.fromFormat(m1[1], "yyyy-MM-dd HH:mm:ss", { zone: "UTC" }).toMillis();
@@ -34,7 +49,10 @@ for (const zone of zones) {
         if (cand > base.toMillis()) lux = cand;
       }
       total++;
-      if (lux !== sys) { differ++; if (examples.length < 6) examples.push(`${spec}: systemd ${new Date(sys).toISOString()}, luxon ${new Date(lux).toISOString()}`); }
+      if (lux !== sys) {
+        differ++;
+        if (examples.length < 6) examples.push(`${spec}: systemd ${new Date(sys).toISOString()}, luxon ${new Date(lux).toISOString()}`);
+      }
     }
   }
 }

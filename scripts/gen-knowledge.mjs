@@ -9,7 +9,9 @@ const DATA = process.env.UNITLINT_SYSTEMD_DATA ?? join(import.meta.dirname, ".."
 const OUT = join(import.meta.dirname, "..", "src", "knowledge");
 
 function tsv(name) {
-  const [head, ...rows] = readFileSync(join(DATA, name), "utf8").split("\n").filter((l) => l.length > 0);
+  const [head, ...rows] = readFileSync(join(DATA, name), "utf8")
+    .split("\n")
+    .filter((l) => l.length > 0);
   const cols = head.split("\t");
   return rows.map((r) => Object.fromEntries(r.split("\t").map((v, i) => [cols[i], v])));
 }
@@ -31,7 +33,9 @@ export function generate() {
     .map((d) => [
       d.section,
       d.directive,
-      d.shared_context.startsWith("exec") || d.shared_context.startsWith("cgroup") || d.shared_context.startsWith("kill") ? d.shared_context.split(/[ /]/)[0] : "",
+      d.shared_context.startsWith("exec") || d.shared_context.startsWith("cgroup") || d.shared_context.startsWith("kill")
+        ? d.shared_context.split(/[ /]/)[0]
+        : "",
       types.indexOf(d.value_type),
       d.is_list === "yes" ? 1 : 0,
       STATUS[d.status] ?? "c",
@@ -74,7 +78,7 @@ export function generate() {
       "/** Value types, indexed by the 4th field of each row. */\n" +
       `export const VALUE_TYPES: readonly string[] = ${JSON.stringify(types, null, 0)};\n\n` +
       "/** [section, directive, shared context, value type index, is list, status c|d|o|r, replacement, since, in v252 y|n|i, systemd 252 verdict a|w|i|u|x, notes, expands specifiers, parser (252's, without config_parse_), parser ltype] */\n" +
-      "export type DirectiveRow = readonly [string, string, string, number, 0 | 1, \"c\" | \"d\" | \"o\" | \"r\", string, number | null, \"y\" | \"n\" | \"i\", \"a\" | \"w\" | \"i\" | \"u\" | \"x\", string, 0 | 1, string, string];\n\n" +
+      'export type DirectiveRow = readonly [string, string, string, number, 0 | 1, "c" | "d" | "o" | "r", string, number | null, "y" | "n" | "i", "a" | "w" | "i" | "u" | "x", string, 0 | 1, string, string];\n\n' +
       "/** The rows as JSON text: a string literal costs the CLI's start-up far less than a large array literal; parsed on first use. */\n" +
       `export const DIRECTIVE_ROWS_JSON = ${JSON.stringify("[" + rows.map((r) => JSON.stringify(r)).join(",\n") + "]")};\n`,
     "enums.generated.ts":

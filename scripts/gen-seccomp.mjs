@@ -73,7 +73,8 @@ export function generate() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const f of [UNISTD, SOCKET, CAPS]) if (!existsSync(f)) {
+  for (const f of [UNISTD, SOCKET, CAPS])
+    if (!existsSync(f)) {
       console.error(`gen-seccomp: ${f} not found`);
       process.exit(2);
     }

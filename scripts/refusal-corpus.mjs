@@ -54,12 +54,17 @@ for (const dir of dirs) {
     cpSync(p, join(work, f));
     units.push(f);
   }
-  const r = spawnSync("systemd-analyze", ["verify", "--man=no", ...units.map((u) => join(work, u))], { encoding: "utf8", maxBuffer: 64 << 20, timeout: 120_000 });
+  const r = spawnSync("systemd-analyze", ["verify", "--man=no", ...units.map((u) => join(work, u))], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+    timeout: 120_000,
+  });
   const out = `${r.stdout}\n${r.stderr}`;
   for (const u of units) {
     const sources = [{ path: u, text: "" }];
     const dropDir = join(work, `${u}.d`);
-    if (existsSync(dropDir)) for (const d of readdirSync(dropDir)) if (d.endsWith(".conf")) sources.push({ path: `${u}.d/${d}`, text: readFileSync(join(dropDir, d), "utf8") });
+    if (existsSync(dropDir))
+      for (const d of readdirSync(dropDir)) if (d.endsWith(".conf")) sources.push({ path: `${u}.d/${d}`, text: readFileSync(join(dropDir, d), "utf8") });
     // read as UTF-8 where it is, so invalid bytes reach the linter as lone surrogates like the CLI does
     const bytes = readFileSync(join(work, u));
     const utf8 = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
@@ -77,7 +82,11 @@ for (const dir of dirs) {
       totals.caught++;
       totals.caughtNames.push(`${basename(dir)}/${u}: ${[...new Set(errors.map((e) => e.rule))].join(", ")}`);
     }
-    const why = out.split("\n").filter((l) => l.includes(u) || l.includes(`/${u}:`)).slice(0, 2).join(" | ");
+    const why = out
+      .split("\n")
+      .filter((l) => l.includes(u) || l.includes(`/${u}:`))
+      .slice(0, 2)
+      .join(" | ");
     if (systemd && errors.length === 0) totals.missed.push(`${basename(dir)}/${u}: ${why}`);
     if (!systemd && errors.length > 0) totals.extra.push(`${basename(dir)}/${u}: ${[...new Set(errors.map((e) => e.rule))].join(", ")}`);
   }

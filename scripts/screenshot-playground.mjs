@@ -4,13 +4,24 @@ import { spawn } from "node:child_process";
 import { chromium } from "playwright-core";
 
 const proc = spawn(process.execPath, ["dist/unitlint.cjs", "playground", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-const url = await new Promise((resolve) => proc.stdout.on("data", (d) => {
-  const m = String(d).match(/(http:\/\/\S+)/);
-  if (m) resolve(m[1]);
-}));
+const url = await new Promise((resolve) =>
+  proc.stdout.on("data", (d) => {
+    const m = String(d).match(/(http:\/\/\S+)/);
+    if (m) resolve(m[1]);
+  }),
+);
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -30,7 +30,16 @@ const termPage = `<!DOCTYPE html><meta charset="utf-8"><body style="margin:0;bac
 const dir = mkdtempSync(join(tmpdir(), "unitlint-shot-"));
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 try {
   writeFileSync(join(dir, "schedule.html"), html);

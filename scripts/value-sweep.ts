@@ -26,8 +26,13 @@ try {
 const rows = figures(outcomes);
 const total: KindFigures = rows.reduce(
   (t, r) => ({
-    ...t, settings: t.settings + r.settings, cases: t.cases + r.cases, refused: t.refused + r.refused, caught: t.caught + r.caught,
-    falseAlarms: t.falseAlarms + r.falseAlarms, reviewed: t.reviewed + r.reviewed,
+    ...t,
+    settings: t.settings + r.settings,
+    cases: t.cases + r.cases,
+    refused: t.refused + r.refused,
+    caught: t.caught + r.caught,
+    falseAlarms: t.falseAlarms + r.falseAlarms,
+    reviewed: t.reviewed + r.reviewed,
   }),
   { kind: "all", settings: 0, cases: 0, refused: 0, caught: 0, falseAlarms: 0, reviewed: 0 },
 );
@@ -36,7 +41,8 @@ const table = [
   "| value kind (systemd handler) | settings | cases | refused by systemd | also errors in unitlint | recall | false alarms | of them reviewed |",
   "|---|---:|---:|---:|---:|---:|---:|---:|",
   ...[...rows, total].map(
-    (r) => `| ${r.kind === "all" ? "**all**" : `\`${r.kind}\``} | ${r.settings} | ${r.cases} | ${r.refused} | ${r.caught} | ${recall(r)} | ${r.falseAlarms} | ${r.reviewed} |`,
+    (r) =>
+      `| ${r.kind === "all" ? "**all**" : `\`${r.kind}\``} | ${r.settings} | ${r.cases} | ${r.refused} | ${r.caught} | ${recall(r)} | ${r.falseAlarms} | ${r.reviewed} |`,
   ),
 ].join("\n");
 console.log(table);
@@ -58,7 +64,7 @@ if (args.has("--write")) {
     "the prefixes - + ~ ! |, overflow, quotes, whitespace), the kind's valid and invalid values and the hand corpus's — runs",
     "one `systemd-analyze verify` over them, and counts the lines systemd logs as bad against unitlint's errors on them.",
     "Recall is the share of refused lines unitlint also errors on; a false alarm is an error on a line systemd takes;",
-    "\"reviewed\" counts the false alarms where unitlint is right and `verify` is silent (UNITLINT_RIGHT in sweep.ts:",
+    '"reviewed" counts the false alarms where unitlint is right and `verify` is silent (UNITLINT_RIGHT in sweep.ts:',
     "`verify --recursive-errors=no` does not check dependency names; Type=dbus without BusName= refuses the unit without",
     "a line number). Most refused lines unitlint misses are `%i` in units that are not templates (systemd expands it to",
     "nothing; the value grammars do not know the unit's name) and the kinds unitlint has no grammar for yet (at 0%).",

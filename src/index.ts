@@ -50,7 +50,16 @@ export { configSchema } from "./config/schema.js";
 export { applyFixes, type FixOptions, type FixResult } from "./fix/fix.js";
 export { unifiedDiff } from "./fix/diff.js";
 export { PRESETS, effectiveSeverity, type Preset } from "./linter/severity.js";
-export { assessUnit, formatExposure, ratingOf, SECURITY_CHECKS, type Assessment, type CheckResult, type Rating, type SecurityCheck } from "./hardening/assess.js";
+export {
+  assessUnit,
+  formatExposure,
+  ratingOf,
+  SECURITY_CHECKS,
+  type Assessment,
+  type CheckResult,
+  type Rating,
+  type SecurityCheck,
+} from "./hardening/assess.js";
 export { hardenUnit, DEFAULT_TARGET, type HardenResult, type HardenStep } from "./hardening/harden.js";
 export { toReport, type UnitReport } from "./hardening/report.js";
 

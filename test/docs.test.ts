@@ -21,7 +21,9 @@ describe("rule docs", () => {
     expect(list.stdout).toMatch(/^directives\/unknown-directive\s+directives\s+error\s+safe\s+/m);
     expect(list.stdout).toMatch(/^suppressions\/unused-disable\s+suppressions\s+off \(strict\)\s+safe\s+/m);
     const json = JSON.parse(run(["rules", "--json", "--family", "suppressions"]).stdout);
-    expect(json).toEqual([expect.objectContaining({ id: "suppressions/unused-disable", family: "suppressions", severity: "off", presets: ["strict"], fixable: "safe" })]);
+    expect(json).toEqual([
+      expect.objectContaining({ id: "suppressions/unused-disable", family: "suppressions", severity: "off", presets: ["strict"], fixable: "safe" }),
+    ]);
     expect(run(["rules", "--family", "nope"]).code).toBe(2);
     const ex = run(["explain", "unknown-directive"]);
     expect(ex.stdout).toContain("# directives/unknown-directive");

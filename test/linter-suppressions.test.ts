@@ -6,7 +6,9 @@ import { lintSources } from "../src/linter/lint.js";
 const UNUSED = { rules: { "suppressions/unused-disable": "warning" as const } };
 // The snippets are services without ExecStart=, which loading/service-without-start reports at the header; left out here.
 const run = (text: string, unused = false, path = "a.service") =>
-  lintSources([{ path, text }], unused ? UNUSED : {}).findings.filter((f) => !f.rule.startsWith("loading/")).map((f) => `${f.line} ${f.rule}`);
+  lintSources([{ path, text }], unused ? UNUSED : {})
+    .findings.filter((f) => !f.rule.startsWith("loading/"))
+    .map((f) => `${f.line} ${f.rule}`);
 const fixed = (text: string) => applyFixes([{ path: "a.service", text }], new Set(["a.service"]), UNUSED).changed.get("a.service") ?? text;
 
 describe("inline suppressions", () => {
@@ -55,7 +57,9 @@ describe("suppressions/unused-disable", () => {
       "Baz=1",
       "",
     ].join("\n");
-    const found = lintSources([{ path: "a.service", text }], UNUSED).findings.filter((f) => !f.rule.startsWith("loading/")).map((f) => `${f.line} ${f.rule} ${f.message}`);
+    const found = lintSources([{ path: "a.service", text }], UNUSED)
+      .findings.filter((f) => !f.rule.startsWith("loading/"))
+      .map((f) => `${f.line} ${f.rule} ${f.message}`);
     expect(found).toEqual([
       "2 suppressions/unused-disable this unitlint-disable comment suppresses nothing (values/invalid-value); remove it",
       "4 suppressions/unused-disable this unitlint-disable comment names no rule: directives/unknwn-directive (see 'unitlint rules' for the ids)",

@@ -60,4 +60,3 @@ export function synthesize(dir, sources, count) {
   }
   return out;
 }
-

@@ -50,7 +50,9 @@ function defaultsOn(u: EffectiveUnit | undefined, name: string): boolean {
 export function startsAfterEdges(set: UnitSet, mode: "system" | "user"): OrderEdge[] {
   const g = dependencyGraph(set);
   const node = (n: string) => (n.includes("@") ? (resolveUnit(set, n)?.name.name ?? n) : n);
-  const edges: OrderEdge[] = g.edges.filter((e) => e.kind === "ordering").map((e) => ({ from: node(e.from), to: node(e.to), via: e.via, file: e.file, line: e.line }));
+  const edges: OrderEdge[] = g.edges
+    .filter((e) => e.kind === "ordering")
+    .map((e) => ({ from: node(e.from), to: node(e.to), via: e.via, file: e.file, line: e.line }));
   const ordered = new Set(edges.flatMap((e) => [`${e.from}\u0000${e.to}`, `${e.to}\u0000${e.from}`]));
   for (const e of g.edges) {
     if ((e.kind !== "requirement" && e.kind !== "install") || !TARGET_QUEUE.has(e.via) || !e.from.endsWith(".target")) continue;
@@ -69,7 +71,8 @@ export function startsAfterEdges(set: UnitSet, mode: "system" | "user"): OrderEd
     for (const t of d.after) edges.push({ from: me, to: t, via: `default dependency of a ${u.type}: After=${t}`, file, line, implied: "default" });
     // Before=shutdown.target orders against a start job that only runs once this unit is being stopped
     // (Conflicts=): a stop and a start are never in a cycle, so it is left out.
-    for (const t of d.before.filter((b) => b !== "shutdown.target")) edges.push({ from: t, to: me, via: `default dependency of a ${u.type}: Before=${t}`, file, line, implied: "default" });
+    for (const t of d.before.filter((b) => b !== "shutdown.target"))
+      edges.push({ from: t, to: me, via: `default dependency of a ${u.type}: Before=${t}`, file, line, implied: "default" });
   }
   for (const [target, afters] of Object.entries(SPECIAL_ORDERING[mode])) {
     if (set.byName.has(target)) continue;

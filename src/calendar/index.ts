@@ -91,7 +91,10 @@ export interface NextResult {
  * For callers that need many elapses as numbers (the schedule), without the
  * Date and ISO text `nextElapses` makes for each.
  */
-export function elapseCursor(parsed: Extract<CalendarParseResult, { ok: true }>, options: CalendarOptions & { base?: Date | number } = {}): () => number | NextError {
+export function elapseCursor(
+  parsed: Extract<CalendarParseResult, { ok: true }>,
+  options: CalendarOptions & { base?: Date | number } = {},
+): () => number | NextError {
   const session = newSession(options);
   const zones = resolveZones(options);
   let n = toUsec(options.base);
@@ -119,14 +122,21 @@ export function nextElapses(spec: string | CalendarParseResult, options: NextOpt
   if (!parsed.ok) return { ok: false, elapses: [], never: false, error: parsed.error.message };
   const r = elapsesAfter(parsed.spec, toUsec(options.base), options.count ?? 1, session, zones);
   const elapses = r.elapses.map((u) => ({ usec: u, date: new Date(Math.floor(u / 1000)), iso: isoWithOffset(u, session) }));
-  const result: NextResult = { ok: r.end === undefined || r.end === "ENOENT", elapses, never: elapses.length === 0 && r.end === "ENOENT", normalized: parsed.normalized };
+  const result: NextResult = {
+    ok: r.end === undefined || r.end === "ENOENT",
+    elapses,
+    never: elapses.length === 0 && r.end === "ENOENT",
+    normalized: parsed.normalized,
+  };
   if (r.end && r.end !== "ENOENT") result.error = nextErrorMessage(r.end);
   return result;
 }
 
 /** Why the search stopped, for people ("ENOENT" is no error: no more elapses). */
 export function nextErrorMessage(end: Exclude<NextError, "ENOENT">): string {
-  return end === "EDEADLK" ? "systemd gives up on this spec after 1000 search steps (Resource deadlock avoided)" : "the next elapse cannot be computed (Invalid argument)";
+  return end === "EDEADLK"
+    ? "systemd gives up on this spec after 1000 search steps (Resource deadlock avoided)"
+    : "the next elapse cannot be computed (Invalid argument)";
 }
 
 /** The next runs of a cron expression (or a parsed one) in `tz`. */
@@ -157,7 +167,11 @@ export function cronToCalendar(expr: string): CronConversion & { error?: string 
  * suffix) → µs since the epoch, in `tz` (the local zone of the parse). systemd
  * 252 itself rejects a trailing zone name; pass `zoneNames: "reject"` for that.
  */
-export function parseTimestamp(text: string, tz?: string, options: { now?: Date | number; zones?: CalendarOptions["zones"]; zoneNames?: "honour" | "reject" } = {}): TimestampResult {
+export function parseTimestamp(
+  text: string,
+  tz?: string,
+  options: { now?: Date | number; zones?: CalendarOptions["zones"]; zoneNames?: "honour" | "reject" } = {},
+): TimestampResult {
   const opts: CalendarOptions = {};
   if (tz !== undefined) opts.tz = tz;
   if (options.zones) opts.zones = options.zones;

@@ -53,7 +53,6 @@ interface CheckOptions {
   cacheLocation?: string;
 }
 
-
 /** From this many files on, a run sets V8's heap for many files (tuneHeapForManyFiles), before reading them. */
 const MANY_FILES = 500;
 
@@ -169,7 +168,10 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
   if (fixing) options.fix = { files: new Set([...checked].filter((p) => p !== stdinName)), ...(opts.fixUnsafe ? { unsafe: true } : {}) };
   // The fix loop re-lints texts no run saw before: the cache is for checking.
   // Loaded on demand: the cache's digests need node:crypto, whose loading a run without --cache need not pay.
-  const cache = (opts.cache || opts.cacheLocation !== undefined) && !fixing ? (await import("../node/lint-cache.js")).FileLintCache.open(opts.cacheLocation, VERSION) : undefined;
+  const cache =
+    (opts.cache || opts.cacheLocation !== undefined) && !fixing
+      ? (await import("../node/lint-cache.js")).FileLintCache.open(opts.cacheLocation, VERSION)
+      : undefined;
   if (cache) options.cache = cache;
   let result: ProjectResult = lintProject(kept, options);
   if (cache) {
@@ -273,7 +275,9 @@ function printConfig(opts: CheckOptions, io: Io): number {
   const resolved = new ResolvedConfig(r.config);
   const rules: Record<string, SeverityOrOff> = {};
   for (const rule of allRules) rules[rule.meta.id] = resolved.severity(rule);
-  io.out(JSON.stringify({ configFile: r.loaded.path, file: rel, ignored: r.ignored, presets: r.config.presets, settings: r.config.settings, rules }, null, 2) + "\n");
+  io.out(
+    JSON.stringify({ configFile: r.loaded.path, file: rel, ignored: r.ignored, presets: r.config.presets, settings: r.config.settings, rules }, null, 2) + "\n",
+  );
   return EXIT_OK;
 }
 

@@ -127,7 +127,9 @@ export function parseConfig(text: string, path = "unitlint.config.json"): { conf
         if (v.type !== "string") err(v.range, "$schema must be a string (the path or URL of unitlint.schema.json)");
         break;
       case "preset": {
-        const names = stringList(v, "preset names", (p) => (PRESETS.includes(p as Preset) ? undefined : `unknown preset '${p}' (choose from ${PRESETS.join(", ")})`));
+        const names = stringList(v, "preset names", (p) =>
+          PRESETS.includes(p as Preset) ? undefined : `unknown preset '${p}' (choose from ${PRESETS.join(", ")})`,
+        );
         config.presets = ["recommended", ...(names as Preset[]).filter((p) => p !== "recommended")];
         break;
       }
@@ -143,7 +145,9 @@ export function parseConfig(text: string, path = "unitlint.config.json"): { conf
         break;
       }
       case "externalUnits":
-        config.externalUnits = stringList(v, "externalUnits", (u) => (UNIT_NAME_PATTERN.test(u) ? undefined : `'${u}' is not a unit name such as redis.service`));
+        config.externalUnits = stringList(v, "externalUnits", (u) =>
+          UNIT_NAME_PATTERN.test(u) ? undefined : `'${u}' is not a unit name such as redis.service`,
+        );
         break;
       case "ignore":
         config.ignore = stringList(v, "ignore globs");
@@ -221,7 +225,8 @@ function optionsValid(id: string, opts: JsonNode & { type: "object" }, err: (ran
           ? v.type === "string"
           : v.type === "array" && v.items.every((x) => x.type === "string");
     if (!good) {
-      const range = spec.type === "number" && (spec.minimum !== undefined || spec.maximum !== undefined) ? ` from ${spec.minimum ?? "-∞"} to ${spec.maximum ?? "∞"}` : "";
+      const range =
+        spec.type === "number" && (spec.minimum !== undefined || spec.maximum !== undefined) ? ` from ${spec.minimum ?? "-∞"} to ${spec.maximum ?? "∞"}` : "";
       err(v.range, `${id}: option '${m.key}' must be ${spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`}${range}`);
       ok = false;
     }

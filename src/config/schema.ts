@@ -14,7 +14,12 @@ function settingWithOptions(r: RuleMeta): object {
       k,
       o.type === "string[]"
         ? { description: o.description, type: "array", items: { type: "string" } }
-        : { description: o.description, type: o.type, ...(o.minimum !== undefined ? { minimum: o.minimum } : {}), ...(o.maximum !== undefined ? { maximum: o.maximum } : {}) },
+        : {
+            description: o.description,
+            type: o.type,
+            ...(o.minimum !== undefined ? { minimum: o.minimum } : {}),
+            ...(o.maximum !== undefined ? { maximum: o.maximum } : {}),
+          },
     ]),
   );
   return {
@@ -37,7 +42,10 @@ export function configSchema(rules: RuleMeta[]): object {
     [...rules]
       .sort((a, b) => (a.id < b.id ? -1 : 1))
       // description beside allOf, not beside $ref: draft-07 ignores a $ref's siblings
-      .map((r) => [r.id, { description: `${r.docs.summary} (default: ${r.severity})`, allOf: [r.options ? settingWithOptions(r) : { $ref: "#/definitions/ruleSetting" }] }]),
+      .map((r) => [
+        r.id,
+        { description: `${r.docs.summary} (default: ${r.severity})`, allOf: [r.options ? settingWithOptions(r) : { $ref: "#/definitions/ruleSetting" }] },
+      ]),
   );
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
@@ -71,7 +79,10 @@ export function configSchema(rules: RuleMeta[]): object {
     },
     properties: {
       $schema: { type: "string" },
-      preset: { description: "Presets of extra rules on top of the recommended defaults.", oneOf: [{ enum: PRESETS }, { type: "array", items: { enum: PRESETS } }] },
+      preset: {
+        description: "Presets of extra rules on top of the recommended defaults.",
+        oneOf: [{ enum: PRESETS }, { type: "array", items: { enum: PRESETS } }],
+      },
       rules: { $ref: "#/definitions/rules" },
       targetSystemd: { description: "systemd versions the units must run on, e.g. 252 or [247, 252].", $ref: "#/definitions/versions" },
       mode: { description: "System units, or user units (systemctl --user).", $ref: "#/definitions/mode" },
@@ -85,7 +96,13 @@ export function configSchema(rules: RuleMeta[]): object {
           additionalProperties: false,
           required: ["files"],
           properties: {
-            files: { ...stringList("Globs of the files this override applies to."), oneOf: [{ type: "string", minLength: 1 }, { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 }] },
+            files: {
+              ...stringList("Globs of the files this override applies to."),
+              oneOf: [
+                { type: "string", minLength: 1 },
+                { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
+              ],
+            },
             rules: {
               type: "object",
               properties: Object.fromEntries(Object.keys(ruleProperties).map((id) => [id, { $ref: "#/definitions/overrideRuleSetting" }])),

@@ -21,7 +21,10 @@ export function parseSchedule(text: string, offset: number): CronParseResult {
 function shiftCron(cron: CronExpression, offset: number, text: string): CronParseResult {
   if (!cron.fields) return { ok: true, cron };
   const fields = Object.fromEntries(
-    Object.entries(cron.fields).map(([k, f]) => [k, { ...f, range: shiftRange(f.range, offset), items: f.items.map((i) => ({ ...i, range: shiftRange(i.range, offset) })) }]),
+    Object.entries(cron.fields).map(([k, f]) => [
+      k,
+      { ...f, range: shiftRange(f.range, offset), items: f.items.map((i) => ({ ...i, range: shiftRange(i.range, offset) })) },
+    ]),
   ) as NonNullable<CronExpression["fields"]>;
   return { ok: true, cron: { ...cron, text, fields } };
 }
@@ -103,8 +106,19 @@ export interface CronSets {
 
 /** The value sets a schedule matches; undefined for @reboot. */
 export function cronSets(cron: CronExpression): CronSets | undefined {
-  const f = cron.special ? specialFields(cron.special) : cron.fields ? (Object.fromEntries(Object.entries(cron.fields).map(([k, v]) => [k, v.values])) as Record<CronFieldName, number[]>) : undefined;
+  const f = cron.special
+    ? specialFields(cron.special)
+    : cron.fields
+      ? (Object.fromEntries(Object.entries(cron.fields).map(([k, v]) => [k, v.values])) as Record<CronFieldName, number[]>)
+      : undefined;
   if (!f) return undefined;
   const andDays = cron.fields ? cron.fields.dayOfMonth.startsWithStar || cron.fields.dayOfWeek.startsWithStar : true;
-  return { minute: new Set(f.minute), hour: new Set(f.hour), dayOfMonth: new Set(f.dayOfMonth), month: new Set(f.month), dayOfWeek: new Set(f.dayOfWeek), andDays };
+  return {
+    minute: new Set(f.minute),
+    hour: new Set(f.hour),
+    dayOfMonth: new Set(f.dayOfMonth),
+    month: new Set(f.month),
+    dayOfWeek: new Set(f.dayOfWeek),
+    andDays,
+  };
 }

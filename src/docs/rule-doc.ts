@@ -34,7 +34,8 @@ export function ruleMarkdown(meta: RuleMeta): string {
   ];
   if (d.fix) lines.push("", "## Fix", "", d.fix);
   if (meta.options) {
-    const range = (o: { minimum?: number; maximum?: number }) => (o.minimum !== undefined || o.maximum !== undefined ? `, ${o.minimum ?? "−∞"}–${o.maximum ?? "∞"}` : "");
+    const range = (o: { minimum?: number; maximum?: number }) =>
+      o.minimum !== undefined || o.maximum !== undefined ? `, ${o.minimum ?? "−∞"}–${o.maximum ?? "∞"}` : "";
     lines.push(
       "",
       "## Options",
@@ -51,5 +52,14 @@ export function ruleMarkdown(meta: RuleMeta): string {
 /** docs/rules/README.md: the index of every rule. */
 export function rulesIndex(metas: RuleMeta[]): string {
   const rows = metas.map((m) => `| [\`${m.id}\`](${m.id}.md) | ${m.severity} | ${m.fixable} | ${m.docs.summary.replace(/\|/g, "\\|")} |`);
-  return ["# Rules", "", "Generated from the rules' metadata by `npm run docs:rules`.", "", "| rule | default | fix | finds |", "| --- | --- | --- | --- |", ...rows, ""].join("\n");
+  return [
+    "# Rules",
+    "",
+    "Generated from the rules' metadata by `npm run docs:rules`.",
+    "",
+    "| rule | default | fix | finds |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "",
+  ].join("\n");
 }

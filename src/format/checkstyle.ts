@@ -13,7 +13,10 @@ export const checkstyle: Formatter = ({ findings, files }) => {
       continue;
     }
     out.push(`  <file name="${xmlText(file)}">`);
-    for (const f of list) out.push(`    <error line="${f.line}" column="${f.column}" severity="${f.severity}" message="${xmlText(f.message)}" source="unitlint.${xmlText(f.rule)}"/>`);
+    for (const f of list)
+      out.push(
+        `    <error line="${f.line}" column="${f.column}" severity="${f.severity}" message="${xmlText(f.message)}" source="unitlint.${xmlText(f.rule)}"/>`,
+      );
     out.push("  </file>");
   }
   out.push("</checkstyle>");

@@ -14,7 +14,9 @@ export const stylish: Formatter = ({ findings, sources, color, fileCount, unread
   const out: string[] = [];
   for (const f of findings) {
     // File names and messages may carry control characters from the file system or the file: escaped.
-    out.push(`${c.bold(`${displayName(f.file)}:${f.line}:${f.column}`)} ${sev(f, c)} ${c.dim(f.rule)} ${escapeControls(f.message)}${f.fix ? c.dim(f.fix.safe ? " [fixable]" : " [fix with --fix-unsafe]") : ""}`);
+    out.push(
+      `${c.bold(`${displayName(f.file)}:${f.line}:${f.column}`)} ${sev(f, c)} ${c.dim(f.rule)} ${escapeControls(f.message)}${f.fix ? c.dim(f.fix.safe ? " [fixable]" : " [fix with --fix-unsafe]") : ""}`,
+    );
     const src = sources.get(f.file);
     if (src && src.text.length > 0) out.push(codeFrame(f, src, c));
     for (const r of f.related ?? []) out.push(`  ${c.dim("note:")} ${displayName(r.file)}:${r.line}:${r.column} ${escapeControls(r.message)}`);

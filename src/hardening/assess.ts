@@ -149,7 +149,8 @@ function evaluate(c: SecurityCheck, s: Sandbox): { badness: number | null; descr
     }
     case "user":
       if (s.user === "nobody") return { badness: 9, description: "Runs as the shared 'nobody' user, which no service should use" };
-      if (s.flags.DynamicUser && s.user !== "0" && s.user !== "root") return { badness: 0, description: "Runs under a transient non-root user (DynamicUser=yes)" };
+      if (s.flags.DynamicUser && s.user !== "0" && s.user !== "root")
+        return { badness: 0, description: "Runs under a transient non-root user (DynamicUser=yes)" };
       if (s.user && s.user !== "0" && s.user !== "root") return { badness: 0, description: "Runs under a static non-root user" };
       return { badness: 10 };
     case "supplementary_groups":

@@ -52,7 +52,11 @@ export const CHECK_TEXT: Record<string, CheckText> = {
   PrivateDevices: t("Sees only pseudo devices (/dev/null, /dev/zero…)", "May access hardware devices"),
   PrivateMounts: t("Mounts stay private to the service", "May change mounts other processes see"),
   PrivateNetwork: t("Has no network except loopback", "Has full network access"),
-  PrivateTmp: t("Has private /tmp and /var/tmp", "Shares /tmp and /var/tmp with the system", "Not applicable: the unit runs in an early boot phase (DefaultDependencies=no)"),
+  PrivateTmp: t(
+    "Has private /tmp and /var/tmp",
+    "Shares /tmp and /var/tmp with the system",
+    "Not applicable: the unit runs in an early boot phase (DefaultDependencies=no)",
+  ),
   PrivateUsers: t("Runs in its own user namespace", "Sees every user and group of the host"),
   ProtectControlGroups: t("The cgroup file system is read-only", "May change the cgroup file system"),
   ProtectKernelModules: t("May not load kernel modules", "May load or read kernel modules"),

@@ -16,44 +16,93 @@ interface Remedy {
   lines(s: Sandbox, t: UnitTraits): string[] | null;
 }
 
-const on = (key: string, cond: (s: Sandbox, t: UnitTraits) => boolean = () => true) => (s: Sandbox, t: UnitTraits) => (cond(s, t) ? [`${key}=yes`] : null);
+const on =
+  (key: string, cond: (s: Sandbox, t: UnitTraits) => boolean = () => true) =>
+  (s: Sandbox, t: UnitTraits) =>
+    cond(s, t) ? [`${key}=yes`] : null;
 
 /** Candidates, least likely to break a service first. A remedy returns null when it does not fit this unit. */
 const REMEDIES: Remedy[] = [
-  { risk: "low", why: "no privilege gain through set-ID programs or file capabilities; breaks services that call sudo/su or set-ID helpers", lines: on("NoNewPrivileges", (s) => !s.flags.NoNewPrivileges) },
-  { risk: "low", why: "/proc/sys, /sys and friends read-only; breaks services that tune sysctls at run time", lines: on("ProtectKernelTunables", (s) => !s.flags.ProtectKernelTunables) },
-  { risk: "low", why: "no kernel module loading; breaks services that modprobe on demand", lines: on("ProtectKernelModules", (s) => !s.flags.ProtectKernelModules) },
-  { risk: "low", why: "no access to the kernel log buffer; breaks log collectors reading /dev/kmsg", lines: on("ProtectKernelLogs", (s) => !s.flags.ProtectKernelLogs) },
+  {
+    risk: "low",
+    why: "no privilege gain through set-ID programs or file capabilities; breaks services that call sudo/su or set-ID helpers",
+    lines: on("NoNewPrivileges", (s) => !s.flags.NoNewPrivileges),
+  },
+  {
+    risk: "low",
+    why: "/proc/sys, /sys and friends read-only; breaks services that tune sysctls at run time",
+    lines: on("ProtectKernelTunables", (s) => !s.flags.ProtectKernelTunables),
+  },
+  {
+    risk: "low",
+    why: "no kernel module loading; breaks services that modprobe on demand",
+    lines: on("ProtectKernelModules", (s) => !s.flags.ProtectKernelModules),
+  },
+  {
+    risk: "low",
+    why: "no access to the kernel log buffer; breaks log collectors reading /dev/kmsg",
+    lines: on("ProtectKernelLogs", (s) => !s.flags.ProtectKernelLogs),
+  },
   { risk: "low", why: "cgroup tree read-only; breaks container managers", lines: on("ProtectControlGroups", (s) => !s.flags.ProtectControlGroups) },
   { risk: "low", why: "no clock changes; breaks NTP daemons", lines: on("ProtectClock", (s, t) => !s.flags.ProtectClock && !t.setsClock) },
   { risk: "low", why: "no hostname changes", lines: on("ProtectHostname", (s, t) => !s.flags.ProtectHostname && !t.setsHostname) },
   { risk: "low", why: "no realtime scheduling (which can starve the machine)", lines: on("RestrictRealtime", (s) => !s.flags.RestrictRealtime) },
   { risk: "low", why: "cannot create set-user/group-ID files", lines: on("RestrictSUIDSGID", (s) => !s.flags.RestrictSUIDSGID) },
   { risk: "low", why: "cannot switch the execution domain (personality())", lines: on("LockPersonality", (s) => !s.flags.LockPersonality) },
-  { risk: "low", why: "only native system calls (no 32-bit ABI tricks); breaks 32-bit binaries", lines: (s) => (s.syscallArchitectures.size === 1 && s.syscallArchitectures.has("native") ? null : ["SystemCallArchitectures=native"]) },
-  { risk: "low", why: "own /tmp and /var/tmp, emptied on stop; breaks exchanging files with other programs through /tmp", lines: on("PrivateTmp", (s, t) => !s.flags.PrivateTmp && !t.sharesTmp) },
+  {
+    risk: "low",
+    why: "only native system calls (no 32-bit ABI tricks); breaks 32-bit binaries",
+    lines: (s) => (s.syscallArchitectures.size === 1 && s.syscallArchitectures.has("native") ? null : ["SystemCallArchitectures=native"]),
+  },
+  {
+    risk: "low",
+    why: "own /tmp and /var/tmp, emptied on stop; breaks exchanging files with other programs through /tmp",
+    lines: on("PrivateTmp", (s, t) => !s.flags.PrivateTmp && !t.sharesTmp),
+  },
   { risk: "low", why: "its mounts stay private", lines: on("PrivateMounts", (s) => !s.flags.PrivateMounts) },
-  { risk: "low", why: "no new namespaces; breaks container tools and browser sandboxes", lines: on("RestrictNamespaces", (s, t) => s.namespacesAllowed !== 0 && !t.usesNamespaces) },
+  {
+    risk: "low",
+    why: "no new namespaces; breaks container tools and browser sandboxes",
+    lines: on("RestrictNamespaces", (s, t) => s.namespacesAllowed !== 0 && !t.usesNamespaces),
+  },
   {
     risk: "low",
     why: "home directories hidden (read-only when the unit refers to a home path)",
     lines: (s, t) => (s.protectHome === "yes" ? null : t.usesHome ? (s.protectHome === "no" ? ["ProtectHome=read-only"] : null) : ["ProtectHome=yes"]),
   },
-  { risk: "low", why: "/usr, /boot and /etc read-only; breaks services that edit their own configuration", lines: (s) => (s.protectSystem === "no" || s.protectSystem === "yes" ? ["ProtectSystem=full"] : null) },
+  {
+    risk: "low",
+    why: "/usr, /boot and /etc read-only; breaks services that edit their own configuration",
+    lines: (s) => (s.protectSystem === "no" || s.protectSystem === "yes" ? ["ProtectSystem=full"] : null),
+  },
   { risk: "low", why: "its System V IPC objects go when it stops", lines: on("RemoveIPC", (s) => !s.flags.RemoveIPC && !runsPrivileged(s)) },
   { risk: "low", why: "own kernel keyring", lines: (s) => (s.keyringMode === "private" ? null : ["KeyringMode=private"]) },
-  { risk: "low", why: "other users' processes hidden in /proc; breaks monitoring agents", lines: (s, t) => (s.protectProc === "invisible" || s.protectProc === "ptraceable" || t.monitorsProcesses ? null : ["ProtectProc=invisible"]) },
+  {
+    risk: "low",
+    why: "other users' processes hidden in /proc; breaks monitoring agents",
+    lines: (s, t) => (s.protectProc === "invisible" || s.protectProc === "ptraceable" || t.monitorsProcesses ? null : ["ProtectProc=invisible"]),
+  },
   {
     risk: "medium",
     why: "only UNIX and IP sockets; breaks services that use netlink (network configuration) or other families",
-    lines: (s, t) => (s.afRestricted.packet && s.afRestricted.other ? null : [`RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6${t.usesNetlink ? " AF_NETLINK" : ""}`]),
+    lines: (s, t) =>
+      s.afRestricted.packet && s.afRestricted.other ? null : [`RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6${t.usesNetlink ? " AF_NETLINK" : ""}`],
   },
-  { risk: "medium", why: "new files private to the service's user and group; breaks files meant to be world-readable", lines: (s) => (s.umask & 0o027) === 0o027 ? null : ["UMask=0027"] },
-  { risk: "medium", why: "only pseudo devices (/dev/null, /dev/zero, /dev/random…); breaks services that use hardware", lines: on("PrivateDevices", (s, t) => !s.flags.PrivateDevices && !t.usesDevices) },
+  {
+    risk: "medium",
+    why: "new files private to the service's user and group; breaks files meant to be world-readable",
+    lines: (s) => ((s.umask & 0o027) === 0o027 ? null : ["UMask=0027"]),
+  },
+  {
+    risk: "medium",
+    why: "only pseudo devices (/dev/null, /dev/zero, /dev/random…); breaks services that use hardware",
+    lines: on("PrivateDevices", (s, t) => !s.flags.PrivateDevices && !t.usesDevices),
+  },
   {
     risk: "medium",
     why: "system calls limited to what ordinary services need; a blocked call fails with EPERM instead of killing the process",
-    lines: (s) => (s.syscallFilter.names ? null : ["SystemCallFilter=@system-service", "SystemCallFilter=~@privileged @resources", "SystemCallErrorNumber=EPERM"]),
+    lines: (s) =>
+      s.syscallFilter.names ? null : ["SystemCallFilter=@system-service", "SystemCallFilter=~@privileged @resources", "SystemCallErrorNumber=EPERM"],
   },
   {
     risk: "medium",
@@ -63,25 +112,56 @@ const REMEDIES: Remedy[] = [
   {
     risk: "medium",
     why: "whole OS tree read-only; writable: the state/cache/log/runtime directories systemd creates and the paths listed",
-    lines: (s, t) => (s.protectSystem === "strict" ? null : ["ProtectSystem=strict", ...(t.writablePaths.length ? [`ReadWritePaths=${t.writablePaths.map((p) => "-" + p).join(" ")}`] : [])]),
+    lines: (s, t) =>
+      s.protectSystem === "strict"
+        ? null
+        : ["ProtectSystem=strict", ...(t.writablePaths.length ? [`ReadWritePaths=${t.writablePaths.map((p) => "-" + p).join(" ")}`] : [])],
   },
-  { risk: "medium", why: "/proc shows processes only; breaks programs that read /proc/meminfo, /proc/cpuinfo and the like", lines: (s, t) => (s.procSubset === "pid" || t.monitorsProcesses ? null : ["ProcSubset=pid"]) },
-  { risk: "medium", why: "no writable+executable memory; breaks JIT compilers (Java, Node.js, .NET, LuaJIT)", lines: on("MemoryDenyWriteExecute", (s, t) => !s.flags.MemoryDenyWriteExecute && !t.jit) },
+  {
+    risk: "medium",
+    why: "/proc shows processes only; breaks programs that read /proc/meminfo, /proc/cpuinfo and the like",
+    lines: (s, t) => (s.procSubset === "pid" || t.monitorsProcesses ? null : ["ProcSubset=pid"]),
+  },
+  {
+    risk: "medium",
+    why: "no writable+executable memory; breaks JIT compilers (Java, Node.js, .NET, LuaJIT)",
+    lines: on("MemoryDenyWriteExecute", (s, t) => !s.flags.MemoryDenyWriteExecute && !t.jit),
+  },
   { risk: "high", why: "runs in its own user namespace; breaks access to files owned by other users", lines: on("PrivateUsers", (s) => !s.flags.PrivateUsers) },
   {
     risk: "high",
     why: "a transient user instead of root; files it keeps must live in StateDirectory=/CacheDirectory=/LogsDirectory=",
     lines: (s) => (runsPrivileged(s) && !s.user ? ["DynamicUser=yes"] : null),
   },
-  { risk: "high", why: "no IP traffic except localhost; only for services that talk to this machine alone", lines: (s, t) => (s.ipDenyAll || t.network ? null : ["IPAddressDeny=any", "IPAddressAllow=localhost"]) },
+  {
+    risk: "high",
+    why: "no IP traffic except localhost; only for services that talk to this machine alone",
+    lines: (s, t) => (s.ipDenyAll || t.network ? null : ["IPAddressDeny=any", "IPAddressAllow=localhost"]),
+  },
   { risk: "high", why: "no network at all except its own loopback", lines: on("PrivateNetwork", (s, t) => !s.flags.PrivateNetwork && !t.network) },
 ];
 
 /** Rarely needed by services; kept out of a root service's bounding set. */
 const RARE_CAPS = [
-  "CAP_SYS_ADMIN", "CAP_SYS_PTRACE", "CAP_SYS_MODULE", "CAP_SYS_RAWIO", "CAP_SYS_TIME", "CAP_SYS_BOOT", "CAP_MAC_ADMIN", "CAP_MAC_OVERRIDE",
-  "CAP_LINUX_IMMUTABLE", "CAP_SYS_PACCT", "CAP_SYS_TTY_CONFIG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_LEASE", "CAP_BPF",
-  "CAP_AUDIT_CONTROL", "CAP_AUDIT_READ", "CAP_SYSLOG", "CAP_MKNOD",
+  "CAP_SYS_ADMIN",
+  "CAP_SYS_PTRACE",
+  "CAP_SYS_MODULE",
+  "CAP_SYS_RAWIO",
+  "CAP_SYS_TIME",
+  "CAP_SYS_BOOT",
+  "CAP_MAC_ADMIN",
+  "CAP_MAC_OVERRIDE",
+  "CAP_LINUX_IMMUTABLE",
+  "CAP_SYS_PACCT",
+  "CAP_SYS_TTY_CONFIG",
+  "CAP_WAKE_ALARM",
+  "CAP_BLOCK_SUSPEND",
+  "CAP_LEASE",
+  "CAP_BPF",
+  "CAP_AUDIT_CONTROL",
+  "CAP_AUDIT_READ",
+  "CAP_SYSLOG",
+  "CAP_MKNOD",
 ];
 
 function capabilityLines(s: Sandbox, t: UnitTraits): string[] | null {

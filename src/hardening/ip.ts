@@ -10,10 +10,26 @@ const LOCALHOST_NAMES = /^(localhost|localhost\.localdomain|[^.]+(\.[^.]+)*\.loc
 
 /** A word of IPAddressAllow=/Deny= (config_parse_in_addr_prefixes); [] when systemd ignores it. */
 export function parseIpPrefix(word: string): IpPrefix[] {
-  if (word === "any") return [{ v6: false, len: 0, localhost: false }, { v6: true, len: 0, localhost: false }];
-  if (LOCALHOST_NAMES.test(word)) return [{ v6: false, len: 8, localhost: true }, { v6: true, len: 128, localhost: true }];
-  if (word === "link-local") return [{ v6: false, len: 16, localhost: false }, { v6: true, len: 64, localhost: false }];
-  if (word === "multicast") return [{ v6: false, len: 4, localhost: false }, { v6: true, len: 8, localhost: false }];
+  if (word === "any")
+    return [
+      { v6: false, len: 0, localhost: false },
+      { v6: true, len: 0, localhost: false },
+    ];
+  if (LOCALHOST_NAMES.test(word))
+    return [
+      { v6: false, len: 8, localhost: true },
+      { v6: true, len: 128, localhost: true },
+    ];
+  if (word === "link-local")
+    return [
+      { v6: false, len: 16, localhost: false },
+      { v6: true, len: 64, localhost: false },
+    ];
+  if (word === "multicast")
+    return [
+      { v6: false, len: 4, localhost: false },
+      { v6: true, len: 8, localhost: false },
+    ];
   const slash = word.indexOf("/");
   const addr = slash < 0 ? word : word.slice(0, slash);
   const lenText = slash < 0 ? null : word.slice(slash + 1);

@@ -42,7 +42,9 @@ export function toReport(a: Assessment, file: string | null): UnitReport {
 /** Worst first: by exposure, then exposed before secure before n/a, then by name. */
 export function sortChecks(checks: CheckResult[]): CheckResult[] {
   const rank = (c: CheckResult) => (c.badness === null ? 2 : c.badness === 0 ? 1 : 0);
-  return [...checks].sort((a, b) => (b.exposure ?? 0) - (a.exposure ?? 0) || rank(a) - rank(b) || (a.check.id < b.check.id ? -1 : a.check.id > b.check.id ? 1 : 0));
+  return [...checks].sort(
+    (a, b) => (b.exposure ?? 0) - (a.exposure ?? 0) || rank(a) - rank(b) || (a.check.id < b.check.id ? -1 : a.check.id > b.check.id ? 1 : 0),
+  );
 }
 
 export interface BaselineChange {

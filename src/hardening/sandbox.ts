@@ -42,9 +42,25 @@ export interface Sandbox {
 }
 
 const BOOL_SETTINGS = [
-  "LockPersonality", "MemoryDenyWriteExecute", "NoNewPrivileges", "ProtectHostname", "PrivateDevices", "PrivateMounts",
-  "PrivateNetwork", "PrivateTmp", "PrivateUsers", "ProtectControlGroups", "ProtectKernelModules", "ProtectKernelTunables",
-  "ProtectKernelLogs", "ProtectClock", "RemoveIPC", "RestrictRealtime", "RestrictSUIDSGID", "DynamicUser", "Delegate",
+  "LockPersonality",
+  "MemoryDenyWriteExecute",
+  "NoNewPrivileges",
+  "ProtectHostname",
+  "PrivateDevices",
+  "PrivateMounts",
+  "PrivateNetwork",
+  "PrivateTmp",
+  "PrivateUsers",
+  "ProtectControlGroups",
+  "ProtectKernelModules",
+  "ProtectKernelTunables",
+  "ProtectKernelLogs",
+  "ProtectClock",
+  "RemoveIPC",
+  "RestrictRealtime",
+  "RestrictSUIDSGID",
+  "DynamicUser",
+  "Delegate",
 ] as const;
 export type BoolSetting = (typeof BOOL_SETTINGS)[number];
 
@@ -412,4 +428,25 @@ function enumValues(key: string): string[] {
 }
 
 /** seccomp_arch_from_string() names. */
-const ARCHES = ["native", "x86", "x86-64", "x32", "arm", "arm64", "mips", "mips64", "mips64-n32", "mips-le", "mips64-le", "mips64-le-n32", "parisc", "parisc64", "ppc", "ppc64", "ppc64-le", "riscv64", "s390", "s390x"];
+const ARCHES = [
+  "native",
+  "x86",
+  "x86-64",
+  "x32",
+  "arm",
+  "arm64",
+  "mips",
+  "mips64",
+  "mips64-n32",
+  "mips-le",
+  "mips64-le",
+  "mips64-le-n32",
+  "parisc",
+  "parisc64",
+  "ppc",
+  "ppc64",
+  "ppc64-le",
+  "riscv64",
+  "s390",
+  "s390x",
+];

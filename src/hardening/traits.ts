@@ -29,17 +29,25 @@ export interface UnitTraits {
 }
 
 const JIT = /^(java|node|nodejs|dotnet|mono|pypy3?|luajit|deno|bun|php-fpm[\d.]*|qemu[-\w]*|electron|chrom(e|ium)[-\w]*|firefox)$/;
-const DEVICES = /^(udevd?|systemd-udevd|cupsd|saned|pulseaudio|pipewire|bluetoothd|smartd|lvm\w*|multipathd|ModemManager|gpsd|X|Xorg|upsd|usbmuxd|hdparm|nvidia-\w+)$/;
+const DEVICES =
+  /^(udevd?|systemd-udevd|cupsd|saned|pulseaudio|pipewire|bluetoothd|smartd|lvm\w*|multipathd|ModemManager|gpsd|X|Xorg|upsd|usbmuxd|hdparm|nvidia-\w+)$/;
 const NAMESPACE_USERS = /^(dockerd|containerd[-\w]*|podman|conmon|lxc[-\w]*|lxd|bwrap|systemd-nspawn|flatpak\w*|crio|runc|crun|chrom(e|ium)[-\w]*|firefox)$/;
-const NETLINK = /^(ip|NetworkManager|systemd-networkd|dhclient|dhcpcd|wpa_supplicant|iw|nft|iptables[-\w]*|ifup|ifdown|avahi-daemon|bird|zebra|keepalived|wg|wg-quick)$/;
+const NETLINK =
+  /^(ip|NetworkManager|systemd-networkd|dhclient|dhcpcd|wpa_supplicant|iw|nft|iptables[-\w]*|ifup|ifdown|avahi-daemon|bird|zebra|keepalived|wg|wg-quick)$/;
 const CLOCK = /^(chronyd?|ntpd|ntpdate|openntpd|systemd-timesyncd|hwclock|timedatectl|ptp4l|phc2sys)$/;
-const PROCESS_MONITORS = /^(top|htop|ps|pgrep|pkill|node_exporter|prometheus[-\w]*|telegraf|collectd|netdata|zabbix_agentd?|datadog-agent|monit|atop|sysstat|sadc)$/;
+const PROCESS_MONITORS =
+  /^(top|htop|ps|pgrep|pkill|node_exporter|prometheus[-\w]*|telegraf|collectd|netdata|zabbix_agentd?|datadog-agent|monit|atop|sysstat|sadc)$/;
 const NETWORK_ARGS = /(--?(port|listen|bind|host)\b|\b\d{1,3}(\.\d{1,3}){3}:\d+|:\d{2,5}\b|https?:\/\/|\b(0\.0\.0\.0|localhost)\b|\bserver\b|--?address\b)/i;
 const WRITE_ROOTS = /^\/(var|srv|opt|data|mnt|media|run|etc)\//;
 
 export function unitTraits(u: EffectiveUnit, s: Sandbox): UnitTraits {
   const section = u.type === "service" ? "Service" : (u.type ?? "Service").replace(/^./, (c) => c.toUpperCase());
-  const commands = EXEC_KEYS.flatMap((k) => u.all(section, k).filter((a) => a.value !== "").map((a) => parseExec(a.value)));
+  const commands = EXEC_KEYS.flatMap((k) =>
+    u
+      .all(section, k)
+      .filter((a) => a.value !== "")
+      .map((a) => parseExec(a.value)),
+  );
   const words = commands.flatMap((c) => c.words.map((w) => w.text));
   const programs = commands.map((c) => {
     const w = c.words[0]?.text ?? "";
@@ -55,7 +63,9 @@ export function unitTraits(u: EffectiveUnit, s: Sandbox): UnitTraits {
 
   const pathValues = [
     ...words,
-    ...["WorkingDirectory", "EnvironmentFile", "ReadWritePaths", "PIDFile", "RootDirectory"].flatMap((k) => u.all(section, k).map((a) => a.value.replace(/^[-~!]+/, ""))),
+    ...["WorkingDirectory", "EnvironmentFile", "ReadWritePaths", "PIDFile", "RootDirectory"].flatMap((k) =>
+      u.all(section, k).map((a) => a.value.replace(/^[-~!]+/, "")),
+    ),
   ];
   const usesHome = pathValues.some((p) => /(^|[\s=])(\/home\/|\/root(\/|$)|%h|~\/)/.test(p));
 

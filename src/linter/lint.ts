@@ -263,8 +263,10 @@ class Run {
       }
       for (const f of scheduleFiles) {
         const settings = this.configs.of(f.path).settings;
-        if (f.kind === "crontab" && rule.checkCrontab) guard(rule, f.path, () => rule.checkCrontab!({ settings, options: optionsOf(rule, settings), set, report, crontab: f }), this.findings);
-        if (f.kind === "jobs" && rule.checkJobs) guard(rule, f.path, () => rule.checkJobs!({ settings, options: optionsOf(rule, settings), set, report, jobs: f, peers }), this.findings);
+        if (f.kind === "crontab" && rule.checkCrontab)
+          guard(rule, f.path, () => rule.checkCrontab!({ settings, options: optionsOf(rule, settings), set, report, crontab: f }), this.findings);
+        if (f.kind === "jobs" && rule.checkJobs)
+          guard(rule, f.path, () => rule.checkJobs!({ settings, options: optionsOf(rule, settings), set, report, jobs: f, peers }), this.findings);
       }
     }
   }
@@ -332,6 +334,9 @@ function dedupe(findings: Finding[]): Finding[] {
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.range.start - b.range.start || a.range.end - b.range.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.range.start - b.range.start ||
+      a.range.end - b.range.end ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   );
 }

@@ -11,7 +11,13 @@ import type { EntryNode, UnitFileAst } from "../parser/unit/ast.js";
  * replaced by one `OnCalendar=` line each; a timer fires on their union.
  * A one-line conversion is already the quick fix of values/invalid-value.
  */
-export function cronCalendarActions(ast: UnitFileAst, lines: { start: number; end: number }, uri: string, doc: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
+export function cronCalendarActions(
+  ast: UnitFileAst,
+  lines: { start: number; end: number },
+  uri: string,
+  doc: TextDocument,
+  diagnostics: Diagnostic[],
+): CodeAction[] {
   const out: CodeAction[] = [];
   for (const l of ast.lines) {
     if (l.kind !== "entry" || l.key !== "OnCalendar" || l.range.end < lines.start || l.range.start >= lines.end) continue;
@@ -25,7 +31,12 @@ export function cronCalendarActions(ast: UnitFileAst, lines: { start: number; en
       ...(related.length ? { diagnostics: related } : {}),
       edit: {
         changes: {
-          [uri]: [{ range: { start: doc.positionAt(l.keyRange.start), end: doc.positionAt(l.valueRange.end) }, newText: lines2.map((x) => `OnCalendar=${x}`).join("\n") }],
+          [uri]: [
+            {
+              range: { start: doc.positionAt(l.keyRange.start), end: doc.positionAt(l.valueRange.end) },
+              newText: lines2.map((x) => `OnCalendar=${x}`).join("\n"),
+            },
+          ],
         },
       },
     });

@@ -17,7 +17,13 @@ interface TimerActionTarget {
  * comments the line out, so the job does not run twice. Not offered for lines
  * cron cannot read, or when a unit of that name exists in the folder.
  */
-export function crontabTimerAction(file: CrontabFile, lines: { start: number; end: number }, doc: TextDocument, docUri: string, target: TimerActionTarget): CodeAction | null {
+export function crontabTimerAction(
+  file: CrontabFile,
+  lines: { start: number; end: number },
+  doc: TextDocument,
+  docUri: string,
+  target: TimerActionTarget,
+): CodeAction | null {
   const job = file.lines.find((l): l is JobLine => l.kind === "job" && l.range.start >= lines.start && l.range.start < lines.end);
   if (!job || !job.cron || !job.command) return null;
   const single: CrontabFile = { ...file, lines: [job] };
@@ -40,7 +46,10 @@ export function crontabTimerAction(file: CrontabFile, lines: { start: number; en
             { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.text }] },
           ];
         }),
-        { textDocument: { uri: docUri, version: doc.version }, edits: [{ range: { start, end: start }, newText: `# moved to ${names.filter((n) => n.endsWith(".timer")).join(", ")} (unitlint)\n# ` }] },
+        {
+          textDocument: { uri: docUri, version: doc.version },
+          edits: [{ range: { start, end: start }, newText: `# moved to ${names.filter((n) => n.endsWith(".timer")).join(", ")} (unitlint)\n# ` }],
+        },
       ],
     },
   };

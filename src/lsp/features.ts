@@ -19,9 +19,31 @@ import type { EditorKnowledge } from "./knowledge.js";
 
 /** Settings whose values are unit names (completion and go-to-definition). */
 export const UNIT_LIST_KEYS = new Set([
-  "After", "Before", "Wants", "Requires", "Requisite", "BindsTo", "PartOf", "Upholds", "Conflicts",
-  "OnFailure", "OnSuccess", "PropagatesReloadTo", "ReloadPropagatedFrom", "PropagatesStopTo", "StopPropagatedFrom",
-  "JoinsNamespaceOf", "Unit", "Also", "WantedBy", "RequiredBy", "UpheldBy", "Slice", "Sockets", "Service", "TriggeredBy",
+  "After",
+  "Before",
+  "Wants",
+  "Requires",
+  "Requisite",
+  "BindsTo",
+  "PartOf",
+  "Upholds",
+  "Conflicts",
+  "OnFailure",
+  "OnSuccess",
+  "PropagatesReloadTo",
+  "ReloadPropagatedFrom",
+  "PropagatesStopTo",
+  "StopPropagatedFrom",
+  "JoinsNamespaceOf",
+  "Unit",
+  "Also",
+  "WantedBy",
+  "RequiredBy",
+  "UpheldBy",
+  "Slice",
+  "Sockets",
+  "Service",
+  "TriggeredBy",
 ]);
 
 export function documentSymbols(ast: UnitFileAst, doc: TextDocument): DocumentSymbol[] {
@@ -46,10 +68,23 @@ export function crontabSymbols(file: CrontabFile, doc: TextDocument): DocumentSy
   const r = (s: number, e: number) => ({ start: doc.positionAt(s), end: doc.positionAt(e) });
   const out: DocumentSymbol[] = [];
   for (const l of file.lines) {
-    if (l.kind === "env") out.push({ name: l.name.text, detail: l.value.text, kind: SymbolKind.Variable, range: r(l.range.start, l.range.end), selectionRange: r(l.name.range.start, l.name.range.end) });
+    if (l.kind === "env")
+      out.push({
+        name: l.name.text,
+        detail: l.value.text,
+        kind: SymbolKind.Variable,
+        range: r(l.range.start, l.range.end),
+        selectionRange: r(l.name.range.start, l.name.range.end),
+      });
     if (l.kind === "job") {
       const command = l.command?.text.trim() ?? "";
-      out.push({ name: l.schedule.text, detail: command.length > 60 ? command.slice(0, 57) + "..." : command, kind: SymbolKind.Event, range: r(l.range.start, l.range.end), selectionRange: r(l.schedule.range.start, l.schedule.range.end) });
+      out.push({
+        name: l.schedule.text,
+        detail: command.length > 60 ? command.slice(0, 57) + "..." : command,
+        kind: SymbolKind.Event,
+        range: r(l.range.start, l.range.end),
+        selectionRange: r(l.schedule.range.start, l.schedule.range.end),
+      });
     }
   }
   return out;
@@ -115,7 +150,9 @@ export function completions({ ast, offset, type, unitNames, knowledge }: Complet
   if (c.kind === "value") {
     const before = c.entry.value.slice(0, c.offsetInValue);
     if (/%[A-Za-z]?$/.test(before) || text[offset - 1] === "%") {
-      return knowledge.specifiers().map((s) => ({ label: s.specifier, kind: CompletionItemKind.Constant, detail: s.meaning, insertText: s.specifier.slice(1) }));
+      return knowledge
+        .specifiers()
+        .map((s) => ({ label: s.specifier, kind: CompletionItemKind.Constant, detail: s.meaning, insertText: s.specifier.slice(1) }));
     }
     if (UNIT_LIST_KEYS.has(c.entry.key)) {
       // Crontabs and job files of the workspace are not units: only names with a unit type are offered.

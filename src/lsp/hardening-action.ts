@@ -11,7 +11,12 @@ import { buildUnitSet } from "../model/unit-set.js";
  * of the workspace applied). Offered only when that file does not exist yet;
  * the unit file itself is never edited.
  */
-export function hardeningAction(sources: LintSource[], display: string, dropinUri: (dropinDisplay: string) => string, exists: (dropinDisplay: string) => boolean): CodeAction | null {
+export function hardeningAction(
+  sources: LintSource[],
+  display: string,
+  dropinUri: (dropinDisplay: string) => string,
+  exists: (dropinDisplay: string) => boolean,
+): CodeAction | null {
   const set = buildUnitSet(sources.map((s) => parseFile(s.path, s.text)));
   const unit = set.units.find((u) => u.main?.path === display);
   if (!unit || unit.type !== "service") return null;

@@ -21,7 +21,12 @@ export function defaultKnowledge(): EditorKnowledge {
         "",
         `- value: ${d.valueType}${d.isList ? " — a list: repeat to add, an empty assignment resets" : " — the last assignment wins"}`,
       ];
-      if (e) lines.push(`- allowed: ${enumChoices(e).map((v) => `\`${v}\``).join(", ")}`);
+      if (e)
+        lines.push(
+          `- allowed: ${enumChoices(e)
+            .map((v) => `\`${v}\``)
+            .join(", ")}`,
+        );
       const def = directiveDefault(d.section, d.name);
       if (def) lines.push(`- default: ${def}`);
       lines.push(`- since: ${d.since === null ? "before systemd 183" : `systemd ${d.since}`}`);
@@ -46,8 +51,14 @@ export function defaultKnowledge(): EditorKnowledge {
 function unknownKey(section: string, key: string): string | undefined {
   if (!key) return undefined;
   const elsewhere = sectionsWithDirective(key).filter((d) => d.status !== "removed");
-  if (elsewhere.length) return `**${key}=** is not a setting of \`[${section}]\`: it belongs in ${elsewhere.map((d) => `\`[${d.section}]\``).join(", ")}. systemd ignores it here.`;
-  const guess = closestMatch(key, directivesOfSection(section).filter((d) => d.status !== "removed").map((d) => d.name));
+  if (elsewhere.length)
+    return `**${key}=** is not a setting of \`[${section}]\`: it belongs in ${elsewhere.map((d) => `\`[${d.section}]\``).join(", ")}. systemd ignores it here.`;
+  const guess = closestMatch(
+    key,
+    directivesOfSection(section)
+      .filter((d) => d.status !== "removed")
+      .map((d) => d.name),
+  );
   const head = `**${key}=** is not a setting systemd knows in \`[${section}]\`; systemd ignores the line.`;
   return guess ? `${head}\n\nDid you mean **${guess}=**?` : head;
 }

@@ -44,7 +44,8 @@ export function unitNameHover(entry: EntryNode, at: number, lookup: UnitLookup |
     return { markdown: lines.join("\n"), range };
   }
   if (SPECIAL_UNITS.includes(name)) return { markdown: `**${name}**: a special unit of systemd (systemd.special(7)).`, range };
-  if (SYSTEMD_SYSTEM_UNITS.includes(name) || SYSTEMD_USER_UNITS.includes(name)) return { markdown: `**${name}**: a unit systemd ${REFERENCE_SYSTEMD} itself ships.`, range };
+  if (SYSTEMD_SYSTEM_UNITS.includes(name) || SYSTEMD_USER_UNITS.includes(name))
+    return { markdown: `**${name}**: a unit systemd ${REFERENCE_SYSTEMD} itself ships.`, range };
   if (!parsed.type) return null;
   return {
     markdown: `**${name}** is not among the workspace's units nor systemd's own: unless another package installs it, systemd ignores the dependency (or fails the job, for Requires=).`,
@@ -86,7 +87,11 @@ export function crontabLineHover(file: CrontabFile, offset: number): HoverResult
       const cmd = splitCommand(line.command);
       const who = file.format === "system" ? (line.user ? ` as \`${line.user.text}\`` : "") : " as the crontab's owner";
       const lines = [`Runs \`/bin/sh -c ${JSON.stringify(cmd.command.trim())}\`${who}, from the home folder, with cron's short PATH.`];
-      if (cmd.stdin !== undefined) lines.push("", `Everything after the first unescaped \`%\` goes to its standard input, each later \`%\` as a newline: ${JSON.stringify(cmd.stdin)}. Escape a literal percent sign as \`\\%\` (date +\\%F).`);
+      if (cmd.stdin !== undefined)
+        lines.push(
+          "",
+          `Everything after the first unescaped \`%\` goes to its standard input, each later \`%\` as a newline: ${JSON.stringify(cmd.stdin)}. Escape a literal percent sign as \`\\%\` (date +\\%F).`,
+        );
       lines.push("", "As a service: `ExecStart=/bin/sh -c '…'` (systemd runs no shell of its own), with the schedule in a timer's `OnCalendar=`.");
       return { markdown: lines.join("\n"), range: line.command.range };
     }

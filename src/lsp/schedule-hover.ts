@@ -31,10 +31,28 @@ const CRON_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Frid
 /** systemd numbering: 0 is Monday */
 const CAL_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-const CRON_FIELD_LABEL: Record<CronFieldName, string> = { minute: "minute", hour: "hour", dayOfMonth: "day of month", month: "month", dayOfWeek: "day of week" };
+const CRON_FIELD_LABEL: Record<CronFieldName, string> = {
+  minute: "minute",
+  hour: "hour",
+  dayOfMonth: "day of month",
+  month: "month",
+  dayOfWeek: "day of week",
+};
 
-const EVERY: Record<CronFieldName, string> = { minute: "every minute", hour: "every hour", dayOfMonth: "every day of the month", month: "every month", dayOfWeek: "every day of the week" };
-const PLURAL: Record<CronFieldName, string> = { minute: "minutes", hour: "hours", dayOfMonth: "days of the month", month: "months", dayOfWeek: "days of the week" };
+const EVERY: Record<CronFieldName, string> = {
+  minute: "every minute",
+  hour: "every hour",
+  dayOfMonth: "every day of the month",
+  month: "every month",
+  dayOfWeek: "every day of the week",
+};
+const PLURAL: Record<CronFieldName, string> = {
+  minute: "minutes",
+  hour: "hours",
+  dayOfMonth: "days of the month",
+  month: "months",
+  dayOfWeek: "days of the week",
+};
 
 function cronValueName(field: CronFieldName, v: number): string {
   if (field === "month") return MONTHS[v - 1] ?? String(v);
@@ -98,9 +116,11 @@ function dayRule(cron: CronExpression, name: CronFieldName): string | undefined 
   if (!cron.fields || (name !== "dayOfMonth" && name !== "dayOfWeek")) return undefined;
   const dom = cron.fields.dayOfMonth;
   const dow = cron.fields.dayOfWeek;
-  if (!dom.startsWithStar && !dow.startsWithStar) return "Both day fields are restricted, so cron runs on days that match **either** the day of month **or** the day of week.";
+  if (!dom.startsWithStar && !dow.startsWithStar)
+    return "Both day fields are restricted, so cron runs on days that match **either** the day of month **or** the day of week.";
   const restrictedStar = (f: CronField) => f.startsWithStar && f.text !== "*";
-  if ((restrictedStar(dom) && dow.text !== "*") || (restrictedStar(dow) && dom.text !== "*")) return "One day field starts with `*`, so cron runs only on days that match **both** day fields.";
+  if ((restrictedStar(dom) && dow.text !== "*") || (restrictedStar(dow) && dom.text !== "*"))
+    return "One day field starts with `*`, so cron runs only on days that match **both** day fields.";
   return undefined;
 }
 
@@ -117,14 +137,25 @@ function calendarSection(cron: CronExpression): string[] {
   const conv = cronToCalendarLines(cron);
   if (!conv.ok) return ["", `No OnCalendar= equivalent: ${conv.notes[0] ?? "unknown"}`];
   const lines = conv.lines.map(closeOpenRepetitions);
-  return ["", lines.length > 1 ? "Equivalent timer settings (both lines):" : "Equivalent timer setting:", "```ini", ...lines.map((l) => `OnCalendar=${l}`), "```", ...conv.notes.map((n) => `_${n}_`)];
+  return [
+    "",
+    lines.length > 1 ? "Equivalent timer settings (both lines):" : "Equivalent timer setting:",
+    "```ini",
+    ...lines.map((l) => `OnCalendar=${l}`),
+    "```",
+    ...conv.notes.map((n) => `_${n}_`),
+  ];
 }
 
 function cronRunsSection(cron: CronExpression, opts: ScheduleHoverOptions): string[] {
   if (cron.special === "@reboot") return [];
   const count = opts.count ?? 5;
   const r = nextCronRuns(cron, { count, ...(opts.tz ? { tz: opts.tz } : {}), ...(opts.now ? { base: opts.now } : {}) });
-  return runsSection(`Next ${count} runs${zoneLabel(opts.tz)}`, r.elapses.map((e) => e.iso), r.elapses.length === 0);
+  return runsSection(
+    `Next ${count} runs${zoneLabel(opts.tz)}`,
+    r.elapses.map((e) => e.iso),
+    r.elapses.length === 0,
+  );
 }
 
 const SPECIAL_MEANING: Record<string, string> = {
@@ -165,7 +196,14 @@ export function cronFieldHover(cron: CronExpression, at: number, schedule: Range
 }
 
 type CalendarPart = "year" | "month" | "day" | "hour" | "minute" | "second";
-const CAL_EVERY: Record<CalendarPart, string> = { year: "every year", month: "every month", day: "every day", hour: "every hour", minute: "every minute", second: "every second" };
+const CAL_EVERY: Record<CalendarPart, string> = {
+  year: "every year",
+  month: "every month",
+  day: "every day",
+  hour: "every hour",
+  minute: "every minute",
+  second: "every second",
+};
 const CAL_PLURAL: Record<CalendarPart, string> = { year: "years", month: "months", day: "days", hour: "hours", minute: "minutes", second: "seconds" };
 
 function calValue(part: CalendarPart, digits: string, fraction?: string): string {
@@ -215,7 +253,12 @@ export function calendarPartHover(spec: string, at: number, opts: ScheduleHoverO
     head = `\`${ast.shorthand.name}\` is shorthand for \`${parsed.normalized}\``;
     range = ast.shorthand.range;
   } else if (ast.zone && inside(ast.zone.range)) {
-    head = ast.zone.kind === "utc" ? "**time zone**: the times are in UTC" : ast.zone.kind === "local" ? "**time zone**: the times are in the local zone (the default)" : `**time zone** \`${ast.zone.name}\`: the times are local times in that zone, whatever the machine's zone`;
+    head =
+      ast.zone.kind === "utc"
+        ? "**time zone**: the times are in UTC"
+        : ast.zone.kind === "local"
+          ? "**time zone**: the times are in the local zone (the default)"
+          : `**time zone** \`${ast.zone.name}\`: the times are local times in that zone, whatever the machine's zone`;
     range = ast.zone.range;
   } else if (ast.body?.weekdays && inside(ast.body.weekdays.range)) {
     const w = ast.body.weekdays;
@@ -236,6 +279,15 @@ export function calendarPartHover(spec: string, at: number, opts: ScheduleHoverO
   if (!head || !range) return null;
   const count = opts.count ?? 5;
   const r = nextElapses(parsed, { count, ...(opts.tz ? { tz: opts.tz } : {}), ...(opts.now ? { base: opts.now } : {}) });
-  const md = [head, "", `**OnCalendar** normalized: \`${parsed.normalized}\``, ...runsSection(`Next ${count} elapses${zoneLabel(opts.tz)}`, r.elapses.map((e) => e.iso), r.never)];
+  const md = [
+    head,
+    "",
+    `**OnCalendar** normalized: \`${parsed.normalized}\``,
+    ...runsSection(
+      `Next ${count} elapses${zoneLabel(opts.tz)}`,
+      r.elapses.map((e) => e.iso),
+      r.never,
+    ),
+  ];
   return { markdown: md.join("\n"), range };
 }

@@ -103,7 +103,12 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     if (refusal !== undefined) {
       // What check says of such a file, where the editor shows it; the rest of the workspace keeps the file's saved text.
       workspace.close(path);
-      const diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: "unitlint", message: refusal };
+      const diagnostic = {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Error,
+        source: "unitlint",
+        message: refusal,
+      };
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [diagnostic] });
       return;
     }
@@ -160,14 +165,17 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
       if (state === "new") throw new ResponseError(ErrorCodes.ServerNotInitialized, "the server is not initialized");
       if (state === "shutdown") throw new ResponseError(ErrorCodes.InvalidRequest, "the server is shutting down");
       const q = p as { textDocument?: { uri?: unknown }; position?: unknown; range?: unknown } | null;
-      if (!isObject(q) || !isObject(q.textDocument) || typeof q.textDocument.uri !== "string") throw new ResponseError(ErrorCodes.InvalidParams, "no textDocument.uri");
+      if (!isObject(q) || !isObject(q.textDocument) || typeof q.textDocument.uri !== "string")
+        throw new ResponseError(ErrorCodes.InvalidParams, "no textDocument.uri");
       if ("position" in q && !isPosition(q.position)) throw new ResponseError(ErrorCodes.InvalidParams, "malformed position");
       if ("range" in q && !isRange(q.range)) throw new ResponseError(ErrorCodes.InvalidParams, "malformed range");
       try {
         return handler(p);
       } catch (e) {
         if (e instanceof ResponseError) throw e;
-        connection.console.error(`unitlint: a request on ${q.textDocument.uri} failed (please report this): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        connection.console.error(
+          `unitlint: a request on ${q.textDocument.uri} failed (please report this): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
         throw new ResponseError(ErrorCodes.InternalError, `unitlint: ${e instanceof Error ? e.message : String(e)}`);
       }
     };
@@ -246,90 +254,114 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const path = workspace.paths().find((p) => p.slice(p.lastIndexOf(sep) + 1) === name);
     const text = path === undefined ? undefined : workspace.text(path);
     if (path === undefined || text === undefined) return undefined;
-    const description = parseFile(path, text).ast.sections.find((s) => s.name === "Unit")?.entries.filter((e) => e.key === "Description").at(-1)?.value;
+    const description = parseFile(path, text)
+      .ast.sections.find((s) => s.name === "Unit")
+      ?.entries.filter((e) => e.key === "Description")
+      .at(-1)?.value;
     return { path: workspace.display(path), ...(description ? { description } : {}) };
   };
 
-  connection.onHover(request((p): Hover | null => {
-    const doc = documents.get(p.textDocument.uri);
-    const kind = doc ? scheduleKind(doc) : undefined;
-    if (doc && (kind === "crontab" || kind === "system-crontab")) {
-      const file = parseCrontab(doc.getText(), workspace.display(pathOf(doc.uri)), kind === "crontab" ? "user" : "system");
-      const h = crontabHoverAt(file, doc.offsetAt(p.position), zone());
-      return h ? { contents: { kind: "markdown", value: h.markdown }, range: { start: doc.positionAt(h.range.start), end: doc.positionAt(h.range.end) } } : null;
-    }
-    if (doc && kind === "jobs") {
-      const h = jobsHoverAt(parseJobsFile(doc.getText(), workspace.display(pathOf(doc.uri))), doc.offsetAt(p.position), zone());
-      return h ? { contents: { kind: "markdown", value: h.markdown }, range: { start: doc.positionAt(h.range.start), end: doc.positionAt(h.range.end) } } : null;
-    }
-    const x = parsed(p.textDocument.uri);
-    if (!x) return null;
-    const offset = x.doc.offsetAt(p.position);
-    const h = hoverAt(x.file, offset, knowledge, { ...zone(), units: workspaceUnit });
-    if (!h) return null;
-    return { contents: { kind: "markdown", value: h.markdown }, range: { start: x.doc.positionAt(h.range.start), end: x.doc.positionAt(h.range.end) } };
-  }));
+  connection.onHover(
+    request((p): Hover | null => {
+      const doc = documents.get(p.textDocument.uri);
+      const kind = doc ? scheduleKind(doc) : undefined;
+      if (doc && (kind === "crontab" || kind === "system-crontab")) {
+        const file = parseCrontab(doc.getText(), workspace.display(pathOf(doc.uri)), kind === "crontab" ? "user" : "system");
+        const h = crontabHoverAt(file, doc.offsetAt(p.position), zone());
+        return h
+          ? { contents: { kind: "markdown", value: h.markdown }, range: { start: doc.positionAt(h.range.start), end: doc.positionAt(h.range.end) } }
+          : null;
+      }
+      if (doc && kind === "jobs") {
+        const h = jobsHoverAt(parseJobsFile(doc.getText(), workspace.display(pathOf(doc.uri))), doc.offsetAt(p.position), zone());
+        return h
+          ? { contents: { kind: "markdown", value: h.markdown }, range: { start: doc.positionAt(h.range.start), end: doc.positionAt(h.range.end) } }
+          : null;
+      }
+      const x = parsed(p.textDocument.uri);
+      if (!x) return null;
+      const offset = x.doc.offsetAt(p.position);
+      const h = hoverAt(x.file, offset, knowledge, { ...zone(), units: workspaceUnit });
+      if (!h) return null;
+      return { contents: { kind: "markdown", value: h.markdown }, range: { start: x.doc.positionAt(h.range.start), end: x.doc.positionAt(h.range.end) } };
+    }),
+  );
 
-  connection.onCompletion(request((p) => {
-    const x = parsed(p.textDocument.uri);
-    if (!x) return [];
-    const unitNames = workspace.paths().map((q) => q.slice(q.lastIndexOf("/") + 1)).filter((n) => !n.endsWith(".conf"));
-    return completions({ ast: x.file.ast, offset: x.doc.offsetAt(p.position), type: x.file.name.type, unitNames, knowledge });
-  }));
+  connection.onCompletion(
+    request((p) => {
+      const x = parsed(p.textDocument.uri);
+      if (!x) return [];
+      const unitNames = workspace
+        .paths()
+        .map((q) => q.slice(q.lastIndexOf("/") + 1))
+        .filter((n) => !n.endsWith(".conf"));
+      return completions({ ast: x.file.ast, offset: x.doc.offsetAt(p.position), type: x.file.name.type, unitNames, knowledge });
+    }),
+  );
 
-  connection.onCodeAction(request((p) => {
-    const doc = documents.get(p.textDocument.uri);
-    if (!doc) return [];
-    const actions = codeActions(p.context.diagnostics, p.textDocument.uri, doc);
-    const unit = parsed(p.textDocument.uri);
-    if (unit && (!p.context.only || p.context.only.some((k) => k === "quickfix" || k.startsWith("quickfix")))) {
-      const lines = { start: doc.offsetAt({ line: p.range.start.line, character: 0 }), end: doc.offsetAt({ line: p.range.end.line + 1, character: 0 }) };
-      actions.push(...cronCalendarActions(unit.file.ast, lines, p.textDocument.uri, doc, p.context.diagnostics));
-    }
-    const only = p.context.only;
-    if (!only || only.some((k) => k === "refactor" || k.startsWith("refactor."))) {
-      const path = pathOf(p.textDocument.uri);
-      const harden = hardeningAction(
-        workspace.sources(),
-        workspace.display(path),
-        (d) => pathToUri(workspace.absolute(d)),
-        (d) => workspace.text(workspace.absolute(d)) !== undefined || existsSync(workspace.absolute(d)),
-      );
-      if (harden) actions.push(harden);
-    }
-    const kind = scheduleKind(doc);
-    if ((kind === "crontab" || kind === "system-crontab") && workspace.root && (!only || only.some((k) => k === "refactor" || k.startsWith("refactor.")))) {
-      const file = parseCrontab(doc.getText(), workspace.display(pathOf(doc.uri)), kind === "crontab" ? "user" : "system");
-      const lines = { start: doc.offsetAt({ line: p.range.start.line, character: 0 }), end: doc.offsetAt({ line: p.range.end.line + 1, character: 0 }) };
-      // next to the workspace's units (their folder), else at the workspace root
-      const unitFile = workspace.paths().map((q) => workspace.display(q)).find((d) => /\.(service|timer)$/.test(d) && !/\.d\//.test(d) && !d.startsWith("/"));
-      const folder = unitFile && unitFile.includes("/") ? unitFile.slice(0, unitFile.lastIndexOf("/")) : "";
-      const convert = crontabTimerAction(file, lines, doc, p.textDocument.uri, {
-        folder,
-        uri: (d) => pathToUri(workspace.absolute(d)),
-        exists: (d) => workspace.text(workspace.absolute(d)) !== undefined || existsSync(workspace.absolute(d)),
-      });
-      if (convert) actions.push(convert);
-    }
-    return actions;
-  }));
+  connection.onCodeAction(
+    request((p) => {
+      const doc = documents.get(p.textDocument.uri);
+      if (!doc) return [];
+      const actions = codeActions(p.context.diagnostics, p.textDocument.uri, doc);
+      const unit = parsed(p.textDocument.uri);
+      if (unit && (!p.context.only || p.context.only.some((k) => k === "quickfix" || k.startsWith("quickfix")))) {
+        const lines = { start: doc.offsetAt({ line: p.range.start.line, character: 0 }), end: doc.offsetAt({ line: p.range.end.line + 1, character: 0 }) };
+        actions.push(...cronCalendarActions(unit.file.ast, lines, p.textDocument.uri, doc, p.context.diagnostics));
+      }
+      const only = p.context.only;
+      if (!only || only.some((k) => k === "refactor" || k.startsWith("refactor."))) {
+        const path = pathOf(p.textDocument.uri);
+        const harden = hardeningAction(
+          workspace.sources(),
+          workspace.display(path),
+          (d) => pathToUri(workspace.absolute(d)),
+          (d) => workspace.text(workspace.absolute(d)) !== undefined || existsSync(workspace.absolute(d)),
+        );
+        if (harden) actions.push(harden);
+      }
+      const kind = scheduleKind(doc);
+      if ((kind === "crontab" || kind === "system-crontab") && workspace.root && (!only || only.some((k) => k === "refactor" || k.startsWith("refactor.")))) {
+        const file = parseCrontab(doc.getText(), workspace.display(pathOf(doc.uri)), kind === "crontab" ? "user" : "system");
+        const lines = { start: doc.offsetAt({ line: p.range.start.line, character: 0 }), end: doc.offsetAt({ line: p.range.end.line + 1, character: 0 }) };
+        // next to the workspace's units (their folder), else at the workspace root
+        const unitFile = workspace
+          .paths()
+          .map((q) => workspace.display(q))
+          .find((d) => /\.(service|timer)$/.test(d) && !/\.d\//.test(d) && !d.startsWith("/"));
+        const folder = unitFile && unitFile.includes("/") ? unitFile.slice(0, unitFile.lastIndexOf("/")) : "";
+        const convert = crontabTimerAction(file, lines, doc, p.textDocument.uri, {
+          folder,
+          uri: (d) => pathToUri(workspace.absolute(d)),
+          exists: (d) => workspace.text(workspace.absolute(d)) !== undefined || existsSync(workspace.absolute(d)),
+        });
+        if (convert) actions.push(convert);
+      }
+      return actions;
+    }),
+  );
 
-  connection.onDocumentSymbol(request((p) => {
-    const doc = documents.get(p.textDocument.uri);
-    const kind = doc ? scheduleKind(doc) : undefined;
-    if (doc && (kind === "crontab" || kind === "system-crontab")) return crontabSymbols(parseCrontab(doc.getText(), workspace.display(pathOf(doc.uri)), kind === "crontab" ? "user" : "system"), doc);
-    const x = parsed(p.textDocument.uri);
-    return x ? documentSymbols(x.file.ast, x.doc) : [];
-  }));
+  connection.onDocumentSymbol(
+    request((p) => {
+      const doc = documents.get(p.textDocument.uri);
+      const kind = doc ? scheduleKind(doc) : undefined;
+      if (doc && (kind === "crontab" || kind === "system-crontab"))
+        return crontabSymbols(parseCrontab(doc.getText(), workspace.display(pathOf(doc.uri)), kind === "crontab" ? "user" : "system"), doc);
+      const x = parsed(p.textDocument.uri);
+      return x ? documentSymbols(x.file.ast, x.doc) : [];
+    }),
+  );
 
-  connection.onDefinition(request((p) => {
-    const x = parsed(p.textDocument.uri);
-    if (!x) return null;
-    const name = unitNameAt(x.file.ast, x.doc.offsetAt(p.position));
-    if (!name) return null;
-    const byName = new Map(workspace.paths().map((q) => [q.slice(q.lastIndexOf("/") + 1), q]));
-    return definition(name, byName, pathToUri);
-  }));
+  connection.onDefinition(
+    request((p) => {
+      const x = parsed(p.textDocument.uri);
+      if (!x) return null;
+      const name = unitNameAt(x.file.ast, x.doc.offsetAt(p.position));
+      if (!name) return null;
+      const byName = new Map(workspace.paths().map((q) => [q.slice(q.lastIndexOf("/") + 1), q]));
+      return definition(name, byName, pathToUri);
+    }),
+  );
 
   connection.onShutdown(() => {
     // From here on every request but `exit` is an error and nothing is linted (the library answers `exit`).

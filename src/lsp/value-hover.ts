@@ -18,11 +18,19 @@ function specifierValue(file: UnitFile, spec: string): string | undefined {
     case "%p":
       return n.prefix;
     case "%i":
-      return n.isInstance ? (n.instance ?? "") : n.isTemplate ? "the instance name (e.g. `email` in `" + n.prefix + "@email." + n.type + "`)" : "empty: this unit is not a template";
+      return n.isInstance
+        ? (n.instance ?? "")
+        : n.isTemplate
+          ? "the instance name (e.g. `email` in `" + n.prefix + "@email." + n.type + "`)"
+          : "empty: this unit is not a template";
     case "%j":
       return n.prefix.split("-").pop();
     case "%I":
-      return n.isInstance ? unescapeName(n.instance ?? "") : n.isTemplate ? "the instance name, unescaped (`-` becomes `/`)" : "empty: this unit is not a template";
+      return n.isInstance
+        ? unescapeName(n.instance ?? "")
+        : n.isTemplate
+          ? "the instance name, unescaped (`-` becomes `/`)"
+          : "empty: this unit is not a template";
     case "%P":
       return unescapeName(n.prefix);
     case "%J":
@@ -69,8 +77,16 @@ export function valueHover(file: UnitFile, entry: EntryNode, at: number, opts: S
     if (at >= i && at <= i + 2) {
       const meaning = specifierValue(file, m[0]);
       const known = SPECIFIERS.find((s) => s.specifier === m[0]);
-      if (!meaning && known) return { markdown: `\`${m[0]}\`: ${/^[A-Z][a-z]/.test(known.meaning) ? known.meaning[0]!.toLowerCase() + known.meaning.slice(1) : known.meaning}, filled in by systemd when it loads the unit (not known from the file alone)`, range: valueSubRange(entry, i, i + 2) };
-      if (meaning) return { markdown: `\`${m[0]}\` expands to ${meaning.includes("`") || meaning.includes(" ") ? meaning : "`" + meaning + "`"} in \`${file.name.name}\``, range: valueSubRange(entry, i, i + 2) };
+      if (!meaning && known)
+        return {
+          markdown: `\`${m[0]}\`: ${/^[A-Z][a-z]/.test(known.meaning) ? known.meaning[0]!.toLowerCase() + known.meaning.slice(1) : known.meaning}, filled in by systemd when it loads the unit (not known from the file alone)`,
+          range: valueSubRange(entry, i, i + 2),
+        };
+      if (meaning)
+        return {
+          markdown: `\`${m[0]}\` expands to ${meaning.includes("`") || meaning.includes(" ") ? meaning : "`" + meaning + "`"} in \`${file.name.name}\``,
+          range: valueSubRange(entry, i, i + 2),
+        };
     }
   }
   if (TIMESPAN_KEY.test(entry.key) && v !== "") {

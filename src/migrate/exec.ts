@@ -17,7 +17,18 @@ export function execForShellCommand(command: string, shell = "/bin/sh"): { execS
 }
 
 /** Interpreters a script's #! line may name, and the flag that runs a program given as an argument. */
-const INLINE_FLAG: Record<string, string> = { sh: "-c", bash: "-c", dash: "-c", zsh: "-c", ksh: "-c", python: "-c", python3: "-c", perl: "-e", ruby: "-e", node: "-e" };
+const INLINE_FLAG: Record<string, string> = {
+  sh: "-c",
+  bash: "-c",
+  dash: "-c",
+  zsh: "-c",
+  ksh: "-c",
+  python: "-c",
+  python3: "-c",
+  perl: "-e",
+  ruby: "-e",
+  node: "-e",
+};
 
 /**
  * ExecStart= that runs a script text inline: `/bin/bash -c "…"` (the job

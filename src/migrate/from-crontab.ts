@@ -77,13 +77,17 @@ export function migrateCrontab(file: CrontabFile, opts: CrontabMigrationOptions)
       }
       const i = environment.findIndex(([k]) => k === name);
       if (i >= 0) environment.splice(i, 1);
-      else if (secretKind(`${name}=${e.value.text}`)) note(`${name} looks like a secret; it is written into Environment=, which every user can read (systemctl show): move it to an EnvironmentFile= with mode 0600 or LoadCredential=`);
+      else if (secretKind(`${name}=${e.value.text}`))
+        note(
+          `${name} looks like a secret; it is written into Environment=, which every user can read (systemctl show): move it to an EnvironmentFile= with mode 0600 or LoadCredential=`,
+        );
       environment.push([name, e.value.text]);
     }
     const fromComment = opts.nameFrom === "comment" && above ? nameForComment(above) : undefined;
     const name = allocate(`${opts.prefix}-${fromComment ?? nameForCommand(command)}`);
     const serviceNotes: string[] = [];
-    if (lastValue(job, "MAILTO") !== undefined) serviceNotes.push(`cron mailed the output (MAILTO=); systemd keeps it in the journal: journalctl -u ${name}.service`);
+    if (lastValue(job, "MAILTO") !== undefined)
+      serviceNotes.push(`cron mailed the output (MAILTO=); systemd keeps it in the journal: journalctl -u ${name}.service`);
     if (opts.timeout === "infinity") serviceNotes.push("cron never stops a job; a hung run blocks later ones here, so set a limit that fits:");
     const plan: JobPlan = {
       name,

@@ -24,7 +24,13 @@ export interface JobsMigrationOptions {
 const DEFAULT_TIMEOUT = "30m";
 /** A value the job system fills in (`{{database_password}}`); systemd cannot. */
 /** `{{...}}` on one line (what /\{\{.*\}\}/ matched, without its quadratic backtracking on many `{{`). */
-const PLACEHOLDER = { test: (s: string) => s.split(/[\n\r\u2028\u2029]/).some((line) => { const i = line.indexOf("{{"); return i >= 0 && line.indexOf("}}", i + 2) >= 0; }) };
+const PLACEHOLDER = {
+  test: (s: string) =>
+    s.split(/[\n\r\u2028\u2029]/).some((line) => {
+      const i = line.indexOf("{{");
+      return i >= 0 && line.indexOf("}}", i + 2) >= 0;
+    }),
+};
 
 /**
  * Turn the scheduler's job definitions into oneshot services and timers: each cron
@@ -94,10 +100,14 @@ export function migrateJobs(inputs: JobsFile[], opts: JobsMigrationOptions): Mig
         for (const m of env.members) {
           if (m.value.type !== "string") continue;
           if (!validEnvName(m.key)) note(`environment variable '${m.key}' is not a name systemd accepts; left out`);
-          else if (PLACEHOLDER.test(m.value.value)) note(`${m.key} is filled in by the job system (${m.value.value}); provide it with EnvironmentFile= or LoadCredential=`);
+          else if (PLACEHOLDER.test(m.value.value))
+            note(`${m.key} is filled in by the job system (${m.value.value}); provide it with EnvironmentFile= or LoadCredential=`);
           else {
             // Copied as it is, but said out loud: Environment= is readable by every user (systemctl show).
-            if (secretKind(`${m.key}=${m.value.value}`)) note(`${m.key} looks like a secret; it is written into Environment=, which every user can read (systemctl show): move it to an EnvironmentFile= with mode 0600 or LoadCredential=`);
+            if (secretKind(`${m.key}=${m.value.value}`))
+              note(
+                `${m.key} looks like a secret; it is written into Environment=, which every user can read (systemctl show): move it to an EnvironmentFile= with mode 0600 or LoadCredential=`,
+              );
             environment.push([m.key, m.value.value]);
           }
         }
@@ -108,7 +118,7 @@ export function migrateJobs(inputs: JobsFile[], opts: JobsMigrationOptions): Mig
       const serviceNotes: string[] = [];
       const enabled = job.field("enabled")?.value;
       if (enabled?.type === "boolean" && !enabled.value) {
-        header.push("Note: the job is disabled (\"enabled\": false); do not enable this timer until it should run.");
+        header.push('Note: the job is disabled ("enabled": false); do not enable this timer until it should run.');
         note("disabled job: units generated, do not enable the timer");
       }
       if (file.shape === "workspace") note("a workspace job ran in the workspace's deployment folder; set WorkingDirectory= if it relies on that");

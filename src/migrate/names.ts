@@ -10,7 +10,28 @@ const slug = (s: string) =>
   );
 
 /** Commands that test, move or say something around the work rather than do it (`test -x … || run-parts …`). */
-const GUARDS = new Set(["test", "[", "[[", "true", "false", ":", "cd", "pushd", "echo", "printf", "sleep", "exit", "export", "set", "umask", "ulimit", "date", "logger", "cat", "tee"]);
+const GUARDS = new Set([
+  "test",
+  "[",
+  "[[",
+  "true",
+  "false",
+  ":",
+  "cd",
+  "pushd",
+  "echo",
+  "printf",
+  "sleep",
+  "exit",
+  "export",
+  "set",
+  "umask",
+  "ulimit",
+  "date",
+  "logger",
+  "cat",
+  "tee",
+]);
 
 /** Programs that run another one, with how many words each of their options takes. */
 const WRAPPERS: Record<string, Record<string, number>> = {

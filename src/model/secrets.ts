@@ -80,7 +80,10 @@ const MIN_MESSAGE_SECRET = 4;
  * Findings whose message (or a related note) quotes a secret value of their file, with the value
  * masked. No rule is meant to quote one; this is the guard for those that quote a whole value.
  */
-export function maskSecretsInMessages<F extends { file: string; message: string; related?: { message: string }[] }>(findings: F[], texts: Map<string, SourceText>): void {
+export function maskSecretsInMessages<F extends { file: string; message: string; related?: { message: string }[] }>(
+  findings: F[],
+  texts: Map<string, SourceText>,
+): void {
   const secretsOf = new Map<string, string[]>();
   const secrets = (file: string): string[] => {
     let list = secretsOf.get(file);

@@ -47,9 +47,7 @@ export function orderDropins(candidates: { file: UnitFile; specificity: number }
     const prev = byBase.get(c.file.basename);
     if (!prev || c.specificity < prev.specificity) byBase.set(c.file.basename, c);
   }
-  return [...byBase.values()]
-    .sort((a, b) => (a.file.basename < b.file.basename ? -1 : a.file.basename > b.file.basename ? 1 : 0))
-    .map((c) => c.file);
+  return [...byBase.values()].sort((a, b) => (a.file.basename < b.file.basename ? -1 : a.file.basename > b.file.basename ? 1 : 0)).map((c) => c.file);
 }
 
 export function buildUnitSet(files: UnitFile[]): UnitSet {

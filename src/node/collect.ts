@@ -178,7 +178,10 @@ function invalidUtf8Names(dir: string): Map<string, string[]> {
   for (const b of names) {
     const lossy = b.toString("utf8");
     if (Buffer.from(lossy, "utf8").equals(b)) continue;
-    const shown = decodeLossless(b).text.replace(/(?<![\ud800-\udbff])[\udc80-\udcff]/g, (c) => `\\x${(c.charCodeAt(0) - 0xdc00).toString(16).padStart(2, "0")}`);
+    const shown = decodeLossless(b).text.replace(
+      /(?<![\ud800-\udbff])[\udc80-\udcff]/g,
+      (c) => `\\x${(c.charCodeAt(0) - 0xdc00).toString(16).padStart(2, "0")}`,
+    );
     out.set(lossy, [...(out.get(lossy) ?? []), shown]);
   }
   return out;

@@ -18,7 +18,9 @@ export type ReadResult = { ok: true; text: string; bytes: Uint8Array } | { ok: f
 
 const mib = (n: number) => `${Number((n / 1024 / 1024).toFixed(1))} MiB`;
 const limitNote = (max: number) =>
-  max === MAX_FILE_BYTES ? `larger than the ${mib(max)} unitlint reads (unit files are a few KiB); not checked` : `larger than the ${mib(max)} unitlint reads; not read`;
+  max === MAX_FILE_BYTES
+    ? `larger than the ${mib(max)} unitlint reads (unit files are a few KiB); not checked`
+    : `larger than the ${mib(max)} unitlint reads; not read`;
 /** The size is known (a file's stat): say it. A stream or a growing file is stopped at the limit: say only that. */
 export const tooLarge = (size: number, max = MAX_FILE_BYTES) => `file is ${mib(size)}, ${limitNote(max)}`;
 export const overLimit = (max = MAX_FILE_BYTES) => `file is ${limitNote(max)}`;

@@ -5,13 +5,10 @@ import { contentRefusal, MAX_FILE_BYTES, overLimit, tooLarge, type ReadResult } 
 
 export { contentRefusal, MAX_FILE_BYTES, MAX_FILE_LINES, readStream, textRefusal, type ReadResult } from "./limits.js";
 
-
-
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer
 // forever (a file can be swapped for a FIFO between the walk and the read).
 // Windows has no such flag (0) and no FIFOs to open.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-
 
 /**
  * Read a file for checking: never blocks (FIFOs, devices and sockets are

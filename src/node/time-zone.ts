@@ -1,5 +1,16 @@
 import { existsSync, readFileSync, readlinkSync, statSync } from "node:fs";
-import { type Zone, type ZoneSource, LibcSession, hostZoneName, intlZoneSource, isIntlZoneName, tzifZone, tzifZoneSource, utcZone, zoneFromTz } from "../calendar/index.js";
+import {
+  type Zone,
+  type ZoneSource,
+  LibcSession,
+  hostZoneName,
+  intlZoneSource,
+  isIntlZoneName,
+  tzifZone,
+  tzifZoneSource,
+  utcZone,
+  zoneFromTz,
+} from "../calendar/index.js";
 import { UsageError } from "../core/usage-error.js";
 
 /*

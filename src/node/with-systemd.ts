@@ -99,7 +99,17 @@ export function verifyFindings(paths: string[], sources: Map<string, SourceText>
     const src = sources.get(m.file);
     const start = src ? src.offsetAt({ line: n, column: 1 }) : 0;
     const end = src ? start + src.lineText(n).length : 0;
-    out.push({ rule, severity, message: `systemd-analyze verify: ${m.text}`, file: m.file, range: { start, end }, line: n, column: 1, endLine: n, endColumn: end - start + 1 });
+    out.push({
+      rule,
+      severity,
+      message: `systemd-analyze verify: ${m.text}`,
+      file: m.file,
+      range: { start, end },
+      line: n,
+      column: 1,
+      endLine: n,
+      endColumn: end - start + 1,
+    });
   }
   return out;
 }

@@ -1,4 +1,20 @@
-import { chmodSync, chownSync, closeSync, fstatSync, fsyncSync, linkSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+  type Stats,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { encodeLossless } from "../core/bytes.js";
 
@@ -70,7 +86,7 @@ function checkUnchanged(target: string, before: Stats, expected: string): void {
     if (now.ino !== before.ino || now.dev !== before.dev || now.size !== want.length) throw changed();
     const got = Buffer.allocUnsafe(want.length + 1);
     let n = 0;
-    for (let r; n < got.length && (r = readSync(fd, got, n, got.length - n, n)) > 0; ) n += r;
+    for (let r; n < got.length && (r = readSync(fd, got, n, got.length - n, n)) > 0;) n += r;
     if (n !== want.length || !got.subarray(0, n).equals(want)) throw changed();
   } finally {
     closeSync(fd);
@@ -122,7 +138,14 @@ export function createFileAtomic(path: string, text: string): void {
  * (`own`) and then exactly `mode`, fsync it, and hand it to `place`; on any failure the temporary file is
  * removed and the error rethrown.
  */
-function withTempFile(dir: string, name: string, text: string, mode: number | undefined, own: ((tmp: string) => void) | undefined, place: (tmp: string) => void): void {
+function withTempFile(
+  dir: string,
+  name: string,
+  text: string,
+  mode: number | undefined,
+  own: ((tmp: string) => void) | undefined,
+  place: (tmp: string) => void,
+): void {
   const { tmp, fd: opened } = createTempFile(dir, name, mode ?? 0o666);
   let fd: number | undefined = opened;
   try {

@@ -89,7 +89,11 @@ function describeError(text: string, e: ParseError, root: Node | undefined): Jso
       if (text[prev] === "," && (text[at] === "}" || text[at] === "]")) return fail(`trailing comma before '${text[at]}'`, prev, prev + 1);
       return fail(expected(), at, at + 1);
     case "InvalidSymbol":
-      return fail(text[prev] === "{" || text[prev] === "[" || text[prev] === "," || text[prev] === ":" || prev < 0 ? expected() : `unexpected ${found}`, at, at + 1);
+      return fail(
+        text[prev] === "{" || text[prev] === "[" || text[prev] === "," || text[prev] === ":" || prev < 0 ? expected() : `unexpected ${found}`,
+        at,
+        at + 1,
+      );
     case "InvalidCommentToken":
       return fail("comments are not allowed in JSON");
     case "ColonExpected":

@@ -55,7 +55,8 @@ export function analyse(state: PlaygroundState, now: () => number = () => perfor
       const list = unit.list(section, key);
       const shown = list.length > 1 ? list : all.slice(-1);
       // The value masked as in code frames (Environment= and SetCredential= secrets as `*`).
-      for (const a of shown) if (a.value !== "") effective.push(`[${section}] ${maskSecrets(`${key}=${a.value}`)}${a.file.kind === "dropin" ? "   (drop-in)" : ""}`);
+      for (const a of shown)
+        if (a.value !== "") effective.push(`[${section}] ${maskSecrets(`${key}=${a.value}`)}${a.file.kind === "dropin" ? "   (drop-in)" : ""}`);
     }
   }
   return {

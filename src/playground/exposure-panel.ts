@@ -85,7 +85,12 @@ export function exposurePanel(a: Assessment | null, error: string | undefined, o
     const tr = body.insertRow();
     tr.className = r.mark === "✓" ? "secure" : r.mark === "✗" ? "exposed" : "na";
     tr.dataset["check"] = r.setting;
-    for (const [cls, text] of [["mark", r.mark], ["setting", r.setting], ["description", r.description], ["num", r.exposure]] as const) {
+    for (const [cls, text] of [
+      ["mark", r.mark],
+      ["setting", r.setting],
+      ["description", r.description],
+      ["num", r.exposure],
+    ] as const) {
       const td = tr.insertCell();
       td.className = cls;
       if (cls === "setting") td.append(...breakable(text));

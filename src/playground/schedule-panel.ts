@@ -23,7 +23,10 @@ export function schedulePanel(state: PlaygroundState, out: HTMLElement, from?: n
   let text: string;
   try {
     const model = scheduleOf(state, from);
-    text = model.jobs.length === 0 ? "Paste a .timer with OnCalendar= (or a crontab, or a jobs/*.json file) to see its next 7 days here." : renderTerminal(model, { width: 96 });
+    text =
+      model.jobs.length === 0
+        ? "Paste a .timer with OnCalendar= (or a crontab, or a jobs/*.json file) to see its next 7 days here."
+        : renderTerminal(model, { width: 96 });
   } catch (e) {
     text = `schedule: ${e instanceof Error ? e.message : String(e)}`;
   }

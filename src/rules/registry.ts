@@ -23,6 +23,26 @@ import { valuesRules } from "./values/index.js";
  * Every rule, family by family. Each family folder has an index.ts that lists
  * its rule modules; a new family adds one line here.
  */
-export const allRules: Rule[] = [...syntaxRules, ...namingRules, ...directivesRules, ...valuesRules, ...calendarRules, ...dependenciesRules, ...timersRules, ...installRules, ...execRules, ...loadingRules, ...killRules, ...restartRules, ...timeoutsRules, ...resourcesRules, ...identityRules, ...hardeningRules, ...suppressionsRules, ...crontabRules, ...jobsRules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+export const allRules: Rule[] = [
+  ...syntaxRules,
+  ...namingRules,
+  ...directivesRules,
+  ...valuesRules,
+  ...calendarRules,
+  ...dependenciesRules,
+  ...timersRules,
+  ...installRules,
+  ...execRules,
+  ...loadingRules,
+  ...killRules,
+  ...restartRules,
+  ...timeoutsRules,
+  ...resourcesRules,
+  ...identityRules,
+  ...hardeningRules,
+  ...suppressionsRules,
+  ...crontabRules,
+  ...jobsRules,
+].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.meta.id, r]));

@@ -3,7 +3,16 @@
  * calendar engine (`elapseCursor` for OnCalendar=, `nextCronRuns` for cron), then
  * collisions, DST changes and the hour counts.
  */
-import { elapseCursor, localZone, nextCronRuns, nextErrorMessage, parseCalendar, type CalendarOptions, type CalendarParseResult, type NextError } from "../calendar/index.js";
+import {
+  elapseCursor,
+  localZone,
+  nextCronRuns,
+  nextErrorMessage,
+  parseCalendar,
+  type CalendarOptions,
+  type CalendarParseResult,
+  type NextError,
+} from "../calendar/index.js";
 import { collectJobs, type ScheduleInputs } from "./jobs.js";
 import type { Collision, DstChange, ScheduleElapse, ScheduleJob, ScheduleModel } from "./model.js";
 import { hhmm, hourStart, offsetSpans, spanAt, wallOf } from "./time.js";
@@ -33,7 +42,13 @@ interface SpecResult {
   next?: number;
 }
 
-type Engine = (text: string, syntax: "calendar" | "cron", base: number, count: number, tz: string | undefined) => { usecs: number[]; never: boolean; error?: string; normalized?: string };
+type Engine = (
+  text: string,
+  syntax: "calendar" | "cron",
+  base: number,
+  count: number,
+  tz: string | undefined,
+) => { usecs: number[]; never: boolean; error?: string; normalized?: string };
 
 function engine(opts: CalendarOptions): Engine {
   // a spec is parsed once per zone (the parse reads the local zone's abbreviations), then searched from each base
@@ -200,7 +215,19 @@ export function buildSchedule(inputs: ScheduleInputs, options: BuildOptions): Sc
   // pushed in (job, spec, time) order and Array#sort is stable: sorting by time alone gives (time, job, spec)
   elapses.sort((a, b) => a.usec - b.usec);
 
-  const model: ScheduleModel = { from, to, days, zone: zone.name, offsets, jobs, elapses, collisions: [], dst: [], perHour: [], perHourOfDay: new Array<number>(24).fill(0) };
+  const model: ScheduleModel = {
+    from,
+    to,
+    days,
+    zone: zone.name,
+    offsets,
+    jobs,
+    elapses,
+    collisions: [],
+    dst: [],
+    perHour: [],
+    perHourOfDay: new Array<number>(24).fill(0),
+  };
   model.collisions = collisions(model);
   const counts = new Array<number>(jobs.length).fill(0);
   for (const e of elapses) counts[e.job]!++;
@@ -309,7 +336,17 @@ function dstChanges(model: ScheduleModel, around: (job: ScheduleJob, from: numbe
     // the wall range: for a gap, [old wall at t, new wall at t) does not exist; for an overlap, [new wall at t, old wall at t) repeats
     const wallOld = hhmm(wallOf([{ from: 0, offset: prev.offset, abbr: prev.abbr }], t));
     const wallNew = hhmm(wallOf(model.offsets, t));
-    const change: DstChange = { usec: t, fromOffset: prev.offset, toOffset: span.offset, fromAbbr: prev.abbr, toAbbr: span.abbr, kind, wallFrom: kind === "gap" ? wallOld : wallNew, wallTo: kind === "gap" ? wallNew : wallOld, affected: [] };
+    const change: DstChange = {
+      usec: t,
+      fromOffset: prev.offset,
+      toOffset: span.offset,
+      fromAbbr: prev.abbr,
+      toAbbr: span.abbr,
+      kind,
+      wallFrom: kind === "gap" ? wallOld : wallNew,
+      wallTo: kind === "gap" ? wallNew : wallOld,
+      affected: [],
+    };
     model.jobs.forEach((job, j) => {
       if (job.silent || job.specs.length === 0) return;
       // what the job does in the affected wall range on an ordinary day: the day and the week before (short engine runs)
@@ -328,15 +365,30 @@ function dstChanges(model: ScheduleModel, around: (job: ScheduleJob, from: numbe
         const afterList = list.filter((u) => u >= t && u < t + len);
         const after = afterList.length;
         const usual = around(job, t - DAY + len - SEC, t - DAY + 2 * len).filter((u) => u >= t - DAY + len && u < t - DAY + 2 * len).length;
-        if (after > usual) change.affected.push({ job: j, effect: "moved", detail: `its ${hhmm(w)} start does not exist that day; it starts at ${after > 0 ? hhmm(wallOf(model.offsets, afterList[0]!)) : wallNew} instead` });
+        if (after > usual)
+          change.affected.push({
+            job: j,
+            effect: "moved",
+            detail: `its ${hhmm(w)} start does not exist that day; it starts at ${after > 0 ? hhmm(wallOf(model.offsets, afterList[0]!)) : wallNew} instead`,
+          });
         else change.affected.push({ job: j, effect: "skipped", detail: `its ${hhmm(w)} start does not exist that day and is skipped` });
       } else {
         const first = list.filter((u) => u >= t - len && u < t);
         const second = list.filter((u) => u >= t && u < t + len);
         const wf = new Set(first.map((u) => hhmm(wallOf(model.offsets, u))));
         const twice = second.map((u) => hhmm(wallOf(model.offsets, u))).filter((x) => wf.has(x));
-        if (twice.length > 0) change.affected.push({ job: j, effect: "repeated", detail: `starts twice at ${twice.slice(0, 3).join(", ")}${twice.length > 3 ? ", …" : ""} (${prev.abbr}, then ${span.abbr})` });
-        else if (first.length + second.length > 0 && refs.length > 0) change.affected.push({ job: j, effect: "once", detail: `starts once at ${hhmm(wallOf(model.offsets, [...first, ...second][0]!))} (${first.length > 0 ? prev.abbr : span.abbr}), not twice` });
+        if (twice.length > 0)
+          change.affected.push({
+            job: j,
+            effect: "repeated",
+            detail: `starts twice at ${twice.slice(0, 3).join(", ")}${twice.length > 3 ? ", …" : ""} (${prev.abbr}, then ${span.abbr})`,
+          });
+        else if (first.length + second.length > 0 && refs.length > 0)
+          change.affected.push({
+            job: j,
+            effect: "once",
+            detail: `starts once at ${hhmm(wallOf(model.offsets, [...first, ...second][0]!))} (${first.length > 0 ? prev.abbr : span.abbr}), not twice`,
+          });
       }
     });
     out.push(change);
@@ -362,7 +414,7 @@ function hourCounts(model: ScheduleModel): void {
   }
   // every clock hour of the window, empty ones included
   const first = hourStart(model.offsets, model.from + 1);
-  for (let h = first; h <= model.to; ) {
+  for (let h = first; h <= model.to;) {
     const b = byHour.get(h);
     const row = { start: h, starts: b?.starts ?? 0, jobs: b?.jobs.size ?? 0 };
     model.perHour.push(row);

@@ -54,7 +54,9 @@ export function renderHtml(model: ScheduleModel): string {
     if (midnight <= model.from || midnight >= model.to || w.hour !== 0) continue;
     const mx = x(midnight);
     const mw = wallOf(model.offsets, midnight);
-    svg.push(`<line class="grid" x1="${mx}" y1="${top - 4}" x2="${mx}" y2="${H}"/><text class="day" x="${mx + 3}" y="${top - 8}">${WEEKDAYS[mw.weekday]} ${mw.month}-${mw.day}</text>`);
+    svg.push(
+      `<line class="grid" x1="${mx}" y1="${top - 4}" x2="${mx}" y2="${H}"/><text class="day" x="${mx + 3}" y="${top - 8}">${WEEKDAYS[mw.weekday]} ${mw.month}-${mw.day}</text>`,
+    );
   }
   const hits = new Set<string>();
   for (const g of model.collisions) for (const t of g.at) for (const j of g.jobs) hits.add(`${j}:${x(t)}`);
@@ -66,7 +68,9 @@ export function renderHtml(model: ScheduleModel): string {
   }
   rows.forEach(({ j, i }, r) => {
     const y = top + r * rowH;
-    svg.push(`<g><title>${e(`${j.file}:${j.line} — ${jobSummary(j)}`)}</title><text class="label" x="4" y="${y + 13}">${e(j.label.length > 38 ? j.label.slice(0, 37) + "…" : j.label)}</text></g>`);
+    svg.push(
+      `<g><title>${e(`${j.file}:${j.line} — ${jobSummary(j)}`)}</title><text class="label" x="4" y="${y + 13}">${e(j.label.length > 38 ? j.label.slice(0, 37) + "…" : j.label)}</text></g>`,
+    );
     svg.push(`<text x="${labelW + barW + 8}" y="${y + 13}">${counts[i]}</text>`);
     if (j.silent === "relative-only") {
       svg.push(`<text class="rel" x="${labelW + 4}" y="${y + 13}">relative: ${e(j.relative.map((q) => q.meaning).join("; "))}</text>`);
@@ -103,10 +107,16 @@ export function renderHtml(model: ScheduleModel): string {
   svg.push("</svg>");
 
   const out: string[] = [];
-  out.push(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>unitlint schedule: ${when(model.from)} → ${when(model.to)}</title><style>${CSS}</style></head><body>`);
+  out.push(
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>unitlint schedule: ${when(model.from)} → ${when(model.to)}</title><style>${CSS}</style></head><body>`,
+  );
   out.push(`<h1>Schedule ${when(model.from)} → ${when(model.to)}</h1>`);
-  out.push(`<p class="muted">${model.days} day${model.days === 1 ? "" : "s"}, zone ${e(model.zone)}; ${model.jobs.length} jobs, ${model.elapses.length} starts. Computed by unitlint's calendar engine, the same instants as <code>systemd-analyze calendar</code>.</p>`);
-  out.push(`<p class="legend"><span><i class="sw" style="background:var(--start)"></i>start</span><span><i class="sw" style="background:var(--hit)"></i>collision</span><span><i class="sw" style="background:var(--range);opacity:.6"></i>RandomizedDelaySec= window</span></p>`);
+  out.push(
+    `<p class="muted">${model.days} day${model.days === 1 ? "" : "s"}, zone ${e(model.zone)}; ${model.jobs.length} jobs, ${model.elapses.length} starts. Computed by unitlint's calendar engine, the same instants as <code>systemd-analyze calendar</code>.</p>`,
+  );
+  out.push(
+    `<p class="legend"><span><i class="sw" style="background:var(--start)"></i>start</span><span><i class="sw" style="background:var(--hit)"></i>collision</span><span><i class="sw" style="background:var(--range);opacity:.6"></i>RandomizedDelaySec= window</span></p>`,
+  );
   out.push(rows.length ? svg.join("") : `<p class="muted">No job fires in this window.</p>`);
 
   const name = (i: number) => e(model.jobs[i]!.label);
@@ -116,7 +126,9 @@ export function renderHtml(model: ScheduleModel): string {
     out.push(`<div class="scroll"><table><tr><th>Jobs</th><th>Times</th><th>First</th><th>Stagger suggestion</th></tr>`);
     for (const g of model.collisions) {
       const moves = g.stagger.map((s) => `start ${name(s.job)} ${s.minutes} min later`).join(", ");
-      out.push(`<tr><td>${g.jobs.map(name).join(" + ")}</td><td>${g.at.length}×</td><td>${when(g.at[0]!)}</td><td>${moves ? moves + " (free minutes all window)" : "no free minute found"}; or add RandomizedDelaySec=</td></tr>`);
+      out.push(
+        `<tr><td>${g.jobs.map(name).join(" + ")}</td><td>${g.at.length}×</td><td>${when(g.at[0]!)}</td><td>${moves ? moves + " (free minutes all window)" : "no free minute found"}; or add RandomizedDelaySec=</td></tr>`,
+      );
     }
     out.push(`</table></div>`);
   }
@@ -125,10 +137,13 @@ export function renderHtml(model: ScheduleModel): string {
   if (model.dst.length === 0) out.push(`<p class="muted">None in the window.</p>`);
   for (const d of model.dst) {
     const w = wallOf(model.offsets, d.usec - 1);
-    const what = d.kind === "gap" ? `clocks jump forward, ${d.wallFrom}–${d.wallTo} does not exist` : `clocks fall back, ${d.wallFrom}–${d.wallTo} happens twice`;
+    const what =
+      d.kind === "gap" ? `clocks jump forward, ${d.wallFrom}–${d.wallTo} does not exist` : `clocks fall back, ${d.wallFrom}–${d.wallTo} happens twice`;
     const old = d.kind === "gap" ? d.wallFrom : d.wallTo;
     const now = d.kind === "gap" ? d.wallTo : d.wallFrom;
-    out.push(`<p><b>${WEEKDAYS[w.weekday]} ${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}</b> ${old} ${e(d.fromAbbr)} → ${now} ${e(d.toAbbr)}: ${e(what)}</p>`);
+    out.push(
+      `<p><b>${WEEKDAYS[w.weekday]} ${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}</b> ${old} ${e(d.fromAbbr)} → ${now} ${e(d.toAbbr)}: ${e(what)}</p>`,
+    );
     if (d.affected.length) out.push(`<ul>${d.affected.map((a) => `<li>${name(a.job)}: ${e(a.detail)}</li>`).join("")}</ul>`);
     else out.push(`<p class="muted">No job is affected.</p>`);
   }
@@ -136,7 +151,10 @@ export function renderHtml(model: ScheduleModel): string {
   const silent = model.jobs.filter((j) => j.silent && j.silent !== "relative-only");
   out.push(`<h2>Never fires in this window</h2>`);
   if (silent.length === 0) out.push(`<p class="muted">Every job fires.</p>`);
-  else out.push(`<div class="scroll"><table><tr><th>Job</th><th>File</th><th>Why</th></tr>${silent.map((j) => `<tr><td>${e(j.label)}</td><td><code>${e(`${j.file}:${j.line}`)}</code></td><td>${e(whyText(model, j))}</td></tr>`).join("")}</table></div>`);
+  else
+    out.push(
+      `<div class="scroll"><table><tr><th>Job</th><th>File</th><th>Why</th></tr>${silent.map((j) => `<tr><td>${e(j.label)}</td><td><code>${e(`${j.file}:${j.line}`)}</code></td><td>${e(whyText(model, j))}</td></tr>`).join("")}</table></div>`,
+    );
 
   out.push(`<h2>Busiest hour</h2>`);
   if (!model.busiest) out.push(`<p class="muted">Nothing starts.</p>`);
@@ -148,11 +166,17 @@ export function renderHtml(model: ScheduleModel): string {
       const bh = Math.round((n / peak) * 80);
       return `<rect class="${n === peak ? "peak" : "bar"}" x="${h * 30 + 4}" y="${90 - bh}" width="22" height="${bh}"><title>${String(h).padStart(2, "0")}:00 — ${n} starts</title></rect><text x="${h * 30 + 6}" y="106">${String(h).padStart(2, "0")}</text>`;
     });
-    out.push(`<p class="muted">Starts per hour of the day, over the window:</p><svg viewBox="0 0 724 112" style="max-width:724px" role="img" aria-label="starts per hour of day" xmlns="http://www.w3.org/2000/svg">${bars.join("")}</svg>`);
+    out.push(
+      `<p class="muted">Starts per hour of the day, over the window:</p><svg viewBox="0 0 724 112" style="max-width:724px" role="img" aria-label="starts per hour of day" xmlns="http://www.w3.org/2000/svg">${bars.join("")}</svg>`,
+    );
   }
 
   out.push(`<h2>Jobs</h2><div class="scroll"><table><tr><th>Job</th><th>Schedule</th><th>Runs</th><th>Starts</th><th>File</th></tr>`);
-  model.jobs.forEach((j, i) => out.push(`<tr><td>${e(j.label)}</td><td><code>${e(jobSummary(j))}</code></td><td>${e(j.runs ?? "")}${j.runsMissing ? ' <span class="muted">(not among the files)</span>' : ""}</td><td>${counts[i]}</td><td><code>${e(`${j.file}:${j.line}`)}</code></td></tr>`));
+  model.jobs.forEach((j, i) =>
+    out.push(
+      `<tr><td>${e(j.label)}</td><td><code>${e(jobSummary(j))}</code></td><td>${e(j.runs ?? "")}${j.runsMissing ? ' <span class="muted">(not among the files)</span>' : ""}</td><td>${counts[i]}</td><td><code>${e(`${j.file}:${j.line}`)}</code></td></tr>`,
+    ),
+  );
   out.push(`</table></div><p class="muted">unitlint schedule</p></body></html>\n`);
   return out.join("\n");
 }

@@ -70,7 +70,14 @@ function hash(s: string): string {
 }
 
 export function renderIcs(model: ScheduleModel): string {
-  const lines: string[] = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//unitlint//schedule//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${icsText(`unitlint schedule (${model.zone})`)}`];
+  const lines: string[] = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//unitlint//schedule//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${icsText(`unitlint schedule (${model.zone})`)}`,
+  ];
   const stamp = utc(model.from);
   const byJob = new Map<number, number[]>();
   for (const e of model.elapses) {
@@ -79,7 +86,17 @@ export function renderIcs(model: ScheduleModel): string {
     l.push(e.usec);
   }
   const event = (uid: string, start: number, dur: number, summary: string, description: string) => {
-    lines.push("BEGIN:VEVENT", `UID:${uid}@unitlint`, `DTSTAMP:${stamp}`, `DTSTART:${utc(start)}`, `DURATION:${duration(dur)}`, foldLine(`SUMMARY:${icsText(summary)}`), foldLine(`DESCRIPTION:${icsText(description)}`), "TRANSP:TRANSPARENT", "END:VEVENT");
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${uid}@unitlint`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART:${utc(start)}`,
+      `DURATION:${duration(dur)}`,
+      foldLine(`SUMMARY:${icsText(summary)}`),
+      foldLine(`DESCRIPTION:${icsText(description)}`),
+      "TRANSP:TRANSPARENT",
+      "END:VEVENT",
+    );
   };
   model.jobs.forEach((job, j) => {
     const starts = byJob.get(j);
@@ -87,7 +104,14 @@ export function renderIcs(model: ScheduleModel): string {
     const about = `${jobSummary(job)}\n${job.file}:${job.line}${job.runs ? `\nruns: ${job.runs}` : ""}`;
     const id = hash(job.id);
     if (starts.length <= model.days * 48) {
-      for (const u of starts) event(`${id}-${u}`, u, job.randomizedDelayUsec || 60e6, job.label, about + (job.randomizedDelayUsec ? "\n(starts somewhere in this range: RandomizedDelaySec=)" : ""));
+      for (const u of starts)
+        event(
+          `${id}-${u}`,
+          u,
+          job.randomizedDelayUsec || 60e6,
+          job.label,
+          about + (job.randomizedDelayUsec ? "\n(starts somewhere in this range: RandomizedDelaySec=)" : ""),
+        );
       return;
     }
     // frequent: one event per local day, from its first to its last start
@@ -99,7 +123,8 @@ export function renderIcs(model: ScheduleModel): string {
       if (!l) days.set(key, (l = []));
       l.push(u);
     }
-    for (const l of days.values()) event(`${id}-${l[0]}`, l[0]!, l[l.length - 1]! - l[0]! + 60e6, `${job.label} ×${l.length}`, `${about}\n${l.length} starts this day`);
+    for (const l of days.values())
+      event(`${id}-${l[0]}`, l[0]!, l[l.length - 1]! - l[0]! + 60e6, `${job.label} ×${l.length}`, `${about}\n${l.length} starts this day`);
   });
   lines.push("END:VCALENDAR");
   return lines.join("\r\n") + "\r\n";

@@ -78,8 +78,21 @@ export function scheduleJson(model: ScheduleModel): ScheduleJson {
       if (e.latestUsec !== undefined) o.latest = iso(e.latestUsec);
       return o;
     }),
-    collisions: model.collisions.map((g) => ({ jobs: g.jobs.map(id), count: g.at.length, at: g.at.map(iso), stagger: g.stagger.map((s) => ({ job: id(s.job), minutes: s.minutes })) })),
-    dst: model.dst.map((d) => ({ at: iso(d.usec), kind: d.kind, from: d.fromAbbr, to: d.toAbbr, wallFrom: d.wallFrom, wallTo: d.wallTo, affected: d.affected.map((a) => ({ job: id(a.job), effect: a.effect, detail: a.detail })) })),
+    collisions: model.collisions.map((g) => ({
+      jobs: g.jobs.map(id),
+      count: g.at.length,
+      at: g.at.map(iso),
+      stagger: g.stagger.map((s) => ({ job: id(s.job), minutes: s.minutes })),
+    })),
+    dst: model.dst.map((d) => ({
+      at: iso(d.usec),
+      kind: d.kind,
+      from: d.fromAbbr,
+      to: d.toAbbr,
+      wallFrom: d.wallFrom,
+      wallTo: d.wallTo,
+      affected: d.affected.map((a) => ({ job: id(a.job), effect: a.effect, detail: a.detail })),
+    })),
     busiestHour: model.busiest ? { from: iso(model.busiest.start), starts: model.busiest.starts, jobs: model.busiest.jobs } : null,
     perHour: model.perHour.map((h) => ({ from: iso(h.start), starts: h.starts, jobs: h.jobs })),
     perHourOfDay: model.perHourOfDay,

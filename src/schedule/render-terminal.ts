@@ -72,8 +72,14 @@ export function renderTerminal(model: ScheduleModel, opts: TerminalOptions = {})
   const col = (usec: number) => Math.min(barW - 1, Math.max(0, Math.floor(((usec - model.from) / span) * barW)));
   const out: string[] = [];
   const starts = model.elapses.length;
-  out.push(c.bold(`Schedule ${formatWall(model.offsets, model.from, { seconds: false })} → ${formatWall(model.offsets, model.to, { seconds: false })} (${model.days} day${model.days === 1 ? "" : "s"}, ${model.zone})`));
-  out.push(`${model.jobs.length} job${model.jobs.length === 1 ? "" : "s"}, ${starts} start${starts === 1 ? "" : "s"}; ${c.green("│")} start, ${c.green("┃")} several starts in one column, ${c.yellow("─")} RandomizedDelaySec= window, ${c.red("┃")} collision`);
+  out.push(
+    c.bold(
+      `Schedule ${formatWall(model.offsets, model.from, { seconds: false })} → ${formatWall(model.offsets, model.to, { seconds: false })} (${model.days} day${model.days === 1 ? "" : "s"}, ${model.zone})`,
+    ),
+  );
+  out.push(
+    `${model.jobs.length} job${model.jobs.length === 1 ? "" : "s"}, ${starts} start${starts === 1 ? "" : "s"}; ${c.green("│")} start, ${c.green("┃")} several starts in one column, ${c.yellow("─")} RandomizedDelaySec= window, ${c.red("┃")} collision`,
+  );
   out.push("");
 
   // local midnights: the day ticks and the header
@@ -149,17 +155,22 @@ export function renderTerminal(model: ScheduleModel, opts: TerminalOptions = {})
     const jobs = g.jobs.length > 8 ? `${g.jobs.slice(0, 8).map(name).join(" + ")} + ${g.jobs.length - 8} more` : g.jobs.map(name).join(" + ");
     out.push(`  ${c.red(jobs)}: ${g.at.length}× — first ${formatWall(model.offsets, g.at[0]!, { seconds: false })}`);
     const moves = g.stagger.map((s) => `start ${name(s.job)} ${s.minutes} min later`);
-    out.push(`    stagger: ${moves.length ? moves.join(", ") + " (those minutes are free all week)" : "no free minute found"}; or add RandomizedDelaySec= to spread the load`);
+    out.push(
+      `    stagger: ${moves.length ? moves.join(", ") + " (those minutes are free all week)" : "no free minute found"}; or add RandomizedDelaySec= to spread the load`,
+    );
   }
   if (model.collisions.length > MAX) out.push(c.dim(`  … ${model.collisions.length - MAX} more groups (all of them in --format json or html)`));
 
   out.push("", c.bold("DST changes") + (model.dst.length ? "" : ": none in the window"));
   for (const d of model.dst) {
-    const what = d.kind === "gap" ? `clocks jump forward: ${d.wallFrom}–${d.wallTo} does not exist` : `clocks fall back: ${d.wallFrom}–${d.wallTo} happens twice`;
+    const what =
+      d.kind === "gap" ? `clocks jump forward: ${d.wallFrom}–${d.wallTo} does not exist` : `clocks fall back: ${d.wallFrom}–${d.wallTo} happens twice`;
     const w = wallOf(model.offsets, d.usec - 1);
     const old = d.kind === "gap" ? d.wallFrom : d.wallTo;
     const now = d.kind === "gap" ? d.wallTo : d.wallFrom;
-    out.push(`  ${WEEKDAYS[w.weekday]} ${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")} ${old} ${d.fromAbbr} → ${now} ${d.toAbbr}: ${what}`);
+    out.push(
+      `  ${WEEKDAYS[w.weekday]} ${w.year}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")} ${old} ${d.fromAbbr} → ${now} ${d.toAbbr}: ${what}`,
+    );
     for (const a of d.affected.slice(0, MAX)) out.push(`    ${c.yellow(name(a.job))}: ${a.detail}`);
     if (d.affected.length > MAX) out.push(c.dim(`    … ${d.affected.length - MAX} more jobs (all of them in --format json or html)`));
     if (d.affected.length === 0) out.push("    no job is affected");
@@ -172,12 +183,18 @@ export function renderTerminal(model: ScheduleModel, opts: TerminalOptions = {})
   out.push("", c.bold("Busiest hour") + (model.busiest ? "" : ": nothing starts"));
   if (model.busiest) {
     const b = model.busiest;
-    out.push(`  ${formatWall(model.offsets, b.start, { seconds: false })}–${hhmm(wallOf(model.offsets, b.start + HOUR))}: ${b.starts} start${b.starts === 1 ? "" : "s"} (${b.jobs} job${b.jobs === 1 ? "" : "s"})`);
+    out.push(
+      `  ${formatWall(model.offsets, b.start, { seconds: false })}–${hhmm(wallOf(model.offsets, b.start + HOUR))}: ${b.starts} start${b.starts === 1 ? "" : "s"} (${b.jobs} job${b.jobs === 1 ? "" : "s"})`,
+    );
     const bars = " ▁▂▃▄▅▆▇█";
     const peak = Math.max(...model.perHourOfDay);
     const spark = model.perHourOfDay.map((n) => (n === 0 ? " " : bars[Math.max(1, Math.round((n / peak) * 8))]!)).join(" ");
     out.push(`  starts per hour of day: ${spark}`);
-    out.push(`                          ${Array.from({ length: 24 }, (_, h) => (h % 3 === 0 ? String(h).padEnd(6) : "")).join("").trimEnd()}`);
+    out.push(
+      `                          ${Array.from({ length: 24 }, (_, h) => (h % 3 === 0 ? String(h).padEnd(6) : ""))
+        .join("")
+        .trimEnd()}`,
+    );
   }
   return out.join("\n") + "\n";
 }

@@ -61,7 +61,17 @@ export function wallOf(spans: OffsetSpan[], usec: number): Wall {
   const sec = Math.floor(usec / 1e6);
   const s = spanAt(spans, sec);
   const d = new Date((sec + s.offset) * 1000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), weekday: d.getUTCDay(), offset: s.offset, abbr: s.abbr };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
+    offset: s.offset,
+    abbr: s.abbr,
+  };
 }
 
 const p2 = (n: number) => String(n).padStart(2, "0");

@@ -8,7 +8,7 @@ export function bindPaths(value: string, setting: string): ValueProblem | null {
   if (value === "") return null;
   const dropped = `systemd ignores this bind mount, so it is not set up`;
   const unterminated = (at: number) => problemAt(at, at + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
-  for (let p: number | null = 0; ; ) {
+  for (let p: number | null = 0; ;) {
     const src = extractFirstWord(value, p, SEPARATORS, { unquote: true, dontCoalesce: true });
     if (src.errorAt !== undefined) return unterminated(src.errorAt);
     if (src.word === null) return null;
@@ -32,6 +32,10 @@ export function bindPaths(value: string, setting: string): ValueProblem | null {
     p = opt.next;
     const o = opt.word ?? "";
     if (o !== "" && o !== "rbind" && o !== "norbind")
-      return problemAt(opt.from, opt.to, `'${o}' is not a bind mount option (rbind or norbind${setting === "BindPaths" && /\bro\b/.test(o) ? "; read-only mounts go in BindReadOnlyPaths=" : ""}): ${dropped}`);
+      return problemAt(
+        opt.from,
+        opt.to,
+        `'${o}' is not a bind mount option (rbind or norbind${setting === "BindPaths" && /\bro\b/.test(o) ? "; read-only mounts go in BindReadOnlyPaths=" : ""}): ${dropped}`,
+      );
   }
 }

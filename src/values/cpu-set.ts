@@ -19,7 +19,7 @@ export function cpuSet(value: string, special?: string, expands = true): ValuePr
     return p && { ...p, message: `${p.message} (after specifier expansion: '${expanded}')`, from: 0, to: value.length };
   }
   const what = special === "all" ? "NUMA node" : "CPU";
-  for (let p: number | null = 0; ; ) {
+  for (let p: number | null = 0; ;) {
     const w = extractFirstWord(value, p, WHITESPACE + ",", { unquote: true });
     if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, "unterminated quote or trailing backslash: systemd ignores the whole line");
     if (w.word === null) return null;
@@ -30,6 +30,7 @@ export function cpuSet(value: string, special?: string, expands = true): ValuePr
     const alts = special ? `, a range such as 0-3${special === "numa" ? " or 'numa'" : " or 'all'"}` : " or a range such as 0-3";
     if (lo === undefined || hi === undefined) return problemAt(w.from, w.to, `'${w.word}' is not a ${what} index${alts}: systemd ignores the whole line`);
     if (lo > hi) return problemAt(w.from, w.to, `range '${w.word}' runs backwards (${lo} > ${hi}): systemd ignores this range`);
-    if (hi >= CPU_LIMIT) return problemAt(w.from, w.to, `${what} ${hi} is beyond the highest index systemd takes (${CPU_LIMIT - 1}): systemd ignores the whole line`);
+    if (hi >= CPU_LIMIT)
+      return problemAt(w.from, w.to, `${what} ${hi} is beyond the highest index systemd takes (${CPU_LIMIT - 1}): systemd ignores the whole line`);
   }
 }

@@ -36,7 +36,13 @@ export function loadCredential(value: string, _setting: string): ValueProblem | 
   const src = expandForCheck(source);
   if (src === null) return null;
   const srcWhy = src.startsWith("/") ? normalizedProblem(src) : credentialNameProblem(src);
-  return srcWhy ? problemAt(id.next, value.length, `credential source '${source}' ${srcWhy}${src.startsWith("/") ? "" : " (a relative source names a credential of the service manager)"}: ${dropped}`) : null;
+  return srcWhy
+    ? problemAt(
+        id.next,
+        value.length,
+        `credential source '${source}' ${srcWhy}${src.startsWith("/") ? "" : " (a relative source names a credential of the service manager)"}: ${dropped}`,
+      )
+    : null;
 }
 
 export function setCredential(value: string, setting: string): ValueProblem | null {

@@ -10,7 +10,10 @@ export function deviceAllow(value: string): ValueProblem | null {
   const path = expandForCheck(w.word);
   if (path !== null && !path.startsWith("block-") && !path.startsWith("char-")) {
     const why = pathProblem(path, "any");
-    const simplified = path.replace(/\/+/g, "/").replace(/(\/\.)+(?=\/|$)/g, "").replace(/\/$/, "");
+    const simplified = path
+      .replace(/\/+/g, "/")
+      .replace(/(\/\.)+(?=\/|$)/g, "")
+      .replace(/\/$/, "");
     if (why) return problemAt(w.from, w.to, `device path '${w.word}' ${why}: ${dropped}`);
     if (!/^\/(dev|run\/systemd\/inaccessible)(\/|$)/.test(simplified))
       return problemAt(w.from, w.to, `'${w.word}' is not a device node path under /dev/ or a class such as char-pts or block-loop: ${dropped}`);

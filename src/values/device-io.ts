@@ -12,7 +12,8 @@ function devicePlus(value: string, setting: string, what: string, check: Check):
   const w = extractFirstWord(value, 0, WHITESPACE, { unquote: true });
   if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: ${dropped}`);
   const rest = w.next === null ? "" : value.slice(w.next);
-  if (w.word === null || rest === "") return problemAt(0, value.length, `expected a device and ${what}, such as '/dev/sda ${setting.startsWith("IODeviceWeight") ? "200" : "5M"}': ${dropped}`);
+  if (w.word === null || rest === "")
+    return problemAt(0, value.length, `expected a device and ${what}, such as '/dev/sda ${setting.startsWith("IODeviceWeight") ? "200" : "5M"}': ${dropped}`);
   const path = expandForCheck(w.word);
   const why = path === null ? null : pathProblem(path, "any");
   if (why) return problemAt(w.from, w.to, `device path '${w.word}' ${why}: ${dropped}`);
@@ -31,7 +32,9 @@ const limit: Check = (t, setting) => {
   if (t === "infinity") return null;
   const s = parseSize(t, 1000);
   if (s.ok && s.bytes > 0n) return null;
-  return /IOPS/.test(setting) ? "is not a number of operations per second (e.g. 1000, 2K) or 'infinity'" : "is not a rate in bytes per second (e.g. 5M, 1G; base 1000) or 'infinity'";
+  return /IOPS/.test(setting)
+    ? "is not a number of operations per second (e.g. 1000, 2K) or 'infinity'"
+    : "is not a rate in bytes per second (e.g. 5M, 1G; base 1000) or 'infinity'";
 };
 
 const latency: Check = (t) => (parseTimespan(t).ok ? null : "is not a time span such as 25ms");

@@ -7,15 +7,20 @@ export const isEnvName = (s: string) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s);
 
 export function envNames(value: string, setting: string): ValueProblem | null {
   const assignments = setting === "UnsetEnvironment";
-  for (let p: number | null = 0; ; ) {
+  for (let p: number | null = 0; ;) {
     const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
-    if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
+    if (w.errorAt !== undefined)
+      return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
     if (w.word === null) return null;
     p = w.next;
     const text = expandForCheck(w.word);
     if (text === null) continue;
     const eq = text.indexOf("=");
     if (isEnvName(text) || (assignments && eq > 0 && isEnvName(text.slice(0, eq)))) continue;
-    return problemAt(w.from, w.to, `'${w.word}' is not a variable name${assignments ? " or NAME=value" : ""} (letters, digits and _, not starting with a digit): systemd ignores it`);
+    return problemAt(
+      w.from,
+      w.to,
+      `'${w.word}' is not a variable name${assignments ? " or NAME=value" : ""} (letters, digits and _, not starting with a digit): systemd ignores it`,
+    );
   }
 }

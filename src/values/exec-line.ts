@@ -23,13 +23,19 @@ export function executableProblem(path: string): string | null {
 export function execLine(value: string): ValueProblem | null {
   for (const cmd of splitExecCommands(value)) {
     const exe = cmd.words[0];
-    if (!exe && cmd.unterminatedQuote !== undefined) return problemAt(cmd.unterminatedQuote, cmd.to, "a quote in the program name is never closed: systemd ignores the line");
+    if (!exe && cmd.unterminatedQuote !== undefined)
+      return problemAt(cmd.unterminatedQuote, cmd.to, "a quote in the program name is never closed: systemd ignores the line");
     // without '-', loading/invalid-command reports it: systemd refuses the whole unit
     if (!cmd.prefixes.includes("-") || exe?.text.includes("%")) continue;
     // a backslash escape that unescaping keeps (\\, \q...) leaves a backslash in the name, which string_is_safe() refuses
     const raw = exe ? value.slice(exe.from, exe.to) : "";
     const why = /\\(?!x[0-9a-fA-F]{2})/.test(raw) ? "the program name keeps a backslash" : executableProblem(exe?.text ?? "");
-    if (why) return problemAt(exe?.from ?? 0, exe?.to ?? value.length, `${why}: because of the '-' prefix systemd ignores the line instead of refusing the unit, so the command never runs`);
+    if (why)
+      return problemAt(
+        exe?.from ?? 0,
+        exe?.to ?? value.length,
+        `${why}: because of the '-' prefix systemd ignores the line instead of refusing the unit, so the command never runs`,
+      );
   }
   return null;
 }

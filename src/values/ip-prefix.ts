@@ -37,7 +37,9 @@ const isLocalhost = (w: string) => /^(localhost\.?|localhost\.localdomain\.?)$/i
 
 export function ipPrefixes(value: string, setting: string): ValueProblem | null {
   const ignored =
-    setting === "IPAddressDeny" ? "systemd ignores this item, so the protection is not applied: that traffic is not blocked" : "systemd ignores this item, so that traffic is not allowed";
+    setting === "IPAddressDeny"
+      ? "systemd ignores this item, so the protection is not applied: that traffic is not blocked"
+      : "systemd ignores this item, so that traffic is not allowed";
   for (const w of rawWords(value)) {
     const t = w.text;
     if (t === "any" || t === "link-local" || t === "multicast" || isLocalhost(t)) continue;

@@ -14,8 +14,18 @@ import { busName, coredumpFilter, inputData, interfaceName, logNamespace, rootHa
 import { documentationUrls, logExtraFields, pressureLimit, searchPath } from "./misc-lists.js";
 import { ipPrefixes } from "./ip-prefix.js";
 import {
-  addressFamilies, capabilities, delegate, disableControllers, networkInterfaces, restrictFileSystems, restrictNamespaces, secureBits, syscallArchitectures, syscallErrno,
-  syscallFilter, syscallLog,
+  addressFamilies,
+  capabilities,
+  delegate,
+  disableControllers,
+  networkInterfaces,
+  restrictFileSystems,
+  restrictNamespaces,
+  secureBits,
+  syscallArchitectures,
+  syscallErrno,
+  syscallFilter,
+  syscallLog,
 } from "./name-lists.js";
 import { absolutePaths, bpfProgramPath, execDirectories, namespacePaths, singlePath, temporaryFileSystems } from "./path-list.js";
 import type { ValueProblem } from "./problem.js";
@@ -26,12 +36,54 @@ import { unitReference } from "./unit-refs.js";
 import { socketBind } from "./socket-bind.js";
 
 export type ValueKind =
-  | "ip-prefixes" | "bind-paths" | "cpu-set" | "cpu-affinity" | "numa-mask" | "device-allow" | "address-families"
-  | "syscall-filter" | "syscall-log" | "syscall-errno" | "syscall-archs" | "namespaces" | "filesystems" | "capabilities"
-  | "socket-bind" | "absolute-path-list" | "relative-path-list" | "env-names" | "rlimit" | "memory-limit" | "iec-size"
-  | "temporary-filesystems" | "network-interfaces" | "secure-bits"
-  | "delegate" | "disable-controllers" | "io-device-weight" | "io-limit" | "io-device-latency"
-  | "bpf-program-path" | "load-credential" | "set-credential" | "listen-address" | "single-path" | "absolute-paths" | "unit-reference" | "exec-line" | "pressure-limit" | "log-fields" | "documentation" | "search-path" | "bus-name" | "interface-name" | "log-namespace" | "coredump-filter" | "root-hash" | "root-hash-sig" | "input-data";
+  | "ip-prefixes"
+  | "bind-paths"
+  | "cpu-set"
+  | "cpu-affinity"
+  | "numa-mask"
+  | "device-allow"
+  | "address-families"
+  | "syscall-filter"
+  | "syscall-log"
+  | "syscall-errno"
+  | "syscall-archs"
+  | "namespaces"
+  | "filesystems"
+  | "capabilities"
+  | "socket-bind"
+  | "absolute-path-list"
+  | "relative-path-list"
+  | "env-names"
+  | "rlimit"
+  | "memory-limit"
+  | "iec-size"
+  | "temporary-filesystems"
+  | "network-interfaces"
+  | "secure-bits"
+  | "delegate"
+  | "disable-controllers"
+  | "io-device-weight"
+  | "io-limit"
+  | "io-device-latency"
+  | "bpf-program-path"
+  | "load-credential"
+  | "set-credential"
+  | "listen-address"
+  | "single-path"
+  | "absolute-paths"
+  | "unit-reference"
+  | "exec-line"
+  | "pressure-limit"
+  | "log-fields"
+  | "documentation"
+  | "search-path"
+  | "bus-name"
+  | "interface-name"
+  | "log-namespace"
+  | "coredump-filter"
+  | "root-hash"
+  | "root-hash-sig"
+  | "input-data";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",

@@ -14,7 +14,7 @@ export function pressureLimit(value: string): ValueProblem | null {
 
 /** LogExtraFields=FIELD=VALUE words: FIELD of A-Z, 0-9 and _, not starting with a digit or _, at most 64 characters. */
 export function logExtraFields(value: string, setting: string): ValueProblem | null {
-  for (let p: number | null = 0; ; ) {
+  for (let p: number | null = 0; ;) {
     const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
     if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores ${setting}=`);
     if (w.word === null) return null;
@@ -25,7 +25,11 @@ export function logExtraFields(value: string, setting: string): ValueProblem | n
     if (eq < 0) return problemAt(w.from, w.to, `'${w.word}' is not FIELD=VALUE: systemd ignores this field`);
     const name = text.slice(0, eq);
     if (!/^[A-Z][A-Z0-9_]{0,63}$/.test(name))
-      return problemAt(w.from, w.to, `'${name}' is not a journal field name (upper-case letters, digits and _, not starting with a digit or _, at most 64): systemd ignores this field`);
+      return problemAt(
+        w.from,
+        w.to,
+        `'${name}' is not a journal field name (upper-case letters, digits and _, not starting with a digit or _, at most 64): systemd ignores this field`,
+      );
   }
 }
 
@@ -33,7 +37,7 @@ const ascii = (s: string) => /^[\x20-\x7e]*$/.test(s);
 
 /** Documentation=: http(s)://..., file:/..., man:... or info:... URLs, printable ASCII. */
 export function documentationUrls(value: string): ValueProblem | null {
-  for (let p: number | null = 0; ; ) {
+  for (let p: number | null = 0; ;) {
     const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
     if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, "unterminated quote or trailing backslash: systemd ignores the line");
     if (w.word === null) return null;

@@ -33,7 +33,9 @@ export function isErrno(text: string): boolean {
  * applied to it; on an allow list it is not allowed, so the service breaks when it needs it.
  */
 const dropped = (invert: boolean, things: string) =>
-  invert ? `systemd ignores this item, so the protection is not applied: those ${things} are not blocked` : `systemd ignores this item, so the allow list lacks those ${things} and the service fails when it uses them`;
+  invert
+    ? `systemd ignores this item, so the protection is not applied: those ${things} are not blocked`
+    : `systemd ignores this item, so the allow list lacks those ${things} and the service fails when it uses them`;
 const ignoredLine = "systemd ignores the whole line, so the protection is not applied";
 
 /** One system call or `@group` word; null when systemd knows it. */
@@ -59,10 +61,17 @@ export function syscallFilter(value: string): ValueProblem | null {
     if (colon >= 0) {
       const action = w.text.slice(colon + 1);
       if (action !== "kill" && !isErrno(action))
-        return withSuggestion(problemAt(w.from + colon + 1, w.to, `'${action}' is not an error number (EPERM, EACCES... or 0-4095) or 'kill': ${ignoredItem}`), closestMatch(action, [...ERRNO_NAMES, "kill"]));
+        return withSuggestion(
+          problemAt(w.from + colon + 1, w.to, `'${action}' is not an error number (EPERM, EACCES... or 0-4095) or 'kill': ${ignoredItem}`),
+          closestMatch(action, [...ERRNO_NAMES, "kill"]),
+        );
       if (name === "") return problemAt(w.from, w.to, `'${w.text}' has no system call name before ':': ${ignoredItem}`);
       if (!invert)
-        return problemAt(w.from + colon, w.to, `an allow list (no leading ~) cannot give an error number: systemd ignores '${w.text}', so the call is not allowed`);
+        return problemAt(
+          w.from + colon,
+          w.to,
+          `an allow list (no leading ~) cannot give an error number: systemd ignores '${w.text}', so the call is not allowed`,
+        );
     }
     const p = syscallProblem(name, w.from, w.from + name.length, ignoredItem);
     if (p) return p;
@@ -85,15 +94,36 @@ export function syscallLog(value: string): ValueProblem | null {
 export function syscallErrno(value: string): ValueProblem | null {
   if (value === "" || value === "kill") return null;
   if (!isErrno(value))
-    return withSuggestion(problemAt(0, value.length, `'${value}' is not an error number (EPERM, EACCES... or 1-4095) or 'kill': systemd ignores the line`), closestMatch(value, ERRNO_NAMES));
+    return withSuggestion(
+      problemAt(0, value.length, `'${value}' is not an error number (EPERM, EACCES... or 1-4095) or 'kill': systemd ignores the line`),
+      closestMatch(value, ERRNO_NAMES),
+    );
   if (safeAtoi(value) === 0) return problemAt(0, value.length, "0 is not an error number (a call would appear to succeed): systemd ignores the line");
   return null;
 }
 
 /** Names seccomp_arch_from_string() takes (systemd 252). */
 export const SECCOMP_ARCHITECTURES = [
-  "native", "x86", "x86-64", "x32", "arm", "arm64", "mips", "mips64", "mips64-n32", "mips-le", "mips64-le", "mips64-le-n32",
-  "parisc", "parisc64", "ppc", "ppc64", "ppc64-le", "riscv64", "s390", "s390x",
+  "native",
+  "x86",
+  "x86-64",
+  "x32",
+  "arm",
+  "arm64",
+  "mips",
+  "mips64",
+  "mips64-n32",
+  "mips-le",
+  "mips64-le",
+  "mips64-le-n32",
+  "parisc",
+  "parisc64",
+  "ppc",
+  "ppc64",
+  "ppc64-le",
+  "riscv64",
+  "s390",
+  "s390x",
 ];
 
 /** SystemCallArchitectures= (config_parse_syscall_archs): architecture names, unquoted. */
@@ -101,7 +131,11 @@ export function syscallArchitectures(value: string): ValueProblem | null {
   for (const w of splitWords(value).words)
     if (!SECCOMP_ARCHITECTURES.includes(w.text))
       return withSuggestion(
-        problemAt(w.from, w.to, `'${w.text}' is not a system call architecture (native, x86-64, x86, x32, arm64...): systemd ignores this item, so calls of that architecture are not allowed`),
+        problemAt(
+          w.from,
+          w.to,
+          `'${w.text}' is not a system call architecture (native, x86-64, x86, x32, arm64...): systemd ignores this item, so calls of that architecture are not allowed`,
+        ),
         closestMatch(w.text, SECCOMP_ARCHITECTURES),
       );
   return null;
@@ -120,7 +154,12 @@ export function addressFamilies(value: string): ValueProblem | null {
     const p = problemAt(w.from + shift, w.to + shift, `${why}: ${dropped(invert, "sockets")}`);
     return w.text === "none" ? p : withSuggestion(p, closestMatch(w.text, names));
   }
-  if (unterminated !== undefined) return problemAt(unterminated + shift, unterminated + shift + 1, `unterminated quote: systemd ignores the rest of the line, so the protection is not applied to it`);
+  if (unterminated !== undefined)
+    return problemAt(
+      unterminated + shift,
+      unterminated + shift + 1,
+      `unterminated quote: systemd ignores the rest of the line, so the protection is not applied to it`,
+    );
   return null;
 }
 
@@ -133,14 +172,26 @@ export function restrictNamespaces(value: string): ValueProblem | null {
   const invert = value.startsWith("~");
   for (const w of rawWords(invert ? value.slice(1) : value, invert ? 1 : 0))
     if (!NAMESPACE_TYPES.includes(w.text))
-      return withSuggestion(problemAt(w.from, w.to, `'${w.text}' is not a namespace type (${NAMESPACE_TYPES.join(", ")}) or a boolean: ${ignoredLine}`), closestMatch(w.text, NAMESPACE_TYPES));
+      return withSuggestion(
+        problemAt(w.from, w.to, `'${w.text}' is not a namespace type (${NAMESPACE_TYPES.join(", ")}) or a boolean: ${ignoredLine}`),
+        closestMatch(w.text, NAMESPACE_TYPES),
+      );
   return null;
 }
 
 /** Filesystem groups of systemd 252 (filesystems.c). */
 export const FILESYSTEM_GROUPS = [
-  "@basic-api", "@anonymous", "@application", "@auxiliary-api", "@common-block", "@historical-block", "@network",
-  "@privileged-api", "@security", "@temporary", "@known",
+  "@basic-api",
+  "@anonymous",
+  "@application",
+  "@auxiliary-api",
+  "@common-block",
+  "@historical-block",
+  "@network",
+  "@privileged-api",
+  "@security",
+  "@temporary",
+  "@known",
 ];
 
 /** Filesystem names systemd 252 maps to a magic number (filesystems-gperf.gperf). */
@@ -165,12 +216,22 @@ export function restrictFileSystems(value: string): ValueProblem | null {
   const { words } = splitWords(invert ? value.slice(1) : value);
   for (const w of words) {
     if (w.text.startsWith("@") && !FILESYSTEM_GROUPS.includes(w.text))
-      return withSuggestion(problemAt(w.from + shift, w.to + shift, `'${w.text}' is not a filesystem group: ${dropped(invert, "filesystems")}`), closestMatch(w.text, FILESYSTEM_GROUPS));
+      return withSuggestion(
+        problemAt(w.from + shift, w.to + shift, `'${w.text}' is not a filesystem group: ${dropped(invert, "filesystems")}`),
+        closestMatch(w.text, FILESYSTEM_GROUPS),
+      );
   }
   for (const w of words) {
     if (!w.text.startsWith("@") && !FILESYSTEMS.includes(w.text))
       return {
-        ...withSuggestion(problemAt(w.from + shift, w.to + shift, `'${w.text}' is not a filesystem type systemd knows: it is skipped when the unit starts, so the restriction does not cover it`), closestMatch(w.text, FILESYSTEMS)),
+        ...withSuggestion(
+          problemAt(
+            w.from + shift,
+            w.to + shift,
+            `'${w.text}' is not a filesystem type systemd knows: it is skipped when the unit starts, so the restriction does not cover it`,
+          ),
+          closestMatch(w.text, FILESYSTEMS),
+        ),
         severity: "warning",
       };
   }
@@ -196,7 +257,10 @@ export function capabilities(value: string, setting: string): ValueProblem | nul
     ? "systemd drops it without a warning, so the set is not what the line says"
     : `systemd drops it without a warning, and with nothing left the line ${invert ? "puts every capability in" : "empties"} ${setting}=`;
   return {
-    ...withSuggestion(problemAt(first.from + shift, first.to + shift, `'${first.text}' is not a capability name: ${consequence}`), closestMatch(first.text, names)),
+    ...withSuggestion(
+      problemAt(first.from + shift, first.to + shift, `'${first.text}' is not a capability name: ${consequence}`),
+      closestMatch(first.text, names),
+    ),
     severity: "warning",
   };
 }
@@ -231,7 +295,10 @@ export function secureBits(value: string): ValueProblem | null {
   for (const w of splitWords(value).words)
     if (!SECURE_BITS.includes(w.text))
       return {
-        ...withSuggestion(problemAt(w.from, w.to, `'${w.text}' is not a secure bit (${SECURE_BITS.join(", ")}): systemd skips it without a warning, so that flag is not set`), closestMatch(w.text, SECURE_BITS)),
+        ...withSuggestion(
+          problemAt(w.from, w.to, `'${w.text}' is not a secure bit (${SECURE_BITS.join(", ")}): systemd skips it without a warning, so that flag is not set`),
+          closestMatch(w.text, SECURE_BITS),
+        ),
         severity: "warning",
       };
   return null;
@@ -239,8 +306,19 @@ export function secureBits(value: string): ValueProblem | null {
 
 /** cgroup controller names (cgroup_controller_table[] of systemd 252). */
 export const CGROUP_CONTROLLERS = [
-  "cpu", "cpuacct", "cpuset", "io", "blkio", "memory", "devices", "pids", "bpf-firewall", "bpf-devices", "bpf-foreign",
-  "bpf-socket-bind", "bpf-restrict-network-interfaces",
+  "cpu",
+  "cpuacct",
+  "cpuset",
+  "io",
+  "blkio",
+  "memory",
+  "devices",
+  "pids",
+  "bpf-firewall",
+  "bpf-devices",
+  "bpf-foreign",
+  "bpf-socket-bind",
+  "bpf-restrict-network-interfaces",
 ];
 
 /** Delegate= (config_parse_delegate): a boolean or controller names; an unknown name is dropped with a warning from systemd. */
@@ -248,7 +326,10 @@ export function delegate(value: string): ValueProblem | null {
   if (value === "" || parseBoolean(value) !== undefined) return null;
   for (const w of splitWords(value).words)
     if (!CGROUP_CONTROLLERS.includes(w.text))
-      return withSuggestion(problemAt(w.from, w.to, `'${w.text}' is not a cgroup controller or a boolean: systemd ignores this item, so that controller is not delegated`), closestMatch(w.text, CGROUP_CONTROLLERS));
+      return withSuggestion(
+        problemAt(w.from, w.to, `'${w.text}' is not a cgroup controller or a boolean: systemd ignores this item, so that controller is not delegated`),
+        closestMatch(w.text, CGROUP_CONTROLLERS),
+      );
   return null;
 }
 
@@ -263,6 +344,15 @@ export function disableControllers(value: string): ValueProblem | null {
   if (!first) return null;
   const near = closestMatch(first.text, CGROUP_CONTROLLERS);
   if (bad.length === words.length)
-    return withSuggestion(problemAt(first.from, first.to, `'${first.text}' is not a cgroup controller, and no other name on the line is: systemd ignores the line`), near);
-  return { ...withSuggestion(problemAt(first.from, first.to, `'${first.text}' is not a cgroup controller: systemd skips it without a warning, so it stays enabled`), near), severity: "warning" };
+    return withSuggestion(
+      problemAt(first.from, first.to, `'${first.text}' is not a cgroup controller, and no other name on the line is: systemd ignores the line`),
+      near,
+    );
+  return {
+    ...withSuggestion(
+      problemAt(first.from, first.to, `'${first.text}' is not a cgroup controller: systemd skips it without a warning, so it stays enabled`),
+      near,
+    ),
+    severity: "warning",
+  };
 }

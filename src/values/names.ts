@@ -23,8 +23,14 @@ export function busName(value: string): ValueProblem | null {
 /** ifname_valid(): under 16 bytes, not numeric, not . .. all default, no whitespace, ':', '/' or '%'; `*` means none. */
 export function interfaceName(value: string): ValueProblem | null {
   if (value === "" || value === "*") return null;
-  const ok = new TextEncoder().encode(value).length < 16 && !/^\d+$/.test(value) && ![".", "..", "all", "default"].includes(value) && !/[\s:/%\u0000-\u001f\u007f]/.test(value);
-  return ok ? null : whole(value, `'${value}' is not a network interface name (at most 15 bytes, not a number, no spaces, ':', '/' or '%'): systemd ignores the line`);
+  const ok =
+    new TextEncoder().encode(value).length < 16 &&
+    !/^\d+$/.test(value) &&
+    ![".", "..", "all", "default"].includes(value) &&
+    !/[\s:/%\u0000-\u001f\u007f]/.test(value);
+  return ok
+    ? null
+    : whole(value, `'${value}' is not a network interface name (at most 15 bytes, not a number, no spaces, ':', '/' or '%'): systemd ignores the line`);
 }
 
 /** A journal namespace: a file name and a unit instance at once, at most 222 bytes, no glob characters. */
@@ -36,7 +42,17 @@ export function logNamespace(value: string): ValueProblem | null {
   return ok ? null : whole(value, `'${value}' is not a journal namespace name (letters, digits, ':', '_', '.', '-', '@'): systemd ignores the line`);
 }
 
-const COREDUMP_TYPES = ["private-anonymous", "shared-anonymous", "private-file-backed", "shared-file-backed", "elf-headers", "private-huge", "shared-huge", "private-dax", "shared-dax"];
+const COREDUMP_TYPES = [
+  "private-anonymous",
+  "shared-anonymous",
+  "private-file-backed",
+  "shared-file-backed",
+  "elf-headers",
+  "private-huge",
+  "shared-huge",
+  "private-dax",
+  "shared-dax",
+];
 
 export function coredumpFilter(value: string): ValueProblem | null {
   for (const w of rawWords(value)) {
@@ -45,7 +61,11 @@ export function coredumpFilter(value: string): ValueProblem | null {
     // safe_atoux64(): hexadecimal, 0x optional
     const hex = /^[ \t\n\r]*\+?(0[xX])?([0-9a-fA-F]+)$/.exec(t);
     if (hex && BigInt(`0x${hex[2]}`) < 1n << 64n) continue;
-    const p = problemAt(w.from, w.to, `'${t}' is not a mapping type (private-anonymous, shared-file-backed..., all, default) or a hexadecimal mask: systemd ignores the line`);
+    const p = problemAt(
+      w.from,
+      w.to,
+      `'${t}' is not a mapping type (private-anonymous, shared-file-backed..., all, default) or a hexadecimal mask: systemd ignores the line`,
+    );
     return withSuggestion(p, closestMatch(t, COREDUMP_TYPES));
   }
   return null;

@@ -13,9 +13,10 @@ const EFFECT: Record<string, string> = {
 
 /** ReadWritePaths=, ReadOnlyPaths=, InaccessiblePaths=, ExecPaths=, NoExecPaths= (config_parse_namespace_path_strv). */
 export function namespacePaths(value: string, setting: string): ValueProblem | null {
-  for (let p: number | null = 0; ; ) {
+  for (let p: number | null = 0; ;) {
     const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
-    if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
+    if (w.errorAt !== undefined)
+      return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
     if (w.word === null) return null;
     p = w.next;
     let path = w.word;
@@ -43,9 +44,10 @@ const BASES: Record<string, string> = {
 /** RuntimeDirectory=, StateDirectory=, CacheDirectory=, LogsDirectory=, ConfigurationDirectory= (config_parse_exec_directories). */
 export function execDirectories(value: string, setting: string): ValueProblem | null {
   const dropped = "systemd ignores this directory, so it is not created";
-  for (let p: number | null = 0; ; ) {
+  for (let p: number | null = 0; ;) {
     const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
-    if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
+    if (w.errorAt !== undefined)
+      return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
     if (w.word === null) return null;
     p = w.next;
     // SOURCE[:DEST]: extract_many_words() on ':' with separators coalesced, so leading colons are skipped (a '\\:' keeps one)
@@ -62,9 +64,14 @@ export function execDirectories(value: string, setting: string): ValueProblem | 
       const shape = src.startsWith("/") ? `'${src}' is absolute, but ${setting}= takes a path below ${base ?? "its base directory"}` : `'${src}' ${why}`;
       const p = problemAt(w.from, w.to, `${shape}: ${dropped}`);
       // the suggestion replaces the whole word, so only offer it when the word is just the plain path
-      return inBase === undefined ? p : w.word === src && value.slice(w.from, w.to) === src ? withSuggestion(p, inBase) : { ...p, message: p.message + didYouMean(inBase) };
+      return inBase === undefined
+        ? p
+        : w.word === src && value.slice(w.from, w.to) === src
+          ? withSuggestion(p, inBase)
+          : { ...p, message: p.message + didYouMean(inBase) };
     }
-    if (/^private(\/|$)/.test(srcExpanded.replace(/^(\.\/)+/, ""))) return problemAt(w.from, w.to, `'${src}' is reserved ('private' is where DynamicUser= keeps its directories): ${dropped}`);
+    if (/^private(\/|$)/.test(srcExpanded.replace(/^(\.\/)+/, "")))
+      return problemAt(w.from, w.to, `'${src}' is reserved ('private' is where DynamicUser= keeps its directories): ${dropped}`);
     const destExpanded = dest === undefined ? null : expandForCheck(dest);
     if (dest === undefined || dest === "" || destExpanded === null) continue;
     if (setting === "ConfigurationDirectory") return problemAt(w.from, w.to, `ConfigurationDirectory= takes no ':' symlink destination: ${dropped}`);
@@ -75,13 +82,15 @@ export function execDirectories(value: string, setting: string): ValueProblem | 
 
 /** TemporaryFileSystem= (config_parse_temporary_filesystems): `PATH[:OPTIONS] ...`; the options go to mount(2) unchecked. */
 export function temporaryFileSystems(value: string, setting: string): ValueProblem | null {
-  for (let p: number | null = 0; ; ) {
+  for (let p: number | null = 0; ;) {
     const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
-    if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
+    if (w.errorAt !== undefined)
+      return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
     if (w.word === null) return null;
     p = w.next;
     const path = extractFirstWord(w.word, 0, ":", { dontCoalesce: true });
-    if (path.errorAt !== undefined || path.word === null) return problemAt(w.from, w.to, `'${w.word}' cannot be read as PATH[:OPTIONS]: systemd ignores it, so no file system is mounted there`);
+    if (path.errorAt !== undefined || path.word === null)
+      return problemAt(w.from, w.to, `'${w.word}' cannot be read as PATH[:OPTIONS]: systemd ignores it, so no file system is mounted there`);
     const expanded = expandForCheck(path.word);
     if (expanded === null) continue;
     const why = pathProblem(expanded, "absolute");
@@ -127,9 +136,10 @@ export function singlePath(value: string, setting: string, parser: string): Valu
 
 /** Whitespace-separated absolute paths (RequiresMountsFor=, Symlinks=). */
 export function absolutePaths(value: string, setting: string): ValueProblem | null {
-  for (let p: number | null = 0; ; ) {
+  for (let p: number | null = 0; ;) {
     const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
-    if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
+    if (w.errorAt !== undefined)
+      return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
     if (w.word === null) return null;
     p = w.next;
     const expanded = expandForCheck(w.word);

@@ -14,7 +14,13 @@ const count: Parse = (v) => {
 };
 const size: Parse = (v) => {
   const s = parseSize(v);
-  return !s.ok ? (s.overflow ? "is larger than 16E" : "is not a size such as 8M or 'infinity' (suffixes K, M, G, T, P, E)") : s.bytes >= RLIM_INFINITY ? "is out of range" : s.bytes;
+  return !s.ok
+    ? s.overflow
+      ? "is larger than 16E"
+      : "is not a size such as 8M or 'infinity' (suffixes K, M, G, T, P, E)"
+    : s.bytes >= RLIM_INFINITY
+      ? "is out of range"
+      : s.bytes;
 };
 const seconds: Parse = (v) => {
   const t = parseTimespan(v);
@@ -72,7 +78,12 @@ export function rlimit(value: string, setting: string, ltype: string): ValueProb
   const hardText = second < 0 ? rest : rest.slice(0, second);
   if (second >= 0 && second < rest.length - 1) return problemAt(colon + 1 + second, value.length, `a limit has at most two parts, SOFT:HARD: ${dropped}`);
   const hard = one(hardText);
-  if (typeof hard === "string") return problemAt(colon + 1, colon + 1 + Math.max(hardText.length, 1), `${hardText === "" ? "the hard limit after ':' is empty" : `hard limit '${hardText}' ${hard}`}: ${dropped}`);
+  if (typeof hard === "string")
+    return problemAt(
+      colon + 1,
+      colon + 1 + Math.max(hardText.length, 1),
+      `${hardText === "" ? "the hard limit after ':' is empty" : `hard limit '${hardText}' ${hard}`}: ${dropped}`,
+    );
   if (soft > hard) return problemAt(0, value.length, `the soft limit ${softText} is above the hard limit ${hardText}: ${dropped}`);
   return null;
 }

@@ -43,8 +43,7 @@ export function safeAtou(s: string, max = 0xffffffff): number | undefined {
   } else if (/^0[oO]/.test(body) && sign === "") {
     body = body.slice(2);
     n = /^[0-7]+$/.test(body) ? parseInt(body, 8) : NaN;
-  }
-  else if (/^0[xX][0-9a-fA-F]/.test(body)) n = /^0[xX][0-9a-fA-F]+$/.test(body) ? parseInt(body.slice(2), 16) : NaN;
+  } else if (/^0[xX][0-9a-fA-F]/.test(body)) n = /^0[xX][0-9a-fA-F]+$/.test(body) ? parseInt(body.slice(2), 16) : NaN;
   else if (/^0/.test(body)) n = /^0[0-7]*$/.test(body) ? parseInt(body, 8) : NaN;
   else n = /^[0-9]+$/.test(body) ? Number(body) : NaN;
   if (Number.isNaN(n)) return undefined;
@@ -181,4 +180,3 @@ export function safeAtou64(s: string): bigint | undefined {
   if (m[1] !== "" && /^0[bBoO]/.test(body)) return undefined;
   return n <= U64_MAX ? n : undefined;
 }
-

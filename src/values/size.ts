@@ -78,7 +78,11 @@ export function memoryLimit(value: string, setting: string): ValueProblem | null
   if (!s.ok) {
     if (s.overflow) return problemAt(0, value.length, `'${value}' is larger than 16E (2^64 bytes): systemd ignores the line`);
     const hint = /^\d+(\.\d+)?\s*[KMGTPE]i?B$/i.test(value) || /[kmgtpe]$/.test(value) ? " (suffixes are K, M, G, T, P, E in capitals, with no B)" : "";
-    return problemAt(Math.min(s.at, value.length - 1), value.length, `'${value}' is not a size (e.g. 512M, 2G), a percentage or 'infinity'${hint}: systemd ignores the line`);
+    return problemAt(
+      Math.min(s.at, value.length - 1),
+      value.length,
+      `'${value}' is not a size (e.g. 512M, 2G), a percentage or 'infinity'${hint}: systemd ignores the line`,
+    );
   }
   if (s.bytes >= (1n << 64n) - 1n) return problemAt(0, value.length, `'${value}' is out of range: systemd ignores the line`);
   // resources/resource-ranges reports the zeros it can read (MemoryMax=0); the other spellings (0., 0K 0) are left here.
@@ -95,5 +99,9 @@ export function iecSize(value: string): ValueProblem | null {
   const s = parseSize(value);
   if (s.ok) return null;
   if (s.overflow) return problemAt(0, value.length, `'${value}' is larger than 16E (2^64 bytes): systemd ignores the line`);
-  return problemAt(Math.min(s.at, Math.max(0, value.length - 1)), value.length, `'${value}' is not a size (e.g. 64K, 8M; suffixes K, M, G, T, P, E): systemd ignores the line`);
+  return problemAt(
+    Math.min(s.at, Math.max(0, value.length - 1)),
+    value.length,
+    `'${value}' is not a size (e.g. 64K, 8M; suffixes K, M, G, T, P, E): systemd ignores the line`,
+  );
 }

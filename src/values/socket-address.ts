@@ -12,8 +12,24 @@ import { closestMatch } from "../core/suggest.js";
 
 /** netlink_family_table of systemd 252 (src/basic/socket-util.c); a number is taken too. */
 const NETLINK_FAMILIES = [
-  "route", "firewall", "inet-diag", "nflog", "xfrm", "selinux", "iscsi", "audit", "fib-lookup", "connector", "netfilter",
-  "ip6-fw", "dnrtmsg", "kobject-uevent", "generic", "scsitransport", "ecryptfs", "rdma",
+  "route",
+  "firewall",
+  "inet-diag",
+  "nflog",
+  "xfrm",
+  "selinux",
+  "iscsi",
+  "audit",
+  "fib-lookup",
+  "connector",
+  "netfilter",
+  "ip6-fw",
+  "dnrtmsg",
+  "kobject-uevent",
+  "generic",
+  "scsitransport",
+  "ecryptfs",
+  "rdma",
 ];
 
 /** sizeof(sockaddr_un.sun_path): the path and its NUL must fit. */
@@ -59,7 +75,8 @@ function addressProblem(s: string, setting: string): string | null {
     rest = rest.slice(0, pct);
   }
   const colon = rest.lastIndexOf(":");
-  if (colon < 0) return isIPv4(rest) ? `'${s}' has no port (ADDRESS:PORT)` : `'${s}' is not a port, ADDRESS:PORT, [IPV6]:PORT, /path, @abstract or vsock:CID:PORT`;
+  if (colon < 0)
+    return isIPv4(rest) ? `'${s}' has no port (ADDRESS:PORT)` : `'${s}' is not a port, ADDRESS:PORT, [IPV6]:PORT, /path, @abstract or vsock:CID:PORT`;
   if (rest.startsWith("[")) {
     if (rest[colon - 1] !== "]") return `'${s}' is not [IPV6]:PORT`;
     if (!isIPv6(rest.slice(1, colon - 1))) return `'${rest.slice(1, colon - 1)}' is not an IPv6 address`;
@@ -83,7 +100,10 @@ export function listenAddress(value: string, setting: string): ValueProblem | nu
     const m = /^[ \t\n\r]*(\S*)[ \t\n\r]*(.*)$/s.exec(expanded)!;
     const family = m[1]!;
     if (!NETLINK_FAMILIES.includes(family) && integerProblem(family, { type: "u32", max: 2147483647 }) !== null)
-      return withSuggestion(problemAt(0, Math.max(1, value.indexOf(family) + family.length), `'${family}' is not a netlink family: ${dropped}`), closestMatch(family, NETLINK_FAMILIES));
+      return withSuggestion(
+        problemAt(0, Math.max(1, value.indexOf(family) + family.length), `'${family}' is not a netlink family: ${dropped}`),
+        closestMatch(family, NETLINK_FAMILIES),
+      );
     const group = m[2]!.trimEnd();
     if (group !== "" && integerProblem(group, { type: "u32" })) return problemAt(0, value.length, `'${group}' is not a netlink group number: ${dropped}`);
     return null;

@@ -21,7 +21,7 @@ export function socketBind(value: string, setting: string): ValueProblem | null 
   if (value === "") return null;
   const dropped = `systemd ignores the line, so the ${setting === "SocketBindDeny" ? "port is not blocked" : "rule does not apply"}`;
   let next = 0;
-  for (let p: number | null = 0; ; ) {
+  for (let p: number | null = 0; ;) {
     const t = extractFirstWord(value, p, ":", { dontCoalesce: true });
     if (t.errorAt !== undefined) return problemAt(t.errorAt, t.errorAt + 1, `trailing backslash: ${dropped}`);
     if (t.word === null) return null;
@@ -32,7 +32,9 @@ export function socketBind(value: string, setting: string): ValueProblem | null 
       const word = t.word;
       // It fits a field that came earlier: the fields are out of order.
       const order = TOKENS.some((x) => x[0](word)) ? " here (the order is family:protocol:port)" : "";
-      const why = /^\d+(-\d+)?$/.test(t.word) ? `'${t.word}' is not a port from 1 to 65535 or a rising range` : `'${t.word}' is not ${wanted.join(", or ")}${order}`;
+      const why = /^\d+(-\d+)?$/.test(t.word)
+        ? `'${t.word}' is not a port from 1 to 65535 or a rising range`
+        : `'${t.word}' is not ${wanted.join(", or ")}${order}`;
       return problemAt(t.from, t.to, `${why}: ${dropped}`);
     }
     next++;

@@ -21,7 +21,8 @@ function nameProblem(name: string, parser: string): string | null {
   if (why) return `'${name}' is not a unit name: ${why}`;
   if (want && unitTypeOf(expanded) !== want) return `'${name}' is not a .${want} unit`;
   // manager_load_unit() loads these at once, and a template cannot be loaded without an instance
-  if ((parser === "socket_service" || parser === "unit_slice") && /@\.[^.]+$/.test(expanded)) return `'${name}' is a template: name an instance (app@one.${want})`;
+  if ((parser === "socket_service" || parser === "unit_slice") && /@\.[^.]+$/.test(expanded))
+    return `'${name}' is a template: name an instance (app@one.${want})`;
   return null;
 }
 

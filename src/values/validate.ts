@@ -38,14 +38,19 @@ const timespan: Validator = (v, info) => {
   return t.ok ? null : { message: `'${v}' is not a time span (e.g. 90, 5min 20s, 1h30min, infinity): ${t.message}`, ...visible(t.range, v.length) };
 };
 
-const fileMode: Validator = (v) => (v === "" || (/^[0-7]+$/.test(v) && parseInt(v, 8) <= 0o7777) ? null : whole(v, `'${v}' is not an octal file mode such as 0022 or 0750`));
+const fileMode: Validator = (v) =>
+  v === "" || (/^[0-7]+$/.test(v) && parseInt(v, 8) <= 0o7777) ? null : whole(v, `'${v}' is not an octal file mode such as 0022 or 0750`);
 
-const signal: Validator = (v) => (v === "" || parseSignal(v) !== undefined ? null : whole(v, `'${v}' is not a signal name (SIGTERM, SIGINT, SIGRTMIN+1...) or number`));
+const signal: Validator = (v) =>
+  v === "" || parseSignal(v) !== undefined ? null : whole(v, `'${v}' is not a signal name (SIGTERM, SIGINT, SIGRTMIN+1...) or number`);
 
 const bytesPercentInfinity: Validator = (v) =>
-  v === "" || v === "infinity" || isPercentage(v) || parseBytes(v) !== undefined ? null : whole(v, `'${v}' is not a size (e.g. 512M, 2G), a percentage or 'infinity'`);
+  v === "" || v === "infinity" || isPercentage(v) || parseBytes(v) !== undefined
+    ? null
+    : whole(v, `'${v}' is not a size (e.g. 512M, 2G), a percentage or 'infinity'`);
 
-const tasks: Validator = (v) => (v === "" || v === "infinity" || isPercentage(v) || /^\d+$/.test(v) ? null : whole(v, `'${v}' is not a number of tasks, a percentage or 'infinity'`));
+const tasks: Validator = (v) =>
+  v === "" || v === "infinity" || isPercentage(v) || /^\d+$/.test(v) ? null : whole(v, `'${v}' is not a number of tasks, a percentage or 'infinity'`);
 
 const percentage: Validator = (v) => (v === "" || isPercentage(v) ? null : whole(v, `'${v}' is not a percentage such as 50% or 150%`));
 
@@ -74,7 +79,11 @@ const enumValue: Validator = (v, info) => {
     const path = v.slice(stream.length);
     // The path's specifiers are expanded (%t/app.log), so one that starts with a specifier is taken as it comes.
     if (stream === "fd:" || path.startsWith("/") || path.startsWith("%")) return null;
-    return { message: `${path ? `'${path}' is not an absolute path` : `'${stream}' needs an absolute path after it`}: systemd ignores the line`, from: stream.length, to: v.length };
+    return {
+      message: `${path ? `'${path}' is not an absolute path` : `'${stream}' needs an absolute path after it`}: systemd ignores the line`,
+      from: stream.length,
+      to: v.length,
+    };
   }
   if (e.values.includes(v)) return null;
   // Handlers whose name table falls back to a number (string-table.h's ..._WITH_FALLBACK), up to a maximum.
@@ -124,7 +133,11 @@ const environment: Validator = (v) => {
     const eq = w.text.indexOf("=");
     const name = eq > 0 ? w.text.slice(0, eq) : w.text;
     if (eq <= 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-      return { message: `'${w.text}' is not a NAME=value assignment (names use letters, digits and _, not starting with a digit); systemd ignores it`, from: w.from, to: w.to };
+      return {
+        message: `'${w.text}' is not a NAME=value assignment (names use letters, digits and _, not starting with a digit); systemd ignores it`,
+        from: w.from,
+        to: w.to,
+      };
   }
   return null;
 };

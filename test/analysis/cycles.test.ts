@@ -22,7 +22,10 @@ describe("dependencies/ordering-cycle", () => {
   );
 
   it("a set built from random acyclic orderings reports no cycle", () => {
-    fc.assert(fc.property(dag, ({ n, edges }) => void expect(cycles(units(n, edges))).toEqual([])), { numRuns: 150 });
+    fc.assert(
+      fc.property(dag, ({ n, edges }) => void expect(cycles(units(n, edges))).toEqual([])),
+      { numRuns: 150 },
+    );
   });
 
   it("adding one back edge reports exactly the cycle it closes, once", () => {
@@ -41,7 +44,13 @@ describe("dependencies/ordering-cycle", () => {
   });
 
   it("names every edge of a longer cycle with its file and line", () => {
-    const f = cycles(units(3, [[0, 1], [1, 2], [2, 0]]));
+    const f = cycles(
+      units(3, [
+        [0, 1],
+        [1, 2],
+        [2, 0],
+      ]),
+    );
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain("u0.service → u1.service → u2.service → u0.service");
     expect(f[0]!.related?.map((r) => `${r.file}:${r.line}`)).toEqual(["u1.service:2", "u2.service:2"]);

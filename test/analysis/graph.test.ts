@@ -42,7 +42,9 @@ describe("dependency graph", () => {
     const r = run(["graph", "examples/onetime-secret/etc/systemd"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("u_ots_target -->|Wants| u_ots_worker_email_service");
-    expect(run(["graph", "--format", "dot", "examples/it-glue"]).stdout).toContain('"it-glue-backup.timer" -> "it-glue-backup.service" [label="Unit", style=dotted];');
+    expect(run(["graph", "--format", "dot", "examples/it-glue"]).stdout).toContain(
+      '"it-glue-backup.timer" -> "it-glue-backup.service" [label="Unit", style=dotted];',
+    );
   });
 
   it("docs/graph-example.md shows the current picture of the Onetime Secret set", () => {

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { lintSources } from "../../src/linter/lint.js";
 
 const cycles = (files: Record<string, string>, settings = {}) =>
-  lintSources(Object.entries(files).map(([path, text]) => ({ path, text })), { settings }).findings.filter((f) => f.rule === "dependencies/ordering-cycle");
+  lintSources(
+    Object.entries(files).map(([path, text]) => ({ path, text })),
+    { settings },
+  ).findings.filter((f) => f.rule === "dependencies/ordering-cycle");
 const svc = (unit: string) => `[Unit]\n${unit}[Service]\nExecStart=/bin/true\n`;
 
 // Each case below was checked with `systemd-analyze verify` (systemd 252), which reports "Found ordering cycle" for exactly the bad ones.
@@ -13,13 +16,18 @@ describe("ordering cycles through implied dependencies", () => {
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain("sysinit.target → early.service → sysinit.target");
     expect(f[0]!.message).toContain("DefaultDependencies=no");
-    expect(f[0]!.related?.map((r) => `${r.file}:${r.line} ${r.message}`)).toEqual(["early.service:1 early.service starts after sysinit.target (default dependency of a service: After=sysinit.target)"]);
+    expect(f[0]!.related?.map((r) => `${r.file}:${r.line} ${r.message}`)).toEqual([
+      "early.service:1 early.service starts after sysinit.target (default dependency of a service: After=sysinit.target)",
+    ]);
     expect(cycles({ "early.service": svc("DefaultDependencies=no\nBefore=sysinit.target\n") })).toEqual([]);
     expect(cycles({ "late.service": svc("Before=basic.target\n") })).toHaveLength(1);
   });
 
   it("two cycles sharing only a target are both reported", () => {
-    expect(cycles({ "a.service": svc("Before=sysinit.target\n"), "b.service": svc("Before=basic.target\n") }).map((f) => f.file)).toEqual(["a.service", "b.service"]);
+    expect(cycles({ "a.service": svc("Before=sysinit.target\n"), "b.service": svc("Before=basic.target\n") }).map((f) => f.file)).toEqual([
+      "a.service",
+      "b.service",
+    ]);
   });
 
   it("Before=shutdown.target (a stop and a start job) never closes a cycle", () => {

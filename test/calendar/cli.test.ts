@@ -25,7 +25,9 @@ describe("unitlint calendar", () => {
   it("prints systemd-analyze's table and exits 0", () => {
     const io = fakeIo({ TZ: "UTC" });
     expect(runCalendar(["daily"], { iterations: 2, baseTime: "@1767225600" }, io)).toBe(0);
-    expect(io.stdout).toMatch(/^ {2}Original form: daily\nNormalized form: \*-\*-\* 00:00:00\n {4}Next elapse: Fri 2026-01-02 00:00:00 UTC\n {7}From now: .*\n {7}Iter. #2: Sat 2026-01-03 00:00:00 UTC\n {7}From now: .*\n$/);
+    expect(io.stdout).toMatch(
+      /^ {2}Original form: daily\nNormalized form: \*-\*-\* 00:00:00\n {4}Next elapse: Fri 2026-01-02 00:00:00 UTC\n {7}From now: .*\n {7}Iter. #2: Sat 2026-01-03 00:00:00 UTC\n {7}From now: .*\n$/,
+    );
   });
 
   it("reports an invalid spec like systemd and exits 1, still printing the others", () => {
@@ -50,7 +52,11 @@ describe("unitlint calendar", () => {
     const io = fakeIo({ TZ: "Europe/Berlin" });
     expect(runCalendar(["Mon *-*-* 10:00", "*-*-* 25:00"], { iterations: 1, baseTime: "@1767225600", json: true }, io)).toBe(1);
     const out = JSON.parse(io.stdout);
-    expect(out[0]).toMatchObject({ ok: true, normalized: "Mon *-*-* 10:00:00", elapses: [{ iso: "2026-01-05T10:00:00+01:00", local: "Mon 2026-01-05 10:00:00 CET", utc: "Mon 2026-01-05 09:00:00 UTC" }] });
+    expect(out[0]).toMatchObject({
+      ok: true,
+      normalized: "Mon *-*-* 10:00:00",
+      elapses: [{ iso: "2026-01-05T10:00:00+01:00", local: "Mon 2026-01-05 10:00:00 CET", utc: "Mon 2026-01-05 09:00:00 UTC" }],
+    });
     expect(out[1]).toMatchObject({ ok: false, error: { systemd: "Invalid argument", code: "value-out-of-range", field: "hour", column: 7 } });
   });
 
@@ -73,7 +79,9 @@ describe("unitlint next", () => {
   it("auto-detects cron and prints the equivalent OnCalendar=", () => {
     const io = fakeIo();
     expect(runNext("0 2 * * 1-5", { n: 2, tz: "Europe/Berlin", baseTime: "2026-01-01 00:00:00 UTC" }, io)).toBe(0);
-    expect(io.stdout).toBe("OnCalendar=Mon..Fri *-*-* 02:00:00\nThu 2026-01-01 02:00:00 CET  2026-01-01T02:00:00+01:00\nFri 2026-01-02 02:00:00 CET  2026-01-02T02:00:00+01:00\n");
+    expect(io.stdout).toBe(
+      "OnCalendar=Mon..Fri *-*-* 02:00:00\nThu 2026-01-01 02:00:00 CET  2026-01-01T02:00:00+01:00\nFri 2026-01-02 02:00:00 CET  2026-01-02T02:00:00+01:00\n",
+    );
   });
 
   it("--json has ok, kind, normalized, elapses, error", () => {

@@ -82,10 +82,14 @@ describe("robustness", () => {
     const alphabet = fc.constantFrom(..." -~:.,/*0123456789@MonTuWedSatUTCdaily\t".split(""), "..", "Europe/Berlin");
     const { session, zones } = nodeSession({ TZ: "America/New_York" });
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 30 }).map((a) => a.join("")), fc.integer({ min: 0, max: 7_000_000_000 }), (s, base) => {
-        const r = parseCalendarIn(s, session, zones);
-        if (r.ok) elapsesAfter(r.spec, base * 1e6, 3, session, zones);
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 30 }).map((a) => a.join("")),
+        fc.integer({ min: 0, max: 7_000_000_000 }),
+        (s, base) => {
+          const r = parseCalendarIn(s, session, zones);
+          if (r.ok) elapsesAfter(r.spec, base * 1e6, 3, session, zones);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -73,10 +73,16 @@ const item = (lo: number, hi: number) =>
   fc.oneof(
     fc.integer({ min: lo, max: hi }).map(String),
     fc.tuple(fc.integer({ min: lo, max: hi }), fc.integer({ min: lo, max: hi })).map(([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`),
-    fc.tuple(fc.integer({ min: lo, max: hi }), fc.integer({ min: lo, max: hi }), fc.integer({ min: 1, max: hi - lo + 1 })).map(([a, b, s]) => `${Math.min(a, b)}-${Math.max(a, b)}/${s}`),
+    fc
+      .tuple(fc.integer({ min: lo, max: hi }), fc.integer({ min: lo, max: hi }), fc.integer({ min: 1, max: hi - lo + 1 }))
+      .map(([a, b, s]) => `${Math.min(a, b)}-${Math.max(a, b)}/${s}`),
     fc.integer({ min: 1, max: hi }).map((s) => `*/${s}`),
   );
-const field = (lo: number, hi: number) => fc.oneof({ weight: 2, arbitrary: fc.constant("*") }, { weight: 3, arbitrary: fc.array(item(lo, hi), { minLength: 1, maxLength: 3 }).map((a) => a.join(",")) });
+const field = (lo: number, hi: number) =>
+  fc.oneof(
+    { weight: 2, arbitrary: fc.constant("*") },
+    { weight: 3, arbitrary: fc.array(item(lo, hi), { minLength: 1, maxLength: 3 }).map((a) => a.join(",")) },
+  );
 const cronExpr = fc.tuple(field(0, 59), field(0, 23), field(1, 31), field(1, 12), field(0, 7)).map((f) => f.join(" "));
 
 describe("cron → OnCalendar conversion is exact", () => {

@@ -81,7 +81,8 @@ describe("calendar diagnostics: the field and the reason", () => {
   });
 
   it("clean specs have nothing to say", () => {
-    for (const s of ["daily", "Mon..Fri *-*-* 09:00", "*-*~01 23:00 UTC", "weekly Asia/Kathmandu"]) expect(lintCalendar(s, { tz: "UTC", now: NOW }), s).toEqual([]);
+    for (const s of ["daily", "Mon..Fri *-*-* 09:00", "*-*~01 23:00 UTC", "weekly Asia/Kathmandu"])
+      expect(lintCalendar(s, { tz: "UTC", now: NOW }), s).toEqual([]);
   });
 });
 

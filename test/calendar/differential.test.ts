@@ -19,7 +19,11 @@ import { intlZoneSource, zoneFromTz } from "../../src/calendar/zone/source.js";
  * state (mktime's offset guess, tzname[]) the way our report does.
  */
 
-const report = (m: Mismatch[]) => m.slice(0, 5).map((x) => `${x.tz} @${x.base} ×${x.iterations} ${JSON.stringify(x.spec)}\n--- ours\n${x.ours}\n--- systemd\n${x.theirs}`).join("\n\n");
+const report = (m: Mismatch[]) =>
+  m
+    .slice(0, 5)
+    .map((x) => `${x.tz} @${x.base} ×${x.iterations} ${JSON.stringify(x.spec)}\n--- ours\n${x.ours}\n--- systemd\n${x.theirs}`)
+    .join("\n\n");
 
 describe.skipIf(!hasSystemdAnalyze)("differential: systemd-analyze calendar (skipped: systemd-analyze of systemd 252 is not installed)", () => {
   const BASES = [0, 1_000_000_000, 1_767_225_600, 1_774_746_000, 1_792_890_000, 1_798_761_599, 4_102_444_800, 7_200_000_000];
@@ -42,7 +46,18 @@ describe.skipIf(!hasSystemdAnalyze)("differential: systemd-analyze calendar (ski
   });
 
   it("1,500 generated specs in 10 more zones (negative DST, half-hour DST, southern hemisphere, +13:45)", () => {
-    const more = ["Europe/Dublin", "America/Sao_Paulo", "Pacific/Chatham", "Antarctica/Troll", "America/Santiago", "Asia/Tehran", "Africa/Casablanca", "Pacific/Apia", "America/St_Johns", "Europe/Moscow"];
+    const more = [
+      "Europe/Dublin",
+      "America/Sao_Paulo",
+      "Pacific/Chatham",
+      "Antarctica/Troll",
+      "America/Santiago",
+      "Asia/Tehran",
+      "Africa/Casablanca",
+      "Pacific/Apia",
+      "America/St_Johns",
+      "Europe/Moscow",
+    ];
     const mism: Mismatch[] = [];
     more.forEach((tz, round) => {
       const specs = fc.sample(grammaticalSpec, { seed: 6060 + round, numRuns: 150 });
@@ -83,14 +98,33 @@ describe.skipIf(!hasSystemdAnalyze)("differential: systemd-analyze calendar (ski
   it("leap-second zones (right/...): as the spec's zone and as TZ, around inserted seconds", () => {
     // glibc takes the leap-second records of a right/ zone off the time before converting
     // it (localtime, and gmtime while such a zone is the TZ); systemd inherits that.
-    const specs = ["daily right/UTC", "*:*:00 right/UTC", "minutely right/Europe/Berlin", "*-*-* *:*:00/30 right/Europe/Berlin", "hourly UTC", "daily", "*:*:59", "*:0/7:00 right/America/New_York", "2016-12-31 23:59:59..60 right/UTC", "2017-01-01 00:00:00 right/UTC", "*-*-* 23:59:59 right/UTC", "@1483228825", "@1483228826", "@1483228827", "Mon *-*-* 12:00 right/Asia/Kathmandu"];
+    const specs = [
+      "daily right/UTC",
+      "*:*:00 right/UTC",
+      "minutely right/Europe/Berlin",
+      "*-*-* *:*:00/30 right/Europe/Berlin",
+      "hourly UTC",
+      "daily",
+      "*:*:59",
+      "*:0/7:00 right/America/New_York",
+      "2016-12-31 23:59:59..60 right/UTC",
+      "2017-01-01 00:00:00 right/UTC",
+      "*-*-* 23:59:59 right/UTC",
+      "@1483228825",
+      "@1483228826",
+      "@1483228827",
+      "Mon *-*-* 12:00 right/Asia/Kathmandu",
+    ];
     const bases = [0, 78_796_799, 78_796_810, 1_483_228_799, 1_483_228_825, 1_483_228_826, 1_483_228_827, 1_767_225_600, 4_102_444_800];
     const mism: Mismatch[] = [];
-    for (const tz of ["UTC", "right/UTC", "right/Europe/Berlin", "right/America/New_York"]) for (const b of bases) mism.push(...compareCalendar(specs, tz, b, 4));
+    for (const tz of ["UTC", "right/UTC", "right/Europe/Berlin", "right/America/New_York"])
+      for (const b of bases) mism.push(...compareCalendar(specs, tz, b, 4));
     expect(mism, report(mism)).toEqual([]);
     // the case of issue 17: right/UTC fires 27 s after midnight UTC (the leap seconds inserted since 1972)
     const { session, zones } = nodeSession({ TZ: "UTC" });
-    expect(analyzeCalendar({ specs: ["daily right/UTC"], iterations: 1, base: 1_767_225_600_000_000, now: 0, session, zones }).stdout).toContain("Next elapse: Thu 2026-01-01 00:00:27 UTC");
+    expect(analyzeCalendar({ specs: ["daily right/UTC"], iterations: 1, base: 1_767_225_600_000_000, now: 0, session, zones }).stdout).toContain(
+      "Next elapse: Thu 2026-01-01 00:00:27 UTC",
+    );
   });
 
   it("the 'From now:' lines, far from the clock so rounding cannot flip", () => {
@@ -105,7 +139,19 @@ describe.skipIf(!hasSystemdAnalyze)("differential: systemd-analyze calendar (ski
   });
 
   it("--base-time in systemd's timestamp syntax (local, UTC, zone suffix, @, relative)", () => {
-    const bases = ["2026-01-01 00:00:00 UTC", "2026-03-29 01:30:00", "2026-10-25 02:30", "2026-11-01 01:30:00 America/New_York", "@1767225600", "@1767225600.5", "2026-04-05 02:15 Australia/Lord_Howe", "Sun 2026-03-29 02:30", "26-03-29 02:30:00", "2026-03-29 02:30:00 CET", "2026-07-01 12:00 CEST"];
+    const bases = [
+      "2026-01-01 00:00:00 UTC",
+      "2026-03-29 01:30:00",
+      "2026-10-25 02:30",
+      "2026-11-01 01:30:00 America/New_York",
+      "@1767225600",
+      "@1767225600.5",
+      "2026-04-05 02:15 Australia/Lord_Howe",
+      "Sun 2026-03-29 02:30",
+      "26-03-29 02:30:00",
+      "2026-03-29 02:30:00 CET",
+      "2026-07-01 12:00 CEST",
+    ];
     const specs = ["*-*-* 01:30", "*-*-* 02:30", "*:0/20", "daily", "*-*-* 02:15 Australia/Lord_Howe"];
     for (const tz of DIFF_ZONES) {
       for (const b of bases) {
@@ -150,9 +196,40 @@ describe.skipIf(!hasSystemdAnalyze)("differential: systemd-analyze timespan (ski
   const piece = fc.oneof(
     fc.stringMatching(/^[0-9]{1,4}$/),
     fc.stringMatching(/^[0-9]{0,3}\.[0-9]{0,8}$/),
-    fc.constantFrom("s", "sec", "min", "m", "ms", "us", "µs", "h", "hr", "d", "w", "M", "y", "years", "months", "minutes", "usec", "msec", " ", "  ", "\t", "infinity", "+", "x", ".", "18446744073709551615", "9223372036854775807"),
+    fc.constantFrom(
+      "s",
+      "sec",
+      "min",
+      "m",
+      "ms",
+      "us",
+      "µs",
+      "h",
+      "hr",
+      "d",
+      "w",
+      "M",
+      "y",
+      "years",
+      "months",
+      "minutes",
+      "usec",
+      "msec",
+      " ",
+      "  ",
+      "\t",
+      "infinity",
+      "+",
+      "x",
+      ".",
+      "18446744073709551615",
+      "9223372036854775807",
+    ),
   );
-  const span = fc.array(piece, { minLength: 1, maxLength: 6 }).map((a) => a.join("")).filter((s) => !s.startsWith("-"));
+  const span = fc
+    .array(piece, { minLength: 1, maxLength: 6 })
+    .map((a) => a.join(""))
+    .filter((s) => !s.startsWith("-"));
 
   it("man page examples and 600 generated spans give the same report, error and status", () => {
     const spans = [...MAN_TIMESPAN_EXAMPLES, ...fc.sample(span, { seed: 31337, numRuns: 600 })];
@@ -163,7 +240,8 @@ describe.skipIf(!hasSystemdAnalyze)("differential: systemd-analyze timespan (ski
     const checkOne = (list: string[]) => {
       const theirs = runSystemdAnalyze(["timespan", "--", ...list], "UTC");
       const ours = analyzeTimespan(list, { mu: "μ", session, zones, now: 0n });
-      if (ours.stdout !== theirs.stdout || first(ours.stderr) !== first(theirs.stderr) || (ours.exitCode === 0) !== (theirs.status === 0)) bad.push(JSON.stringify(list));
+      if (ours.stdout !== theirs.stdout || first(ours.stderr) !== first(theirs.stderr) || (ours.exitCode === 0) !== (theirs.status === 0))
+        bad.push(JSON.stringify(list));
       return theirs.status === 0;
     };
     const good: string[] = [];

@@ -5,35 +5,51 @@ import { describe, expect, it } from "vitest";
 import { intlZone, utcOffsetReader } from "../../src/calendar/zone/intl-zone.js";
 import { tzifZone } from "../../src/calendar/zone/tzif.js";
 
-const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "America/St_Johns", "Africa/Casablanca", "Europe/Dublin", "Pacific/Apia", "America/Sao_Paulo", "Asia/Tehran"];
+const ZONES = [
+  "UTC",
+  "Europe/Berlin",
+  "America/New_York",
+  "Australia/Lord_Howe",
+  "Asia/Kathmandu",
+  "Pacific/Chatham",
+  "America/St_Johns",
+  "Africa/Casablanca",
+  "Europe/Dublin",
+  "Pacific/Apia",
+  "America/Sao_Paulo",
+  "Asia/Tehran",
+];
 const zoneinfo = (z: string) => `/usr/share/zoneinfo/${z}`;
 /** -0 (a zoneinfo offset of "-00") and 0 are the same offset. */
 const n = (x: number) => x || 0;
 
 describe("Intl zone offsets", () => {
-  it.skipIf(!existsSync(zoneinfo("Europe/Berlin")))("equal the zoneinfo files' offsets, 1970-2100, every 5 days and a second either side of each change", () => {
-    for (const name of ZONES) {
-      const file = tzifZone(name, readFileSync(zoneinfo(name)))!;
-      const offsetAt = utcOffsetReader(name);
-      let prev = n(file.lookup(0).gmtoff);
-      for (let t = 0; t < 4102444800; t += 5 * 86400) {
-        const o = n(file.lookup(t).gmtoff);
-        expect(offsetAt(t), `${name} at ${t}`).toBe(o);
-        if (o !== prev) {
-          // Find the change to the second in the zoneinfo data, then compare both sides.
-          let lo = t - 5 * 86400;
-          let hi = t;
-          while (hi - lo > 1) {
-            const mid = Math.floor((lo + hi) / 2);
-            if (n(file.lookup(mid).gmtoff) === prev) lo = mid;
-            else hi = mid;
+  it.skipIf(!existsSync(zoneinfo("Europe/Berlin")))(
+    "equal the zoneinfo files' offsets, 1970-2100, every 5 days and a second either side of each change",
+    () => {
+      for (const name of ZONES) {
+        const file = tzifZone(name, readFileSync(zoneinfo(name)))!;
+        const offsetAt = utcOffsetReader(name);
+        let prev = n(file.lookup(0).gmtoff);
+        for (let t = 0; t < 4102444800; t += 5 * 86400) {
+          const o = n(file.lookup(t).gmtoff);
+          expect(offsetAt(t), `${name} at ${t}`).toBe(o);
+          if (o !== prev) {
+            // Find the change to the second in the zoneinfo data, then compare both sides.
+            let lo = t - 5 * 86400;
+            let hi = t;
+            while (hi - lo > 1) {
+              const mid = Math.floor((lo + hi) / 2);
+              if (n(file.lookup(mid).gmtoff) === prev) lo = mid;
+              else hi = mid;
+            }
+            expect([offsetAt(lo), offsetAt(hi)], `${name} around ${hi}`).toEqual([prev, o]);
           }
-          expect([offsetAt(lo), offsetAt(hi)], `${name} around ${hi}`).toEqual([prev, o]);
+          prev = o;
         }
-        prev = o;
       }
-    }
-  });
+    },
+  );
 
   it("handles instants before 1970 and fractions of a second", () => {
     const berlin = utcOffsetReader("Europe/Berlin");

@@ -16,9 +16,25 @@ describe("leap seconds of right/ zones, as glibc applies them", () => {
     expect(leapAt(leaps, 78796800)).toEqual({ correct: 1, hit: 1 });
     expect(leapAt(leaps, 78796801)).toEqual({ correct: 1, hit: 0 });
     expect(leapAt(leaps, 94694401)).toEqual({ correct: 2, hit: 1 });
-    expect(leapAt([{ transition: 10, correction: 1 }, { transition: 11, correction: 2 }], 11)).toEqual({ correct: 2, hit: 2 });
+    expect(
+      leapAt(
+        [
+          { transition: 10, correction: 1 },
+          { transition: 11, correction: 2 },
+        ],
+        11,
+      ),
+    ).toEqual({ correct: 2, hit: 2 });
     // a removed second (correction going down) is never shown as :60
-    expect(leapAt([{ transition: 10, correction: 1 }, { transition: 20, correction: 0 }], 20)).toEqual({ correct: 0, hit: 0 });
+    expect(
+      leapAt(
+        [
+          { transition: 10, correction: 1 },
+          { transition: 20, correction: 0 },
+        ],
+        20,
+      ),
+    ).toEqual({ correct: 0, hit: 0 });
   });
 
   const RIGHT_UTC = "/usr/share/zoneinfo/right/UTC";

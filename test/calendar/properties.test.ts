@@ -33,7 +33,8 @@ describe("properties", () => {
         for (const chain of Object.values(r.ast.fields)) {
           const text = s.slice(chain.range.start, chain.range.end);
           if (chain.star) expect(text).toBe("*");
-          for (const c of chain.components) expect(s.slice(c.start.range.start, c.start.range.end)).toBe(c.start.digits + (c.start.fraction !== undefined ? "." + c.start.fraction : ""));
+          for (const c of chain.components)
+            expect(s.slice(c.start.range.start, c.start.range.end)).toBe(c.start.digits + (c.start.fraction !== undefined ? "." + c.start.fraction : ""));
         }
         if (r.ast.zone) expect(s.slice(r.ast.zone.range.start, r.ast.zone.range.end)).toBe(r.ast.zone.name);
       }),
@@ -81,20 +82,26 @@ describe("properties", () => {
   // match (see the next test), and we reproduce that. It holds for these.
   it("nothing between base and the first elapse matches (UTC, minute resolution)", () => {
     fc.assert(
-      fc.property(fc.constantFrom("*-*-* 10:00", "Mon *-*-* 02:30", "*-02-29 12:00", "*-*~01 23:59", "Sat..Sun *-*-01..07 09:00", "quarterly", "*:15,45"), fc.integer({ min: 1_700_000_000, max: 1_800_000_000 }), (s, base) => {
-        const r = nextElapses(s, { tz: "UTC", base: base * 1e6, zones });
-        const parsed = parseCalendar(s, { tz: "UTC" });
-        if (!parsed.ok || r.elapses.length === 0) return;
-        const first = r.elapses[0]!.usec / 1e6;
-        const utc = new LibcSession(nodeSession({ TZ: "UTC" }).session.zone);
-        // scan a bounded window before the first elapse minute by minute
-        for (let t = Math.max(base + 1, first - 3 * 86400); t < first; t += 60) {
-          const m = Math.ceil(t / 60) * 60;
-          if (m >= first) break;
-          const tm = utc.localtime(m)!;
-          expect(wallTimeMatches(parsed.spec, { year: tm.year + 1900, month: tm.mon + 1, day: tm.mday, wday: tm.wday, hour: tm.hour, minute: tm.min, usec: 0 })).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.constantFrom("*-*-* 10:00", "Mon *-*-* 02:30", "*-02-29 12:00", "*-*~01 23:59", "Sat..Sun *-*-01..07 09:00", "quarterly", "*:15,45"),
+        fc.integer({ min: 1_700_000_000, max: 1_800_000_000 }),
+        (s, base) => {
+          const r = nextElapses(s, { tz: "UTC", base: base * 1e6, zones });
+          const parsed = parseCalendar(s, { tz: "UTC" });
+          if (!parsed.ok || r.elapses.length === 0) return;
+          const first = r.elapses[0]!.usec / 1e6;
+          const utc = new LibcSession(nodeSession({ TZ: "UTC" }).session.zone);
+          // scan a bounded window before the first elapse minute by minute
+          for (let t = Math.max(base + 1, first - 3 * 86400); t < first; t += 60) {
+            const m = Math.ceil(t / 60) * 60;
+            if (m >= first) break;
+            const tm = utc.localtime(m)!;
+            expect(
+              wallTimeMatches(parsed.spec, { year: tm.year + 1900, month: tm.mon + 1, day: tm.mday, wday: tm.wday, hour: tm.hour, minute: tm.min, usec: 0 }),
+            ).toBe(false);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

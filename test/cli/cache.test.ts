@@ -54,7 +54,11 @@ describe("check --cache", () => {
     expect(existsSync(join(dir, "cachedir", ".unitlintcache"))).toBe(true);
     check("--no-config", "--cache-location", "my.cache");
     expect(existsSync(join(dir, "my.cache"))).toBe(true);
-    for (const junk of ["{not json", JSON.stringify({ format: 1, version: "0.0.0-other", entries: { x: { findings: [] } } }), JSON.stringify({ format: 1, version: null })]) {
+    for (const junk of [
+      "{not json",
+      JSON.stringify({ format: 1, version: "0.0.0-other", entries: { x: { findings: [] } } }),
+      JSON.stringify({ format: 1, version: null }),
+    ]) {
       writeFileSync(join(dir, "my.cache"), junk);
       const r = check("--no-config", "--cache-location", "my.cache");
       expect(r.stderr).toBe("");

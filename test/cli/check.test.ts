@@ -10,7 +10,6 @@ const WARN = "[Unit]\nDescription=Warn\n\n[Service]\nExecStart=/usr/bin/true\nno
 
 beforeAll(() => ensureBin(), 120_000);
 
-
 describe("unitlint check", () => {
   it("exit 0 and a clean summary for good units", () => {
     const dir = project({ "good.service": GOOD });
@@ -109,7 +108,9 @@ describe("unitlint check", () => {
     const r = run(["check", "--format", "json", "backup.timer"], { cwd: dir });
     expect(JSON.parse(r.stdout)).toEqual([]);
     const alone = project({ "backup.timer": "[Timer]\nOnCalendar=daily\n[Install]\nWantedBy=timers.target\n" });
-    expect(JSON.parse(run(["check", "--format", "json", "backup.timer"], { cwd: alone }).stdout).map((f: { rule: string }) => f.rule)).toContain("timers/unit-not-found");
+    expect(JSON.parse(run(["check", "--format", "json", "backup.timer"], { cwd: alone }).stdout).map((f: { rule: string }) => f.rule)).toContain(
+      "timers/unit-not-found",
+    );
   });
 
   it("usage errors: unknown format, bad --rule, exit 2", () => {
@@ -166,7 +167,9 @@ describe("masked units", () => {
 
 describe("closed pipes", () => {
   it("a reader that stops early (| head) is not an error and prints no stack trace", () => {
-    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" calendar --iterations 20000 daily | head -1; exit \${PIPESTATUS[0]}`], { encoding: "utf8" });
+    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" calendar --iterations 20000 daily | head -1; exit \${PIPESTATUS[0]}`], {
+      encoding: "utf8",
+    });
     expect(r.stdout).toBe("  Original form: daily\n");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);

@@ -11,7 +11,9 @@ const node = (args: string[], cwd = ROOT) => spawnSync(process.execPath, args, {
 /** Whether V8 rejects the code cache beside a build's bundle ("true"/"false"). */
 function rejected(dist: string): string {
   const f = join(dist, "cli.cjs");
-  const probe = `const fs=require("fs"),vm=require("vm"),M=require("module");const f=${JSON.stringify(f)};` + `const s=new vm.Script(M.wrap(fs.readFileSync(f,"utf8")),{filename:f,cachedData:fs.readFileSync(f+".cache")});process.stdout.write(String(s.cachedDataRejected))`;
+  const probe =
+    `const fs=require("fs"),vm=require("vm"),M=require("module");const f=${JSON.stringify(f)};` +
+    `const s=new vm.Script(M.wrap(fs.readFileSync(f,"utf8")),{filename:f,cachedData:fs.readFileSync(f+".cache")});process.stdout.write(String(s.cachedDataRejected))`;
   return node(["-e", probe]).stdout;
 }
 

@@ -12,7 +12,6 @@ const WARN = WARNING_UNIT;
 
 beforeAll(() => ensureBin(), 120_000);
 
-
 describe("a path that yields no unit files", () => {
   it("an empty folder exits 2 and names it; stdout does not say 'no problems found'", () => {
     const dir = project({ "etc/sytemd/README": "notes\n" });
@@ -105,7 +104,21 @@ describe("next -n", () => {
 
 describe("help and README speak the user's language", () => {
   it("no internal jargon in any command's --help, the README or the docs", () => {
-    const commands = ["check", "next", "calendar", "timespan", "security", "harden", "graph", "rules", "explain", "migrate", "cron2calendar", "lsp", "playground"];
+    const commands = [
+      "check",
+      "next",
+      "calendar",
+      "timespan",
+      "security",
+      "harden",
+      "graph",
+      "rules",
+      "explain",
+      "migrate",
+      "cron2calendar",
+      "lsp",
+      "playground",
+    ];
     const helps = [run(["--help"]).stdout, ...commands.map((c) => run([c, "--help"]).stdout), run(["migrate", "jobs", "--help"]).stdout];
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
     for (const text of [...helps, readme]) expect(text).not.toMatch(/seed[- ]?\d{3}/i);
@@ -124,7 +137,8 @@ describe("help and README speak the user's language", () => {
 describe("rules and explain on a terminal", () => {
   it("wrap to the terminal's width; piped, each rule stays on one line", () => {
     expect(wrapWords("one two three four", 9)).toEqual(["one two", "three", "four"]);
-    const md = "# title that is long enough\n\nA paragraph of several words here.\n\n- an item with words\n\n```ini\nExecStart=/a/very/long/line/that/stays\n```\n";
+    const md =
+      "# title that is long enough\n\nA paragraph of several words here.\n\n- an item with words\n\n```ini\nExecStart=/a/very/long/line/that/stays\n```\n";
     expect(wrapMarkdown(md, 16)).toBe(
       "# title that is long enough\n\nA paragraph of\nseveral words\nhere.\n\n- an item with\n  words\n\n```ini\nExecStart=/a/very/long/line/that/stays\n```\n",
     );
@@ -135,7 +149,10 @@ describe("rules and explain on a terminal", () => {
   const hasScript = spawnSync("script", ["--version"]).status === 0;
   it.skipIf(!hasScript)("under a real terminal of 80 columns (script(1)), no line of `rules` or `explain` is wider", () => {
     for (const args of ["rules", "explain exec/shell-syntax"]) {
-      const r = spawnSync("script", ["-qec", `stty cols 80; "${process.execPath}" "${BIN}" ${args}`, "/dev/null"], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      const r = spawnSync("script", ["-qec", `stty cols 80; "${process.execPath}" "${BIN}" ${args}`, "/dev/null"], {
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      });
       expect(r.status).toBe(0);
       const lines = r.stdout.replace(/\r/g, "").split("\n");
       expect(lines.length).toBeGreaterThan(10);
@@ -203,7 +220,10 @@ describe("a user crontab saved as `crontab` in a repository", () => {
     expect(assumed.stdout).toContain("a file named crontab is read as a system crontab");
     expect(assumed.stdout).toContain("unitlint check --crontab crontab");
     // the same file found while walking and given with --crontab is checked once, as a user crontab
-    expect(run(["check", ".", "--crontab", "crontab"], { cwd: dir })).toMatchObject({ code: 0, stdout: "1 file checked against systemd 252, no problems found\n" });
+    expect(run(["check", ".", "--crontab", "crontab"], { cwd: dir })).toMatchObject({
+      code: 0,
+      stdout: "1 file checked against systemd 252, no problems found\n",
+    });
   });
 });
 
@@ -229,7 +249,9 @@ describe("which systemd the files were checked against", () => {
   it("the summary line names the reference release, and the targets when given; --help says the same", () => {
     const dir = project({ "a.service": GOOD });
     expect(run(["check", "a.service"], { cwd: dir }).stdout).toBe("1 file checked against systemd 252, no problems found\n");
-    expect(run(["check", "--target-systemd", "247,252", "a.service"], { cwd: dir }).stdout).toBe("1 file checked against systemd 252 (target 247, 252), no problems found\n");
+    expect(run(["check", "--target-systemd", "247,252", "a.service"], { cwd: dir }).stdout).toBe(
+      "1 file checked against systemd 252 (target 247, 252), no problems found\n",
+    );
     expect(run(["check", "--help"]).stdout.replace(/\s+/g, " ")).toContain("always judged as systemd 252 judges them");
   });
 });

@@ -47,7 +47,9 @@ describe("check options", () => {
     const dir = file("a.service", text);
     expect(run(["check", "a.service"], { cwd: dir }).stdout).toContain("no problems");
     const r = run(["check", "--report-unused-disables", "a.service"], { cwd: dir });
-    expect(r.stdout).toContain("a.service:2:1 warning suppressions/unused-disable this unitlint-disable comment suppresses nothing (values/invalid-value); remove it [fixable]");
+    expect(r.stdout).toContain(
+      "a.service:2:1 warning suppressions/unused-disable this unitlint-disable comment suppresses nothing (values/invalid-value); remove it [fixable]",
+    );
     expect(r.code).toBe(0);
     expect(run(["check", "--report-unused-disables", "--fix", "a.service"], { cwd: dir }).stdout).toContain("no problems");
     expect(readFileSync(join(dir, "a.service"), "utf8")).toBe("[Service]\nExecStart=/usr/bin/true\n");

@@ -67,7 +67,9 @@ describe("unitlint schedule", () => {
     // backup.service is beside it (read by name only); orphan.timer's service is not
     expect(json.jobs.find((j: { id: string }) => j.id === "backup.timer").runsMissing).toBeUndefined();
     expect(json.jobs.find((j: { id: string }) => j.id === "orphan.timer")).toMatchObject({ runs: "orphan.service", runsMissing: true });
-    expect(run(["schedule", ".", ...FROM], { cwd: dir }).stdout).toContain("Timers whose unit is not among the files (it must exist on the host)\n  orphan.timer → orphan.service\n");
+    expect(run(["schedule", ".", ...FROM], { cwd: dir }).stdout).toContain(
+      "Timers whose unit is not among the files (it must exist on the host)\n  orphan.timer → orphan.service\n",
+    );
   });
 
   it("--format html and --format ics", () => {
@@ -86,7 +88,14 @@ describe("unitlint schedule", () => {
   });
 
   it("refuses bad options with exit 2", () => {
-    for (const args of [["--days", "0"], ["--days", "x"], ["--tz", "Mars/Olympus"], ["--from", "next tuesdayish"], ["--width", "10"], ["-f", "pdf"]]) {
+    for (const args of [
+      ["--days", "0"],
+      ["--days", "x"],
+      ["--tz", "Mars/Olympus"],
+      ["--from", "next tuesdayish"],
+      ["--width", "10"],
+      ["-f", "pdf"],
+    ]) {
       const r = run(["schedule", "examples", ...args]);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr).toMatch(/unitlint|error/);
@@ -109,4 +118,3 @@ describe("unitlint schedule", () => {
     expect(json.jobs[0].starts).toBe(334);
   });
 });
-

@@ -89,7 +89,7 @@ describe("a planted secret is never printed", () => {
     expect(masked).toHaveLength(UNIT.length);
     expect(masked.split("\n").map((l) => l.length)).toEqual(UNIT.split("\n").map((l) => l.length));
     expect(masked).not.toMatch(PLANTED);
-    expect(masked).toContain("Environment=DB_PASSWORD=************** \"API_TOKEN=");
+    expect(masked).toContain('Environment=DB_PASSWORD=************** "API_TOKEN=');
     expect(maskSecrets("[Service]\nEnvironment=PATH=/bin HOME=/root\n")).toBe("[Service]\nEnvironment=PATH=/bin HOME=/root\n");
     expect(unifiedDiff("a.service", UNIT, UNIT.replace("User=root", "User=app"))).not.toMatch(PLANTED);
   });

@@ -5,7 +5,6 @@ import { ensureBin, run, project } from "../helpers/cli.js";
 
 beforeAll(() => ensureBin(), 120_000);
 
-
 type Row = { file: string; rule: string; severity: string; line: number };
 const rows = (stdout: string) => (JSON.parse(stdout) as Row[]).map((f) => `${f.file} ${f.rule} ${f.severity}`);
 

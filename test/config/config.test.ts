@@ -17,10 +17,16 @@ const errorsOf = (text: string) => parseConfig(text).errors.map((e) => `${e.line
 describe("rule options", () => {
   it("are checked against what each rule declares, with the position of the bad part", () => {
     expect(errorsOf('{"rules": {"hardening/exposure": ["warning", {"threshold": 7.5}]}}')).toEqual([]);
-    expect(errorsOf('{"rules": {"hardening/exposure": ["warning", {"threshold": 11}]}}')).toEqual(["1:60 hardening/exposure: option 'threshold' must be a number from 0 to 10"]);
-    expect(errorsOf('{"rules": {"hardening/exposure": ["warning", {"limit": 5}]}}')).toEqual(["1:47 hardening/exposure has no option 'limit' (its options: threshold)"]);
+    expect(errorsOf('{"rules": {"hardening/exposure": ["warning", {"threshold": 11}]}}')).toEqual([
+      "1:60 hardening/exposure: option 'threshold' must be a number from 0 to 10",
+    ]);
+    expect(errorsOf('{"rules": {"hardening/exposure": ["warning", {"limit": 5}]}}')).toEqual([
+      "1:47 hardening/exposure has no option 'limit' (its options: threshold)",
+    ]);
     expect(errorsOf('{"rules": {"exec/shell-syntax": ["warning", {"x": 1}]}}')).toEqual(["1:46 exec/shell-syntax takes no options"]);
-    expect(errorsOf('{"rules": {"crontab/unknown-user": ["warning", {"users": ["root", 1]}]}}')).toEqual(["1:58 crontab/unknown-user: option 'users' must be a list of strings"]);
+    expect(errorsOf('{"rules": {"crontab/unknown-user": ["warning", {"users": ["root", 1]}]}}')).toEqual([
+      "1:58 crontab/unknown-user: option 'users' must be a list of strings",
+    ]);
   });
 
   it("appear in the schema, which accepts good options and refuses bad ones", () => {
@@ -123,7 +129,10 @@ describe("per-file settings", () => {
     expect(severityFor("user/a.service")).toBe("off");
     expect(severityFor("user/a.service", { rules: { "exec/shell-syntax": "warning" } })).toBe("warning");
     expect(new FileConfigs().for(config, "user/old/x.service").settings).toMatchObject({ mode: "user", targetSystemd: [247] });
-    expect(new FileConfigs({ mode: "system", targetSystemd: [250] }).for(config, "user/old/x.service").settings).toMatchObject({ mode: "system", targetSystemd: [250] });
+    expect(new FileConfigs({ mode: "system", targetSystemd: [250] }).for(config, "user/old/x.service").settings).toMatchObject({
+      mode: "system",
+      targetSystemd: [250],
+    });
   });
 
   it("ignore globs match dot files and nested folders, relative to the config", () => {
@@ -150,7 +159,7 @@ describe("the published JSON Schema", () => {
   const severity = mostly(fc.constantFrom("off", "info", "warning", "error"), fc.constantFrom("loud", ""));
   const options = mostly(fc.constantFrom({}, { a: 1 }), fc.constantFrom(3, "x", null));
   const setting = mostly(fc.oneof(severity, fc.tuple(severity), fc.tuple(severity, options)), fc.constantFrom([], ["warning", {}, {}], 2));
-  const strList = <T,>(item: fc.Arbitrary<T>) => mostly(fc.oneof(item, fc.array(item, { maxLength: 3 })), fc.constantFrom(5, {}));
+  const strList = <T>(item: fc.Arbitrary<T>) => mostly(fc.oneof(item, fc.array(item, { maxLength: 3 })), fc.constantFrom(5, {}));
   const version = mostly(fc.constantFrom(100, 252, 999), fc.constantFrom(99, 1000, 252.5, -1, "252"));
   const versions = fc.oneof(version, fc.array(version, { maxLength: 3 }));
   const mode = mostly(fc.constantFrom("system", "user"), fc.constantFrom("both", 1));
@@ -159,27 +168,37 @@ describe("the published JSON Schema", () => {
   const rules = mostly(fc.dictionary(ruleId, setting, { maxKeys: 3 }), fc.constant([]));
   const overrideSetting = mostly(fc.oneof(severity, fc.tuple(severity)), fc.tuple(severity, fc.constant({})));
   const override = mostly(
-    fc.record({ files: mostly(fc.oneof(glob, fc.array(glob, { minLength: 1, maxLength: 2 })), fc.constant([])), rules: fc.dictionary(ruleId, overrideSetting, { maxKeys: 2 }), mode, targetSystemd: versions }, { requiredKeys: ["files"] }),
+    fc.record(
+      {
+        files: mostly(fc.oneof(glob, fc.array(glob, { minLength: 1, maxLength: 2 })), fc.constant([])),
+        rules: fc.dictionary(ruleId, overrideSetting, { maxKeys: 2 }),
+        mode,
+        targetSystemd: versions,
+      },
+      { requiredKeys: ["files"] },
+    ),
     fc.constantFrom(3, { mode: "user" }, { files: "a", mood: "x" }),
   );
-  const config = fc.record(
-    {
-      $schema: mostly(fc.constant("./schema.json"), fc.constant(4)),
-      preset: strList(mostly(fc.constantFrom("recommended", "strict", "hardening"), fc.constantFrom("paranoid", 1))),
-      rules,
-      targetSystemd: versions,
-      mode,
-      externalUnits: strList(unitName),
-      ignore: strList(glob),
-      overrides: mostly(fc.array(override, { maxLength: 2 }), fc.constant({})),
-      extra: fc.constant(true),
-    },
-    { requiredKeys: [] },
-  ).map((c) => {
-    // an unknown top-level key only now and then
-    if ("extra" in c && Math.abs(JSON.stringify(c).length % 7) !== 0) delete (c as { extra?: boolean }).extra;
-    return c;
-  });
+  const config = fc
+    .record(
+      {
+        $schema: mostly(fc.constant("./schema.json"), fc.constant(4)),
+        preset: strList(mostly(fc.constantFrom("recommended", "strict", "hardening"), fc.constantFrom("paranoid", 1))),
+        rules,
+        targetSystemd: versions,
+        mode,
+        externalUnits: strList(unitName),
+        ignore: strList(glob),
+        overrides: mostly(fc.array(override, { maxLength: 2 }), fc.constant({})),
+        extra: fc.constant(true),
+      },
+      { requiredKeys: [] },
+    )
+    .map((c) => {
+      // an unknown top-level key only now and then
+      if ("extra" in c && Math.abs(JSON.stringify(c).length % 7) !== 0) delete (c as { extra?: boolean }).extra;
+      return c;
+    });
 
   it("accepts exactly what parseConfig accepts (property)", () => {
     let accepted = 0;

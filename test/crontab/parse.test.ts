@@ -7,7 +7,12 @@ describe("parseCrontab", () => {
   it("reads environment lines like cronie's load_env", () => {
     const f = parseCrontab(" MAILTO = \"ops@x\"  \nA='b c'\nEMPTY=\nX=1 2  \n", "crontab", "system");
     const env = f.lines.filter((l) => l.kind === "env").map((l) => (l.kind === "env" ? [l.name.text, l.value.text] : []));
-    expect(env).toEqual([["MAILTO", "ops@x"], ["A", "b c"], ["EMPTY", ""], ["X", "1 2"]]);
+    expect(env).toEqual([
+      ["MAILTO", "ops@x"],
+      ["A", "b c"],
+      ["EMPTY", ""],
+      ["X", "1 2"],
+    ]);
   });
   it("a job is not an assignment even with '=' in its command", () => {
     const f = parseCrontab("* * * * * root A=1 /bin/x\n@daily B=2 /bin/y\n", "crontab", "system");
@@ -54,7 +59,14 @@ describe("parseCrontab", () => {
 describe("splitCommand", () => {
   const cmd = (text: string) => splitCommand({ text, range: { start: 10, end: 10 + text.length } });
   it("cuts at the first %, later ones become newlines, \\% is a literal %", () => {
-    expect(cmd("mail -s hi root%line 1%line 2")).toEqual({ command: "mail -s hi root", stdin: "line 1\nline 2", percents: [{ start: 25, end: 26 }, { start: 32, end: 33 }] });
+    expect(cmd("mail -s hi root%line 1%line 2")).toEqual({
+      command: "mail -s hi root",
+      stdin: "line 1\nline 2",
+      percents: [
+        { start: 25, end: 26 },
+        { start: 32, end: 33 },
+      ],
+    });
     expect(cmd("date +\\%F")).toEqual({ command: "date +%F", percents: [] });
   });
 });

@@ -50,7 +50,9 @@ describe("--fix leaves alone what it must not replace", () => {
     try {
       const r = await fix(p);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`unitlint: ${p}: cannot write the fixed file (it changed since it was read (another program wrote to it); run again); it is left unchanged\n`);
+      expect(r.stderr).toBe(
+        `unitlint: ${p}: cannot write the fixed file (it changed since it was read (another program wrote to it); run again); it is left unchanged\n`,
+      );
     } finally {
       fault.appendBeforeRename = "";
     }
@@ -98,7 +100,9 @@ describe("--fix leaves alone what it must not replace", () => {
     linkSync(p, join(dir, "b.service.bak"));
     const r = await fix(p);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`unitlint: ${p}: cannot write the fixed file (it has 2 hard links and replacing it would split them; apply the --fix-dry-run diff by hand); it is left unchanged\n`);
+    expect(r.stderr).toBe(
+      `unitlint: ${p}: cannot write the fixed file (it has 2 hard links and replacing it would split them; apply the --fix-dry-run diff by hand); it is left unchanged\n`,
+    );
     expect(readFileSync(p, "utf8")).toBe(BROKEN);
     expect(statSync(p).nlink).toBe(2);
   });

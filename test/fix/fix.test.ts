@@ -27,7 +27,9 @@ const LINES = [
 
 const unit = fc
   .tuple(fc.array(fc.constantFrom(...LINES), { maxLength: 12 }), fc.constantFrom("\n", "\r\n"), fc.boolean())
-  .map(([lines, eol, after]) => `[Unit]\n${after ? "After=syslog.target network.target" + eol : ""}BindTo=db.service${eol}[Service]${eol}${lines.join(eol)}${eol}`);
+  .map(
+    ([lines, eol, after]) => `[Unit]\n${after ? "After=syslog.target network.target" + eol : ""}BindTo=db.service${eol}[Service]${eol}${lines.join(eol)}${eol}`,
+  );
 
 describe("fixes", () => {
   it("are idempotent and keep every line they do not fix (property)", () => {
@@ -92,7 +94,10 @@ describe("fixes", () => {
     ensureBin();
     const dir = tempDir();
     const p = join(dir, "a.service");
-    writeFileSync(p, Buffer.concat([Buffer.from("[Unit]\n# caf"), Buffer.from([0xe9]), Buffer.from("\nBindTo=db.service\n[Service]\nRestartsec=5\nExecStart=/bin/a\n")]));
+    writeFileSync(
+      p,
+      Buffer.concat([Buffer.from("[Unit]\n# caf"), Buffer.from([0xe9]), Buffer.from("\nBindTo=db.service\n[Service]\nRestartsec=5\nExecStart=/bin/a\n")]),
+    );
     chmodSync(p, 0o640);
     const dry = run(["check", "--fix-dry-run", "a.service"], { cwd: dir });
     expect(dry.stdout).toContain("-Restartsec=5\n+RestartSec=5");

@@ -16,20 +16,40 @@ const fixableRules = allRules.filter((r) => r.meta.fixable !== "none" && !r.meta
 const cases: Case[] = fixableRules
   // an example showing a variant without an automatic fix gets a case of its own below
   .filter((r) => r.meta.id !== "values/invalid-value")
-  .map((r) => ({ name: `${r.meta.id} (doc example)`, rule: r.meta.id, file: r.meta.docs.bad, extra: (r.meta.docs.bad.extra ?? []).map((x) => ({ path: x.filename, text: x.text })) }));
+  .map((r) => ({
+    name: `${r.meta.id} (doc example)`,
+    rule: r.meta.id,
+    file: r.meta.docs.bad,
+    extra: (r.meta.docs.bad.extra ?? []).map((x) => ({ path: x.filename, text: x.text })),
+  }));
 // Fixes the doc examples do not show, and several fixes in one file.
 cases.push(
-  { name: "values/invalid-value (cron line in OnCalendar=)", rule: "values/invalid-value", file: { filename: "a.timer", text: "[Timer]\nOnCalendar=*/5 * * * *\n\n[Install]\nWantedBy=timers.target\n" }, extra: [{ path: "a.service", text: "[Service]\nExecStart=/bin/a\n" }] },
+  {
+    name: "values/invalid-value (cron line in OnCalendar=)",
+    rule: "values/invalid-value",
+    file: { filename: "a.timer", text: "[Timer]\nOnCalendar=*/5 * * * *\n\n[Install]\nWantedBy=timers.target\n" },
+    extra: [{ path: "a.service", text: "[Service]\nExecStart=/bin/a\n" }],
+  },
   {
     name: "several rules in one file",
     rule: "",
-    file: { filename: "b.service", text: "[Unit]\nAfter=syslog.target network.target\nBindTo=db.service\n\n[Service]\nRestartsec=5\nStandardOutput=syslog\nMemoryLimit=1G\nExecStart=/bin/b | tee %q\n" },
+    file: {
+      filename: "b.service",
+      text: "[Unit]\nAfter=syslog.target network.target\nBindTo=db.service\n\n[Service]\nRestartsec=5\nStandardOutput=syslog\nMemoryLimit=1G\nExecStart=/bin/b | tee %q\n",
+    },
     extra: [],
   },
 );
 
 const noiseText = fc
-  .string({ unit: fc.oneof(fc.constantFrom("a", " ", "\t", "=", "[", "%", "é", "\\"), fc.constantFrom("\udc80", "\udcff", "😀"), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })), maxLength: 30 })
+  .string({
+    unit: fc.oneof(
+      fc.constantFrom("a", " ", "\t", "=", "[", "%", "é", "\\"),
+      fc.constantFrom("\udc80", "\udcff", "😀"),
+      fc.string({ unit: "binary", minLength: 1, maxLength: 1 }),
+    ),
+    maxLength: 30,
+  })
   .filter((s) => !/[\n\r\u0000]/.test(s) && !s.endsWith("\\") && !s.includes("unitlint"));
 const noiseLine = fc.tuple(fc.constantFrom("#", ";", "  #"), noiseText).map(([c, s]) => `${c} ${s}`);
 

@@ -77,7 +77,9 @@ describe("writing fixed files", () => {
     writeFileSync(p, BROKEN);
     const o = io();
     await runCheck([p], { format: "json", rule: [], config: false, fixDryRun: true }, o);
-    expect(o.stdout()).toContain(`--- a/${p}\n+++ b/${p}\n@@ -1,6 +1,6 @@\n [Unit]\n-BindTo=db.service\n+BindsTo=db.service\n \n [Service]\n-Restartsec=5\n+RestartSec=5\n`);
+    expect(o.stdout()).toContain(
+      `--- a/${p}\n+++ b/${p}\n@@ -1,6 +1,6 @@\n [Unit]\n-BindTo=db.service\n+BindsTo=db.service\n \n [Service]\n-Restartsec=5\n+RestartSec=5\n`,
+    );
     expect(readFileSync(p, "utf8")).toBe(BROKEN);
   });
 });

@@ -10,7 +10,13 @@ import { SourceText } from "../../src/core/source.js";
 import { spawnSync } from "node:child_process";
 import { BIN, ensureBin, run, tempDir } from "../helpers/cli.js";
 
-const HOSTILE = ["evil\x1b[2J\x1b]0;pwned\x07.service", "cr\rfake.service", "lf\n::warning file=x::injected.service", "::error file=a::boom.service", "##vso[task.complete result=Failed]x.service"];
+const HOSTILE = [
+  "evil\x1b[2J\x1b]0;pwned\x07.service",
+  "cr\rfake.service",
+  "lf\n::warning file=x::injected.service",
+  "::error file=a::boom.service",
+  "##vso[task.complete result=Failed]x.service",
+];
 const BAD = "[Service]\nExecStart=bin/relative\n";
 
 beforeAll(() => ensureBin(), 120_000);
@@ -21,7 +27,8 @@ beforeAll(() => ensureBin(), 120_000);
  */
 function expectInert(out: string, github = false): void {
   for (const line of out.split("\n")) {
-    if (github && line !== "") expect(line, JSON.stringify(line)).toMatch(/^::(error|warning|notice) file=[^:,]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:,]*::[^\n]*$/);
+    if (github && line !== "")
+      expect(line, JSON.stringify(line)).toMatch(/^::(error|warning|notice) file=[^:,]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:,]*::[^\n]*$/);
     else expect(line, JSON.stringify(line)).not.toMatch(/^\s*(::|##vso)/);
   }
   expect(out.replace(/\n/g, "")).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
@@ -41,7 +48,15 @@ describe("escaping names in human-readable output", () => {
     const sources = HOSTILE.map((path) => ({ path, text: BAD }));
     const { findings } = lintSources(sources);
     expect(findings.length).toBeGreaterThanOrEqual(HOSTILE.length);
-    const input = { findings, sources: new Map(sources.map((s) => [s.path, new SourceText(s.path, s.text)])), rules: [], fileCount: HOSTILE.length, files: HOSTILE, color: false, version: "0" };
+    const input = {
+      findings,
+      sources: new Map(sources.map((s) => [s.path, new SourceText(s.path, s.text)])),
+      rules: [],
+      fileCount: HOSTILE.length,
+      files: HOSTILE,
+      color: false,
+      version: "0",
+    };
     for (const name of ["stylish", "github"]) expectInert(formatters[name]!(input), name === "github");
     expect(formatters["stylish"]!(input)).toContain("./::error file=a::boom.service:2:11");
   });

@@ -45,9 +45,18 @@ describe("reporters", () => {
     const arr = JSON.parse(formatters["json"]!(input()));
     expect(Array.isArray(arr)).toBe(true);
     expect(arr[0]).toEqual(
-      expect.objectContaining({ file: "dir/my app.service", line: 1, column: 1, endLine: 1, endColumn: 1, rule: "naming/invalid-unit-name", severity: "error" }),
+      expect.objectContaining({
+        file: "dir/my app.service",
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        rule: "naming/invalid-unit-name",
+        severity: "error",
+      }),
     );
-    for (const f of arr) expect(Object.keys(f)).toEqual(expect.arrayContaining(["file", "line", "column", "endLine", "endColumn", "rule", "severity", "message"]));
+    for (const f of arr)
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(["file", "line", "column", "endLine", "endColumn", "rule", "severity", "message"]));
   });
 
   it("sarif: valid against the SARIF 2.1.0 schema", () => {
@@ -65,7 +74,11 @@ describe("reporters", () => {
 
   it("sarif: valid with fixes and related locations too", () => {
     const base = input();
-    const f = { ...base.findings[1]!, fix: { description: "d", safe: true, edits: [{ start: 0, end: 1, text: "x" }] }, related: [{ file: "dir/my app.service", range: { start: 0, end: 1 }, message: "here", line: 1, column: 1, endLine: 1, endColumn: 2 }] };
+    const f = {
+      ...base.findings[1]!,
+      fix: { description: "d", safe: true, edits: [{ start: 0, end: 1, text: "x" }] },
+      related: [{ file: "dir/my app.service", range: { start: 0, end: 1 }, message: "here", line: 1, column: 1, endLine: 1, endColumn: 2 }],
+    };
     const log = JSON.parse(formatters["sarif"]!({ ...base, findings: [f] }));
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     expect(ajv.validate(sarifSchema, log), JSON.stringify(ajv.errors)).toBe(true);

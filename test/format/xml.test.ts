@@ -15,7 +15,15 @@ const finding = (file: string, message: string, severity: Finding["severity"] = 
   endLine: 2,
   endColumn: 4,
 });
-const input = (findings: Finding[], files: string[]): FormatInput => ({ findings, files, sources: new Map(), rules: [], fileCount: files.length, color: false, version: "0" });
+const input = (findings: Finding[], files: string[]): FormatInput => ({
+  findings,
+  files,
+  sources: new Map(),
+  rules: [],
+  fileCount: files.length,
+  color: false,
+  version: "0",
+});
 
 describe("checkstyle and junit", () => {
   const files = ["a.service", "b & c.service", "clean.timer"];
@@ -46,7 +54,9 @@ describe("checkstyle and junit", () => {
     expect(out).toContain(
       '    <testcase classname="unitlint" name="a.service">\n      <failure type="values/invalid-value" message="2 problems, first values/invalid-value: bad &quot;value&quot; &lt;x&gt;">a.service:2:3 error values/invalid-value bad &quot;value&quot; &lt;x&gt;&#10;a.service:2:3 warning values/invalid-value second</failure>\n    </testcase>',
     );
-    expect(out).toContain('<testcase classname="unitlint" name="b &amp; c.service">\n      <system-out>b &amp; c.service:2:3 info values/invalid-value note</system-out>');
+    expect(out).toContain(
+      '<testcase classname="unitlint" name="b &amp; c.service">\n      <system-out>b &amp; c.service:2:3 info values/invalid-value note</system-out>',
+    );
     expect(out).toContain('<testcase classname="unitlint" name="clean.timer"/>');
   });
 });
@@ -64,15 +74,27 @@ print(json.dumps(out))
 
 describe.skipIf(!hasPython)("XML reports stay well-formed whatever the messages quote (property)", () => {
   it("control characters, invalid UTF-8 (lone surrogates), markup and line breaks", () => {
-    const nasty = fc.string({ unit: fc.oneof(fc.constantFrom("<", ">", "&", '"', "'", "\n", "\r", "\t", "\u0000", "\u0007", "\udc80", "\ud800", "\ufffe", "é", "😀"), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 20 });
+    const nasty = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom("<", ">", "&", '"', "'", "\n", "\r", "\t", "\u0000", "\u0007", "\udc80", "\ud800", "\ufffe", "é", "😀"),
+        fc.string({ minLength: 1, maxLength: 1 }),
+      ),
+      maxLength: 20,
+    });
     const samples = fc.sample(nasty, 200);
-    const docs = samples.flatMap((m) => [formatters["checkstyle"]!(input([finding("f.service", m)], ["f.service"])), formatters["junit"]!(input([finding("f.service", m)], ["f.service"]))]);
+    const docs = samples.flatMap((m) => [
+      formatters["checkstyle"]!(input([finding("f.service", m)], ["f.service"])),
+      formatters["junit"]!(input([finding("f.service", m)], ["f.service"])),
+    ]);
     const r = spawnSync("python3", ["-c", PARSE], { input: JSON.stringify(docs), encoding: "utf8", maxBuffer: 64 << 20 });
     expect(r.status, r.stderr).toBe(0);
     const parsed = JSON.parse(r.stdout) as string[][];
     // checkstyle keeps the message itself, with only what XML cannot carry replaced by U+FFFD
     samples.forEach((m, i) => {
-      const expected = m.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+      const expected = m.replace(
+        /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+        "\ufffd",
+      );
       expect(parsed[2 * i]![0]).toBe(expected);
     });
   });

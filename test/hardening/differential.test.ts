@@ -51,7 +51,8 @@ function differences(a: Assessment, o: { checks: OracleCheck[]; overall: string 
     }
     const set = c.badness === null ? null : c.badness === 0;
     const exp = c.exposure === null ? null : formatExposure(c.exposure);
-    if (set !== oc.set || exp !== oc.exposure) out.push(`${oc.name}: systemd set=${oc.set} exposure=${oc.exposure}, unitlint badness=${c.badness} exposure=${exp}`);
+    if (set !== oc.set || exp !== oc.exposure)
+      out.push(`${oc.name}: systemd set=${oc.set} exposure=${oc.exposure}, unitlint badness=${c.badness} exposure=${exp}`);
   }
   if (o.checks.length !== a.checks.length) out.push(`check count: systemd ${o.checks.length}, unitlint ${a.checks.length}`);
   return out;

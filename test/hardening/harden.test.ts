@@ -30,7 +30,9 @@ function corpus(): Array<{ name: string; text: string }> {
   walk("examples");
   const host = "/lib/systemd/system";
   if (existsSync(host))
-    for (const f of readdirSync(host).filter((f) => f.endsWith(".service") && !f.includes("@.")).slice(0, 60)) {
+    for (const f of readdirSync(host)
+      .filter((f) => f.endsWith(".service") && !f.includes("@."))
+      .slice(0, 60)) {
       const p = join(host, f);
       if (existsSync(p)) out.push({ name: f, text: readFileSync(p, "utf8") });
     }
@@ -60,7 +62,10 @@ describe("unitlint harden", () => {
   });
 
   it("keeps clear of settings the unit's own text says would break it", () => {
-    const java = hardenUnit(unitFrom("j.service", "[Unit]\nAfter=network-online.target\n[Service]\nExecStart=/usr/bin/java -jar /opt/app/app.jar --port 8080\nUser=app\n"), 0)!;
+    const java = hardenUnit(
+      unitFrom("j.service", "[Unit]\nAfter=network-online.target\n[Service]\nExecStart=/usr/bin/java -jar /opt/app/app.jar --port 8080\nUser=app\n"),
+      0,
+    )!;
     const text = java.dropin;
     expect(text).not.toContain("MemoryDenyWriteExecute=yes");
     expect(text).not.toContain("PrivateNetwork=yes");
@@ -97,23 +102,26 @@ describe("unitlint harden", () => {
     }
   });
 
-  it.skipIf(!hasSystemdAnalyze)("systemd-analyze security gives the promised score with the drop-in applied (skipped: systemd-analyze of systemd 252 is not installed)", () => {
-    const failures: string[] = [];
-    let compared = 0;
-    for (const { name, text } of corpus()) {
-      const r = hardenUnit(unitFrom(name, text), 35);
-      if (!r || r.steps.length === 0) continue;
-      const d = mkdtempSync(join(dir, "o-"));
-      writeFileSync(join(d, name), text);
-      mkdirSync(join(d, `${name}.d`));
-      writeFileSync(join(d, `${name}.d`, "hardening.conf"), r.dropin);
-      const out = runSystemdAnalyze(["security", "--offline=true", "--no-pager", join(d, name)], undefined);
-      const m = /Overall exposure level for \S+: (\d+\.\d) (\w+)/.exec(out.stdout);
-      if (!m) continue; // a unit systemd refuses to load (fatal setting in a random case)
-      compared++;
-      if (m[1] !== formatExposure(r.after.exposure)) failures.push(`${name}: promised ${formatExposure(r.after.exposure)}, systemd ${m[1]}`);
-    }
-    expect(compared).toBeGreaterThan(50);
-    expect(failures).toEqual([]);
-  });
+  it.skipIf(!hasSystemdAnalyze)(
+    "systemd-analyze security gives the promised score with the drop-in applied (skipped: systemd-analyze of systemd 252 is not installed)",
+    () => {
+      const failures: string[] = [];
+      let compared = 0;
+      for (const { name, text } of corpus()) {
+        const r = hardenUnit(unitFrom(name, text), 35);
+        if (!r || r.steps.length === 0) continue;
+        const d = mkdtempSync(join(dir, "o-"));
+        writeFileSync(join(d, name), text);
+        mkdirSync(join(d, `${name}.d`));
+        writeFileSync(join(d, `${name}.d`, "hardening.conf"), r.dropin);
+        const out = runSystemdAnalyze(["security", "--offline=true", "--no-pager", join(d, name)], undefined);
+        const m = /Overall exposure level for \S+: (\d+\.\d) (\w+)/.exec(out.stdout);
+        if (!m) continue; // a unit systemd refuses to load (fatal setting in a random case)
+        compared++;
+        if (m[1] !== formatExposure(r.after.exposure)) failures.push(`${name}: promised ${formatExposure(r.after.exposure)}, systemd ${m[1]}`);
+      }
+      expect(compared).toBeGreaterThan(50);
+      expect(failures).toEqual([]);
+    },
+  );
 });

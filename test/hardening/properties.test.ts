@@ -6,11 +6,51 @@ import { EffectiveUnit } from "../../src/model/effective-unit.js";
 import { parseFile } from "../../src/model/unit-file.js";
 
 const KEYS = [
-  "User", "DynamicUser", "SupplementaryGroups", "CapabilityBoundingSet", "AmbientCapabilities", "RestrictNamespaces", "RestrictAddressFamilies",
-  "SystemCallFilter", "SystemCallArchitectures", "UMask", "IPAddressDeny", "IPAddressAllow", "DeviceAllow", "DevicePolicy", "ProtectSystem",
-  "ProtectHome", "PrivateDevices", "ProtectClock", "RootDirectory", "RootImage", "Delegate", "KeyringMode", "ProtectProc", "NotifyAccess",
+  "User",
+  "DynamicUser",
+  "SupplementaryGroups",
+  "CapabilityBoundingSet",
+  "AmbientCapabilities",
+  "RestrictNamespaces",
+  "RestrictAddressFamilies",
+  "SystemCallFilter",
+  "SystemCallArchitectures",
+  "UMask",
+  "IPAddressDeny",
+  "IPAddressAllow",
+  "DeviceAllow",
+  "DevicePolicy",
+  "ProtectSystem",
+  "ProtectHome",
+  "PrivateDevices",
+  "ProtectClock",
+  "RootDirectory",
+  "RootImage",
+  "Delegate",
+  "KeyringMode",
+  "ProtectProc",
+  "NotifyAccess",
 ];
-const WORDS = ["~", "yes", "no", "", "none", "@system-service", "~@privileged", "AF_INET", "CAP_SYS_ADMIN", "::1", "0.0.0.0/0", "any", "0077", "user net", "x\\", "%i", "ünï", "\t"];
+const WORDS = [
+  "~",
+  "yes",
+  "no",
+  "",
+  "none",
+  "@system-service",
+  "~@privileged",
+  "AF_INET",
+  "CAP_SYS_ADMIN",
+  "::1",
+  "0.0.0.0/0",
+  "any",
+  "0077",
+  "user net",
+  "x\\",
+  "%i",
+  "ünï",
+  "\t",
+];
 
 const unitText = fc
   .array(fc.tuple(fc.constantFrom(...KEYS), fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 6 })), { maxLength: 4 })), { maxLength: 12 })

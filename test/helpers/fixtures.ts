@@ -114,7 +114,9 @@ export function loadFixture(dir: string): Fixture {
     const m = line.match(LINE_RE);
     // a line without its message is fine for UPDATE_FIXTURES=1 to fill in (a new fixture), and nowhere else
     if (!m || (m[7] === undefined && !process.env["UPDATE_FIXTURES"]))
-      throw new Error(`${join(dir, "expect.txt")}:${i + 1}: cannot read '${line}' (want file:line:col[-line:col] rule-id: message; UPDATE_FIXTURES=1 fills in messages)`);
+      throw new Error(
+        `${join(dir, "expect.txt")}:${i + 1}: cannot read '${line}' (want file:line:col[-line:col] rule-id: message; UPDATE_FIXTURES=1 fills in messages)`,
+      );
     expectations.push({
       file: m[1]!,
       line: Number(m[2]),
@@ -129,7 +131,17 @@ export function loadFixture(dir: string): Fixture {
     const kind = kinds.get(path);
     return { path, text: decodeLossless(readFileSync(p)).text, ...(kind ? { kind } : {}) };
   });
-  return { dir, name: relative(FIXTURES_ROOT, dir), sources, expectations, options, scopeAll, ownRule, fixed: readTree(join(dir, FIXED_DIR)), unsafeFixed: readTree(join(dir, UNSAFE_FIXED_DIR)) };
+  return {
+    dir,
+    name: relative(FIXTURES_ROOT, dir),
+    sources,
+    expectations,
+    options,
+    scopeAll,
+    ownRule,
+    fixed: readTree(join(dir, FIXED_DIR)),
+    unsafeFixed: readTree(join(dir, UNSAFE_FIXED_DIR)),
+  };
 }
 
 /** The files under a folder by path relative to it ("/"-separated); empty when there is no folder. */
@@ -168,7 +180,9 @@ export function actualFor(fx: Fixture): Actual {
   const lines = relevant.map((f) => {
     const key = `${f.file}:${f.line}:${f.column} ${f.rule}`;
     const { file, line, column, rule, message } = f;
-    return formatExpectation(withEnd.has(key) ? { file, line, column, endLine: f.endLine, endColumn: f.endColumn, rule, message } : { file, line, column, rule, message });
+    return formatExpectation(
+      withEnd.has(key) ? { file, line, column, endLine: f.endLine, endColumn: f.endColumn, rule, message } : { file, line, column, rule, message },
+    );
   });
   const expected = fx.expectations.map(formatExpectation).sort();
   const fixed = relevant.some((f) => f.fix) ? fixedTexts(fx, wanted, false) : new Map<string, string>();

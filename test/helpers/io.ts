@@ -4,7 +4,16 @@ import type { Io } from "../../src/cli/io.js";
 export function capturingIo(): Io & { stdout: () => string; stderr: () => string } {
   let out = "";
   let err = "";
-  return { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false, errIsTTY: false, env: {}, readStdin: () => "", stdout: () => out, stderr: () => err };
+  return {
+    out: (s) => void (out += s),
+    err: (s) => void (err += s),
+    isTTY: false,
+    errIsTTY: false,
+    env: {},
+    readStdin: () => "",
+    stdout: () => out,
+    stderr: () => err,
+  };
 }
 
 /** A unit with two safe fixes (BindTo= and Restartsec=), and the same unit fixed. */

@@ -23,10 +23,11 @@ function steps(): Step[] {
       for (let i = 1; i < lines.length; i++) {
         const l = lines[i]!;
         if (l.startsWith("      if: ")) step.if = l.slice(10).trim();
-        else if (l === "      env:") while (lines[i + 1]?.startsWith("        ")) {
-          const [k, ...v] = lines[++i]!.trim().split(": ");
-          step.env[k!] = v.join(": ");
-        }
+        else if (l === "      env:")
+          while (lines[i + 1]?.startsWith("        ")) {
+            const [k, ...v] = lines[++i]!.trim().split(": ");
+            step.env[k!] = v.join(": ");
+          }
         else if (l === "      run: |") {
           const body: string[] = [];
           while (lines[i + 1]?.startsWith("        ") || lines[i + 1] === "") body.push(lines[++i]!.slice(8));

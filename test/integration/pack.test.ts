@@ -28,7 +28,15 @@ describe("the npm package", () => {
     const check = spawnSync(bin, ["check", "x.service"], { cwd: app, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     expect(check.status).toBe(1);
     expect(check.stdout).toContain("directives/unknown-directive");
-    const lib = spawnSync(process.execPath, ["--input-type=module", "-e", 'import { lint } from "unitlint"; console.log(lint([{ path: "a.service", text: "[Servce]\\n" }]).findings.map((f) => f.rule).join(" "))'], { cwd: app, encoding: "utf8" });
+    const lib = spawnSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        'import { lint } from "unitlint"; console.log(lint([{ path: "a.service", text: "[Servce]\\n" }]).findings.map((f) => f.rule).join(" "))',
+      ],
+      { cwd: app, encoding: "utf8" },
+    );
     expect(lib.stdout.trim().split(" ")).toContain("syntax/unknown-section");
   }, 180_000);
 });

@@ -46,7 +46,8 @@ describe.skipIf(!hasPreCommit || !hasGit)("the pre-commit hook, installed by pre
     git("add", "-A");
 
     const env = { ...process.env, PRE_COMMIT_HOME: join(dir, "pre-commit-home"), npm_config_offline: "true", NO_COLOR: "1", TERM: "dumb" };
-    const preCommitRun = (...args: string[]) => spawnSync("pre-commit", ["run", "--color", "never", ...args], { cwd: work, env, encoding: "utf8", timeout: 540_000 });
+    const preCommitRun = (...args: string[]) =>
+      spawnSync("pre-commit", ["run", "--color", "never", ...args], { cwd: work, env, encoding: "utf8", timeout: 540_000 });
 
     const all = preCommitRun("--all-files");
     const out = all.stdout + all.stderr;

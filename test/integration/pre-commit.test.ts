@@ -13,7 +13,8 @@ describe("pre-commit hook", () => {
   beforeAll(() => ensureBin(), 120_000);
 
   it("matches unit files, drop-ins and crontabs, and nothing else", () => {
-    for (const ok of ["etc/systemd/a.service", "x/b@.timer", "a.service.d/override.conf", "c.mount", "etc/crontab", "etc/cron.d/backup"]) expect(pattern.test(ok), ok).toBe(true);
+    for (const ok of ["etc/systemd/a.service", "x/b@.timer", "a.service.d/override.conf", "c.mount", "etc/crontab", "etc/cron.d/backup"])
+      expect(pattern.test(ok), ok).toBe(true);
     for (const no of ["README.md", "a.conf", "service.txt", "src/index.ts", "etc/cron.daily/x"]) expect(pattern.test(no), no).toBe(false);
   });
 
@@ -26,7 +27,10 @@ describe("pre-commit hook", () => {
     writeFileSync(join(dir, "etc", "systemd", "bad.service"), "[Service\nExecStart=/bin/true\n");
     writeFileSync(join(dir, "notes.md"), "# not a unit\n");
     git("add", ".");
-    const staged = git("diff", "--cached", "--name-only").trim().split("\n").filter((f) => pattern.test(f));
+    const staged = git("diff", "--cached", "--name-only")
+      .trim()
+      .split("\n")
+      .filter((f) => pattern.test(f));
     expect(staged).toEqual(["etc/systemd/bad.service", "etc/systemd/good.service"]);
     const r = run([...entry.slice(1), ...staged], { cwd: dir });
     expect(r.code).toBe(1);
@@ -36,7 +40,9 @@ describe("pre-commit hook", () => {
 
   it("checkstyle and junit reports are well-formed XML with every finding", () => {
     const r = run(["check", "-f", "checkstyle", "examples/sidekiq"]);
-    expect(r.stdout).toMatch(/^<\?xml[^>]+>\n<checkstyle version="4.3">\n {2}<file name="[^"]+sidekiq.service">\n( {4}<error [^>]+\/>\n)+ {2}<\/file>\n<\/checkstyle>\n$/);
+    expect(r.stdout).toMatch(
+      /^<\?xml[^>]+>\n<checkstyle version="4.3">\n {2}<file name="[^"]+sidekiq.service">\n( {4}<error [^>]+\/>\n)+ {2}<\/file>\n<\/checkstyle>\n$/,
+    );
     const j = run(["check", "-f", "junit", "examples/sidekiq"]);
     expect(j.stdout).toMatch(/<testsuites name="unitlint" tests="1" failures="1" errors="0" skipped="0">/);
     expect((j.stdout.match(/<failure /g) ?? []).length).toBe(1);

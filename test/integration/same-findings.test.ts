@@ -52,7 +52,8 @@ const FILES: Record<string, string> = {
   "etc/nightly.timer": "[Unit]\nDescription=Nightly\n\n[Timer]\nOnCalendar=*-*-* 03:00\nPersistent=true\n\n[Install]\nWantedBy=timers.target\n",
   "etc/nightly.service": "[Unit]\nDescription=Nightly job\n\n[Service]\nType=oneshot\nExecStart=/usr/bin/job\n",
   "legacy/app.service": SERVICE,
-  "user/sync.service": "[Unit]\nDescription=Sync\n\n[Service]\nExecStart=/usr/bin/sync-files\nMemoryLimit=1G\nUser=nobody\n\n[Install]\nWantedBy=multi-user.target\n",
+  "user/sync.service":
+    "[Unit]\nDescription=Sync\n\n[Service]\nExecStart=/usr/bin/sync-files\nMemoryLimit=1G\nUser=nobody\n\n[Install]\nWantedBy=multi-user.target\n",
   "vendor/broken.service": "[Servce]\nExecStart=relative\n",
 };
 
@@ -110,7 +111,12 @@ async function viaLanguageServer(): Promise<Row[]> {
   conn.onNotification("textDocument/publishDiagnostics", (p: { uri: string; diagnostics: Diag[] }) => published.set(p.uri, p.diagnostics));
   conn.listen();
   try {
-    await conn.sendRequest("initialize", { processId: null, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(root).href, name: "w" }] });
+    await conn.sendRequest("initialize", {
+      processId: null,
+      rootUri: pathToFileURL(root).href,
+      capabilities: {},
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: "w" }],
+    });
     await conn.sendNotification("initialized", {});
     const rows: Row[] = [];
     const names = { 1: "error", 2: "warning", 3: "info" } as Record<number, string>;
@@ -122,7 +128,15 @@ async function viaLanguageServer(): Promise<Row[]> {
         if (Date.now() - t0 > 20_000) throw new Error(`no diagnostics for ${name}`);
         await new Promise((r) => setTimeout(r, 20));
       }
-      for (const d of published.get(uri)!) rows.push({ file: name, line: d.range.start.line + 1, column: d.range.start.character + 1, rule: d.code, severity: names[d.severity]!, message: d.message });
+      for (const d of published.get(uri)!)
+        rows.push({
+          file: name,
+          line: d.range.start.line + 1,
+          column: d.range.start.character + 1,
+          rule: d.code,
+          severity: names[d.severity]!,
+          message: d.message,
+        });
     }
     await conn.sendRequest("shutdown");
     await conn.sendNotification("exit");

@@ -37,15 +37,49 @@ describe("parseJson", () => {
   });
   it("rejects what JSON.parse rejects, without throwing", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("{", "}", "[", "]", ",", ":", '"', "1", "0", ".", "-", "+", "e", "E", "t", "n", " ", "\t", "\n", "\v", "\u00a0", "\u0001", "\\", "u", "a", "/", "*", "'") }), (text) => {
-        let ok = true;
-        try {
-          JSON.parse(text);
-        } catch {
-          ok = false;
-        }
-        expect(parseJson(text).ok).toBe(ok);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            '"',
+            "1",
+            "0",
+            ".",
+            "-",
+            "+",
+            "e",
+            "E",
+            "t",
+            "n",
+            " ",
+            "\t",
+            "\n",
+            "\v",
+            "\u00a0",
+            "\u0001",
+            "\\",
+            "u",
+            "a",
+            "/",
+            "*",
+            "'",
+          ),
+        }),
+        (text) => {
+          let ok = true;
+          try {
+            JSON.parse(text);
+          } catch {
+            ok = false;
+          }
+          expect(parseJson(text).ok).toBe(ok);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

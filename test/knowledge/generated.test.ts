@@ -19,13 +19,16 @@ describe.skipIf(!existsSync(join(DATA, "directives.tsv")))("knowledge tables", (
 
 const SECCOMP_SOURCES = ["/usr/include/x86_64-linux-gnu/asm/unistd_64.h", "/usr/include/x86_64-linux-gnu/bits/socket.h", "/usr/include/linux/capability.h"];
 // The system-call groups come from the installed systemd-analyze 252 and the x86-64 headers (skipped where those are absent).
-describe.skipIf(!hasSystemdAnalyze || !SECCOMP_SOURCES.every((p) => existsSync(p)))("seccomp tables (skipped: needs systemd-analyze 252 and the x86-64 Linux headers)", () => {
-  it("are what scripts/gen-seccomp.mjs generates", async () => {
-    const { generate } = await import("../../scripts/gen-seccomp.mjs");
-    const file = join(import.meta.dirname, "..", "..", "src", "knowledge", "seccomp.generated.ts");
-    expect(readFileSync(file, "utf8"), "seccomp.generated.ts is stale: run node scripts/gen-seccomp.mjs").toBe(generate() as string);
-  });
-});
+describe.skipIf(!hasSystemdAnalyze || !SECCOMP_SOURCES.every((p) => existsSync(p)))(
+  "seccomp tables (skipped: needs systemd-analyze 252 and the x86-64 Linux headers)",
+  () => {
+    it("are what scripts/gen-seccomp.mjs generates", async () => {
+      const { generate } = await import("../../scripts/gen-seccomp.mjs");
+      const file = join(import.meta.dirname, "..", "..", "src", "knowledge", "seccomp.generated.ts");
+      expect(readFileSync(file, "utf8"), "seccomp.generated.ts is stale: run node scripts/gen-seccomp.mjs").toBe(generate() as string);
+    });
+  },
+);
 
 describe("knowledge API", () => {
   it("knows directives per section, with list semantics, status and versions", () => {

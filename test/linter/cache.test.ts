@@ -13,7 +13,10 @@ class MemoryCache implements LintCache {
 }
 
 const SOURCES: LintSource[] = [
-  { path: "app.service", text: "[Unit]\nWants=db.service\n[Service]\nExecStart=/usr/bin/app\nRestartsec=5\nEnvironment=API_TOKEN=s3cr3t-v4lue-1234\nEnvironment=API_TOKEN=s3cr3t-v4lue-1234\n" },
+  {
+    path: "app.service",
+    text: "[Unit]\nWants=db.service\n[Service]\nExecStart=/usr/bin/app\nRestartsec=5\nEnvironment=API_TOKEN=s3cr3t-v4lue-1234\nEnvironment=API_TOKEN=s3cr3t-v4lue-1234\n",
+  },
   { path: "db.service", text: "[Service]\nExecStart=/usr/bin/db\nStandardOutput=syslog\n" },
   { path: "nightly.timer", text: "[Timer]\nOnCalendar=2020-01-01 03:00\n" },
   { path: "nightly.service", text: "[Service]\n# unitlint-disable-next-line exec/relative-path\nType=oneshot\nExecStart=/usr/bin/job\n" },

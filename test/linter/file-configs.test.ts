@@ -16,7 +16,10 @@ const meta = (id: string): Rule["meta"] => ({
 
 /** Reports, in every file, the mode its rule saw: once from a file rule, once from a unit rule, once per set-rule run. */
 const probes: Rule[] = [
-  defineRule({ meta: meta("test/file"), checkFile: (ctx) => ctx.report({ messageId: "m", data: { what: `file ${ctx.settings.mode}` }, file: ctx.file, range: { start: 0, end: 1 } }) }),
+  defineRule({
+    meta: meta("test/file"),
+    checkFile: (ctx) => ctx.report({ messageId: "m", data: { what: `file ${ctx.settings.mode}` }, file: ctx.file, range: { start: 0, end: 1 } }),
+  }),
   defineRule({
     meta: meta("test/unit"),
     checkUnit: (ctx) => ctx.report({ messageId: "m", data: { what: `unit ${ctx.settings.mode}` }, file: ctx.unit.files[0]!, range: { start: 0, end: 1 } }),

@@ -88,12 +88,17 @@ describe("language server: hostile messages", () => {
     await s.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text: 1 }] });
     await s.conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Unit]\n" } });
     await nth(s, uri, 1);
-    await s.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text: "x", range: { start: { line: -1 } } }] });
+    await s.conn.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: "x", range: { start: { line: -1 } } }],
+    });
     await s.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: "nope" });
     await s.conn.sendNotification("textDocument/didClose", {});
     await expect(s.conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: "x" } })).rejects.toThrow(/position/);
     await expect(s.conn.sendRequest("textDocument/hover", {})).rejects.toThrow(/uri/);
-    await expect(s.conn.sendRequest("textDocument/codeAction", { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })).rejects.toThrow();
+    await expect(
+      s.conn.sendRequest("textDocument/codeAction", { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }),
+    ).rejects.toThrow();
     await stillServes(s);
     expect(s.logs.some((l) => l.includes("ignored textDocument/didOpen"))).toBe(true);
   }, 60_000);
@@ -117,20 +122,30 @@ describe("language server: hostile messages", () => {
     // In process, with a lint that throws for one document: the only way to provoke a crash no rule has today.
     const toServer = new PassThrough();
     const fromServer = new PassThrough();
-    startServer(toServer, fromServer, { debounceMs: 0, beforeLint: (uri) => {
-      if (uri.endsWith("boom.service")) throw new Error("planted crash");
-    } });
+    startServer(toServer, fromServer, {
+      debounceMs: 0,
+      beforeLint: (uri) => {
+        if (uri.endsWith("boom.service")) throw new Error("planted crash");
+      },
+    });
     const conn = createMessageConnection(new StreamMessageReader(fromServer), new StreamMessageWriter(toServer));
     const diagnostics = new Map<string, Diag[][]>();
     const logs: string[] = [];
-    conn.onNotification("textDocument/publishDiagnostics", (p: { uri: string; diagnostics: Diag[] }) => void diagnostics.set(p.uri, [...(diagnostics.get(p.uri) ?? []), p.diagnostics]));
+    conn.onNotification(
+      "textDocument/publishDiagnostics",
+      (p: { uri: string; diagnostics: Diag[] }) => void diagnostics.set(p.uri, [...(diagnostics.get(p.uri) ?? []), p.diagnostics]),
+    );
     conn.onNotification("window/logMessage", (p: { message: string }) => void logs.push(p.message));
     conn.listen();
     try {
       await conn.sendRequest("initialize", { processId: null, rootUri: null, capabilities: {} });
       await conn.sendNotification("initialized", {});
-      await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: "file:///nowhere/boom.service", languageId: "systemd", version: 1, text: "[Unit]\n" } });
-      await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: "file:///nowhere/ok.service", languageId: "systemd", version: 1, text: "[Servce]\n" } });
+      await conn.sendNotification("textDocument/didOpen", {
+        textDocument: { uri: "file:///nowhere/boom.service", languageId: "systemd", version: 1, text: "[Unit]\n" },
+      });
+      await conn.sendNotification("textDocument/didOpen", {
+        textDocument: { uri: "file:///nowhere/ok.service", languageId: "systemd", version: 1, text: "[Servce]\n" },
+      });
       const ok = await waitFor("diagnostics of ok.service", () => diagnostics.get("file:///nowhere/ok.service")?.[0]);
       expect(ok.some((x) => x.code === "syntax/unknown-section")).toBe(true);
       await waitFor("the crash logged", () => logs.find((l) => l.includes("boom.service failed") && l.includes("planted crash")));
@@ -142,11 +157,15 @@ describe("language server: hostile messages", () => {
 
   it("follows the lifecycle: no requests before initialize or after shutdown, exit code 0 after shutdown", async () => {
     const s = await start(false);
-    await expect(s.conn.sendRequest("textDocument/hover", { textDocument: { uri: "file:///a.service" }, position: { line: 0, character: 0 } })).rejects.toMatchObject({ code: -32002 });
+    await expect(
+      s.conn.sendRequest("textDocument/hover", { textDocument: { uri: "file:///a.service" }, position: { line: 0, character: 0 } }),
+    ).rejects.toMatchObject({ code: -32002 });
     await s.conn.sendRequest("initialize", { processId: null, rootUri: pathToFileURL(s.root).href, capabilities: {} });
     await s.conn.sendNotification("initialized", {});
     await s.conn.sendRequest("shutdown");
-    await expect(s.conn.sendRequest("textDocument/hover", { textDocument: { uri: "file:///a.service" }, position: { line: 0, character: 0 } })).rejects.toMatchObject({ code: -32600 });
+    await expect(
+      s.conn.sendRequest("textDocument/hover", { textDocument: { uri: "file:///a.service" }, position: { line: 0, character: 0 } }),
+    ).rejects.toMatchObject({ code: -32600 });
     const uri = pathToFileURL(join(s.root, "late.service")).href;
     await s.conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Servce]\n" } });
     await new Promise((r) => setTimeout(r, 300));

@@ -17,7 +17,10 @@ describe("directive hover: defaults", () => {
 
   it("says nothing about a default it does not know, and lists each allowed value once", () => {
     expect(k.describe("Unit", "Description")).not.toContain("default");
-    const allowed = k.describe("Service", "PrivateTmp")!.split("\n").find((l) => l.startsWith("- allowed"))!;
+    const allowed = k
+      .describe("Service", "PrivateTmp")!
+      .split("\n")
+      .find((l) => l.startsWith("- allowed"))!;
     expect(allowed.match(/`no`/g)).toHaveLength(1);
   });
 });

@@ -15,7 +15,10 @@ describe("hover on unit names", () => {
   const units = (name: string) => (name === "worker@.service" ? { path: "etc/worker@.service", description: "Worker %i" } : undefined);
 
   it("names the workspace file that defines it (an instance by its template) and its description", () => {
-    expect(hover(text, "worker@email", units)).toEqual({ markdown: expect.stringContaining("Defined in `etc/worker@.service` (from the template `worker@.service`)"), text: "worker@email.service" });
+    expect(hover(text, "worker@email", units)).toEqual({
+      markdown: expect.stringContaining("Defined in `etc/worker@.service` (from the template `worker@.service`)"),
+      text: "worker@email.service",
+    });
     expect(hover(text, "worker@email", units)!.markdown).toContain("**worker@email.service**: Worker %i");
   });
 

@@ -50,8 +50,19 @@ beforeAll(async () => {
     published.set(p.uri, list);
   });
   conn.listen();
-  const init = await conn.sendRequest("initialize", { processId: null, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(root).href, name: "w" }], initializationOptions: { timezone: "Asia/Kolkata" } });
-  expect((init as { capabilities: Record<string, unknown> }).capabilities).toMatchObject({ hoverProvider: true, codeActionProvider: true, documentSymbolProvider: true, definitionProvider: true });
+  const init = await conn.sendRequest("initialize", {
+    processId: null,
+    rootUri: pathToFileURL(root).href,
+    capabilities: {},
+    workspaceFolders: [{ uri: pathToFileURL(root).href, name: "w" }],
+    initializationOptions: { timezone: "Asia/Kolkata" },
+  });
+  expect((init as { capabilities: Record<string, unknown> }).capabilities).toMatchObject({
+    hoverProvider: true,
+    codeActionProvider: true,
+    documentSymbolProvider: true,
+    definitionProvider: true,
+  });
   await conn.sendNotification("initialized", {});
 }, 60_000);
 
@@ -68,7 +79,9 @@ describe("unitlint lsp over stdio", () => {
   const uri = () => pathToFileURL(join(root, "etc", "worker@.service")).href;
 
   it("publishes diagnostics on open, with rule ids as codes", async () => {
-    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: uri(), languageId: "systemd", version: 1, text: WORKER + "[Servce]\nUser=x\n" } });
+    await conn.sendNotification("textDocument/didOpen", {
+      textDocument: { uri: uri(), languageId: "systemd", version: 1, text: WORKER + "[Servce]\nUser=x\n" },
+    });
     const diags = await nextDiagnostics(uri(), 1);
     const d = diags.find((x) => x.code === "syntax/unknown-section")!;
     expect(d).toBeDefined();
@@ -86,12 +99,16 @@ describe("unitlint lsp over stdio", () => {
   });
 
   it("hovers a specifier with what it expands to in this unit", async () => {
-    const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri: uri() }, position: { line: 5, character: 34 } })) as { contents: { value: string } } | null;
+    const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri: uri() }, position: { line: 5, character: 34 } })) as {
+      contents: { value: string };
+    } | null;
     expect(h?.contents.value).toContain("`%i` expands to the instance name");
   });
 
   it("hovers a unit name with the workspace file that defines it and its description", async () => {
-    const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri: uri() }, position: { line: 2, character: 8 } })) as { contents: { value: string } } | null;
+    const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri: uri() }, position: { line: 2, character: 8 } })) as {
+      contents: { value: string };
+    } | null;
     expect(h?.contents.value).toBe("**ots.target**: group\n\nDefined in `etc/ots.target`.");
   });
 
@@ -102,15 +119,21 @@ describe("unitlint lsp over stdio", () => {
   });
 
   it("jumps from a unit reference to its file", async () => {
-    const loc = (await conn.sendRequest("textDocument/definition", { textDocument: { uri: uri() }, position: { line: 2, character: 8 } })) as { uri: string } | null;
+    const loc = (await conn.sendRequest("textDocument/definition", { textDocument: { uri: uri() }, position: { line: 2, character: 8 } })) as {
+      uri: string;
+    } | null;
     expect(loc?.uri).toBe(pathToFileURL(join(root, "etc", "ots.target")).href);
   });
 
   it("completes section names and unit names", async () => {
     await conn.sendNotification("textDocument/didChange", { textDocument: { uri: uri(), version: 3 }, contentChanges: [{ text: WORKER + "[" }] });
-    const items = (await conn.sendRequest("textDocument/completion", { textDocument: { uri: uri() }, position: { line: 6, character: 1 } })) as { label: string }[];
+    const items = (await conn.sendRequest("textDocument/completion", { textDocument: { uri: uri() }, position: { line: 6, character: 1 } })) as {
+      label: string;
+    }[];
     expect(items.map((i) => i.label)).toEqual(["[Unit]", "[Service]", "[Install]"]);
-    const units = (await conn.sendRequest("textDocument/completion", { textDocument: { uri: uri() }, position: { line: 2, character: 6 } })) as { label: string }[];
+    const units = (await conn.sendRequest("textDocument/completion", { textDocument: { uri: uri() }, position: { line: 2, character: 6 } })) as {
+      label: string;
+    }[];
     expect(units.map((i) => i.label)).toContain("ots.target");
   });
 
@@ -134,7 +157,9 @@ describe("unitlint lsp over stdio", () => {
 describe("configuration", () => {
   it("honours the project's unitlint.config.json like unitlint check", async () => {
     const uri = pathToFileURL(join(root, "etc", "cfg.service")).href;
-    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Unit]\nWants=missing.service\n[Service]\nExecStart=/bin/a\nFoo=1\n" } });
+    await conn.sendNotification("textDocument/didOpen", {
+      textDocument: { uri, languageId: "systemd", version: 1, text: "[Unit]\nWants=missing.service\n[Service]\nExecStart=/bin/a\nFoo=1\n" },
+    });
     const diags = await nextDiagnostics(uri, 1);
     expect(diags.map((x) => x.code)).toEqual(["directives/unknown-directive"]);
   });
@@ -143,12 +168,18 @@ describe("configuration", () => {
 describe("hover on values", () => {
   it("shows an OnCalendar spec's normalized form and next elapses, and a time span's normalized value", async () => {
     const uri = pathToFileURL(join(root, "etc", "t.timer")).href;
-    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Timer]\nOnCalendar=Mon *-*-* 08:00\nAccuracySec=90\n" } });
-    const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 14 } })) as { contents: { value: string } };
+    await conn.sendNotification("textDocument/didOpen", {
+      textDocument: { uri, languageId: "systemd", version: 1, text: "[Timer]\nOnCalendar=Mon *-*-* 08:00\nAccuracySec=90\n" },
+    });
+    const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 14 } })) as {
+      contents: { value: string };
+    };
     expect(h.contents.value).toContain("normalized: `Mon *-*-* 08:00:00`");
     expect(h.contents.value.match(/^- \d{4}-\d\d-\d\dT08:00:00\+05:30$/gm)?.length).toBe(5);
     expect(h.contents.value).toContain("Next 5 elapses (Asia/Kolkata)");
-    const s = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 2, character: 13 } })) as { contents: { value: string } };
+    const s = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 2, character: 13 } })) as {
+      contents: { value: string };
+    };
     expect(s.contents.value).toBe("`90` = `1min 30s`");
   });
 });
@@ -156,7 +187,9 @@ describe("hover on values", () => {
 describe("knowledge in the editor", () => {
   it("hovers a directive with its section, value type, version and status", async () => {
     const uri = pathToFileURL(join(root, "etc", "k.service")).href;
-    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Service]\nMemoryLimit=1G\nRestart=always\n" } });
+    await conn.sendNotification("textDocument/didOpen", {
+      textDocument: { uri, languageId: "systemd", version: 1, text: "[Service]\nMemoryLimit=1G\nRestart=always\n" },
+    });
     const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 3 } })) as { contents: { value: string } };
     expect(h.contents.value).toContain("**MemoryLimit=** in `[Service]`");
     expect(h.contents.value).toContain("**obsolete**: use MemoryMax");
@@ -167,7 +200,10 @@ describe("knowledge in the editor", () => {
   it("completes directives of the section (deprecated last) and enum values", async () => {
     const uri = pathToFileURL(join(root, "etc", "c.service")).href;
     await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Service]\nRes\nRestart=\n" } });
-    const items = (await conn.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line: 1, character: 3 } })) as { label: string; sortText: string }[];
+    const items = (await conn.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line: 1, character: 3 } })) as {
+      label: string;
+      sortText: string;
+    }[];
     const labels = items.map((i) => i.label);
     expect(labels).toContain("RestartSec");
     expect(labels).not.toContain("OnCalendar");
@@ -185,7 +221,9 @@ describe("schedules", () => {
   it("hovers a cron field in a cron.d file with its meaning, OnCalendar= lines and next runs", async () => {
     mkdirSync(join(root, "etc", "cron.d"), { recursive: true });
     const uri = pathToFileURL(join(root, "etc", "cron.d", "backup")).href;
-    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: "*/15 9-17 * * 1-5 root /usr/bin/backup\n" } });
+    await conn.sendNotification("textDocument/didOpen", {
+      textDocument: { uri, languageId: "plaintext", version: 1, text: "*/15 9-17 * * 1-5 root /usr/bin/backup\n" },
+    });
     const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 15 } })) as HoverReply;
     expect(h?.contents.value).toContain("**day of week** (cron field 5 of 5) `1-5`: Monday to Friday");
     expect(h?.contents.value).toContain("OnCalendar=Mon..Fri *-*-* 09..17:00/15:00");
@@ -197,10 +235,16 @@ describe("schedules", () => {
     expect(await conn.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line: 0, character: 2 } })).toEqual([]);
     // and the job converts to a timer next to the workspace's units
     const range = { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } };
-    const actions = (await conn.sendRequest("textDocument/codeAction", { textDocument: { uri }, range, context: { diagnostics: [], only: ["refactor"] } })) as { title: string; edit: { documentChanges: { kind?: string; uri?: string }[] } }[];
+    const actions = (await conn.sendRequest("textDocument/codeAction", { textDocument: { uri }, range, context: { diagnostics: [], only: ["refactor"] } })) as {
+      title: string;
+      edit: { documentChanges: { kind?: string; uri?: string }[] };
+    }[];
     const convert = actions.find((a) => a.title.startsWith("Convert to a systemd timer"))!;
     expect(convert.title).toContain("create cron-backup.service and cron-backup.timer in etc/");
-    expect(convert.edit.documentChanges.filter((c) => c.kind === "create").map((c) => c.uri)).toEqual([pathToFileURL(join(root, "etc", "cron-backup.service")).href, pathToFileURL(join(root, "etc", "cron-backup.timer")).href]);
+    expect(convert.edit.documentChanges.filter((c) => c.kind === "create").map((c) => c.uri)).toEqual([
+      pathToFileURL(join(root, "etc", "cron-backup.service")).href,
+      pathToFileURL(join(root, "etc", "cron-backup.timer")).href,
+    ]);
   });
 
   it("reads a document the editor calls 'crontab' as a user crontab (no user field)", async () => {
@@ -215,7 +259,9 @@ describe("schedules", () => {
 
   it("hovers a cron expression pasted into OnCalendar= field by field", async () => {
     const uri = pathToFileURL(join(root, "etc", "cron.timer")).href;
-    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Timer]\nOnCalendar=*/15 * * * 1-5\n" } });
+    await conn.sendNotification("textDocument/didOpen", {
+      textDocument: { uri, languageId: "systemd", version: 1, text: "[Timer]\nOnCalendar=*/15 * * * 1-5\n" },
+    });
     const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 12 } })) as HoverReply;
     expect(h?.contents.value).toContain("**cron expression**");
     expect(h?.contents.value).toContain("**minute** (cron field 1 of 5) `*/15`: every 15 minutes");
@@ -225,9 +271,14 @@ describe("schedules", () => {
 
   it("offers 'convert cron to OnCalendar' when the cron line needs two specs", async () => {
     const uri = pathToFileURL(join(root, "etc", "cron2.timer")).href;
-    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "systemd", version: 1, text: "[Timer]\nOnCalendar=0 0 1,15 * 5\n" } });
+    await conn.sendNotification("textDocument/didOpen", {
+      textDocument: { uri, languageId: "systemd", version: 1, text: "[Timer]\nOnCalendar=0 0 1,15 * 5\n" },
+    });
     const range = { start: { line: 1, character: 12 }, end: { line: 1, character: 12 } };
-    const actions = (await conn.sendRequest("textDocument/codeAction", { textDocument: { uri }, range, context: { diagnostics: [], only: ["quickfix"] } })) as { title: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+    const actions = (await conn.sendRequest("textDocument/codeAction", { textDocument: { uri }, range, context: { diagnostics: [], only: ["quickfix"] } })) as {
+      title: string;
+      edit: { changes: Record<string, { newText: string }[]> };
+    }[];
     const convert = actions.find((a) => a.title.startsWith("Convert cron to 2 OnCalendar= lines"))!;
     expect(convert.edit.changes[uri]![0]!.newText).toBe("OnCalendar=*-*-01,15 00:00:00\nOnCalendar=Fri *-*-* 00:00:00");
   });

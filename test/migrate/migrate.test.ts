@@ -22,7 +22,8 @@ const tempDir = () => {
 };
 
 const render = (files: GeneratedFile[]) => files.map((f) => `==> ${f.name} <==\n${f.text}`).join("\n");
-const calendarsOf = (timer: string) => parseUnitFile(timer, "x.timer").ast.lines.flatMap((l) => (l.kind === "entry" && l.key === "OnCalendar" ? [l.value] : []));
+const calendarsOf = (timer: string) =>
+  parseUnitFile(timer, "x.timer").ast.lines.flatMap((l) => (l.kind === "entry" && l.key === "OnCalendar" ? [l.value] : []));
 
 describe("migrate crontab: golden output", () => {
   it("a real team's crontab and cron's quirks", async () => {
@@ -32,14 +33,22 @@ describe("migrate crontab: golden output", () => {
     expect(r.notes).toEqual([]);
   });
   it("user mode: no User=, OnStartupSec= for @reboot, working folder left to systemd", () => {
-    const r = migrateCrontab(parseCrontab("@reboot /usr/bin/true\n*/5 * * * * /usr/bin/true\n", "mine", "user"), { mode: "user", prefix: "me", timeout: "5min" });
+    const r = migrateCrontab(parseCrontab("@reboot /usr/bin/true\n*/5 * * * * /usr/bin/true\n", "mine", "user"), {
+      mode: "user",
+      prefix: "me",
+      timeout: "5min",
+    });
     const all = render(r.files);
     expect(all).not.toMatch(/User=|WorkingDirectory=/);
     expect(all).toContain("OnStartupSec=0");
     expect(r.files.map((f) => f.name)).toEqual(["me-true.service", "me-true.timer", "me-true-2.service", "me-true-2.timer"]);
   });
   it("lines cron would reject are skipped with a note", () => {
-    const r = migrateCrontab(parseCrontab("0 25 * * * root /bin/true\n0 1 * * * root\n", "crontab", "system"), { mode: "system", prefix: "cron", timeout: "infinity" });
+    const r = migrateCrontab(parseCrontab("0 25 * * * root /bin/true\n0 1 * * * root\n", "crontab", "system"), {
+      mode: "system",
+      prefix: "cron",
+      timeout: "infinity",
+    });
     expect(r.files).toEqual([]);
     expect(r.notes.map((n) => n.where)).toEqual(["crontab:1", "crontab:2"]);
   });
@@ -48,10 +57,34 @@ describe("migrate crontab: golden output", () => {
 describe("migrate jobs: golden output", () => {
   const job = (o: object) => JSON.stringify(o, null, 2);
   const files = [
-    parseJobsFile(job({ name: "backup-data", type: "script", schedule: "0 2 * * *", script: "#!/bin/bash\nset -e\necho 'Creating backup...'\ncp -r ./data /backup/$(date +%Y%m%d)", timeout: "30m", enabled: true, description: "Daily data backup" }), "jobs/backup-data.json"),
-    parseJobsFile(job({ name: "health-check", type: "command", schedule: ["*/15 * * * *", "0 0 * * 0"], command: "curl -f http://localhost:8080/health || exit 1", timeout: "30s", environment: { PGPASSWORD: "{{database_password}}", LEVEL: "detailed" } }), "jobs/health-check.json"),
+    parseJobsFile(
+      job({
+        name: "backup-data",
+        type: "script",
+        schedule: "0 2 * * *",
+        script: "#!/bin/bash\nset -e\necho 'Creating backup...'\ncp -r ./data /backup/$(date +%Y%m%d)",
+        timeout: "30m",
+        enabled: true,
+        description: "Daily data backup",
+      }),
+      "jobs/backup-data.json",
+    ),
+    parseJobsFile(
+      job({
+        name: "health-check",
+        type: "command",
+        schedule: ["*/15 * * * *", "0 0 * * 0"],
+        command: "curl -f http://localhost:8080/health || exit 1",
+        timeout: "30s",
+        environment: { PGPASSWORD: "{{database_password}}", LEVEL: "detailed" },
+      }),
+      "jobs/health-check.json",
+    ),
     parseJobsFile(job({ name: "deploy-monitoring", type: "template", schedule: "0 1 * * *", template: "monitoring" }), "jobs/deploy-monitoring.json"),
-    parseJobsFile(job({ name: "report", type: "script", schedule: "0 7 * * 1", script: "#!/usr/bin/env python3\nprint('hi')", enabled: false }), "jobs/report.json"),
+    parseJobsFile(
+      job({ name: "report", type: "script", schedule: "0 7 * * 1", script: "#!/usr/bin/env python3\nprint('hi')", enabled: false }),
+      "jobs/report.json",
+    ),
   ];
   it("inline scripts, commands, skipped templates, placeholders, disabled jobs", async () => {
     const r = migrateJobs(files, { mode: "system", prefix: "" });
@@ -77,14 +110,17 @@ const field = (lo: number, hi: number) =>
     fc.integer({ min: lo, max: hi }).map(String),
     fc.tuple(fc.integer({ min: lo, max: hi }), fc.integer({ min: lo, max: hi })).map(([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`),
     fc.integer({ min: 1, max: Math.max(1, hi - lo) }).map((s) => `*/${s}`),
-    fc.tuple(fc.integer({ min: lo, max: hi }), fc.integer({ min: lo, max: hi }), fc.integer({ min: 1, max: 9 })).map(([a, b, s]) => `${Math.min(a, b)}-${Math.max(a, b)}/${s}`),
+    fc
+      .tuple(fc.integer({ min: lo, max: hi }), fc.integer({ min: lo, max: hi }), fc.integer({ min: 1, max: 9 }))
+      .map(([a, b, s]) => `${Math.min(a, b)}-${Math.max(a, b)}/${s}`),
     fc.uniqueArray(fc.integer({ min: lo, max: hi }), { minLength: 2, maxLength: 4 }).map((v) => v.join(",")),
   );
 const cronExpr = (hours = field(0, 23)) => fc.tuple(field(0, 59), hours, field(1, 31), field(1, 12), field(0, 7)).map((f) => f.join(" "));
 
 function timerRuns(timer: string, base: number, count: number, tz: string): number[] {
   const out = new Set<number>();
-  for (const spec of calendarsOf(timer)) for (const e of nextElapses(spec, { base: base * 1_000_000, count, tz }).elapses) out.add(Math.floor(e.usec / 1_000_000));
+  for (const spec of calendarsOf(timer))
+    for (const e of nextElapses(spec, { base: base * 1_000_000, count, tz }).elapses) out.add(Math.floor(e.usec / 1_000_000));
   return [...out].sort((a, b) => a - b).slice(0, count);
 }
 
@@ -101,11 +137,16 @@ describe("generated timers fire exactly when cron does", () => {
     expect(timerRuns(timer, base, 40, tz), `${expr} from ${new Date(base * 1000).toISOString()}`).toEqual(cron);
   };
   it("random schedules in UTC, 40 runs each", () => {
-    fc.assert(fc.property(cronExpr(), fc.integer({ min: 946_684_800, max: 2_000_000_000 }), (expr, base) => check(expr, base, "UTC")), { numRuns: Number(process.env["MIGRATE_RUNS"] ?? 150) });
+    fc.assert(
+      fc.property(cronExpr(), fc.integer({ min: 946_684_800, max: 2_000_000_000 }), (expr, base) => check(expr, base, "UTC")),
+      { numRuns: Number(process.env["MIGRATE_RUNS"] ?? 150) },
+    );
   });
   it("random schedules under CRON_TZ (hours clear of DST changes), host zone elsewhere", () => {
     fc.assert(
-      fc.property(cronExpr(fc.integer({ min: 4, max: 23 }).map(String)), fc.integer({ min: 946_684_800, max: 2_000_000_000 }), (expr, base) => check(expr, base, "Asia/Tokyo", "Europe/Berlin")),
+      fc.property(cronExpr(fc.integer({ min: 4, max: 23 }).map(String)), fc.integer({ min: 946_684_800, max: 2_000_000_000 }), (expr, base) =>
+        check(expr, base, "Asia/Tokyo", "Europe/Berlin"),
+      ),
       { numRuns: 60 },
     );
   });
@@ -117,7 +158,8 @@ describe("generated timers fire exactly when cron does", () => {
     check("0 4 1-1/1 1 */7", 946_684_800, "Asia/Tokyo", "Europe/Berlin");
   });
   it("the seed's schedules and the macros", () => {
-    for (const e of ["15 * * * *", "0 8 * * 1", "30 * * * *", "0 * * * *", "@daily", "@weekly", "@monthly", "@yearly", "@hourly", "0 0 31 * 5", "0 0 29 2 *"]) check(e, 1_700_000_000, "UTC");
+    for (const e of ["15 * * * *", "0 8 * * 1", "30 * * * *", "0 * * * *", "@daily", "@weekly", "@monthly", "@yearly", "@hourly", "0 0 31 * 5", "0 0 29 2 *"])
+      check(e, 1_700_000_000, "UTC");
   });
 });
 
@@ -135,14 +177,28 @@ describe("generated units are clean", () => {
     it("accepts every generated unit without a word", () => {
       const dir = tempDir();
       // verify checks that programs exist: use ones every host has
-      const portable = "SHELL=/bin/sh\nFOO=bar baz\n15 * * * * root /bin/true --flag\n0 8 * * mon root cd /tmp && echo \"$HOME\" > /dev/null\n0 6 1,15 * 5 root /bin/cat%some input%more\n@reboot root /bin/true\nCRON_TZ=America/New_York\n45 9 * * 1-5 root /bin/echo 100\\%\n";
+      const portable =
+        'SHELL=/bin/sh\nFOO=bar baz\n15 * * * * root /bin/true --flag\n0 8 * * mon root cd /tmp && echo "$HOME" > /dev/null\n0 6 1,15 * 5 root /bin/cat%some input%more\n@reboot root /bin/true\nCRON_TZ=America/New_York\n45 9 * * 1-5 root /bin/echo 100\\%\n';
       const units = migrateCrontab(parseCrontab(portable, "crontab", "system"), { mode: "system", prefix: "cron", timeout: "infinity" }).files;
-      const job = parseJobsFile(JSON.stringify({ name: "cleanup-temp", type: "script", schedule: ["0 */6 * * *", "0 0 * * *"], script: "#!/bin/bash\necho 'Cleaning up...'\nfind /tmp -type f -name '*.tmp' -mtime +1 -delete\necho \"done: $(date +%F)\"", timeout: "10m" }), "jobs/cleanup-temp.json");
+      const job = parseJobsFile(
+        JSON.stringify({
+          name: "cleanup-temp",
+          type: "script",
+          schedule: ["0 */6 * * *", "0 0 * * *"],
+          script: "#!/bin/bash\necho 'Cleaning up...'\nfind /tmp -type f -name '*.tmp' -mtime +1 -delete\necho \"done: $(date +%F)\"",
+          timeout: "10m",
+        }),
+        "jobs/cleanup-temp.json",
+      );
       const jobUnits = migrateJobs([job], { mode: "system", prefix: "" }).files;
       for (const f of [...units, ...jobUnits]) writeFileSync(join(dir, f.name), f.text);
       const names = readdirSync(dir).filter((n) => /\.(service|timer)$/.test(n));
       expect(names.length).toBe(12);
-      const r = spawnSync("systemd-analyze", ["verify", "--man=no", ...names], { cwd: dir, encoding: "utf8", env: { ...process.env, SYSTEMD_LOG_LEVEL: "notice" } });
+      const r = spawnSync("systemd-analyze", ["verify", "--man=no", ...names], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, SYSTEMD_LOG_LEVEL: "notice" },
+      });
       expect((r.stdout + r.stderr).trim()).toBe("");
       expect(r.status).toBe(0);
     });

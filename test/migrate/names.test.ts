@@ -24,7 +24,11 @@ describe("unit names for migrated cron jobs", () => {
 
   it("can come from the comment right above the job (--names comment), else from the program", () => {
     expect(nameForComment("# Nightly database dump (all schemas)")).toBe("nightly-database-dump-all-schemas");
-    const file = parseCrontab("# nightly database dump\n30 2 * * * /usr/local/bin/dump\n\n# not about the next job\n\n*/5 * * * * /usr/bin/poll\n", "crontab", "user");
+    const file = parseCrontab(
+      "# nightly database dump\n30 2 * * * /usr/local/bin/dump\n\n# not about the next job\n\n*/5 * * * * /usr/bin/poll\n",
+      "crontab",
+      "user",
+    );
     const names = (nameFrom: "program" | "comment") =>
       migrateCrontab(file, { mode: "system", prefix: "cron", timeout: "infinity", nameFrom })
         .files.filter((f) => f.name.endsWith(".service"))
@@ -38,13 +42,20 @@ describe("secrets copied into Environment= by migrate", () => {
   it("are reported in the notes (crontab variables and job environments), without their values", async () => {
     const { migrateJobs } = await import("../../src/migrate/index.js");
     const { parseJobsFile } = await import("../../src/jobs/index.js");
-    const jobs = parseJobsFile('{"name":"backup","type":"command","schedule":"0 2 * * *","command":"/usr/bin/backup","environment":{"DB_PASSWORD":"hunter2","MODE":"full"}}', "jobs/backup.json");
+    const jobs = parseJobsFile(
+      '{"name":"backup","type":"command","schedule":"0 2 * * *","command":"/usr/bin/backup","environment":{"DB_PASSWORD":"hunter2","MODE":"full"}}',
+      "jobs/backup.json",
+    );
     const j = migrateJobs([jobs], { mode: "system", prefix: "" });
     const jobNotes = j.notes.map((n) => n.message);
     expect(jobNotes.some((m) => m.startsWith("DB_PASSWORD looks like a secret"))).toBe(true);
     expect(jobNotes.some((m) => m.startsWith("MODE"))).toBe(false);
     expect(jobNotes.join("\n")).not.toContain("hunter2");
-    const cron = migrateCrontab(parseCrontab("API_TOKEN=abc123\n0 3 * * * /usr/bin/sync\n", "crontab", "user"), { mode: "system", prefix: "cron", timeout: "infinity" });
+    const cron = migrateCrontab(parseCrontab("API_TOKEN=abc123\n0 3 * * * /usr/bin/sync\n", "crontab", "user"), {
+      mode: "system",
+      prefix: "cron",
+      timeout: "infinity",
+    });
     expect(cron.notes.map((n) => n.message).some((m) => m.startsWith("API_TOKEN looks like a secret"))).toBe(true);
     expect(cron.notes.map((n) => n.message).join("\n")).not.toContain("abc123");
   });

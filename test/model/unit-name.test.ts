@@ -19,7 +19,17 @@ describe("unit names", () => {
   });
 
   it("validates like unit_name_is_valid()", () => {
-    for (const ok of ["a.service", "a@.service", "a@b.service", "a@b@c.service", "dev-sda1.swap", "srv-my\\x2ddata.mount", "x:y_z.target", "-.mount", "a".repeat(247) + ".service"])
+    for (const ok of [
+      "a.service",
+      "a@.service",
+      "a@b.service",
+      "a@b@c.service",
+      "dev-sda1.swap",
+      "srv-my\\x2ddata.mount",
+      "x:y_z.target",
+      "-.mount",
+      "a".repeat(247) + ".service",
+    ])
       expect(unitNameProblem(ok), ok).toBeNull();
     for (const bad of ["", "a", ".service", "a.servic", "a b.service", "@a.service", "a/b.service", "é.service", "a".repeat(248) + ".service"])
       expect(unitNameProblem(bad), bad).not.toBeNull();
@@ -37,10 +47,12 @@ describe("unit names", () => {
   // Calls the installed systemd-escape; skipped where systemd is not installed.
   const hasEscape = spawnSync("systemd-escape", ["--version"]).status === 0;
   it.skipIf(!hasEscape)("agrees with systemd-escape --path on generated paths", () => {
-    const paths = fc.sample(
-      fc.array(fc.stringMatching(/^[a-zA-Z0-9 ._:@\\é-]{1,8}$/), { minLength: 1, maxLength: 4 }).map((parts) => "/" + parts.join("/")),
-      { numRuns: 200, seed: 7 },
-    ).filter((p) => !p.split("/").some((s) => s === "." || s === ".."));
+    const paths = fc
+      .sample(
+        fc.array(fc.stringMatching(/^[a-zA-Z0-9 ._:@\\é-]{1,8}$/), { minLength: 1, maxLength: 4 }).map((parts) => "/" + parts.join("/")),
+        { numRuns: 200, seed: 7 },
+      )
+      .filter((p) => !p.split("/").some((s) => s === "." || s === ".."));
     const r = spawnSync("systemd-escape", ["--path", ...paths], { encoding: "utf8" });
     const want = r.stdout.trim().split(/\s+/);
     expect(paths.map(escapePath)).toEqual(want);

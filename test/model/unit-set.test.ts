@@ -6,13 +6,7 @@ const set = (files: Record<string, string>) => buildUnitSet(Object.entries(files
 
 describe("drop-ins and effective units", () => {
   it("lists drop-in folders most specific first", () => {
-    expect(dropinNamesFor("foo-bar-baz@x.service")).toEqual([
-      "foo-bar-baz@x.service",
-      "foo-bar-baz@.service",
-      "foo-bar-.service",
-      "foo-.service",
-      "service",
-    ]);
+    expect(dropinNamesFor("foo-bar-baz@x.service")).toEqual(["foo-bar-baz@x.service", "foo-bar-baz@.service", "foo-bar-.service", "foo-.service", "service"]);
   });
 
   it("applies drop-ins in file-name order across folders, the more specific folder masking the same name", () => {

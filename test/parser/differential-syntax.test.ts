@@ -69,19 +69,38 @@ function actual(stderr: string, path: string): string[] {
 
 let keyNo = 0;
 const lineArb = fc.oneof(
-  fc.constantFrom("[Unit]", "[Install]", "[Bogus]", "[X-Ext]", "[Unit", "[Un'it]", "  [Unit]  ", "# comment", "; comment", "#c \\", "", "   ", "\\", "=v", "noequals", "  Description=x"),
+  fc.constantFrom(
+    "[Unit]",
+    "[Install]",
+    "[Bogus]",
+    "[X-Ext]",
+    "[Unit",
+    "[Un'it]",
+    "  [Unit]  ",
+    "# comment",
+    "; comment",
+    "#c \\",
+    "",
+    "   ",
+    "\\",
+    "=v",
+    "noequals",
+    "  Description=x",
+  ),
   fc.constantFrom("K=v", "  K = v  ", "K=v\\", "K=v\\\\", "K=\\", "X-K=1", "K=caf\udce9", "K k=1", "\uFEFF[Unit]", "\uFEFFK=1"),
   // A byte-order mark hides a comment from systemd: the line is read as an assignment, and may continue.
   fc.constantFrom("\uFEFF# c", "\uFEFF# c \\", "\uFEFF;K=1", "K=v \\\n\uFEFF# c"),
 );
 const eolArb = fc.constantFrom("\n", "\n", "\n", "\r\n", "\r");
-const fileArb = fc.array(fc.tuple(lineArb, eolArb), { minLength: 1, maxLength: 14 }).chain((lines) =>
-  fc.boolean().map((finalEol) =>
-    lines
-      .map(([l, e], i) => l.replace(/^(\uFEFF?\s*)K/, (_m, pre: string) => `${pre}U${++keyNo}`) + (i < lines.length - 1 || finalEol ? e : ""))
-      .join(""),
-  ),
-);
+const fileArb = fc
+  .array(fc.tuple(lineArb, eolArb), { minLength: 1, maxLength: 14 })
+  .chain((lines) =>
+    fc
+      .boolean()
+      .map((finalEol) =>
+        lines.map(([l, e], i) => l.replace(/^(\uFEFF?\s*)K/, (_m, pre: string) => `${pre}U${++keyNo}`) + (i < lines.length - 1 || finalEol ? e : "")).join(""),
+      ),
+  );
 
 // Calls the installed systemd-analyze; skipped where it is absent (not Linux, or systemd not installed).
 describe.skipIf(!hasAnalyze)("parser agrees with systemd-analyze verify", () => {
@@ -98,7 +117,8 @@ describe.skipIf(!hasAnalyze)("parser agrees with systemd-analyze verify", () => 
     samples.forEach((text, i) => {
       const want = actual(r.stderr, paths[i]!);
       const got = predict(text);
-      if (JSON.stringify(want) !== JSON.stringify(got)) disagreements.push(`${JSON.stringify(text)}\n  systemd: ${want.join(" | ")}\n  ours:    ${got.join(" | ")}`);
+      if (JSON.stringify(want) !== JSON.stringify(got))
+        disagreements.push(`${JSON.stringify(text)}\n  systemd: ${want.join(" | ")}\n  ours:    ${got.join(" | ")}`);
     });
     expect(disagreements.slice(0, 5)).toEqual([]);
   });

@@ -10,7 +10,6 @@ import { buildUnitSet } from "../../src/model/unit-set.js";
 import { CHROMIUM, CHROMIUM_ARGS, startPlayground, playgroundBuilt as built } from "../helpers/browser.js";
 import { ensureBin, ROOT } from "../helpers/cli.js";
 
-
 /** What the exposure panel should show: the engine run here on the same unit and drop-in the page holds. */
 function expectedExposure(name: string, text: string, dropin = ""): Assessment {
   const files = [parseFile(name, text)];
@@ -107,12 +106,23 @@ describe.skipIf(!CHROMIUM)("playground in headless Chromium", () => {
     await expect.poll(async () => score.getAttribute("data-exposure"), { timeout: 10_000 }).toBe(formatExposure(before.exposure));
     expect(await score.getAttribute("data-rating")).toBe(before.rating);
     expect(await score.textContent()).toBe(`Overall exposure level for sidekiq.service: ${formatExposure(before.exposure)} ${before.rating}`);
-    const colour = ["UNSAFE", "DANGEROUS"].includes(before.rating) ? "red" : before.rating === "EXPOSED" ? "yellow" : before.rating === "MEDIUM" ? "plain" : "green";
+    const colour = ["UNSAFE", "DANGEROUS"].includes(before.rating)
+      ? "red"
+      : before.rating === "EXPOSED"
+        ? "yellow"
+        : before.rating === "MEDIUM"
+          ? "plain"
+          : "green";
     expect(await score.locator(".rating").getAttribute("class")).toBe(`rating ${colour}`);
 
     // every check, worst first, with systemd's mark, name, description and share of the score
     const rows = await page.locator("#exposure tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
-    const want = sortChecks(before.checks).map((c) => [c.badness === null ? "" : c.badness === 0 ? "✓" : "✗", c.check.id, c.description, c.exposure === null ? "" : formatExposure(c.exposure)]);
+    const want = sortChecks(before.checks).map((c) => [
+      c.badness === null ? "" : c.badness === 0 ? "✓" : "✗",
+      c.check.id,
+      c.description,
+      c.exposure === null ? "" : formatExposure(c.exposure),
+    ]);
     expect(rows).toEqual(want);
 
     // a drop-in lowers the score live

@@ -23,7 +23,8 @@ describe("playground exposure", () => {
   it("has no score for units without an execution context", () => {
     expect(analyse({ ...DEFAULT_STATE, filename: "app.timer", text: "[Timer]\nOnCalendar=daily\n" }, () => 0).exposure).toBeNull();
     expect(analyse({ ...DEFAULT_STATE, filename: "app.target", text: "[Unit]\nDescription=x\n" }, () => 0).exposure).toBeNull();
-    for (const name of ["app.socket", "mnt-data.mount", "dev-sda2.swap"]) expect(analyse({ ...DEFAULT_STATE, filename: name, text: "" }, () => 0).exposure, name).not.toBeNull();
+    for (const name of ["app.socket", "mnt-data.mount", "dev-sda2.swap"])
+      expect(analyse({ ...DEFAULT_STATE, filename: name, text: "" }, () => 0).exposure, name).not.toBeNull();
   });
 
   it("lists every check worst first with systemd's marks", () => {
@@ -42,6 +43,14 @@ describe("playground exposure", () => {
   });
 
   it("colours ratings like systemd-analyze", () => {
-    expect(["DANGEROUS", "UNSAFE", "EXPOSED", "MEDIUM", "OK", "SAFE", "PERFECT"].map((r) => ratingClass(r as never))).toEqual(["red", "red", "yellow", "plain", "green", "green", "green"]);
+    expect(["DANGEROUS", "UNSAFE", "EXPOSED", "MEDIUM", "OK", "SAFE", "PERFECT"].map((r) => ratingClass(r as never))).toEqual([
+      "red",
+      "red",
+      "yellow",
+      "plain",
+      "green",
+      "green",
+      "green",
+    ]);
   });
 });

@@ -8,11 +8,15 @@ import { CHROMIUM, CHROMIUM_ARGS, startPlayground, playgroundBuilt as built } fr
 import { ensureBin, ROOT } from "../helpers/cli.js";
 
 const FROM = Date.parse("2026-03-26T00:00:00Z") * 1000;
-const TIMER = "[Unit]\nDescription=nightly backup\n\n[Timer]\nOnCalendar=*-*-* 02:30\nRandomizedDelaySec=10min\nPersistent=true\n\n[Install]\nWantedBy=timers.target\n";
+const TIMER =
+  "[Unit]\nDescription=nightly backup\n\n[Timer]\nOnCalendar=*-*-* 02:30\nRandomizedDelaySec=10min\nPersistent=true\n\n[Install]\nWantedBy=timers.target\n";
 
 describe("playground schedule panel (pure)", () => {
   it("builds the schedule model of the pasted timer and its drop-in, in the calendar box's zone", () => {
-    const m = scheduleOf({ ...DEFAULT_STATE, filename: "backup.timer", text: TIMER, dropin: "[Timer]\nOnCalendar=\nOnCalendar=Mon 08:00\n", tz: "Europe/Berlin" }, FROM);
+    const m = scheduleOf(
+      { ...DEFAULT_STATE, filename: "backup.timer", text: TIMER, dropin: "[Timer]\nOnCalendar=\nOnCalendar=Mon 08:00\n", tz: "Europe/Berlin" },
+      FROM,
+    );
     expect(m.zone).toBe("Europe/Berlin");
     expect(m.jobs.map((j) => [j.id, j.specs.map((s) => s.text), j.randomizedDelayUsec])).toEqual([["backup.timer", ["Mon 08:00"], 600_000_000]]);
     expect(m.elapses).toHaveLength(1);
@@ -32,7 +36,6 @@ describe("playground schedule panel (pure)", () => {
     expect(out.textContent).toContain("Paste a .timer");
   });
 });
-
 
 // Needs Debian's chromium (installed by .ci/run); skipped where no Chromium is installed.
 describe.skipIf(!CHROMIUM)("playground schedule panel in headless Chromium", () => {

@@ -40,17 +40,21 @@ function raw(request: string): Promise<string> {
 }
 
 describe("playground server", () => {
-  it.runIf(process.platform !== "win32")("answers 400 to malformed paths and keeps serving", async () => {
-    for (const path of ["/%", "/%E0%A4%A", "/%zz", "/a%00b"]) {
-      const r = await raw(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
-      expect(r, path).toMatch(/^HTTP\/1\.1 400 /);
-    }
-    expect((await raw("GARBAGE\r\n\r\n")).startsWith("HTTP/1.1 400")).toBe(true);
-    expect((await fetch(new URL("/nope/../../etc/passwd", base))).status).toBe(404);
-    const index = await fetch(base);
-    expect(index.status).toBe(200);
-    expect(await index.text()).toContain("<html");
-    expect(proc.exitCode).toBeNull();
-    expect(stderr).toBe("");
-  }, 60_000);
+  it.runIf(process.platform !== "win32")(
+    "answers 400 to malformed paths and keeps serving",
+    async () => {
+      for (const path of ["/%", "/%E0%A4%A", "/%zz", "/a%00b"]) {
+        const r = await raw(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+        expect(r, path).toMatch(/^HTTP\/1\.1 400 /);
+      }
+      expect((await raw("GARBAGE\r\n\r\n")).startsWith("HTTP/1.1 400")).toBe(true);
+      expect((await fetch(new URL("/nope/../../etc/passwd", base))).status).toBe(404);
+      const index = await fetch(base);
+      expect(index.status).toBe(200);
+      expect(await index.text()).toContain("<html");
+      expect(proc.exitCode).toBeNull();
+      expect(stderr).toBe("");
+    },
+    60_000,
+  );
 });

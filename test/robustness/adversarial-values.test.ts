@@ -31,7 +31,11 @@ const PATTERNS: [string, string][] = [
 ];
 
 // The section a unit type keeps its own settings in; [Unit] and [Install] go in a service.
-const TYPE_OF = new Map(Object.entries(TYPE_SECTION).filter(([, s]) => s).map(([t, s]) => [s!, t]));
+const TYPE_OF = new Map(
+  Object.entries(TYPE_SECTION)
+    .filter(([, s]) => s)
+    .map(([t, s]) => [s!, t]),
+);
 const SECTIONS = ["Service", "Unit", "Install", ...[...TYPE_OF.keys()].filter((s) => s !== "Service")];
 const ALL: DirectiveInfo[] = SECTIONS.flatMap((s) => directivesOfSection(s));
 /**
@@ -113,16 +117,22 @@ function slowestFile(valueOf: (d: DirectiveInfo) => string): { name: string; ms:
 describe("the two quadratic regular expressions found", () => {
   it("identity/dynamic-user-conflicts on a long option word that fails at its end (was 30 s)", () => {
     const t0 = performance.now();
-    lintSources([{ path: "a.service", text: `[Service]\nDynamicUser=yes\nExecStart=/bin/app --${"data".repeat(32000)}! x\n` }], { presets: ["recommended", "strict"] });
+    lintSources([{ path: "a.service", text: `[Service]\nDynamicUser=yes\nExecStart=/bin/app --${"data".repeat(32000)}! x\n` }], {
+      presets: ["recommended", "strict"],
+    });
     expect(performance.now() - t0).toBeLessThan(BOUND_MS);
   });
   it("DeviceAllow= with a 64 KB token followed by two words (was 8 s)", () => {
     const t0 = performance.now();
-    lintSources([{ path: "a.service", text: `[Service]\nDeviceAllow=/dev/${"a".repeat(65536)} r w\nExecStart=/bin/true\n` }], { presets: ["recommended", "strict"] });
+    lintSources([{ path: "a.service", text: `[Service]\nDeviceAllow=/dev/${"a".repeat(65536)} r w\nExecStart=/bin/true\n` }], {
+      presets: ["recommended", "strict"],
+    });
     expect(performance.now() - t0).toBeLessThan(BOUND_MS);
   });
   it("DeviceAllow= still reads a path and its rights", () => {
-    const r = lintSources([{ path: "a.service", text: "[Service]\nExecStart=/bin/true\nPrivateDevices=yes\nDeviceAllow=/dev/sda  rw \n" }], { presets: ["recommended", "strict"] });
+    const r = lintSources([{ path: "a.service", text: "[Service]\nExecStart=/bin/true\nPrivateDevices=yes\nDeviceAllow=/dev/sda  rw \n" }], {
+      presets: ["recommended", "strict"],
+    });
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 });

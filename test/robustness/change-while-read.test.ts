@@ -12,7 +12,8 @@ vi.mock("node:fs", async (importOriginal) => {
   const fstatSync = ((fd: number) => {
     const st = fs.fstatSync(fd);
     state.fstatCalls++;
-    if (state.grow && state.fstatCalls % 2 === 0) return Object.assign(Object.create(Object.getPrototypeOf(st)), st, { size: st.size + 10, mtimeMs: st.mtimeMs + 1 });
+    if (state.grow && state.fstatCalls % 2 === 0)
+      return Object.assign(Object.create(Object.getPrototypeOf(st)), st, { size: st.size + 10, mtimeMs: st.mtimeMs + 1 });
     return st;
   }) as typeof fs.fstatSync;
   return { ...fs, default: { ...fs, fstatSync }, fstatSync };

@@ -24,28 +24,137 @@ const bytesAsText = fc.uint8Array({ maxLength: 200 }).map((b) => decodeLossless(
 /** Text made of the pieces each grammar cares about, so the parsers get past their first character. */
 function textOf(pieces: string[], maxLength = 40): fc.Arbitrary<string> {
   return fc
-    .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...pieces) }, { weight: 1, arbitrary: fc.string({ maxLength: 4 }) }, { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 3 }) }), { maxLength })
+    .array(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...pieces) },
+        { weight: 1, arbitrary: fc.string({ maxLength: 4 }) },
+        { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 3 }) },
+      ),
+      { maxLength },
+    )
     .map((p) => p.join(""));
 }
 
 const anyText = (grammar: fc.Arbitrary<string>) => fc.oneof(grammar, fc.string({ maxLength: 80 }), fc.string({ unit: "binary", maxLength: 80 }), bytesAsText);
 
 const UNIT_PIECES = [
-  "[Unit]", "[Service]", "[Timer]", "[Socket]", "[Install]", "[X-Foo]", "\n", "\r\n", "\r", "\u0000", "\uFEFF", "\\\n", "\\", "=", " ", "\t", "#", ";",
-  "Description=", "ExecStart=", "ExecStart=-/bin/sh -c 'a; b'", "Environment=\"A=1\" B=2", "After=", "Requires=", "Wants=", "OnCalendar=", "OnCalendar=*-*-* 00:00",
-  "Restart=", "RestartSec=", "TimeoutSec=", "User=", "Type=", "WantedBy=", "ListenStream=", "%i", "%n", "a.service", "x@.service", "\udc80", "é", "😀",
-  "# unitlint-disable-next-line", "# unitlint-disable ", "directives/unknown-directive", ".include ",
+  "[Unit]",
+  "[Service]",
+  "[Timer]",
+  "[Socket]",
+  "[Install]",
+  "[X-Foo]",
+  "\n",
+  "\r\n",
+  "\r",
+  "\u0000",
+  "\uFEFF",
+  "\\\n",
+  "\\",
+  "=",
+  " ",
+  "\t",
+  "#",
+  ";",
+  "Description=",
+  "ExecStart=",
+  "ExecStart=-/bin/sh -c 'a; b'",
+  'Environment="A=1" B=2',
+  "After=",
+  "Requires=",
+  "Wants=",
+  "OnCalendar=",
+  "OnCalendar=*-*-* 00:00",
+  "Restart=",
+  "RestartSec=",
+  "TimeoutSec=",
+  "User=",
+  "Type=",
+  "WantedBy=",
+  "ListenStream=",
+  "%i",
+  "%n",
+  "a.service",
+  "x@.service",
+  "\udc80",
+  "é",
+  "😀",
+  "# unitlint-disable-next-line",
+  "# unitlint-disable ",
+  "directives/unknown-directive",
+  ".include ",
 ];
-const CAL_PIECES = ["*", "-", ":", "/", "..", ",", "~", " ", "Mon", "Sun", "daily", "weekly", "1", "12", "2024", "00", "59", "60", ".5", "UTC", "Europe/Berlin", "Mon..Fri", "@", "+", "9999"];
+const CAL_PIECES = [
+  "*",
+  "-",
+  ":",
+  "/",
+  "..",
+  ",",
+  "~",
+  " ",
+  "Mon",
+  "Sun",
+  "daily",
+  "weekly",
+  "1",
+  "12",
+  "2024",
+  "00",
+  "59",
+  "60",
+  ".5",
+  "UTC",
+  "Europe/Berlin",
+  "Mon..Fri",
+  "@",
+  "+",
+  "9999",
+];
 const SPAN_PIECES = ["1", "0", ".5", " ", "s", "min", "h", "d", "w", "M", "y", "us", "ms", "infinity", "-", "1e3", "18446744073709551615"];
 const CRON_PIECES = ["*", "/", "-", ",", " ", "\t", "1", "0", "59", "L", "W", "#", "?", "@daily", "@reboot", "MON", "JAN", "7", "60"];
 const EXEC_PIECES = ["-", "@", ":", "+", "!", "!!", "|", "/bin/sh", " ", "-c", "'", '"', "\\", "\\x41", "\\u00e9", "$", "${A}", "%", "%%", "|", ">", "&&", ";"];
-const JSON_PIECES = ["{", "}", "[", "]", ":", ",", '"', "\\", "\\u", "0", "-1.5e3", "true", "null", '"presets"', '"rules"', '"overrides"', '"files"', '"error"', " ", "\n", "/*", "//"];
+const JSON_PIECES = [
+  "{",
+  "}",
+  "[",
+  "]",
+  ":",
+  ",",
+  '"',
+  "\\",
+  "\\u",
+  "0",
+  "-1.5e3",
+  "true",
+  "null",
+  '"presets"',
+  '"rules"',
+  '"overrides"',
+  '"files"',
+  '"error"',
+  " ",
+  "\n",
+  "/*",
+  "//",
+];
 const CRONTAB_PIECES = ["* * * * *", "@daily", " ", "\t", "root", "/bin/true", "%", "\\%", "\n", "#", "MAILTO=", "SHELL=", "A=b", "\\\n", "0 3 * * 1-5"];
 
 /** The crontabs among LINT_PATHS: their lines end at \n only, as cron reads them. */
 const CRONTAB_PATH = /(^|\/)(crontab|cron\.d\/)/;
-const LINT_PATHS = ["a.service", "b.timer", "b.service", "c.socket", "x@.service", "a.service.d/override.conf", "etc/crontab", "etc/cron.d/job", "jobs/a.json", "d.mount", "e.path"];
+const LINT_PATHS = [
+  "a.service",
+  "b.timer",
+  "b.service",
+  "c.socket",
+  "x@.service",
+  "a.service.d/override.conf",
+  "etc/crontab",
+  "etc/cron.d/job",
+  "jobs/a.json",
+  "d.mount",
+  "e.path",
+];
 
 describe("fuzzing: arbitrary input never throws, positions stay inside the input", () => {
   it("unit-file parser", () => {
@@ -99,7 +208,10 @@ describe("fuzzing: arbitrary input never throws, positions stay inside the input
   it("calendar values that stop early, at the very end of a unit file, keep findings inside the file", () => {
     for (const value of ["*", "1", "Mon 1", "*-*-* 1", "12:", "~"]) {
       const text = `[Timer]\nOnCalendar=${value}`;
-      const r = lintSources([{ path: "t.timer", text }, { path: "t.service", text: "[Service]\nExecStart=/bin/true\n" }]);
+      const r = lintSources([
+        { path: "t.timer", text },
+        { path: "t.service", text: "[Service]\nExecStart=/bin/true\n" },
+      ]);
       for (const f of r.findings.filter((f) => f.file === "t.timer")) {
         expectRangesInside(f, text.length, `${f.rule} on OnCalendar=${value}`);
         expectLineColumnInside(text, { line: f.endLine, column: f.endColumn }, `${f.rule} end`);

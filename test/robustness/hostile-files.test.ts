@@ -101,7 +101,13 @@ describe("unitlint check over hostile files", () => {
       chmodSync(join(dir, "closed"), 0);
       chmodSync(join(dir, "secret.service"), 0);
     }
-    const r = spawnSync(process.execPath, [BIN, "check", "--no-config", "."], { cwd: dir, encoding: "utf8", timeout: 30_000, env: { ...process.env, NO_COLOR: "1" }, ...asUser });
+    const r = spawnSync(process.execPath, [BIN, "check", "--no-config", "."], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 30_000,
+      env: { ...process.env, NO_COLOR: "1" },
+      ...asUser,
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("unitlint: closed: permission denied\n");
     expect(r.stderr).toContain("unitlint: secret.service: permission denied\n");

@@ -13,7 +13,11 @@ beforeAll(() => ensureBin(), 120_000);
 
 /** Run the CLI with a file (or device) as standard input; the peak RSS comes from GNU time when present. */
 function runWithStdin(args: string[], stdinPath: string): { code: number | null; stderr: string } {
-  const r = spawnSync("sh", ["-c", `exec "$0" "$@" < "${stdinPath}"`, process.execPath, BIN, ...args], { encoding: "utf8", timeout: 60_000, env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync("sh", ["-c", `exec "$0" "$@" < "${stdinPath}"`, process.execPath, BIN, ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { code: r.status, stderr: r.stderr };
 }
 
@@ -89,7 +93,10 @@ describe("-c FILE is checked like a discovered config file", () => {
     const dir = tempDir("unitlint-config-");
     writeFileSync(join(dir, "a.service"), "[Service]\nExecStart=/bin/true\n");
     writeFileSync(join(dir, "unitlint.config.json"), `{"rules":{}}${" ".repeat(2 * 1024 * 1024)}`);
-    for (const args of [["check", "a.service"], ["check", "-c", "unitlint.config.json", "a.service"]]) {
+    for (const args of [
+      ["check", "a.service"],
+      ["check", "-c", "unitlint.config.json", "a.service"],
+    ]) {
       const r = run(args, { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/unitlint\.config\.json:1:1: cannot read: file is 2 MiB, larger than the 1 MiB unitlint reads; not read\n$/);

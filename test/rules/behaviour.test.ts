@@ -39,7 +39,9 @@ describe("behaviour rules", () => {
       expect(applyEdits(text, f!.fix!.edits).text).toBe(`[Service]\n${fixed}\n`);
     }
     expect(lint({ "a.service": "[Service]\nExecStart=/usr/bin/echo '&'\n" })).toEqual([]);
-    expect(lint({ "a.service": "[Service]\nExecStart=/usr/bin/app 2>&1\n" }).map((f) => f.message)).not.toContainEqual(expect.stringContaining("ends with '&'"));
+    expect(lint({ "a.service": "[Service]\nExecStart=/usr/bin/app 2>&1\n" }).map((f) => f.message)).not.toContainEqual(
+      expect.stringContaining("ends with '&'"),
+    );
   });
 
   it("exec/login-shell-wrapper: bundle exec and version-manager shims", () => {
@@ -64,7 +66,9 @@ describe("behaviour rules", () => {
 describe("resources and identity", () => {
   const rules = (text: string) => lintSources([{ path: "a.service", text }]).findings.filter((f) => /^(resources|identity)\//.test(f.rule));
   it("resources/memory-limits-order compares sizes, percentages and infinity", () => {
-    expect(rules("[Service]\nExecStart=/bin/a\nMemoryHigh=1G\nMemoryMax=512M\n").map((f) => `${f.line} ${f.rule}`)).toEqual(["3 resources/memory-limits-order"]);
+    expect(rules("[Service]\nExecStart=/bin/a\nMemoryHigh=1G\nMemoryMax=512M\n").map((f) => `${f.line} ${f.rule}`)).toEqual([
+      "3 resources/memory-limits-order",
+    ]);
     expect(rules("[Service]\nExecStart=/bin/a\nMemoryHigh=384M\nMemoryMax=infinity\nMemoryLow=90%\n")).toEqual([]);
   });
   it("identity/secret-in-environment never prints the secret in its message", () => {
@@ -81,7 +85,10 @@ describe("resources and identity", () => {
 });
 
 describe("reload, kill mode and restart storms", () => {
-  const rules = (text: string) => lintSources([{ path: "a.service", text }]).findings.filter((f) => /^(exec|kill|restart)\//.test(f.rule)).map((f) => `${f.line} ${f.rule}`);
+  const rules = (text: string) =>
+    lintSources([{ path: "a.service", text }])
+      .findings.filter((f) => /^(exec|kill|restart)\//.test(f.rule))
+      .map((f) => `${f.line} ${f.rule}`);
   it("exec/reload-without-mainpid", () => {
     expect(rules("[Service]\nExecStart=/bin/a\nExecReload=/bin/killall -HUP a\n")).toEqual(["3 exec/reload-without-mainpid"]);
     expect(rules("[Service]\nExecStart=/bin/a\nExecReload=/bin/kill -HUP ${MAINPID}\n")).toEqual([]);
@@ -96,7 +103,10 @@ describe("reload, kill mode and restart storms", () => {
 });
 
 describe("exec/variable-not-expanded", () => {
-  const messages = (text: string) => lintSources([{ path: "a.service", text }]).findings.filter((f) => f.rule === "exec/variable-not-expanded").map((f) => f.message);
+  const messages = (text: string) =>
+    lintSources([{ path: "a.service", text }])
+      .findings.filter((f) => f.rule === "exec/variable-not-expanded")
+      .map((f) => f.message);
   it("explains what the setting gets instead", () => {
     expect(messages("[Service]\nEnvironment=LANG=C PATH=$PATH:/opt/bin\nExecStart=/bin/a\n")).toEqual([
       "Environment= does not expand variables: PATH gets the literal text '$PATH:/opt/bin', '$PATH' included. Only command lines (ExecStart= and the other Exec*= settings) expand $VAR and ${VAR}; write the whole value out",

@@ -3,7 +3,8 @@ import { applyEdits } from "../../src/core/edits.js";
 import { lintSources } from "../../src/linter/lint.js";
 
 // Single files: the set rules about timers and their services are tested in set-rules.test.ts.
-const lint = (text: string, path = "a.service", settings = {}) => lintSources([{ path, text }], { settings }).findings.filter((f) => !/^(timers|dependencies|timeouts|exec|kill|hardening|loading)\//.test(f.rule));
+const lint = (text: string, path = "a.service", settings = {}) =>
+  lintSources([{ path, text }], { settings }).findings.filter((f) => !/^(timers|dependencies|timeouts|exec|kill|hardening|loading)\//.test(f.rule));
 const ids = (text: string, path = "a.service", settings = {}) => lint(text, path, settings).map((f) => `${f.line}:${f.column} ${f.rule}`);
 
 describe("directive rules", () => {
@@ -54,7 +55,11 @@ describe("directive rules", () => {
   it("values/invalid-value underlines the bad part", () => {
     const [f] = lint("[Service]\nRestart=sometimes\n");
     expect([f!.rule, f!.line, f!.column, f!.endColumn]).toEqual(["values/invalid-value", 2, 9, 18]);
-    expect(ids("[Service]\nNice=-20\nUMask=0022\nKillSignal=SIGRTMIN+2\nMemoryMax=50%\nTimeoutStopSec=infinity\nPrivateTmp=yes\nCPUWeight=idle\nEnvironmentFile=%h/x\n")).toEqual([]);
+    expect(
+      ids(
+        "[Service]\nNice=-20\nUMask=0022\nKillSignal=SIGRTMIN+2\nMemoryMax=50%\nTimeoutStopSec=infinity\nPrivateTmp=yes\nCPUWeight=idle\nEnvironmentFile=%h/x\n",
+      ),
+    ).toEqual([]);
     expect(ids("[Timer]\nOnCalendar=Mon *-*-* 25:00\n", "a.timer")).toEqual(["2:22 values/invalid-value"]);
   });
 
@@ -68,7 +73,9 @@ describe("directive rules", () => {
 describe("calendar/schedule-warning", () => {
   const now = Date.UTC(2026, 0, 1);
   const warn = (spec: string, options = {}) =>
-    lintSources([{ path: "t.timer", text: `[Timer]\nOnCalendar=${spec}\n` }], { settings: { now, ruleOptions: options } }).findings.filter((f) => f.rule === "calendar/schedule-warning");
+    lintSources([{ path: "t.timer", text: `[Timer]\nOnCalendar=${spec}\n` }], { settings: { now, ruleOptions: options } }).findings.filter(
+      (f) => f.rule === "calendar/schedule-warning",
+    );
   it("flags never-elapsing, past and DST-affected schedules, at the exact field", () => {
     const [f] = warn("*-04-31 10:00");
     expect(f!.message).toContain("never");
@@ -92,7 +99,7 @@ describe("values/invalid-value on OnCalendar=", () => {
 
 describe("values: words, names, paths and specifiers", () => {
   it("values/invalid-value checks unit lists, environment assignments, user names and absolute paths", () => {
-    const r = lint("[Unit]\nWants=a.service b@x.service c.bogus\n[Service]\nEnvironment=\"A=1 2\" B=\nEnvironment=C\nUser=www-data\nGroup=0\nTTYPath=srv\n");
+    const r = lint('[Unit]\nWants=a.service b@x.service c.bogus\n[Service]\nEnvironment="A=1 2" B=\nEnvironment=C\nUser=www-data\nGroup=0\nTTYPath=srv\n');
     expect(r.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.rule}`)).toEqual([
       "2:29-36 values/invalid-value",
       "5:13-14 values/invalid-value",

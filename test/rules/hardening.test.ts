@@ -11,7 +11,10 @@ const lint = (files: Record<string, string>, options: LintOptions = HARDENING) =
     options,
   ).findings.filter((f) => f.rule.startsWith("hardening/"));
 
-const rulesOf = (files: Record<string, string>, options?: LintOptions) => lint(files, options).map((f) => f.rule).sort();
+const rulesOf = (files: Record<string, string>, options?: LintOptions) =>
+  lint(files, options)
+    .map((f) => f.rule)
+    .sort();
 
 /** The per-setting rules, each with the line its fix adds. */
 const SETTING_RULES: Record<string, string> = {
@@ -68,7 +71,8 @@ describe("hardening rules", () => {
 
   it("settings implied by DynamicUser= count, and units whose text shows a need are left alone", () => {
     const dyn = rulesOf({ "a.service": "[Service]\nExecStart=/usr/bin/app\nDynamicUser=yes\n" });
-    for (const id of ["hardening/no-new-privileges", "hardening/private-tmp", "hardening/protect-system", "hardening/restrict-suid-sgid"]) expect(dyn).not.toContain(id);
+    for (const id of ["hardening/no-new-privileges", "hardening/private-tmp", "hardening/protect-system", "hardening/restrict-suid-sgid"])
+      expect(dyn).not.toContain(id);
     expect(rulesOf({ "a.service": "[Service]\nExecStart=/usr/bin/java -jar /opt/a.jar\n" })).not.toContain("hardening/memory-deny-write-execute");
     expect(rulesOf({ "a.service": "[Service]\nExecStart=/usr/sbin/chronyd -d\n" })).not.toContain("hardening/protect-clock");
     expect(rulesOf({ "a.service": "[Service]\nExecStart=/usr/bin/dockerd\n" })).not.toContain("hardening/restrict-namespaces");
@@ -84,9 +88,13 @@ describe("hardening rules", () => {
   });
 
   it("hardening/protect-system-strict-without-writes: PID file, working directory and command-line paths; covered ones pass", () => {
-    expect(rulesOf({ "a.service": "[Service]\nPIDFile=/run/a/a.pid\nExecStart=/usr/sbin/a\nProtectSystem=strict\n" }, {})).toEqual(["hardening/protect-system-strict-without-writes"]);
+    expect(rulesOf({ "a.service": "[Service]\nPIDFile=/run/a/a.pid\nExecStart=/usr/sbin/a\nProtectSystem=strict\n" }, {})).toEqual([
+      "hardening/protect-system-strict-without-writes",
+    ]);
     expect(rulesOf({ "a.service": "[Service]\nPIDFile=/run/a/a.pid\nExecStart=/usr/sbin/a\nProtectSystem=strict\nRuntimeDirectory=a\n" }, {})).toEqual([]);
-    expect(rulesOf({ "a.service": "[Service]\nExecStart=/usr/bin/b --to /var/backups/x\nProtectSystem=strict\nReadWritePaths=-/var/backups\n" }, {})).toEqual([]);
+    expect(rulesOf({ "a.service": "[Service]\nExecStart=/usr/bin/b --to /var/backups/x\nProtectSystem=strict\nReadWritePaths=-/var/backups\n" }, {})).toEqual(
+      [],
+    );
     const [f] = lint({ "a.service": "[Service]\nExecStart=/usr/bin/b --to /var/backups/x\nProtectSystem=strict\n" }, {});
     expect(f!.message).toContain("ProtectSystem=strict makes /var/backups/x read-only, but its command line writes there");
   });

@@ -16,7 +16,9 @@ describe.skipIf(DIRS.length === 0)("the host's own units", () => {
     });
     expect(sources.length).toBeGreaterThan(50);
     const { findings } = lintSources(sources);
-    const bad = findings.filter((f) => ["directives/unknown-directive", "directives/wrong-section", "values/invalid-value", "syntax/invalid-line", "syntax/unknown-section"].includes(f.rule));
+    const bad = findings.filter((f) =>
+      ["directives/unknown-directive", "directives/wrong-section", "values/invalid-value", "syntax/invalid-line", "syntax/unknown-section"].includes(f.rule),
+    );
     expect(bad.map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`)).toEqual([]);
   });
 });

@@ -36,7 +36,8 @@ describe("message ids", () => {
     const seen = new Map<string, Set<string>>();
     const ruleSet = recording(seen);
     const runs: LintSource[][] = findFixtureDirs().map((d) => loadFixture(d).sources);
-    for (const r of allRules) for (const ex of [r.meta.docs.bad, r.meta.docs.good]) runs.push([ex, ...(ex.extra ?? [])].map((x) => ({ path: x.filename, text: x.text })));
+    for (const r of allRules)
+      for (const ex of [r.meta.docs.bad, r.meta.docs.good]) runs.push([ex, ...(ex.extra ?? [])].map((x) => ({ path: x.filename, text: x.text })));
     const crashes: string[] = [];
     for (const sources of runs) {
       const { findings } = lintSources(sources, { ruleSet, rules: everyRuleOn, settings: { now: Date.UTC(2026, 0, 1) } });
@@ -62,13 +63,23 @@ describe("message ids", () => {
     };
     const rule = defineRule({ meta, checkFile: (ctx) => ctx.report({ messageId: "typo", file: ctx.file, range: { start: 0, end: 1 } }) });
     const { findings } = lintSources([{ path: "a.service", text: "[Service]\nExecStart=/bin/true\n" }], { ruleSet: [rule] });
-    expect(findings.map((f) => [f.rule, f.message])).toEqual([["internal/rule-crashed", "internal error in rule test/ids: reported message id 'typo', which the rule has no message for (please report this)"]]);
+    expect(findings.map((f) => [f.rule, f.message])).toEqual([
+      ["internal/rule-crashed", "internal error in rule test/ids: reported message id 'typo', which the rule has no message for (please report this)"],
+    ]);
   });
 
   it("defineRule types message ids and options from the meta", () => {
     const docs = { summary: "", rationale: "", bad: { filename: "a.service", text: "" }, good: { filename: "a.service", text: "" } };
     const rule = defineRule({
-      meta: { id: "test/typed", family: "syntax", severity: "warning", fixable: "none", messages: { one: "one", two: "two {n}" }, docs, options: { n: { type: "number", description: "" }, names: { type: "string[]", description: "" } } },
+      meta: {
+        id: "test/typed",
+        family: "syntax",
+        severity: "warning",
+        fixable: "none",
+        messages: { one: "one", two: "two {n}" },
+        docs,
+        options: { n: { type: "number", description: "" }, names: { type: "string[]", description: "" } },
+      },
       checkFile(ctx) {
         const n: number | undefined = ctx.options.n;
         const names: readonly string[] | undefined = ctx.options.names;
@@ -82,7 +93,10 @@ describe("message ids", () => {
         ctx.report({ messageId: "three", file: ctx.file, range: { start: 0, end: 1 } });
       },
     });
-    const { findings } = lintSources([{ path: "a.service", text: "[Service]\nExecStart=/bin/true\n" }], { ruleSet: [rule], settings: { ruleOptions: { "test/typed": { n: 7 } } } });
+    const { findings } = lintSources([{ path: "a.service", text: "[Service]\nExecStart=/bin/true\n" }], {
+      ruleSet: [rule],
+      settings: { ruleOptions: { "test/typed": { n: 7 } } },
+    });
     expect(findings.map((f) => f.message).sort()).toEqual([expect.stringContaining("message id 'three'"), "two 7"]);
   });
 });

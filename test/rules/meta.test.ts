@@ -35,9 +35,17 @@ describe("rule registry", () => {
   it("every rule module file is registered, and every registered rule has a file", () => {
     const files = filesUnder(join(ROOT, "src", "rules"))
       .filter((p) => !/[\\/](index|types|registry|define-rule)\.ts$/.test(p) && !/[\\/]_|helper|util|shared/.test(p))
-      .map((p) => p.slice(join(ROOT, "src", "rules").length + 1).replace(/\.ts$/, "").split(/[\\/]/).join("/"));
+      .map((p) =>
+        p
+          .slice(join(ROOT, "src", "rules").length + 1)
+          .replace(/\.ts$/, "")
+          .split(/[\\/]/)
+          .join("/"),
+      );
     const ids = new Set(allRules.map((r) => r.meta.id));
-    for (const f of files) if (f.split("/").length === 2 && !ids.has(f)) expect.soft(ids.has(f), `src/rules/${f}.ts is not registered (or not a rule: name helpers *-helper.ts / *-util.ts / *-shared.ts)`).toBe(true);
+    for (const f of files)
+      if (f.split("/").length === 2 && !ids.has(f))
+        expect.soft(ids.has(f), `src/rules/${f}.ts is not registered (or not a rule: name helpers *-helper.ts / *-util.ts / *-shared.ts)`).toBe(true);
     for (const id of ids) expect.soft(existsSync(join(ROOT, "src", "rules", id + ".ts")), `rule ${id} should live in src/rules/${id}.ts`).toBe(true);
   });
 
@@ -61,7 +69,10 @@ describe("rule registry", () => {
         const good = lintSources(files(rule.meta.docs.good), opts).findings.filter((f) => f.rule === id);
         // line-too-long's doc example is abbreviated (a megabyte does not fit in docs)
         if (id !== "syntax/line-too-long") expect(bad.length, "bad example should trigger").toBeGreaterThan(0);
-        expect(good.map((f) => f.message), "good example should be clean").toEqual([]);
+        expect(
+          good.map((f) => f.message),
+          "good example should be clean",
+        ).toEqual([]);
       });
 
       it("has a fixture that expects it", () => {

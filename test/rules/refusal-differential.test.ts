@@ -27,8 +27,19 @@ const CASES: Case[] = [
   // services with nothing to start
   { name: "r-noexec.service", text: svc("Type=simple"), refused: true, rule: "loading/service-without-start" },
   { name: "r-misspelt.service", text: "[service]\nExecStart=/bin/true\n", refused: true, rule: "loading/service-without-start" },
-  { name: "r-reset.service", text: svc("ExecStart=/bin/true"), extra: { "r-reset.service.d/override.conf": "[Service]\nExecStart=\n" }, refused: true, rule: "loading/service-without-start" },
-  { name: "ok-reset.service", text: svc("ExecStart=/bin/true"), extra: { "ok-reset.service.d/override.conf": "[Service]\nExecStart=\nExecStart=/bin/false\n" }, refused: false },
+  {
+    name: "r-reset.service",
+    text: svc("ExecStart=/bin/true"),
+    extra: { "r-reset.service.d/override.conf": "[Service]\nExecStart=\n" },
+    refused: true,
+    rule: "loading/service-without-start",
+  },
+  {
+    name: "ok-reset.service",
+    text: svc("ExecStart=/bin/true"),
+    extra: { "ok-reset.service.d/override.conf": "[Service]\nExecStart=\nExecStart=/bin/false\n" },
+    refused: false,
+  },
   { name: "r-stoponly.service", text: svc("ExecStop=/bin/true"), refused: true, rule: "loading/service-without-start" },
   { name: "ok-stopremain.service", text: svc("ExecStop=/bin/true\nRemainAfterExit=yes"), refused: false },
   { name: "r-stopsimple.service", text: svc("Type=simple\nExecStop=/bin/true\nRemainAfterExit=yes"), refused: true, rule: "loading/service-without-start" },
@@ -75,7 +86,12 @@ const CASES: Case[] = [
   // systemd 252 ignores a relative file: path here with a warning; it does not refuse the unit
   { name: "ok-relative-output.service", text: svc("ExecStart=/bin/true\nStandardOutput=file:log.txt"), refused: false },
   // isolating several units
-  { name: "r-isolate.service", text: svc("ExecStart=/bin/true", "OnFailure=rescue.target emergency.target\nOnFailureJobMode=isolate"), refused: true, rule: "loading/isolate-several-units" },
+  {
+    name: "r-isolate.service",
+    text: svc("ExecStart=/bin/true", "OnFailure=rescue.target emergency.target\nOnFailureJobMode=isolate"),
+    refused: true,
+    rule: "loading/isolate-several-units",
+  },
   { name: "ok-isolate.service", text: svc("ExecStart=/bin/true", "OnFailure=rescue.target\nOnFailureJobMode=isolate"), refused: false },
   // slices and scopes
   { name: "r-a--b.slice", text: "[Slice]\nCPUWeight=10\n", refused: true, rule: "loading/slice-name" },
@@ -85,24 +101,111 @@ const CASES: Case[] = [
   // sockets
   { name: "r-nolisten.socket", text: "[Socket]\nAccept=no\n", refused: true, rule: "loading/socket-without-listen" },
   { name: "ok-listen.socket", text: "[Socket]\nListenStream=127.0.0.1:7001\n", extra: { "ok-listen.service": svc("ExecStart=/bin/true") }, refused: false },
-  { name: "r-acceptdgram.socket", text: "[Socket]\nListenDatagram=127.0.0.1:7002\nAccept=yes\n", extra: { "r-acceptdgram@.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/socket-accept-conflict" },
-  { name: "r-maxconn.socket", text: "[Socket]\nListenStream=127.0.0.1:7003\nAccept=yes\nMaxConnections=0\n", extra: { "r-maxconn@.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/socket-accept-conflict" },
-  { name: "r-acceptsvc.socket", text: "[Socket]\nListenStream=127.0.0.1:7004\nAccept=yes\nService=ok-listen.service\n", refused: true, rule: "loading/socket-accept-conflict" },
-  { name: "ok-accept.socket", text: "[Socket]\nListenStream=127.0.0.1:7005\nAccept=yes\n", extra: { "ok-accept@.service": svc("ExecStart=/bin/true") }, refused: false },
-  { name: "r-listenreset.socket", text: "[Socket]\nListenStream=127.0.0.1:7008\nListenFIFO=\n", extra: { "r-listenreset.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/socket-without-listen" },
-  { name: "r-symlinks.socket", text: "[Socket]\nListenStream=127.0.0.1:7006\nSymlinks=/run/r-symlinks.link\n", extra: { "r-symlinks.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/socket-symlinks" },
-  { name: "ok-symlinks.socket", text: "[Socket]\nListenStream=/run/ok-symlinks.sock\nListenStream=127.0.0.1:7007\nSymlinks=/run/ok-symlinks.link\n", extra: { "ok-symlinks.service": svc("ExecStart=/bin/true") }, refused: false },
+  {
+    name: "r-acceptdgram.socket",
+    text: "[Socket]\nListenDatagram=127.0.0.1:7002\nAccept=yes\n",
+    extra: { "r-acceptdgram@.service": svc("ExecStart=/bin/true") },
+    refused: true,
+    rule: "loading/socket-accept-conflict",
+  },
+  {
+    name: "r-maxconn.socket",
+    text: "[Socket]\nListenStream=127.0.0.1:7003\nAccept=yes\nMaxConnections=0\n",
+    extra: { "r-maxconn@.service": svc("ExecStart=/bin/true") },
+    refused: true,
+    rule: "loading/socket-accept-conflict",
+  },
+  {
+    name: "r-acceptsvc.socket",
+    text: "[Socket]\nListenStream=127.0.0.1:7004\nAccept=yes\nService=ok-listen.service\n",
+    refused: true,
+    rule: "loading/socket-accept-conflict",
+  },
+  {
+    name: "ok-accept.socket",
+    text: "[Socket]\nListenStream=127.0.0.1:7005\nAccept=yes\n",
+    extra: { "ok-accept@.service": svc("ExecStart=/bin/true") },
+    refused: false,
+  },
+  {
+    name: "r-listenreset.socket",
+    text: "[Socket]\nListenStream=127.0.0.1:7008\nListenFIFO=\n",
+    extra: { "r-listenreset.service": svc("ExecStart=/bin/true") },
+    refused: true,
+    rule: "loading/socket-without-listen",
+  },
+  {
+    name: "r-symlinks.socket",
+    text: "[Socket]\nListenStream=127.0.0.1:7006\nSymlinks=/run/r-symlinks.link\n",
+    extra: { "r-symlinks.service": svc("ExecStart=/bin/true") },
+    refused: true,
+    rule: "loading/socket-symlinks",
+  },
+  {
+    name: "ok-symlinks.socket",
+    text: "[Socket]\nListenStream=/run/ok-symlinks.sock\nListenStream=127.0.0.1:7007\nSymlinks=/run/ok-symlinks.link\n",
+    extra: { "ok-symlinks.service": svc("ExecStart=/bin/true") },
+    refused: false,
+  },
   // timers and path units
-  { name: "r-notrigger.timer", text: "[Timer]\nPersistent=true\n", extra: { "r-notrigger.service": svc("ExecStart=/bin/true") }, refused: true, rule: "timers/missing-trigger" },
-  { name: "r-misspelt-section.timer", text: "[timer]\nOnCalendar=daily\n", extra: { "r-misspelt-section.service": svc("ExecStart=/bin/true") }, refused: true, rule: "timers/missing-trigger" },
+  {
+    name: "r-notrigger.timer",
+    text: "[Timer]\nPersistent=true\n",
+    extra: { "r-notrigger.service": svc("ExecStart=/bin/true") },
+    refused: true,
+    rule: "timers/missing-trigger",
+  },
+  {
+    name: "r-misspelt-section.timer",
+    text: "[timer]\nOnCalendar=daily\n",
+    extra: { "r-misspelt-section.service": svc("ExecStart=/bin/true") },
+    refused: true,
+    rule: "timers/missing-trigger",
+  },
   { name: "ok-trigger.timer", text: "[Timer]\nOnCalendar=daily\n", extra: { "ok-trigger.service": svc("Type=oneshot\nExecStart=/bin/true") }, refused: false },
   { name: "ok-clock.timer", text: "[Timer]\nOnClockChange=yes\n", extra: { "ok-clock.service": svc("Type=oneshot\nExecStart=/bin/true") }, refused: false },
-  { name: "r-badcalendar.timer", text: "[Timer]\nOnCalendar=daily at noon\n", extra: { "r-badcalendar.service": svc("ExecStart=/bin/true") }, refused: true, rule: "timers/missing-trigger" },
-  { name: "r-timerreset.timer", text: "[Timer]\nOnCalendar=daily\nOnBootSec=\n", extra: { "r-timerreset.service": svc("ExecStart=/bin/true") }, refused: true, rule: "timers/missing-trigger" },
-  { name: "r-clockno.timer", text: "[Timer]\nOnClockChange=no\n", extra: { "r-clockno.service": svc("ExecStart=/bin/true") }, refused: true, rule: "timers/missing-trigger" },
-  { name: "r-relpath.path", text: "[Path]\nPathExists=srv/flag\n", extra: { "r-relpath.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/path-without-trigger" },
-  { name: "r-pathreset.path", text: "[Path]\nPathExists=/srv/flag\nPathChanged=\n", extra: { "r-pathreset.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/path-without-trigger" },
-  { name: "r-nopath.path", text: "[Path]\nMakeDirectory=yes\n", extra: { "r-nopath.service": svc("ExecStart=/bin/true") }, refused: true, rule: "loading/path-without-trigger" },
+  {
+    name: "r-badcalendar.timer",
+    text: "[Timer]\nOnCalendar=daily at noon\n",
+    extra: { "r-badcalendar.service": svc("ExecStart=/bin/true") },
+    refused: true,
+    rule: "timers/missing-trigger",
+  },
+  {
+    name: "r-timerreset.timer",
+    text: "[Timer]\nOnCalendar=daily\nOnBootSec=\n",
+    extra: { "r-timerreset.service": svc("ExecStart=/bin/true") },
+    refused: true,
+    rule: "timers/missing-trigger",
+  },
+  {
+    name: "r-clockno.timer",
+    text: "[Timer]\nOnClockChange=no\n",
+    extra: { "r-clockno.service": svc("ExecStart=/bin/true") },
+    refused: true,
+    rule: "timers/missing-trigger",
+  },
+  {
+    name: "r-relpath.path",
+    text: "[Path]\nPathExists=srv/flag\n",
+    extra: { "r-relpath.service": svc("ExecStart=/bin/true") },
+    refused: true,
+    rule: "loading/path-without-trigger",
+  },
+  {
+    name: "r-pathreset.path",
+    text: "[Path]\nPathExists=/srv/flag\nPathChanged=\n",
+    extra: { "r-pathreset.service": svc("ExecStart=/bin/true") },
+    refused: true,
+    rule: "loading/path-without-trigger",
+  },
+  {
+    name: "r-nopath.path",
+    text: "[Path]\nMakeDirectory=yes\n",
+    extra: { "r-nopath.service": svc("ExecStart=/bin/true") },
+    refused: true,
+    rule: "loading/path-without-trigger",
+  },
   { name: "ok-path.path", text: "[Path]\nPathChanged=/srv/incoming\n", extra: { "ok-path.service": svc("Type=oneshot\nExecStart=/bin/true") }, refused: false },
   // mounts, automounts, swaps
   { name: "data.mount", text: "[Mount]\nWhat=/dev/sdb1\nWhere=/srv/data\n", refused: true, rule: "naming/mount-name-mismatch" },
@@ -140,7 +243,9 @@ if (!hasAnalyze) console.log("refusal-differential: systemd-analyze is not insta
 /** What systemd-analyze verify says about one unit in a batch: refused to load, or not. */
 function systemdRefuses(output: string, name: string): boolean {
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`^(Unit ${n} (has a bad unit file setting|failed to load properly|is masked|not found)\\b|${n}: .*(Refusing|not loading))`, "m").test(output);
+  return new RegExp(`^(Unit ${n} (has a bad unit file setting|failed to load properly|is masked|not found)\\b|${n}: .*(Refusing|not loading))`, "m").test(
+    output,
+  );
 }
 
 // Calls the installed systemd-analyze once for all cases; skipped where it is absent.
@@ -157,13 +262,18 @@ describe.skipIf(!hasAnalyze)("units systemd 252 refuses to load: unitlint agrees
         writeFileSync(join(dir, path), text);
       }
     }
-    const r = spawnSync("systemd-analyze", ["verify", "--man=no", ...CASES.map((c) => join(dir, c.name))], { encoding: "utf8", maxBuffer: 16 << 20, timeout: 60_000 });
+    const r = spawnSync("systemd-analyze", ["verify", "--man=no", ...CASES.map((c) => join(dir, c.name))], {
+      encoding: "utf8",
+      maxBuffer: 16 << 20,
+      timeout: 60_000,
+    });
     const output = `${r.stdout}\n${r.stderr}`;
     const disagreements = CASES.flatMap((c) => {
       const systemd = systemdRefuses(output, c.name);
       const ours = unitlintRefuses(c);
       if (systemd !== c.refused) return [`${c.name}: the table says ${c.refused ? "refused" : "accepted"}, systemd ${systemd ? "refuses" : "accepts"} it`];
-      if (systemd !== ours.error) return [`${c.name}: systemd ${systemd ? "refuses" : "accepts"} it, unitlint ${ours.error ? `reports ${ours.rules.join(", ")}` : "reports no error"}`];
+      if (systemd !== ours.error)
+        return [`${c.name}: systemd ${systemd ? "refuses" : "accepts"} it, unitlint ${ours.error ? `reports ${ours.rules.join(", ")}` : "reports no error"}`];
       return [];
     });
     expect(disagreements, output).toEqual([]);

@@ -4,11 +4,22 @@ import type { LintSettings } from "../../src/rules/types.js";
 
 /** Findings of the service-behaviour rules of issue #5 (part A), as `line:col rule severity`. */
 const lint = (files: Record<string, string>, settings: Partial<LintSettings> = {}, rule?: string) =>
-  lintSources(Object.entries(files).map(([path, text]) => ({ path, text })), { settings })
+  lintSources(
+    Object.entries(files).map(([path, text]) => ({ path, text })),
+    { settings },
+  )
     .findings.filter((f) => (rule ? f.rule === rule : OURS.includes(f.rule)))
     .map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.severity}`);
 
-const OURS = ["exec/relative-executable", "exec/home-with-protect-home", "exec/forking-without-pidfile", "dependencies/oneshot-without-remain", "timeouts/stop-shorter-than-grace", "timeouts/infinite-timeout", "exec/reload-not-supported"];
+const OURS = [
+  "exec/relative-executable",
+  "exec/home-with-protect-home",
+  "exec/forking-without-pidfile",
+  "dependencies/oneshot-without-remain",
+  "timeouts/stop-shorter-than-grace",
+  "timeouts/infinite-timeout",
+  "exec/reload-not-supported",
+];
 
 describe("exec/relative-executable", () => {
   const svc = "[Service]\nExecStart=python3 -m http.server\n";
@@ -26,13 +37,17 @@ describe("exec/relative-executable", () => {
     expect(lint(ctl, { targetSystemd: [237] })).toEqual(["a.service:2:11 exec/relative-executable warning"]);
   });
   it("accepts absolute paths after prefixes and specifiers", () => {
-    expect(lint({ "a.service": "[Service]\nExecStart=-@/usr/bin/a a\nExecStop=%h/bin/stop\nExecStartPre=+/bin/true\nExecStopPost=!-!/bin/true\n" })).toEqual([]);
+    expect(lint({ "a.service": "[Service]\nExecStart=-@/usr/bin/a a\nExecStop=%h/bin/stop\nExecStartPre=+/bin/true\nExecStopPost=!-!/bin/true\n" })).toEqual(
+      [],
+    );
   });
 });
 
 describe("exec/home-with-protect-home", () => {
   it("reports programs and working directories that ProtectHome=yes/tmpfs hides, pointing at the setting", () => {
-    const r = lintSources([{ path: "a.service", text: "[Service]\nExecStart=/home/a/run\nWorkingDirectory=-/root/x\nProtectHome=tmpfs\n" }]).findings.filter((f) => f.rule === "exec/home-with-protect-home");
+    const r = lintSources([{ path: "a.service", text: "[Service]\nExecStart=/home/a/run\nWorkingDirectory=-/root/x\nProtectHome=tmpfs\n" }]).findings.filter(
+      (f) => f.rule === "exec/home-with-protect-home",
+    );
     expect(r.map((f) => `${f.line}:${f.column} ${f.severity}`)).toEqual(["2:11 error", "3:18 warning"]);
     expect(r[0]!.related?.[0]).toMatchObject({ message: "ProtectHome=tmpfs is set here" });
   });
@@ -48,8 +63,12 @@ describe("exec/home-with-protect-home", () => {
 describe("exec/forking-without-pidfile", () => {
   it("is a note when systemd guesses the main PID, a warning with GuessMainPID=no and Restart=on-failure", () => {
     expect(lint({ "a.service": "[Service]\nType=forking\nExecStart=/usr/sbin/d\n" })).toEqual(["a.service:2:1 exec/forking-without-pidfile info"]);
-    expect(lint({ "a.service": "[Service]\nType=forking\nGuessMainPID=no\nExecStart=/usr/sbin/d\n" })).toEqual(["a.service:2:1 exec/forking-without-pidfile info"]);
-    expect(lint({ "a.service": "[Service]\nType=forking\nGuessMainPID=no\nRestart=on-failure\nExecStart=/usr/sbin/d\n" })).toEqual(["a.service:2:1 exec/forking-without-pidfile warning"]);
+    expect(lint({ "a.service": "[Service]\nType=forking\nGuessMainPID=no\nExecStart=/usr/sbin/d\n" })).toEqual([
+      "a.service:2:1 exec/forking-without-pidfile info",
+    ]);
+    expect(lint({ "a.service": "[Service]\nType=forking\nGuessMainPID=no\nRestart=on-failure\nExecStart=/usr/sbin/d\n" })).toEqual([
+      "a.service:2:1 exec/forking-without-pidfile warning",
+    ]);
   });
   it("accepts GuessMainPID=no with RemainAfterExit=yes (no main process on purpose)", () => {
     expect(lint({ "a.service": "[Service]\nType=forking\nGuessMainPID=no\nRemainAfterExit=yes\nExecStart=/etc/rc.local start\n" })).toEqual([]);
@@ -65,7 +84,10 @@ describe("dependencies/oneshot-without-remain", () => {
   const findings = (files: Record<string, string>) =>
     lintSources(Object.entries(files).map(([path, text]) => ({ path, text }))).findings.filter((f) => f.rule === "dependencies/oneshot-without-remain");
   it("reports the oneshot's Type= line, the dependent's line as related", () => {
-    const [f, ...rest] = findings({ "app.service": "[Unit]\nRequires=setup.service\nAfter=setup.service\n[Service]\nExecStart=/usr/bin/app\n", "setup.service": setup });
+    const [f, ...rest] = findings({
+      "app.service": "[Unit]\nRequires=setup.service\nAfter=setup.service\n[Service]\nExecStart=/usr/bin/app\n",
+      "setup.service": setup,
+    });
     expect(rest).toEqual([]);
     expect([f!.file, f!.line, f!.severity]).toEqual(["setup.service", 2, "info"]);
     expect(f!.message).toContain("runs again on every restart of app.service");
@@ -77,9 +99,21 @@ describe("dependencies/oneshot-without-remain", () => {
   });
   it("needs ordering for Requires=/Wants=, a long-running dependent, and no RemainAfterExit=yes", () => {
     expect(findings({ "app.service": "[Unit]\nWants=setup.service\n[Service]\nExecStart=/usr/bin/app\n", "setup.service": setup })).toEqual([]);
-    expect(findings({ "app.service": "[Unit]\nRequires=load@x.service\nAfter=load@x.service\n[Service]\nExecStart=/usr/bin/app\n", "load@.service": setup })).toEqual([]);
-    expect(findings({ "app.service": "[Unit]\nWants=setup.service\nAfter=setup.service\n[Service]\nType=oneshot\nExecStart=/usr/bin/app\n", "setup.service": setup })).toEqual([]);
-    expect(findings({ "app.service": "[Unit]\nWants=setup.service\nAfter=setup.service\n[Service]\nExecStart=/usr/bin/app\n", "setup.service": setup + "RemainAfterExit=yes\n" })).toEqual([]);
+    expect(
+      findings({ "app.service": "[Unit]\nRequires=load@x.service\nAfter=load@x.service\n[Service]\nExecStart=/usr/bin/app\n", "load@.service": setup }),
+    ).toEqual([]);
+    expect(
+      findings({
+        "app.service": "[Unit]\nWants=setup.service\nAfter=setup.service\n[Service]\nType=oneshot\nExecStart=/usr/bin/app\n",
+        "setup.service": setup,
+      }),
+    ).toEqual([]);
+    expect(
+      findings({
+        "app.service": "[Unit]\nWants=setup.service\nAfter=setup.service\n[Service]\nExecStart=/usr/bin/app\n",
+        "setup.service": setup + "RemainAfterExit=yes\n",
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -97,14 +131,21 @@ describe("timeouts/stop-shorter-than-grace", () => {
     expect(findings("[Service]\nExecStart=/usr/bin/gunicorn --graceful-timeout 60 app\nTimeoutSec=59\nTimeoutStopSec=2min\n")).toEqual([]);
   });
   it("does not guess from unrelated numbers", () => {
-    expect(findings("[Service]\nExecStart=/usr/bin/puma -t 8:32 --timeout 90\nExecStartPre=/bin/sleep 60\nEnvironment=GRACE_MS=90000 GRACEFUL=yes\nTimeoutStopSec=5\n")).toEqual([]);
+    expect(
+      findings(
+        "[Service]\nExecStart=/usr/bin/puma -t 8:32 --timeout 90\nExecStartPre=/bin/sleep 60\nEnvironment=GRACE_MS=90000 GRACEFUL=yes\nTimeoutStopSec=5\n",
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("timeouts/infinite-timeout", () => {
   const t = (extra: string) => lint({ "a.service": "[Service]\nExecStart=/usr/bin/a\n" + extra }, {}, "timeouts/infinite-timeout");
   it("warns for the stop timeout, notes the start timeout, once for TimeoutSec=", () => {
-    expect(t("TimeoutStopSec=0\nTimeoutStartSec=infinity\n")).toEqual(["a.service:3:1 timeouts/infinite-timeout warning", "a.service:4:1 timeouts/infinite-timeout info"]);
+    expect(t("TimeoutStopSec=0\nTimeoutStartSec=infinity\n")).toEqual([
+      "a.service:3:1 timeouts/infinite-timeout warning",
+      "a.service:4:1 timeouts/infinite-timeout info",
+    ]);
     expect(t("TimeoutSec=infinity\n")).toEqual(["a.service:3:1 timeouts/infinite-timeout warning"]);
   });
   it("skips finite values, RuntimeMaxSec=, oneshots without stop commands", () => {
@@ -119,7 +160,9 @@ describe("exec/reload-not-supported", () => {
   const r = (files: Record<string, string>) => lint(files, {}, "exec/reload-not-supported");
   it("reports the propagating line when the receiver cannot reload", () => {
     expect(r({ "a.service": app, "b.service": "[Service]\nExecStart=/usr/bin/b\n" })).toEqual(["a.service:2:1 exec/reload-not-supported warning"]);
-    expect(r({ "b.service": "[Unit]\nReloadPropagatedFrom=a.service\n[Service]\nExecStart=/usr/bin/b\n" })).toEqual(["b.service:2:1 exec/reload-not-supported warning"]);
+    expect(r({ "b.service": "[Unit]\nReloadPropagatedFrom=a.service\n[Service]\nExecStart=/usr/bin/b\n" })).toEqual([
+      "b.service:2:1 exec/reload-not-supported warning",
+    ]);
   });
   it("accepts receivers with ExecReload= or Type=notify-reload, and receivers outside the set", () => {
     expect(r({ "a.service": app, "b.service": "[Service]\nExecStart=/usr/bin/b\nExecReload=/usr/bin/b reload\n" })).toEqual([]);

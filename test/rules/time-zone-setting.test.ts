@@ -16,7 +16,9 @@ describe("LintSettings.timeZone", () => {
     const timer = { "t.timer": "[Timer]\nOnCalendar=*-*-* 02:30\n" };
     expect(lint(timer, "calendar/schedule-warning")).toEqual([]);
     expect(lint(timer, "calendar/schedule-warning", { timeZone: "Europe/Berlin" }).length).toBeGreaterThan(0);
-    expect(lint(timer, "calendar/schedule-warning", { timeZone: "Europe/Berlin", ruleOptions: { "calendar/schedule-warning": { timezone: "UTC" } } })).toEqual([]);
+    expect(lint(timer, "calendar/schedule-warning", { timeZone: "Europe/Berlin", ruleOptions: { "calendar/schedule-warning": { timezone: "UTC" } } })).toEqual(
+      [],
+    );
   });
 
   it("timers/simultaneous-timers compares start times in the run's zone", () => {

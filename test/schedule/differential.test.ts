@@ -68,7 +68,11 @@ function compare(json: ScheduleJson, tz: string, from: number): { mismatches: Mi
   return { mismatches, checked, specs };
 }
 
-const report = (m: Mismatch[]) => m.slice(0, 5).map((x) => `${x.tz} @${x.from} ${JSON.stringify(x.spec)}\n ours:   ${x.ours.slice(0, 8).join(" ")}\n theirs: ${x.theirs.slice(0, 8).join(" ")}`).join("\n");
+const report = (m: Mismatch[]) =>
+  m
+    .slice(0, 5)
+    .map((x) => `${x.tz} @${x.from} ${JSON.stringify(x.spec)}\n ours:   ${x.ours.slice(0, 8).join(" ")}\n theirs: ${x.theirs.slice(0, 8).join(" ")}`)
+    .join("\n");
 
 // Week starts: an ordinary week, the weeks of Europe's and the US's 2026 DST changes (both ways), a leap day.
 const FROMS = [1_767_225_600, 1_774_656_000, 1_792_540_800, 1_772_928_000, 1_793_577_600, 1_835_395_200];
@@ -76,57 +80,81 @@ const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe"
 
 if (!hasSystemdAnalyze) console.log("test/schedule/differential.test.ts skipped: systemd-analyze of systemd 252 is not installed");
 
-describe.skipIf(!hasSystemdAnalyze)("schedule --format json against systemd-analyze calendar --iterations (skipped: systemd-analyze of systemd 252 is not installed)", () => {
-  it("the bundled examples' timers, in 5 zones from 6 week starts", () => {
-    const mism: Mismatch[] = [];
-    let checked = 0;
-    for (const tz of ZONES) {
-      for (const from of FROMS) {
-        const json = scheduleJson([join(ROOT, "examples")], from, tz);
-        expect(json.jobs.filter((j) => j.kind === "timer").length).toBeGreaterThan(0);
-        const r = compare(json, tz, from);
+describe.skipIf(!hasSystemdAnalyze)(
+  "schedule --format json against systemd-analyze calendar --iterations (skipped: systemd-analyze of systemd 252 is not installed)",
+  () => {
+    it("the bundled examples' timers, in 5 zones from 6 week starts", () => {
+      const mism: Mismatch[] = [];
+      let checked = 0;
+      for (const tz of ZONES) {
+        for (const from of FROMS) {
+          const json = scheduleJson([join(ROOT, "examples")], from, tz);
+          expect(json.jobs.filter((j) => j.kind === "timer").length).toBeGreaterThan(0);
+          const r = compare(json, tz, from);
+          mism.push(...r.mismatches);
+          checked += r.checked;
+        }
+      }
+      expect(mism, report(mism)).toEqual([]);
+      expect(checked).toBeGreaterThan(10_000);
+    }, 120_000);
+
+    /** Specs that fire within a week, so the windows are full: times of day, weekdays, repetitions, shorthands, zone suffixes. */
+    const weekly = fc
+      .tuple(
+        fc.option(fc.constantFrom("Mon", "Tue..Fri", "Sat,Sun", "Mon,Wed,Fri", "Sun", "Fri..Mon"), { freq: 2 }),
+        fc.constantFrom("*", "0/2", "1..5", "9", "0,12", "22..23", "2", "1/3", "00..02"),
+        fc.constantFrom("00", "0/15", "30", "5", "*/10", "45", "0,30", "7/20"),
+        fc.option(fc.constantFrom("00", "30", "0/20", "15"), { freq: 2 }),
+        fc.option(fc.constantFrom(" UTC", " Europe/Berlin", " America/New_York", " CET", " Asia/Kathmandu"), { freq: 4 }),
+      )
+      .map(([wd, h, m, s, z]) => `${wd ? wd + " " : ""}*-*-* ${h}:${m}${s !== null ? ":" + s : ""}${z ?? ""}`);
+    const shorthand = fc.constantFrom(
+      "hourly",
+      "daily",
+      "weekly",
+      "minutely",
+      "*:0/5",
+      "*-*-* 02:30",
+      "*-*-* 01:30:00",
+      "Sun 02:00",
+      "*-*~01 03:00",
+      "*-*-* 00/6:00",
+    );
+
+    it("generated sets of timers (200 timers, 2 zones) and a grammar sample (100 timers)", () => {
+      const mism: Mismatch[] = [];
+      let checked = 0;
+      const sets: { specs: string[]; tz: string; from: number }[] = [
+        {
+          specs: fc.sample(fc.oneof({ weight: 4, arbitrary: weekly }, { weight: 1, arbitrary: shorthand }), { seed: 2201, numRuns: 100 }),
+          tz: "Europe/Berlin",
+          from: 1_774_656_000,
+        },
+        {
+          specs: fc.sample(fc.oneof({ weight: 4, arbitrary: weekly }, { weight: 1, arbitrary: shorthand }), { seed: 2202, numRuns: 100 }),
+          tz: "America/New_York",
+          from: 1_793_577_600,
+        },
+        { specs: fc.sample(grammaticalSpec, { seed: 2203, numRuns: 100 }), tz: "Australia/Lord_Howe", from: 1_775_318_400 - 3 * 86400 },
+      ];
+      for (const set of sets) {
+        const dir = tempDir();
+        mkdirSync(join(dir, "timers"));
+        set.specs.forEach((spec, i) =>
+          writeFileSync(join(dir, "timers", `gen-${i}.timer`), `[Timer]\nOnCalendar=${spec}\n\n[Install]\nWantedBy=timers.target\n`),
+        );
+        const json = scheduleJson([dir], set.from, set.tz);
+        const r = compare(json, set.tz, set.from);
+        expect(r.specs).toBe(set.specs.length);
         mism.push(...r.mismatches);
         checked += r.checked;
       }
-    }
-    expect(mism, report(mism)).toEqual([]);
-    expect(checked).toBeGreaterThan(10_000);
-  }, 120_000);
-
-  /** Specs that fire within a week, so the windows are full: times of day, weekdays, repetitions, shorthands, zone suffixes. */
-  const weekly = fc
-    .tuple(
-      fc.option(fc.constantFrom("Mon", "Tue..Fri", "Sat,Sun", "Mon,Wed,Fri", "Sun", "Fri..Mon"), { freq: 2 }),
-      fc.constantFrom("*", "0/2", "1..5", "9", "0,12", "22..23", "2", "1/3", "00..02"),
-      fc.constantFrom("00", "0/15", "30", "5", "*/10", "45", "0,30", "7/20"),
-      fc.option(fc.constantFrom("00", "30", "0/20", "15"), { freq: 2 }),
-      fc.option(fc.constantFrom(" UTC", " Europe/Berlin", " America/New_York", " CET", " Asia/Kathmandu"), { freq: 4 }),
-    )
-    .map(([wd, h, m, s, z]) => `${wd ? wd + " " : ""}*-*-* ${h}:${m}${s !== null ? ":" + s : ""}${z ?? ""}`);
-  const shorthand = fc.constantFrom("hourly", "daily", "weekly", "minutely", "*:0/5", "*-*-* 02:30", "*-*-* 01:30:00", "Sun 02:00", "*-*~01 03:00", "*-*-* 00/6:00");
-
-  it("generated sets of timers (200 timers, 2 zones) and a grammar sample (100 timers)", () => {
-    const mism: Mismatch[] = [];
-    let checked = 0;
-    const sets: { specs: string[]; tz: string; from: number }[] = [
-      { specs: fc.sample(fc.oneof({ weight: 4, arbitrary: weekly }, { weight: 1, arbitrary: shorthand }), { seed: 2201, numRuns: 100 }), tz: "Europe/Berlin", from: 1_774_656_000 },
-      { specs: fc.sample(fc.oneof({ weight: 4, arbitrary: weekly }, { weight: 1, arbitrary: shorthand }), { seed: 2202, numRuns: 100 }), tz: "America/New_York", from: 1_793_577_600 },
-      { specs: fc.sample(grammaticalSpec, { seed: 2203, numRuns: 100 }), tz: "Australia/Lord_Howe", from: 1_775_318_400 - 3 * 86400 },
-    ];
-    for (const set of sets) {
-      const dir = tempDir();
-      mkdirSync(join(dir, "timers"));
-      set.specs.forEach((spec, i) => writeFileSync(join(dir, "timers", `gen-${i}.timer`), `[Timer]\nOnCalendar=${spec}\n\n[Install]\nWantedBy=timers.target\n`));
-      const json = scheduleJson([dir], set.from, set.tz);
-      const r = compare(json, set.tz, set.from);
-      expect(r.specs).toBe(set.specs.length);
-      mism.push(...r.mismatches);
-      checked += r.checked;
-    }
-    expect(mism, report(mism)).toEqual([]);
-    expect(checked).toBeGreaterThan(10_000);
-  }, 300_000);
-});
+      expect(mism, report(mism)).toEqual([]);
+      expect(checked).toBeGreaterThan(10_000);
+    }, 300_000);
+  },
+);
 
 describe.skipIf(!hasSystemdAnalyze)("schedule --format json crontab lines against systemd-analyze (UTC, through their OnCalendar= equivalents)", () => {
   it("every start of 60 crontab lines is an elapse of the line's OnCalendar= equivalent(s), and none is missing", () => {
@@ -150,7 +178,8 @@ describe.skipIf(!hasSystemdAnalyze)("schedule --format json crontab lines agains
       for (const spec of conv.lines as string[]) for (const s of theirElapses(spec, "UTC", from, ours.length + 2).elapses) if (s <= toSec) theirs.add(s);
       const t = [...theirs].sort((a, b) => a - b);
       checked += ours.length;
-      if (t.length !== ours.length || t.some((s, i) => s !== ours[i])) bad.push(`${job.specs[0]!.text}: ours ${ours.slice(0, 4).join(" ")} theirs ${t.slice(0, 4).join(" ")}`);
+      if (t.length !== ours.length || t.some((s, i) => s !== ours[i]))
+        bad.push(`${job.specs[0]!.text}: ours ${ours.slice(0, 4).join(" ")} theirs ${t.slice(0, 4).join(" ")}`);
     }
     expect(bad).toEqual([]);
     expect(checked).toBeGreaterThan(1000);

@@ -11,7 +11,10 @@ const INSTALL = "\n[Install]\nWantedBy=timers.target\n";
 const timer = (name: string, body: string, install = true) => parseFile(`units/${name}`, `[Timer]\n${body}\n${install ? INSTALL : ""}`);
 const at = (iso: string) => Date.parse(iso) * 1000;
 
-function build(units: ReturnType<typeof parseFile>[], opts: { from: string; tz?: string; days?: number; schedule?: ScheduleFile[]; enabled?: string[] }): ScheduleModel {
+function build(
+  units: ReturnType<typeof parseFile>[],
+  opts: { from: string; tz?: string; days?: number; schedule?: ScheduleFile[]; enabled?: string[] },
+): ScheduleModel {
   const inputs: Parameters<typeof buildSchedule>[0] = { units: buildUnitSet(units), scheduleFiles: opts.schedule ?? [] };
   if (opts.enabled) inputs.enabled = opts.enabled;
   return buildSchedule(inputs, { from: at(opts.from), tz: opts.tz ?? "UTC", days: opts.days ?? 7 });
@@ -40,7 +43,14 @@ describe("schedule model", () => {
     // @reboot is relative: shown as such, never placed on the timeline
     expect(job(m, "etc/crontab:3")).toMatchObject({ silent: "relative-only" });
     const json = scheduleJson(m);
-    expect(json.elapses.find((e) => e.job === "backup.timer")).toEqual({ job: "backup.timer", file: "units/backup.timer", line: 2, spec: "Mon 08:00", at: "2026-01-05T08:00:00+00:00", usec: at("2026-01-05T08:00:00Z") });
+    expect(json.elapses.find((e) => e.job === "backup.timer")).toEqual({
+      job: "backup.timer",
+      file: "units/backup.timer",
+      line: 2,
+      spec: "Mon 08:00",
+      at: "2026-01-05T08:00:00+00:00",
+      usec: at("2026-01-05T08:00:00Z"),
+    });
     expect(json.elapses.find((e) => e.job === "jobs/sync.json#sync")).toMatchObject({ file: "jobs/sync.json", line: 4, spec: "0 */12 * * *" });
     expect(json.elapses.find((e) => e.job === "etc/crontab:2")).toMatchObject({ file: "etc/crontab", line: 2, at: "2026-01-01T02:30:00+00:00" });
   });
@@ -84,7 +94,10 @@ describe("schedule model", () => {
   });
 
   it("marks the RandomizedDelaySec= window of each elapse and leaves such timers out of collisions", () => {
-    const m = build([timer("a.timer", "OnCalendar=daily\nRandomizedDelaySec=2h\nFixedRandomDelay=yes"), timer("b.timer", "OnCalendar=daily")], { from: "2026-01-01T00:00:00Z", days: 2 });
+    const m = build([timer("a.timer", "OnCalendar=daily\nRandomizedDelaySec=2h\nFixedRandomDelay=yes"), timer("b.timer", "OnCalendar=daily")], {
+      from: "2026-01-01T00:00:00Z",
+      days: 2,
+    });
     const a = m.elapses.filter((e) => m.jobs[e.job]!.id === "a.timer");
     expect(a.map((e) => [e.usec, e.latestUsec])).toEqual([
       [at("2026-01-02T00:00:00Z"), at("2026-01-02T02:00:00Z")],
@@ -115,7 +128,14 @@ describe("schedule model", () => {
     // (from, to]: the hourly ones also meet at the window's end, where b (*:00:30) is already outside
     expect(groups).toEqual([
       { jobs: ["wide.timer", "d.timer"], count: 168, stagger: [["d.timer", 5]] },
-      { jobs: ["a.timer", "b.timer", "crontab:1"], count: 166, stagger: [["b.timer", 15], ["crontab:1", 20]] },
+      {
+        jobs: ["a.timer", "b.timer", "crontab:1"],
+        count: 166,
+        stagger: [
+          ["b.timer", 15],
+          ["crontab:1", 20],
+        ],
+      },
       { jobs: ["a.timer", "b.timer", "crontab:1", "c.timer"], count: 1, stagger: [["c.timer", 25]] },
       { jobs: ["a.timer", "crontab:1"], count: 1, stagger: [] },
     ]);
@@ -125,7 +145,10 @@ describe("schedule model", () => {
   });
 
   it("lists the first 20 collision groups in the terminal and says how many more there are", () => {
-    const units = Array.from({ length: 25 }, (_, i) => [timer(`a${i}.timer`, `OnCalendar=*-*-* 03:${String(i).padStart(2, "0")}`), timer(`b${i}.timer`, `OnCalendar=*-*-* 03:${String(i).padStart(2, "0")}`)]).flat();
+    const units = Array.from({ length: 25 }, (_, i) => [
+      timer(`a${i}.timer`, `OnCalendar=*-*-* 03:${String(i).padStart(2, "0")}`),
+      timer(`b${i}.timer`, `OnCalendar=*-*-* 03:${String(i).padStart(2, "0")}`),
+    ]).flat();
     const m = build(units, { from: "2026-01-05T00:00:00Z", days: 1 });
     expect(m.collisions).toHaveLength(25);
     const text = renderTerminal(m);
@@ -134,7 +157,12 @@ describe("schedule model", () => {
   });
 
   it("finds DST changes in the window and the jobs they skip or repeat", () => {
-    const units = [timer("night.timer", "OnCalendar=*-*-* 02:30"), timer("h.timer", "OnCalendar=*:15"), timer("noon.timer", "OnCalendar=12:00"), timer("utc.timer", "OnCalendar=*-*-* 02:30 UTC")];
+    const units = [
+      timer("night.timer", "OnCalendar=*-*-* 02:30"),
+      timer("h.timer", "OnCalendar=*:15"),
+      timer("noon.timer", "OnCalendar=12:00"),
+      timer("utc.timer", "OnCalendar=*-*-* 02:30 UTC"),
+    ];
     const springCron = parseCrontab("15 * * * * /bin/poll\n30 2 * * * /bin/nightly\n", "crontab", "user");
     const spring = build(units, { from: "2026-03-27T00:00:00Z", tz: "Europe/Berlin", days: 4, schedule: [springCron] });
     expect(spring.dst).toHaveLength(1);
@@ -169,7 +197,9 @@ describe("schedule model", () => {
   });
 
   it("counts starts per clock hour and names the busiest", () => {
-    const m = build([timer("a.timer", "OnCalendar=*:00,30"), timer("b.timer", "OnCalendar=Tue 09:10"), timer("c.timer", "OnCalendar=09:20")], { from: "2026-01-05T00:00:00Z" });
+    const m = build([timer("a.timer", "OnCalendar=*:00,30"), timer("b.timer", "OnCalendar=Tue 09:10"), timer("c.timer", "OnCalendar=09:20")], {
+      from: "2026-01-05T00:00:00Z",
+    });
     // (from, to]: a start exactly at the window's end counts, in the hour it opens
     expect(m.perHour).toHaveLength(169);
     expect(m.busiest).toEqual({ start: at("2026-01-06T09:00:00Z"), starts: 4, jobs: 3 });
@@ -192,7 +222,10 @@ describe("schedule model", () => {
   });
 
   it("cuts a spec that fires every second at the limit and says so", () => {
-    const m = buildSchedule({ units: buildUnitSet([timer("fast.timer", "OnCalendar=*:*:*")]), scheduleFiles: [] }, { from: at("2026-01-05T00:00:00Z"), tz: "UTC", days: 1, maxPerSpec: 500 });
+    const m = buildSchedule(
+      { units: buildUnitSet([timer("fast.timer", "OnCalendar=*:*:*")]), scheduleFiles: [] },
+      { from: at("2026-01-05T00:00:00Z"), tz: "UTC", days: 1, maxPerSpec: 500 },
+    );
     expect(m.elapses).toHaveLength(500);
     expect(m.jobs[0]!.truncated).toBe(true);
   });

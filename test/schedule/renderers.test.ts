@@ -13,7 +13,7 @@ const units = [
   parseFile("u/boot.timer", "[Timer]\nOnBootSec=5min\n[Install]\nWantedBy=timers.target\n"),
   parseFile("u/fast.timer", "[Timer]\nOnCalendar=*:0/5\n[Install]\nWantedBy=timers.target\n"),
 ];
-const cron = parseCrontab("15 3 * * * root /usr/bin/report --to=ops,dev; echo \"done\"\n", "cron.d/report", "system");
+const cron = parseCrontab('15 3 * * * root /usr/bin/report --to=ops,dev; echo "done"\n', "cron.d/report", "system");
 const model = buildSchedule({ units: buildUnitSet(units), scheduleFiles: [cron] }, { from, tz: "Europe/Berlin", days: 7 });
 
 describe("html", () => {
@@ -58,8 +58,8 @@ describe("ics", () => {
     expect(new Set(lines.filter((l) => l.startsWith("UID:"))).size).toBe(summaries.length);
   });
   it("escapes text and folds on character boundaries", () => {
-    expect(icsText('a,b;c\\d\ne')).toBe("a\\,b\\;c\\\\d\\ne");
-    expect(ics.replace(/\r\n /g, "")).toContain("runs: /usr/bin/report --to=ops\\,dev\\; echo \"done\"");
+    expect(icsText("a,b;c\\d\ne")).toBe("a\\,b\\;c\\\\d\\ne");
+    expect(ics.replace(/\r\n /g, "")).toContain('runs: /usr/bin/report --to=ops\\,dev\\; echo "done"');
     const folded = foldLine("DESCRIPTION:" + "ä".repeat(60));
     for (const part of folded.split("\r\n")) expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
     expect(folded.split("\r\n ").join("")).toBe("DESCRIPTION:" + "ä".repeat(60));

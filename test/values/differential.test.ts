@@ -40,7 +40,10 @@ describe.skipIf(!hasSystemdAnalyze)("differential: value grammars vs systemd-ana
     const errors = new Set(found.filter((f) => f.severity === "error" && f.line === LINE).map((f) => f.file));
     const disagreements = cases
       .filter((c) => refused.has(c.path) !== errors.has(c.path))
-      .map((c) => `${c.setting}=${c.value}  systemd ${refused.has(c.path) ? "refuses" : "takes"} it, unitlint ${errors.has(c.path) ? "reports an error" : "does not"}`);
+      .map(
+        (c) =>
+          `${c.setting}=${c.value}  systemd ${refused.has(c.path) ? "refuses" : "takes"} it, unitlint ${errors.has(c.path) ? "reports an error" : "does not"}`,
+      );
     expect(cases.length).toBeGreaterThan(300);
     expect(disagreements).toEqual([]);
   });

@@ -16,35 +16,73 @@ import { describeOutcome, judgeSweep, openDisagreements, writeSweep, type SweepO
  * line systemd refuses and unitlint takes, unless noted. Issue #17 tracks them.
  */
 const OPEN: Record<string, number> = {
-  bind_paths: 2, bpf_foreign_program: 26, bus_name: 1, colon_separated_paths: 1, delegate: 1, device_allow: 1,
-  exec: 12, exec_directories: 10, exec_input_text: 2, extension_images: 27, fdname: 1, ip_filter_bpf_progs: 2,
-  load_credential: 2, log_extra_fields: 1, log_namespace: 1, mount_images: 28, namespace_path_strv: 9,
-  pass_environ: 1, path_spec: 5, personality: 10, restrict_filesystems: 1, restrict_network_interfaces: 1, rlimit: 1,
-  root_image_options: 3, service_sockets: 2, socket_bind: 1, socket_listen: 16, socket_protocol: 1,
-  socket_service: 2, syscall_archs: 1, tasks_max: 1, temporary_filesystems: 1, timer: 6, trigger_unit: 4,
-  unit_condition_path: 22, unit_env_file: 1, unit_path_strv_printf: 1, unit_requires_mounts_for: 1, unit_slice: 2,
-  unset_environ: 2, user_group_compat: 2, user_group_strv_compat: 1, working_directory: 3,
+  bind_paths: 2,
+  bpf_foreign_program: 26,
+  bus_name: 1,
+  colon_separated_paths: 1,
+  delegate: 1,
+  device_allow: 1,
+  exec: 12,
+  exec_directories: 10,
+  exec_input_text: 2,
+  extension_images: 27,
+  fdname: 1,
+  ip_filter_bpf_progs: 2,
+  load_credential: 2,
+  log_extra_fields: 1,
+  log_namespace: 1,
+  mount_images: 28,
+  namespace_path_strv: 9,
+  pass_environ: 1,
+  path_spec: 5,
+  personality: 10,
+  restrict_filesystems: 1,
+  restrict_network_interfaces: 1,
+  rlimit: 1,
+  root_image_options: 3,
+  service_sockets: 2,
+  socket_bind: 1,
+  socket_listen: 16,
+  socket_protocol: 1,
+  socket_service: 2,
+  syscall_archs: 1,
+  tasks_max: 1,
+  temporary_filesystems: 1,
+  timer: 6,
+  trigger_unit: 4,
+  unit_condition_path: 22,
+  unit_env_file: 1,
+  unit_path_strv_printf: 1,
+  unit_requires_mounts_for: 1,
+  unit_slice: 2,
+  unset_environ: 2,
+  user_group_compat: 2,
+  user_group_strv_compat: 1,
+  working_directory: 3,
 };
 
 const dir = mkdtempSync(join(tmpdir(), "unitlint-sweep-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.skipIf(!hasSystemdAnalyze)("differential: generated value sweep vs systemd-analyze verify (skipped: systemd-analyze of systemd 252 is not installed)", () => {
-  it("errors on exactly the lines systemd refuses, per value kind", () => {
-    const outcomes = judgeSweep(writeSweep(dir));
-    expect(outcomes.length).toBeGreaterThan(10000);
-    const open = openDisagreements(outcomes);
-    const byKind = new Map<string, SweepOutcome[]>();
-    for (const o of open) (byKind.get(o.kind) ?? byKind.set(o.kind, []).get(o.kind)!).push(o);
-    const over: string[] = [];
-    const better: string[] = [];
-    for (const kind of new Set([...byKind.keys(), ...Object.keys(OPEN)])) {
-      const n = byKind.get(kind)?.length ?? 0;
-      const allowed = OPEN[kind] ?? 0;
-      if (n > allowed) over.push(`${kind}: ${n} disagreements (baseline ${allowed})\n  ${byKind.get(kind)!.map(describeOutcome).join("\n  ")}`);
-      else if (n < allowed) better.push(`${kind}: ${n} (baseline ${allowed}: lower it)`);
-    }
-    expect(over).toEqual([]);
-    expect(better).toEqual([]);
-  });
-});
+describe.skipIf(!hasSystemdAnalyze)(
+  "differential: generated value sweep vs systemd-analyze verify (skipped: systemd-analyze of systemd 252 is not installed)",
+  () => {
+    it("errors on exactly the lines systemd refuses, per value kind", () => {
+      const outcomes = judgeSweep(writeSweep(dir));
+      expect(outcomes.length).toBeGreaterThan(10000);
+      const open = openDisagreements(outcomes);
+      const byKind = new Map<string, SweepOutcome[]>();
+      for (const o of open) (byKind.get(o.kind) ?? byKind.set(o.kind, []).get(o.kind)!).push(o);
+      const over: string[] = [];
+      const better: string[] = [];
+      for (const kind of new Set([...byKind.keys(), ...Object.keys(OPEN)])) {
+        const n = byKind.get(kind)?.length ?? 0;
+        const allowed = OPEN[kind] ?? 0;
+        if (n > allowed) over.push(`${kind}: ${n} disagreements (baseline ${allowed})\n  ${byKind.get(kind)!.map(describeOutcome).join("\n  ")}`);
+        else if (n < allowed) better.push(`${kind}: ${n} (baseline ${allowed}: lower it)`);
+      }
+      expect(over).toEqual([]);
+      expect(better).toEqual([]);
+    });
+  },
+);

@@ -13,7 +13,10 @@ const STRERROR = { EINVAL: "Invalid argument", ERANGE: "Numerical result out of 
  * What `systemd-analyze timespan SPAN...` prints (src/analyze/analyze-timespan.c):
  * it stops at the first span it cannot parse. `mu` is "μ" in a UTF-8 locale, else "u".
  */
-export function analyzeTimespan(spans: readonly string[], opts: { mu: string; session: LibcSession; zones: ZoneSource; now: bigint; program?: string }): AnalyzeOutput {
+export function analyzeTimespan(
+  spans: readonly string[],
+  opts: { mu: string; session: LibcSession; zones: ZoneSource; now: bigint; program?: string },
+): AnalyzeOutput {
   let stdout = "";
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i]!;
@@ -22,7 +25,8 @@ export function analyzeTimespan(spans: readonly string[], opts: { mu: string; se
       let stderr = `Failed to parse time span '${s}': ${STRERROR[r.errno]}\n`;
       if (parseCalendarIn(s, opts.session, opts.zones).ok)
         stderr += `Hint: this expression is a valid calendar specification. Use '${opts.program ?? "unitlint"} calendar "${s}"' instead?\n`;
-      if (parseTimestampIn(s, opts.session, opts.zones, opts.now, { zoneNames: "reject" }).ok) stderr += `Hint: this expression is a valid timestamp, not a time span.\n`;
+      if (parseTimestampIn(s, opts.session, opts.zones, opts.now, { zoneNames: "reject" }).ok)
+        stderr += `Hint: this expression is a valid timestamp, not a time span.\n`;
       return { stdout, stderr, exitCode: 1 };
     }
     stdout += renderTable([

@@ -41,6 +41,4 @@ export interface CronExpression {
   command?: string;
 }
 
-export type CronParseResult =
-  | { ok: true; cron: CronExpression }
-  | { ok: false; error: { message: string; range: Range; field?: CronFieldName } };
+export type CronParseResult = { ok: true; cron: CronExpression } | { ok: false; error: { message: string; range: Range; field?: CronFieldName } };

@@ -2,7 +2,16 @@ import type { IToken } from "chevrotain";
 import type { Range } from "../../core/range.js";
 import { cronLexer } from "./tokens.js";
 import { cronFieldGrammar } from "./grammar.js";
-import { CRON_BOUNDS, CRON_FIELDS, type CronExpression, type CronField, type CronFieldName, type CronItemNode, type CronParseResult, type CronSpecial } from "./model.js";
+import {
+  CRON_BOUNDS,
+  CRON_FIELDS,
+  type CronExpression,
+  type CronField,
+  type CronFieldName,
+  type CronItemNode,
+  type CronParseResult,
+  type CronSpecial,
+} from "./model.js";
 import type { CstNode } from "chevrotain";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -26,7 +35,12 @@ function valueOf(tok: IToken, field: CronFieldName, offset: number): number {
   else {
     const names = field === "month" ? MONTHS : field === "dayOfWeek" ? DAYS : [];
     v = names.indexOf(tok.image.toLowerCase());
-    if (v < 0) throw new CronFail(names.length ? `'${tok.image}' is not a ${FIELD_LABEL[field]} name (${names.join(", ")})` : `names are only allowed for months and weekdays`, range, field);
+    if (v < 0)
+      throw new CronFail(
+        names.length ? `'${tok.image}' is not a ${FIELD_LABEL[field]} name (${names.join(", ")})` : `names are only allowed for months and weekdays`,
+        range,
+        field,
+      );
     if (field === "month") v++;
   }
   const [lo, hi] = CRON_BOUNDS[field];
@@ -38,14 +52,23 @@ function field(name: CronFieldName, text: string, offset: number): CronField {
   const range = { start: offset, end: offset + text.length };
   const lexed = cronLexer().tokenize(text);
   const bad = lexed.tokens.find((t) => t.tokenType.name === "CronOther" || t.tokenType.name === "Special");
-  if (bad) throw new CronFail(`unexpected '${bad.image}' in the ${FIELD_LABEL[name]} field`, { start: offset + bad.startOffset, end: offset + bad.startOffset + bad.image.length }, name);
+  if (bad)
+    throw new CronFail(
+      `unexpected '${bad.image}' in the ${FIELD_LABEL[name]} field`,
+      { start: offset + bad.startOffset, end: offset + bad.startOffset + bad.image.length },
+      name,
+    );
   const grammar = cronFieldGrammar();
   grammar.input = lexed.tokens;
   const cst = grammar.field();
   const err = grammar.errors[0];
   if (err) {
     const at = Number.isFinite(err.token.startOffset) ? err.token.startOffset : text.length;
-    throw new CronFail(`${FIELD_LABEL[name]} field '${text}' is not a cron list (values, a-b ranges, */n or a-b/n steps)`, { start: offset + at, end: offset + Math.max(at + 1, text.length) }, name);
+    throw new CronFail(
+      `${FIELD_LABEL[name]} field '${text}' is not a cron list (values, a-b ranges, */n or a-b/n steps)`,
+      { start: offset + at, end: offset + Math.max(at + 1, text.length) },
+      name,
+    );
   }
   const [lo, hi] = CRON_BOUNDS[name];
   const set = new Set<number>();
@@ -67,7 +90,12 @@ function field(name: CronFieldName, text: string, offset: number): CronField {
       node.from = from;
       node.to = to;
       if (to < from) throw new CronFail(`range ${values[0]!.image}-${values[1]!.image} runs backwards`, r, name);
-      if (stepTok && !values[1]) throw new CronFail(`'${values[0]!.image}/${stepTok.image}' is not standard cron; write ${values[0]!.image}-${name === "dayOfWeek" ? 7 : hi}/${stepTok.image}`, r, name);
+      if (stepTok && !values[1])
+        throw new CronFail(
+          `'${values[0]!.image}/${stepTok.image}' is not standard cron; write ${values[0]!.image}-${name === "dayOfWeek" ? 7 : hi}/${stepTok.image}`,
+          r,
+          name,
+        );
     }
     let step = 1;
     if (stepTok) {
@@ -94,7 +122,8 @@ export function parseCron(text: string): CronParseResult {
       // cron compares the shorthand with strcmp(): @DAILY and @Hourly are rejected like any unknown word
       const special = SPECIALS.find((s) => s === word);
       const upper = SPECIALS.find((s) => s === word.toLowerCase());
-      if (!special && upper) throw new CronFail(`cron shorthands are lower case: cron rejects '${word}'; write '${upper}'`, { start: lead, end: lead + word.length });
+      if (!special && upper)
+        throw new CronFail(`cron shorthands are lower case: cron rejects '${word}'; write '${upper}'`, { start: lead, end: lead + word.length });
       if (!special) throw new CronFail(`unknown cron shorthand '${word}' (${SPECIALS.join(", ")})`, { start: lead, end: lead + word.length });
       const rest = trimmed.slice(word.length).trim();
       const cron: CronExpression = { text, special };
@@ -105,7 +134,11 @@ export function parseCron(text: string): CronParseResult {
     const re = /[^ \t]+/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) && parts.length < 5) parts.push({ text: m[0], start: m.index });
-    if (parts.length < 5) throw new CronFail(`a cron expression has five fields (minute hour day-of-month month day-of-week), found ${parts.length}`, { start: 0, end: text.length });
+    if (parts.length < 5)
+      throw new CronFail(`a cron expression has five fields (minute hour day-of-month month day-of-week), found ${parts.length}`, {
+        start: 0,
+        end: text.length,
+      });
     const fields = {} as Record<CronFieldName, CronField>;
     CRON_FIELDS.forEach((name, i) => {
       fields[name] = field(name, parts[i]!.text, parts[i]!.start);

@@ -37,7 +37,7 @@ function chainFor(values: number[], field: CronFieldName, width = 2): string {
   }
   // runs of consecutive values
   const parts: string[] = [];
-  for (let i = 0; i < v.length; ) {
+  for (let i = 0; i < v.length;) {
     let j = i;
     while (j + 1 < v.length && v[j + 1] === v[j]! + 1) j++;
     if (j - i >= 2) parts.push(`${pad(v[i]!)}..${pad(v[j]!)}`);
@@ -57,9 +57,15 @@ const weekdayBits = (days: number[]) => days.reduce((b, d) => b | (1 << ((d + 6)
  */
 export function cronToCalendarLines(cron: CronExpression): CronConversion {
   if (cron.special === "@reboot") {
-    return { ok: false, lines: [], notes: ["@reboot runs once at boot and has no calendar equivalent; use OnBootSec= (e.g. OnBootSec=0) in the timer instead"] };
+    return {
+      ok: false,
+      lines: [],
+      notes: ["@reboot runs once at boot and has no calendar equivalent; use OnBootSec= (e.g. OnBootSec=0) in the timer instead"],
+    };
   }
-  const sets = cron.special ? specialFields(cron.special)! : Object.fromEntries(Object.entries(cron.fields!).map(([k, f]) => [k, f.values])) as Record<CronFieldName, number[]>;
+  const sets = cron.special
+    ? specialFields(cron.special)!
+    : (Object.fromEntries(Object.entries(cron.fields!).map(([k, f]) => [k, f.values])) as Record<CronFieldName, number[]>);
   const andDays = cron.special ? true : cron.fields!.dayOfMonth.startsWithStar || cron.fields!.dayOfWeek.startsWithStar;
   const time = `${chainFor(sets.hour, "hour")}:${chainFor(sets.minute, "minute")}:00`;
   const month = chainFor(sets.month, "month");
@@ -68,7 +74,8 @@ export function cronToCalendarLines(cron: CronExpression): CronConversion {
   const wd = allWeekdays ? "" : formatWeekdays(weekdayBits(sets.dayOfWeek)) + " ";
   const lines: string[] = [];
   if (andDays) lines.push(`${wd}*-${month}-${days} ${time}`);
-  else if (allWeekdays || days === "*") lines.push(`*-${month}-* ${time}`); // either field matches every day
+  else if (allWeekdays || days === "*")
+    lines.push(`*-${month}-* ${time}`); // either field matches every day
   else {
     lines.push(`*-${month}-${days} ${time}`);
     lines.push(`${wd}*-${month}-* ${time}`);
@@ -77,6 +84,9 @@ export function cronToCalendarLines(cron: CronExpression): CronConversion {
   if (lines.length > 1) notes.push("cron runs when either the day of month or the day of week matches, so this needs two OnCalendar= lines");
   // Only a job whose every run of the day falls in the hours DST changes touch loses (or repeats) that day's run;
   // an hourly or every-15-minutes job loses one of many, which is not worth a note.
-  if (sets.hour.every((h) => h <= 3)) notes.push("cron and systemd treat local times skipped or repeated by a DST change differently (cron runs skipped times at the jump; systemd skips them); set a zone or avoid 01:00-03:00 if that matters");
+  if (sets.hour.every((h) => h <= 3))
+    notes.push(
+      "cron and systemd treat local times skipped or repeated by a DST change differently (cron runs skipped times at the jump; systemd skips them); set a zone or avoid 01:00-03:00 if that matters",
+    );
   return { ok: true, lines, notes };
 }

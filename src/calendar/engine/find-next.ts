@@ -115,7 +115,14 @@ function matchesWeekday(ctx: Ctx, bits: number, tm: Tm): boolean {
 
 /** Wall-clock order of two broken-down times (year down to second). */
 function compareFields(a: Tm, b: Tm): number {
-  return Math.sign(a.year - b.year) || Math.sign(a.mon - b.mon) || Math.sign(a.mday - b.mday) || Math.sign(a.hour - b.hour) || Math.sign(a.min - b.min) || Math.sign(a.sec - b.sec);
+  return (
+    Math.sign(a.year - b.year) ||
+    Math.sign(a.mon - b.mon) ||
+    Math.sign(a.mday - b.mday) ||
+    Math.sign(a.hour - b.hour) ||
+    Math.sign(a.min - b.min) ||
+    Math.sign(a.sec - b.sec)
+  );
 }
 
 const MON = 0;

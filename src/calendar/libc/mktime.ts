@@ -15,10 +15,20 @@ import { offtime } from "./offtime.js";
 const TM_YEAR_BASE = 1900;
 const EPOCH_YEAR = 1970;
 
-const leapyear = (year: number) =>
-  (year & 3) === 0 && (year % 100 !== 0 || (cdiv(year, 100) & 3) === (-(TM_YEAR_BASE / 100) & 3));
+const leapyear = (year: number) => (year & 3) === 0 && (year % 100 !== 0 || (cdiv(year, 100) & 3) === (-(TM_YEAR_BASE / 100) & 3));
 
-function ydhmsDiff(year1: number, yday1: number, hour1: number, min1: number, sec1: number, year0: number, yday0: number, hour0: number, min0: number, sec0: number): number {
+function ydhmsDiff(
+  year1: number,
+  yday1: number,
+  hour1: number,
+  min1: number,
+  sec1: number,
+  year0: number,
+  yday0: number,
+  hour0: number,
+  min0: number,
+  sec0: number,
+): number {
   const a4 = fdiv(year1, 4) + fdiv(TM_YEAR_BASE, 4) - ((year1 & 3) === 0 ? 1 : 0);
   const b4 = fdiv(year0, 4) + fdiv(TM_YEAR_BASE, 4) - ((year0 & 3) === 0 ? 1 : 0);
   const a100 = fdiv(a4, 25);
@@ -87,7 +97,18 @@ const memo = {
 function mktimeInternal(tp: Tm, conv: Converter, leapZone?: Zone): number | null {
   const guess = conv ? conv.localtimeOffset : gmtimeOffset;
   const m = memo;
-  if (m.conv === conv && m.leapZone === leapZone && m.guess === guess && m.sec === tp.sec && m.min === tp.min && m.hour === tp.hour && m.mday === tp.mday && m.mon === tp.mon && m.year === tp.year && m.isdst === tp.isdst) {
+  if (
+    m.conv === conv &&
+    m.leapZone === leapZone &&
+    m.guess === guess &&
+    m.sec === tp.sec &&
+    m.min === tp.min &&
+    m.hour === tp.hour &&
+    m.mday === tp.mday &&
+    m.mon === tp.mon &&
+    m.year === tp.year &&
+    m.isdst === tp.isdst
+  ) {
     assignTm(tp, m.out);
     if (conv) conv.tzname = m.tzname!;
     // the guess after an answered call is the answer's offset, the same as before the repeat

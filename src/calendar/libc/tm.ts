@@ -28,7 +28,19 @@ export interface Tm {
 }
 
 export function copyTm(tm: Tm): Tm {
-  return { sec: tm.sec, min: tm.min, hour: tm.hour, mday: tm.mday, mon: tm.mon, year: tm.year, wday: tm.wday, yday: tm.yday, isdst: tm.isdst, gmtoff: tm.gmtoff, zone: tm.zone };
+  return {
+    sec: tm.sec,
+    min: tm.min,
+    hour: tm.hour,
+    mday: tm.mday,
+    mon: tm.mon,
+    year: tm.year,
+    wday: tm.wday,
+    yday: tm.yday,
+    isdst: tm.isdst,
+    gmtoff: tm.gmtoff,
+    zone: tm.zone,
+  };
 }
 
 export function assignTm(to: Tm, from: Tm): void {

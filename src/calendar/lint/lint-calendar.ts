@@ -34,7 +34,14 @@ export function lintCalendar(input: string, options: LintCalendarOptions = {}): 
     const cron = parseCron(input);
     if (cron.ok && !cron.cron.command && (cron.cron.fields || cron.cron.special)) {
       const conv = cronToCalendarLines(cron.cron);
-      const d: CalendarDiagnostic = { ...parsed.error, code: "cron-expression", range: whole, message: conv.ok ? `this is a cron expression, not a calendar spec; write ${conv.lines.map((l) => `OnCalendar=${l}`).join(" and ")}` : `this is a cron expression; ${conv.notes[0]}` };
+      const d: CalendarDiagnostic = {
+        ...parsed.error,
+        code: "cron-expression",
+        range: whole,
+        message: conv.ok
+          ? `this is a cron expression, not a calendar spec; write ${conv.lines.map((l) => `OnCalendar=${l}`).join(" and ")}`
+          : `this is a cron expression; ${conv.notes[0]}`,
+      };
       if (conv.ok) d.suggestion = conv.lines.join("\n");
       return [d];
     }
@@ -46,15 +53,30 @@ export function lintCalendar(input: string, options: LintCalendarOptions = {}): 
   const ahead = elapsesAfter(spec, nowUsec, 1, session, zones);
   const fieldRange = (f: "day" | "weekday" | "year" | "hour") => (f === "weekday" ? parsed.ast.body?.weekdays?.range : parsed.ast.fields[f]?.range) ?? whole;
   if (ahead.end === "EDEADLK") {
-    out.push({ code: "elapse-error", severity: "warning", message: "systemd gives up searching for the next elapse of this spec (more than 1000 steps) and the timer will not start", range: whole });
+    out.push({
+      code: "elapse-error",
+      severity: "warning",
+      message: "systemd gives up searching for the next elapse of this spec (more than 1000 steps) and the timer will not start",
+      range: whole,
+    });
   } else if (ahead.elapses.length === 0) {
     const ever = elapsesAfter(spec, 0, 1, newSession(options), zones);
     if (ever.elapses.length > 0) {
-      out.push({ code: "date-in-past", severity: "warning", message: `every date of this spec is before ${new Date(nowUsec / 1000).toISOString().slice(0, 10)}; the timer will never fire`, range: fieldRange("year") });
+      out.push({
+        code: "date-in-past",
+        severity: "warning",
+        message: `every date of this spec is before ${new Date(nowUsec / 1000).toISOString().slice(0, 10)}; the timer will never fire`,
+        range: fieldRange("year"),
+      });
     } else {
       const why = neverReason(spec);
       const code = why?.field === "day" || why?.field === "year" ? "day-not-in-month" : why?.field === "weekday" ? "weekday-never-matches" : "never-elapses";
-      const d: CalendarDiagnostic = { code, severity: "warning", message: why ? `${why.message}; this spec never elapses` : "this spec never elapses", range: why ? fieldRange(why.field) : whole };
+      const d: CalendarDiagnostic = {
+        code,
+        severity: "warning",
+        message: why ? `${why.message}; this spec never elapses` : "this spec never elapses",
+        range: why ? fieldRange(why.field) : whole,
+      };
       if (why) d.field = why.field;
       out.push(d);
     }
@@ -67,7 +89,7 @@ export function lintCalendar(input: string, options: LintCalendarOptions = {}): 
     for (const hit of dstHits(spec, zone, from, from + (options.dstYears ?? 2) * 366 * 86400)) {
       if (seen.has(hit.kind)) continue;
       seen.add(hit.kind);
-      const where = spec.timezone ?? (options.tz ?? zone.name);
+      const where = spec.timezone ?? options.tz ?? zone.name;
       out.push({
         code: hit.kind === "gap" ? "dst-gap" : "dst-overlap",
         severity: "warning",

@@ -17,7 +17,13 @@ export function neverReason(spec: CalendarSpec): { field: "day" | "weekday" | "y
       const m = months.map((x) => MONTH_NAMES[x - 1]).join(", ");
       return { field: "day", message: `day ${days.join(", ")} never occurs in ${m}` };
     }
-    if (months.every((m) => m === 2) && Array.from({ length: 29 }, (_, i) => i + 1).filter((d) => chainMatches(spec.day, d)).every((d) => d === 29) && !years.some(isLeapYear)) {
+    if (
+      months.every((m) => m === 2) &&
+      Array.from({ length: 29 }, (_, i) => i + 1)
+        .filter((d) => chainMatches(spec.day, d))
+        .every((d) => d === 29) &&
+      !years.some(isLeapYear)
+    ) {
       return { field: "year", message: `February 29 falls in none of the selected years` };
     }
   }

@@ -42,7 +42,8 @@ function decimal(v: ValueNode, usec: boolean, field: CalendarField): number {
     value *= 1000000n;
     if (v.fraction !== undefined) value += BigInt(fraction6(v.fraction));
   }
-  if (value > BigInt(INT_MAX)) fail("number-too-large", "ERANGE", `${v.digits}${v.fraction ? "." + v.fraction : ""} is too large for the ${field}`, v.range, field);
+  if (value > BigInt(INT_MAX))
+    fail("number-too-large", "ERANGE", `${v.digits}${v.fraction ? "." + v.fraction : ""} is too large for the ${field}`, v.range, field);
   return Number(value);
 }
 
@@ -166,7 +167,8 @@ function parseTimestamp(ts: { range: Range; text: string }, spec: CalendarSpec, 
   const tm = gmtimeInto(Number(v), gm, leapZone) ? gm : null;
   if (!tm) fail("number-too-large", "ERANGE", `${ts.text} is too far from 1970`, ts.range);
   // under a leap-second TZ (right/...) gmtime shows an inserted second as :60, which calendar_spec_valid() rejects
-  if (tm!.sec > 59) fail("value-out-of-range", "EINVAL", `${ts.text} falls on a leap second (:60) in this time zone, which a calendar spec cannot name`, ts.range, "second");
+  if (tm!.sec > 59)
+    fail("value-out-of-range", "EINVAL", `${ts.text} falls on a leap second (:60) in this time zone, which a calendar spec cannot name`, ts.range, "second");
   spec.utc = true;
   spec.year = [{ ...constComponent(tm!.year + 1900), range: ts.range }];
   spec.month = [{ ...constComponent(tm!.mon + 1), range: ts.range }];
@@ -182,7 +184,8 @@ function weekdayBits(body: CalendarBodyNode): number {
   for (const run of body.weekdays?.runs ?? []) {
     bits |= 1 << run.from.day;
     if (run.to) {
-      if (run.from.day > run.to.day) fail("backwards-weekday-range", "EINVAL", `weekday range runs backwards; write it from Monday towards Sunday`, run.range, "weekday");
+      if (run.from.day > run.to.day)
+        fail("backwards-weekday-range", "EINVAL", `weekday range runs backwards; write it from Monday towards Sunday`, run.range, "weekday");
       for (let d = run.from.day; d <= run.to.day; d++) bits |= 1 << d;
     }
   }

@@ -61,7 +61,16 @@ function earlierProblem(tokens: IToken[], errorIndex: number, errorAt: number, t
     // fails (EINVAL) before the value's own range check (ERANGE) runs.
     // (The multiplication by 10^6 overflowing is checked before both.)
     const digits = text.slice(d.range.start, d.range.end);
-    if (d.code === "number-too-large" && d.field === "second" && d.range.end === cutAt && text[cutAt] === "." && !/[0-9.]/.test(text[cutAt + 1] ?? "") && /^[0-9]+$/.test(digits) && BigInt(digits) * 1000000n <= 18446744073709551615n) return undefined;
+    if (
+      d.code === "number-too-large" &&
+      d.field === "second" &&
+      d.range.end === cutAt &&
+      text[cutAt] === "." &&
+      !/[0-9.]/.test(text[cutAt + 1] ?? "") &&
+      /^[0-9]+$/.test(digits) &&
+      BigInt(digits) * 1000000n <= 18446744073709551615n
+    )
+      return undefined;
     return d;
   }
   return undefined;
@@ -104,7 +113,8 @@ export function parseCalendarRaw(text: string, ctx: SuffixContext): RawParse {
     ast.body = parsed.body;
     const problem = buildFromBody(parsed.body, spec, ast.fields, ctx.leapZone);
     // "expected ':' after the hour" points just past the last token; at the end of the text that is an empty range there
-    if (problem) return { ast, error: { ...problem, range: { start: Math.min(problem.range.start, text.length), end: Math.min(problem.range.end, text.length) } } };
+    if (problem)
+      return { ast, error: { ...problem, range: { start: Math.min(problem.range.start, text.length), end: Math.min(problem.range.end, text.length) } } };
   }
 
   normalizeSpec(spec);
@@ -143,7 +153,12 @@ function shorthandWithMore(body: string): CalendarDiagnostic | undefined {
   const day = DAY_PART[asciiLower(word)];
   const time = clockTime(rest) ?? (/^\d{1,2}:\d{2}(:\d{2})?$/.test(rest) ? rest : undefined);
   const meant = day && time ? `${day} ${normalizeClock(time)}` : undefined;
-  const d = parseError("syntax", "EINVAL", `'${word}' is a whole spec on its own and takes nothing after it: '${rest}' cannot follow it${meant ? `; for ${word} at ${rest} write '${meant}'` : ""}`, { start, end: body.length });
+  const d = parseError(
+    "syntax",
+    "EINVAL",
+    `'${word}' is a whole spec on its own and takes nothing after it: '${rest}' cannot follow it${meant ? `; for ${word} at ${rest} write '${meant}'` : ""}`,
+    { start, end: body.length },
+  );
   if (meant) d.suggestion = meant;
   return d;
 }
@@ -159,7 +174,10 @@ function twelveHourClock(body: string): CalendarDiagnostic | undefined {
   const t = clockTime(body);
   if (!t) return undefined;
   const meant = `*-*-* ${t}`;
-  const d = parseError("syntax", "EINVAL", `systemd reads 24-hour times only: for every day at ${body.trim()} write '${meant}'`, { start: 0, end: body.length });
+  const d = parseError("syntax", "EINVAL", `systemd reads 24-hour times only: for every day at ${body.trim()} write '${meant}'`, {
+    start: 0,
+    end: body.length,
+  });
   d.suggestion = meant;
   return d;
 }

@@ -29,20 +29,38 @@ interface SplitSpec {
 export function splitZoneSuffix(spec: string, ctx: SuffixContext): SplitSpec {
   if (endsWithNoCase(spec, " UTC")) {
     const start = spec.length - 3;
-    return { body: spec.slice(0, start - 1), utc: true, dst: -1, timezone: null, zone: { kind: "utc", name: spec.slice(start), range: { start, end: spec.length } } };
+    return {
+      body: spec.slice(0, start - 1),
+      utc: true,
+      dst: -1,
+      timezone: null,
+      zone: { kind: "utc", name: spec.slice(start), range: { start, end: spec.length } },
+    };
   }
   for (const j of [0, 1] as const) {
     const name = ctx.tzname[j];
     if (!name || !endsWithNoCase(spec, name)) continue;
     const start = spec.length - name.length;
     if (start === 0 || spec[start - 1] !== " ") continue;
-    return { body: spec.slice(0, start - 1), utc: false, dst: j, timezone: null, zone: { kind: "local", name: spec.slice(start), range: { start, end: spec.length } } };
+    return {
+      body: spec.slice(0, start - 1),
+      utc: false,
+      dst: j,
+      timezone: null,
+      zone: { kind: "local", name: spec.slice(start), range: { start, end: spec.length } },
+    };
   }
   const lastSpace = spec.lastIndexOf(" ");
   if (lastSpace >= 0) {
     const name = spec.slice(lastSpace + 1);
     if (isZoneNameSyntax(name) && ctx.isValidZone(name)) {
-      return { body: spec.slice(0, lastSpace), utc: false, dst: -1, timezone: name, zone: { kind: "iana", name, range: { start: lastSpace + 1, end: spec.length } } };
+      return {
+        body: spec.slice(0, lastSpace),
+        utc: false,
+        dst: -1,
+        timezone: name,
+        zone: { kind: "iana", name, range: { start: lastSpace + 1, end: spec.length } },
+      };
     }
   }
   return { body: spec, utc: false, dst: -1, timezone: null };

@@ -28,7 +28,10 @@ function chainProblem(field: CalendarField, chain: CalendarComponent[], endOfMon
     // further value of a `~` list may reach 3 days less far (systemd 252 quirk)
     if (endOfMonth) to -= 3;
     const problem = (reason: string) => ({ field, component: c, reason });
-    if (c.start < from || c.start > to) return problem(`${field} ${show(field, c.start)} is outside ${show(field, from)}..${show(field, to)}${endOfMonth ? " (counting back from the month's end)" : ""}`);
+    if (c.start < from || c.start > to)
+      return problem(
+        `${field} ${show(field, c.start)} is outside ${show(field, from)}..${show(field, to)}${endOfMonth ? " (counting back from the month's end)" : ""}`,
+      );
     if (c.repeat > to - from) return problem(`repetition /${show(field, c.repeat)} is larger than the range of ${what} (${show(field, to - from)})`);
     if (c.stop >= 0) {
       if (c.stop < from || c.stop > to) return problem(`range end ${show(field, c.stop)} is outside ${show(field, from)}..${show(field, to)}`);

@@ -12,8 +12,7 @@ export interface TimespanPart {
 }
 
 export type TimespanResult =
-  | { ok: true; usec: bigint; infinity: boolean; parts: TimespanPart[] }
-  | { ok: false; errno: "EINVAL" | "ERANGE"; message: string; range: Range };
+  { ok: true; usec: bigint; infinity: boolean; parts: TimespanPart[] } | { ok: false; errno: "EINVAL" | "ERANGE"; message: string; range: Range };
 
 const unitUsec = new Map(UNITS.map(([u, v]) => [u, v] as const));
 
@@ -54,7 +53,11 @@ export function parseTimespan(text: string, defaultUnit = 1_000_000n): TimespanR
     let l = 0n;
     let frac: string | undefined;
     if (is(Int)) {
-      l = BigInt(at()!.image.replace(/^[\s+]+/, "").replace(/^\+/, ""));
+      l = BigInt(
+        at()!
+          .image.replace(/^[\s+]+/, "")
+          .replace(/^\+/, ""),
+      );
       if (l > LLONG_MAX) return erange(`${at()!.image} is too large`);
       i++;
     }

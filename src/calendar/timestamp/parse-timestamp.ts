@@ -12,8 +12,20 @@ const USEC_TIMESTAMP_FORMATTABLE_MAX_BIG = 253402214399000000n;
 export type TimestampResult = { ok: true; usec: bigint } | { ok: false; errno: "EINVAL" | "ERANGE"; message: string };
 
 const WEEKDAYS: readonly [string, number][] = [
-  ["Sunday", 0], ["Sun", 0], ["Monday", 1], ["Mon", 1], ["Tuesday", 2], ["Tue", 2], ["Wednesday", 3], ["Wed", 3],
-  ["Thursday", 4], ["Thu", 4], ["Friday", 5], ["Fri", 5], ["Saturday", 6], ["Sat", 6],
+  ["Sunday", 0],
+  ["Sun", 0],
+  ["Monday", 1],
+  ["Mon", 1],
+  ["Tuesday", 2],
+  ["Tue", 2],
+  ["Wednesday", 3],
+  ["Wed", 3],
+  ["Thursday", 4],
+  ["Thu", 4],
+  ["Friday", 5],
+  ["Fri", 5],
+  ["Saturday", 6],
+  ["Sat", 6],
 ];
 
 /** strptime formats in the order parse_timestamp_impl() tries them; `usec` ones may end in ".FRACTION". */
@@ -144,7 +156,13 @@ function impl(input: string, withTz: boolean, session: LibcSession, nowUsec: big
  * `zoneNames: "reject"` reproduces systemd-analyze 252, which fails on a
  * trailing zone name such as "Europe/Berlin" (its forked parse never succeeds).
  */
-export function parseTimestampIn(text: string, session: LibcSession, zones: ZoneSource, nowUsec: bigint, opts: { zoneNames?: "honour" | "reject" } = {}): TimestampResult {
+export function parseTimestampIn(
+  text: string,
+  session: LibcSession,
+  zones: ZoneSource,
+  nowUsec: bigint,
+  opts: { zoneNames?: "honour" | "reject" } = {},
+): TimestampResult {
   const lastSpace = text.lastIndexOf(" ");
   const tzName = lastSpace >= 0 ? text.slice(lastSpace + 1) : undefined;
   const zone = tzName !== undefined && isZoneNameSyntax(tzName) ? zones.load(tzName) : undefined;

@@ -222,7 +222,13 @@ export function posixTzLookup(tz: PosixTz, t: number, utcYear: number): ZoneInfo
   if (!c) {
     const [std, dst] = tz.rules;
     const tzname: readonly [string, string] = [std.name, dst.name];
-    c = { infos: [{ gmtoff: std.offset, isdst: 0, abbr: std.name, tzname }, { gmtoff: dst.offset, isdst: 1, abbr: dst.name, tzname }], changes: new Map() };
+    c = {
+      infos: [
+        { gmtoff: std.offset, isdst: 0, abbr: std.name, tzname },
+        { gmtoff: dst.offset, isdst: 1, abbr: dst.name, tzname },
+      ],
+      changes: new Map(),
+    };
     compiled.set(tz, c);
   }
   if (tz.rules[1].name === tz.rules[0].name && tz.rules[1].offset === tz.rules[0].offset) return c.infos[0];

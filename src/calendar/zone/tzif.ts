@@ -126,7 +126,7 @@ export function tzifZone(name: string, bytes: Uint8Array): Zone | undefined {
 
   // tzname[] as glibc's __tzfile_read leaves it: the latest names of each flavour.
   const initial: [string | undefined, string | undefined] = [undefined, undefined];
-  for (let i = n; i > 0; ) {
+  for (let i = n; i > 0;) {
     const ty = types[typeIdx[--i]!]!;
     if (initial[ty.isdst] === undefined) {
       initial[ty.isdst] = ty.abbr;

@@ -31,7 +31,10 @@ export function register(program: Command): void {
     .description("show the normalized form and next elapses of OnCalendar= specs, exactly as systemd-analyze calendar (systemd 252)")
     .argument("<specs...>", "calendar specifications, e.g. 'Mon..Fri *-*-* 09:00' or 'daily'")
     .option("--iterations <n>", "how many elapses to show", iterationsArg, 1)
-    .option("--base-time <timestamp>", "compute elapses after this time instead of now (systemd timestamp syntax, e.g. '2026-01-01 00:00:00 UTC' or @1767225600)")
+    .option(
+      "--base-time <timestamp>",
+      "compute elapses after this time instead of now (systemd timestamp syntax, e.g. '2026-01-01 00:00:00 UTC' or @1767225600)",
+    )
     .option("--json", "print JSON instead of systemd-analyze's table")
     .action((specs: string[], opts: CalendarFlags) => {
       process.exitCode = runCalendar(specs, opts, processIo);

@@ -38,7 +38,11 @@ export function register(program: Command): void {
     .option("--user", "units are user units (systemctl --user)")
     .option("--external <unit>", "a unit that exists on the target host though not in the checked set; repeatable", collect, [])
     .option("--crontab <file>", "a user crontab to check (no user field, as `crontab -l` prints it); repeatable", collect, [])
-    .addOption(new Option("--preset <name>", "enable a preset of extra rules; repeatable").choices(PRESETS).argParser((v: string, prev: Preset[] | undefined) => [...(prev ?? ["recommended"]), v as Preset]))
+    .addOption(
+      new Option("--preset <name>", "enable a preset of extra rules; repeatable")
+        .choices(PRESETS)
+        .argParser((v: string, prev: Preset[] | undefined) => [...(prev ?? ["recommended"]), v as Preset]),
+    )
     .option("-q, --quiet", "report errors only")
     .option("--report-unused-disables", "report unitlint-disable comments that suppress nothing")
     .option("--fix", "apply the safe fixes to the files (atomic writes), then report what is left")

@@ -5,7 +5,10 @@ import { cronToCalendarLines, parseCron } from "../../calendar/index.js";
 export function runCron2Calendar(expr: string, opts: { json?: boolean }, io: Io): number {
   const parsed = parseCron(expr);
   if (!parsed.ok) {
-    if (opts.json) io.out(JSON.stringify({ ok: false, lines: [], notes: [], error: { message: parsed.error.message, column: parsed.error.range.start + 1 } }, null, 2) + "\n");
+    if (opts.json)
+      io.out(
+        JSON.stringify({ ok: false, lines: [], notes: [], error: { message: parsed.error.message, column: parsed.error.range.start + 1 } }, null, 2) + "\n",
+      );
     else io.err(`unitlint: ${expr}: ${parsed.error.message} (column ${parsed.error.range.start + 1})\n`);
     return 1;
   }

@@ -54,13 +54,23 @@ function emit(result: MigrationResult, opts: OutputFlags, rawIo: Io): number {
   return EXIT_OK;
 }
 
-export function runMigrateCrontab(file: string, opts: OutputFlags & { timeout: string; format?: CrontabFormat; names?: "program" | "comment" }, io: Io): number {
-  if (timespanUsec(opts.timeout) === undefined) throw new UsageError(`--timeout expects a systemd time span such as 30min, 2h or infinity, got '${opts.timeout}'`);
+export function runMigrateCrontab(
+  file: string,
+  opts: OutputFlags & { timeout: string; format?: CrontabFormat; names?: "program" | "comment" },
+  io: Io,
+): number {
+  if (timespanUsec(opts.timeout) === undefined)
+    throw new UsageError(`--timeout expects a systemd time span such as 30min, 2h or infinity, got '${opts.timeout}'`);
   // a user crontab (crontab -l) has no user field; /etc/crontab and cron.d files do
   const text = read(file);
   const format = opts.format ?? (opts.user ? "user" : (crontabFormatFor(file, text) ?? "user"));
   const crontab = parseCrontab(text, file, format);
-  const result = migrateCrontab(crontab, { mode: opts.user ? "user" : "system", prefix: opts.prefix ?? "cron", timeout: opts.timeout, nameFrom: opts.names ?? "program" });
+  const result = migrateCrontab(crontab, {
+    mode: opts.user ? "user" : "system",
+    prefix: opts.prefix ?? "cron",
+    timeout: opts.timeout,
+    nameFrom: opts.names ?? "program",
+  });
   return emit(result, opts, io);
 }
 
@@ -106,9 +116,14 @@ export function register(program: Command): void {
       .argument("<file>", "a crontab (user crontab, /etc/crontab or a cron.d file)"),
   )
     .option("--timeout <span>", "TimeoutStartSec= of the services (cron never stops a job)", "infinity")
-    .addOption(new Option("--format <format>", "crontab format: 'system' has a user field after the schedule (default: from the file name)").choices(["user", "system"]))
     .addOption(
-      new Option("--names <from>", "name each unit after the program that does the job's work, or after the comment line right above the job (falls back to the program)")
+      new Option("--format <format>", "crontab format: 'system' has a user field after the schedule (default: from the file name)").choices(["user", "system"]),
+    )
+    .addOption(
+      new Option(
+        "--names <from>",
+        "name each unit after the program that does the job's work, or after the comment line right above the job (falls back to the program)",
+      )
         .choices(["program", "comment"])
         .default("program"),
     )

@@ -3,7 +3,17 @@ import { UsageError } from "../errors.js";
 import { processIo, type Io } from "../io.js";
 import { baseTimeArg, nowUsec } from "../calendar-args.js";
 import { nodeLocalZone, nodeZoneSource } from "../../node/time-zone.js";
-import { LibcSession, cronRunsIn, cronToCalendarLines, elapsesAfter, formatTimestamp, isoWithOffset, parseCalendarIn, parseCron, zoneFromTz } from "../../calendar/index.js";
+import {
+  LibcSession,
+  cronRunsIn,
+  cronToCalendarLines,
+  elapsesAfter,
+  formatTimestamp,
+  isoWithOffset,
+  parseCalendarIn,
+  parseCron,
+  zoneFromTz,
+} from "../../calendar/index.js";
 
 /** `-n`: how many elapses `next` lists; zero would answer nothing, so it is a usage error like a word is. */
 function countArg(v: string): number {
@@ -44,7 +54,12 @@ export function runNext(spec: string, opts: NextFlags, io: Io): number {
   const cron = opts.calendar || cal?.ok ? undefined : parseCron(spec);
   if (cal?.ok) {
     const r = elapsesAfter(cal.spec, base, opts.n, session, zones);
-    result = { ok: r.end === undefined || r.end === "ENOENT", kind: "calendar", normalized: cal.normalized, elapses: r.elapses.map((u) => isoWithOffset(u, session)) };
+    result = {
+      ok: r.end === undefined || r.end === "ENOENT",
+      kind: "calendar",
+      normalized: cal.normalized,
+      elapses: r.elapses.map((u) => isoWithOffset(u, session)),
+    };
     if (r.end && r.end !== "ENOENT") result.error = { message: "systemd gives up computing the next elapse of this spec", column: 1 };
     printHuman(io, opts, result, r.elapses, session);
   } else if (cron?.ok) {
@@ -52,12 +67,23 @@ export function runNext(spec: string, opts: NextFlags, io: Io): number {
     const conv = cronToCalendarLines(cron.cron);
     result = { ok: true, kind: "cron", elapses: runs.map((t) => isoWithOffset(t * 1e6, session)), calendar: conv.lines };
     if (conv.lines.length === 1) result.normalized = conv.lines[0]!;
-    printHuman(io, opts, result, runs.map((t) => t * 1e6), session);
+    printHuman(
+      io,
+      opts,
+      result,
+      runs.map((t) => t * 1e6),
+      session,
+    );
   } else {
     // neither parses: blame the grammar the text looks like (cron has five blank-separated fields)
     const looksCron = opts.cron || (!opts.calendar && (/^\s*@/.test(spec) || spec.trim().split(/\s+/).length >= 5));
     const useCron = looksCron && cron !== undefined && !cron.ok;
-    const err = useCron && cron && !cron.ok ? { message: cron.error.message, column: cron.error.range.start + 1 } : cal && !cal.ok ? { message: cal.error.message, column: cal.error.range.start + 1 } : { message: "not a cron expression", column: 1 };
+    const err =
+      useCron && cron && !cron.ok
+        ? { message: cron.error.message, column: cron.error.range.start + 1 }
+        : cal && !cal.ok
+          ? { message: cal.error.message, column: cal.error.range.start + 1 }
+          : { message: "not a cron expression", column: 1 };
     result = { ok: false, kind: useCron ? "cron" : "calendar", elapses: [], error: err };
     if (opts.json) io.out(JSON.stringify(result, null, 2) + "\n");
     else io.err(`unitlint: ${spec}: ${err.message}${/\bcolumn \d+/.test(err.message) ? "" : ` (column ${err.column})`}\n`);

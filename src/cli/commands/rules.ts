@@ -35,7 +35,11 @@ export function register(program: Command): void {
       // terminal is too narrow for that, goes under its rule, indented.
       const indent = widths.reduce((a, w) => a + w + 2, 0);
       const width = terminalWidth();
-      const lead = (row: string[]) => row.slice(0, 4).map((cell, c) => cell.padEnd(widths[c]!)).join("  ");
+      const lead = (row: string[]) =>
+        row
+          .slice(0, 4)
+          .map((cell, c) => cell.padEnd(widths[c]!))
+          .join("  ");
       for (const row of table) {
         if (width === undefined) process.stdout.write(`${lead(row)}  ${row[4]}\n`);
         else if (width - indent >= 30) {
@@ -43,7 +47,12 @@ export function register(program: Command): void {
           process.stdout.write(`${lead(row)}  ${first}\n` + rest.map((l) => `${" ".repeat(indent)}${l}\n`).join(""));
         } else {
           const head = row.slice(0, 4).join("  ");
-          process.stdout.write(`${head}\n` + wrapWords(row[4]!, width - 5).map((l) => `    ${l}\n`).join(""));
+          process.stdout.write(
+            `${head}\n` +
+              wrapWords(row[4]!, width - 5)
+                .map((l) => `    ${l}\n`)
+                .join(""),
+          );
         }
       }
     });

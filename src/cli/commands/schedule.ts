@@ -46,7 +46,8 @@ function loadSchedule(paths: string[], opts: Pick<ScheduleFlags, "from" | "days"
   let from = Date.now() * 1000;
   if (opts.from !== undefined) {
     const r = parseTimestamp(opts.from, tz, { zones, now: from });
-    if (!r.ok) throw new UsageError(`--from: cannot parse '${opts.from}' (${r.message}); use systemd's timestamp syntax, e.g. '2026-03-23 00:00' or @1774224000`);
+    if (!r.ok)
+      throw new UsageError(`--from: cannot parse '${opts.from}' (${r.message}); use systemd's timestamp syntax, e.g. '2026-03-23 00:00' or @1774224000`);
     from = Number(r.usec);
   }
   if (paths.length === 0 && opts.crontab.length === 0) paths = [existsSync("etc/systemd") ? "etc/systemd" : "."];
@@ -89,12 +90,16 @@ function loadSchedule(paths: string[], opts: Pick<ScheduleFlags, "from" | "days"
   for (const path of collected.files) read(path, undefined, false);
   for (const path of opts.crontab) read(path, "crontab", false);
   for (const path of contextFiles(collected.files)) read(path, undefined, true);
-  const model = buildSchedule({ units: buildUnitSet(unitFiles), scheduleFiles, enabled: collected.enabled, given, knownUnits }, { from, days: opts.days, tz, zones });
+  const model = buildSchedule(
+    { units: buildUnitSet(unitFiles), scheduleFiles, enabled: collected.enabled, given, knownUnits },
+    { from, days: opts.days, tz, zones },
+  );
   return { model, errors };
 }
 
 export function runSchedule(paths: string[], opts: ScheduleFlags, io: Io, columns?: number): number {
-  if (!(SCHEDULE_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`unknown format '${opts.format}' (choose from ${SCHEDULE_FORMATS.join(", ")})`);
+  if (!(SCHEDULE_FORMATS as readonly string[]).includes(opts.format))
+    throw new UsageError(`unknown format '${opts.format}' (choose from ${SCHEDULE_FORMATS.join(", ")})`);
   const { model, errors } = loadSchedule(paths, opts, io);
   let text: string;
   if (opts.format === "json") text = renderJson(model);

@@ -1,14 +1,6 @@
 import { EmbeddedActionsParser, type IToken } from "chevrotain";
 import type { AstBuilder } from "./to-ast.js";
-import {
-  allTokens,
-  CommentLine,
-  ContinuationComment,
-  ContinuationLine,
-  ContinuedLine,
-  LastContinuationLine,
-  Line,
-} from "./tokens.js";
+import { allTokens, CommentLine, ContinuationComment, ContinuationLine, ContinuedLine, LastContinuationLine, Line } from "./tokens.js";
 
 /**
  * unitFile      := logicalLine*

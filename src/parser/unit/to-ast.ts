@@ -2,16 +2,7 @@ import type { IToken } from "chevrotain";
 import type { Range } from "../../core/range.js";
 import { eolLengthAt, isEolChar, type SourceText } from "../../core/source.js";
 import { hasInvalidUtf8 } from "../../core/bytes.js";
-import type {
-  EntryNode,
-  InvalidLineNode,
-  LineNode,
-  ParseProblem,
-  SectionHeaderNode,
-  SectionNode,
-  Segment,
-  UnitFileAst,
-} from "./ast.js";
+import type { EntryNode, InvalidLineNode, LineNode, ParseProblem, SectionHeaderNode, SectionNode, Segment, UnitFileAst } from "./ast.js";
 
 /** Shared by every line without comment lines inside it (nearly all); never written to. */
 const NO_RANGES: Range[] = Object.freeze([]) as unknown as Range[];

@@ -10,10 +10,17 @@ export default defineRule({
     severity: "warning",
     unitTypes: ["timer"],
     fixable: "none",
-    options: { timezone: { type: "string", description: "The zone the timers run in (TZ of the target host), for the DST checks; default: the run's time zone (the machine's for `check`), else UTC." } },
+    options: {
+      timezone: {
+        type: "string",
+        description:
+          "The zone the timers run in (TZ of the target host), for the DST checks; default: the run's time zone (the machine's for `check`), else UTC.",
+      },
+    },
     messages: { warning: "OnCalendar={spec}: {message}" },
     docs: {
-      summary: "An `OnCalendar=` schedule systemd accepts but that does not do what it says: it never elapses, falls into a DST gap or overlap, names an unknown zone, or lies fully in the past.",
+      summary:
+        "An `OnCalendar=` schedule systemd accepts but that does not do what it says: it never elapses, falls into a DST gap or overlap, names an unknown zone, or lies fully in the past.",
       rationale:
         "systemd happily loads `OnCalendar=*-02-30` and the timer simply never fires; a daily 02:30 job in a zone with DST loses its run of the day once a year, and its run is repeated (systemd: fired once) once a year. These are silent until someone misses a backup. " +
         "DST changes are reported only where they cost a day its only run: a job that also runs at other times that day (`*:17`, every 15 minutes, `02,14:30`) loses or repeats one of many runs.",
@@ -26,7 +33,10 @@ export default defineRule({
     for (const file of ctx.unit.files) {
       for (const { section, entry } of checkedEntries(file)) {
         if (section !== "Timer" || entry.key !== "OnCalendar" || entry.value === "") continue;
-        const diags = lintCalendar(entry.value, { tz: ctx.options.timezone ?? ctx.settings.timeZone ?? "UTC", ...(ctx.settings.now !== undefined ? { now: ctx.settings.now * 1000 } : {}) });
+        const diags = lintCalendar(entry.value, {
+          tz: ctx.options.timezone ?? ctx.settings.timeZone ?? "UTC",
+          ...(ctx.settings.now !== undefined ? { now: ctx.settings.now * 1000 } : {}),
+        });
         for (const d of diags) {
           if (d.severity !== "warning") continue;
           if (d.code === "date-in-past" && ctx.settings.now === undefined) continue;

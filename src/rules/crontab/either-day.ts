@@ -16,11 +16,11 @@ export default defineRule({
     docs: {
       summary: "A crontab schedule that restricts both the day-of-month and the day-of-week field, which cron combines with OR, not AND.",
       rationale:
-        "crontab(5): when both day fields are restricted (neither starts with `*`), the job runs when either matches. `0 3 1,15 * 0` reads like \"the 1st and 15th, if it is a Sunday\" but runs on the 1st, on the 15th and on every Sunday — about six extra runs a month. " +
+        'crontab(5): when both day fields are restricted (neither starts with `*`), the job runs when either matches. `0 3 1,15 * 0` reads like "the 1st and 15th, if it is a Sunday" but runs on the 1st, on the 15th and on every Sunday — about six extra runs a month. ' +
         "A `*` in either field (`0 3 1,15 * *`, `0 3 * * 0`) gives the usual meaning; to require both, cron needs a test in the command.",
       bad: { filename: "crontab", text: "0 3 1,15 * 0 root /usr/local/bin/report\n" },
       good: { filename: "crontab", text: "0 3 1,15 * * root /usr/local/bin/report\n" },
-      reference: "crontab(5) (\"either field\")",
+      reference: 'crontab(5) ("either field")',
     },
   },
   checkCrontab(ctx) {

@@ -9,4 +9,14 @@ import simultaneousJobs from "./simultaneous-jobs.js";
 import unknownUser from "./unknown-user.js";
 import variableInEnvironment from "./variable-in-environment.js";
 
-export const crontabRules: Rule[] = [eitherDay, invalidSchedule, missingCommand, missingFinalNewline, percentInCommand, scheduleNeverFires, simultaneousJobs, unknownUser, variableInEnvironment];
+export const crontabRules: Rule[] = [
+  eitherDay,
+  invalidSchedule,
+  missingCommand,
+  missingFinalNewline,
+  percentInCommand,
+  scheduleNeverFires,
+  simultaneousJobs,
+  unknownUser,
+  variableInEnvironment,
+];

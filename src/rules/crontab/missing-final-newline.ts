@@ -21,6 +21,11 @@ export default defineRule({
     const last = ctx.crontab.unterminatedLastLine;
     if (!last || (last.kind !== "job" && last.kind !== "env")) return;
     const end = ctx.crontab.source.text.length;
-    ctx.report({ messageId: "missing", file: ctx.crontab, range: last.range, fix: { description: "add a newline at the end", safe: false, edits: [{ start: end, end, text: "\n" }] } });
+    ctx.report({
+      messageId: "missing",
+      file: ctx.crontab,
+      range: last.range,
+      fix: { description: "add a newline at the end", safe: false, edits: [{ start: end, end, text: "\n" }] },
+    });
   },
 });

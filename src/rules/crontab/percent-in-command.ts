@@ -8,7 +8,9 @@ export default defineRule({
     family: "crontab",
     severity: "warning",
     fixable: "unsafe",
-    messages: { percent: "cron ends the command at this '%' and runs only '{command}' (the rest goes to its standard input); write '\\%' for a literal percent sign" },
+    messages: {
+      percent: "cron ends the command at this '%' and runs only '{command}' (the rest goes to its standard input); write '\\%' for a literal percent sign",
+    },
     docs: {
       summary: "An unescaped '%' in a crontab command.",
       rationale:

@@ -34,8 +34,14 @@ export default defineRule({
       // /etc/crontab and cron.d files are system crontabs for sure; a file that is only named crontab may be either.
       const byNameOnly = !/(^|\/)(etc\/crontab|cron\.d\/[^/]+)$/.test(ctx.crontab.path);
       if (!USER_NAME.test(user.text))
-        ctx.report({ messageId: byNameOnly ? "notANameByName" : "notAName", data: { user: user.text, file: ctx.crontab.path }, file: ctx.crontab, range: user.range });
-      else if (known && !known.includes(user.text)) ctx.report({ messageId: "notKnown", data: { user: user.text, known: known.join(", ") }, file: ctx.crontab, range: user.range });
+        ctx.report({
+          messageId: byNameOnly ? "notANameByName" : "notAName",
+          data: { user: user.text, file: ctx.crontab.path },
+          file: ctx.crontab,
+          range: user.range,
+        });
+      else if (known && !known.includes(user.text))
+        ctx.report({ messageId: "notKnown", data: { user: user.text, known: known.join(", ") }, file: ctx.crontab, range: user.range });
     }
   },
 });

@@ -24,7 +24,12 @@ export default defineRule({
       if (!m) continue;
       const at = m[0].startsWith(":") ? m.index + 1 : m.index;
       const ref = m[0].replace(/^:/, "");
-      ctx.report({ messageId: "literal", data: { ref, name: line.name.text, value: v }, file: ctx.crontab, range: { start: line.value.range.start + at, end: line.value.range.start + at + ref.length } });
+      ctx.report({
+        messageId: "literal",
+        data: { ref, name: line.name.text, value: v },
+        file: ctx.crontab,
+        range: { start: line.value.range.start + at, end: line.value.range.start + at + ref.length },
+      });
     }
   },
 });

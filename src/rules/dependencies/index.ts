@@ -9,4 +9,14 @@ import orderingCycle from "./ordering-cycle.js";
 import requiresWithoutAfter from "./requires-without-after.js";
 import unknownUnit from "./unknown-unit.js";
 
-export const dependenciesRules: Rule[] = [afterWithoutWants, defaultDependenciesOff, memberNotBound, memberNotPulledIn, networkTargetMisuse, oneshotWithoutRemain, orderingCycle, requiresWithoutAfter, unknownUnit];
+export const dependenciesRules: Rule[] = [
+  afterWithoutWants,
+  defaultDependenciesOff,
+  memberNotBound,
+  memberNotPulledIn,
+  networkTargetMisuse,
+  oneshotWithoutRemain,
+  orderingCycle,
+  requiresWithoutAfter,
+  unknownUnit,
+];

@@ -32,7 +32,8 @@ export default defineRule({
     unitTypes: ["target"],
     fixable: "none",
     messages: {
-      unbound: "{target} starts {unit}, but {unit} is not PartOf={target} like the group's other members ({sibling}): `systemctl stop {target}` and `restart` leave it running",
+      unbound:
+        "{target} starts {unit}, but {unit} is not PartOf={target} like the group's other members ({sibling}): `systemctl stop {target}` and `restart` leave it running",
     },
     docs: {
       summary: "A group target that starts a unit of the set which, unlike the group's other members, is not `PartOf=` (or `BindsTo=`) the target.",

@@ -9,11 +9,13 @@ export default defineRule({
     severity: "warning",
     fixable: "none",
     messages: {
-      notPulled: "{unit} is {key}={target}, but {target} neither wants nor requires it (and it is not WantedBy={target}): starting {target} does not start {unit}, only stopping it stops it",
+      notPulled:
+        "{unit} is {key}={target}, but {target} neither wants nor requires it (and it is not WantedBy={target}): starting {target} does not start {unit}, only stopping it stops it",
     },
     docs: {
       summary: "A unit that is `PartOf=`/`BindsTo=` a target of the set which does not pull it in.",
-      rationale: "PartOf= only propagates stop and restart from the target to the unit. Unless the target also Wants= it (or the unit is WantedBy= the target), `systemctl start group.target` leaves the member stopped.",
+      rationale:
+        "PartOf= only propagates stop and restart from the target to the unit. Unless the target also Wants= it (or the unit is WantedBy= the target), `systemctl start group.target` leaves the member stopped.",
       bad: {
         filename: "worker.service",
         text: "[Unit]\nPartOf=app.target\n\n[Service]\nExecStart=/usr/bin/worker\n",

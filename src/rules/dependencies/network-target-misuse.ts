@@ -10,14 +10,18 @@ export default defineRule({
     unitTypes: ["service"],
     fixable: "none",
     messages: {
-      misuse: "After=network.target only means the network stack is being set up, not that it is up; a client that connects at start needs Wants= and After=network-online.target",
+      misuse:
+        "After=network.target only means the network stack is being set up, not that it is up; a client that connects at start needs Wants= and After=network-online.target",
     },
     docs: {
-      summary: "A oneshot job ordered only `After=network.target`, as if that meant \"the network is up\".",
+      summary: 'A oneshot job ordered only `After=network.target`, as if that meant "the network is up".',
       rationale:
         "network.target is reached when network management has been started, often before any address is configured. Services that connect to remote hosts at start-up fail intermittently; network-online.target (with Wants=) waits for a configured network.",
       bad: { filename: "sync.service", text: "[Unit]\nAfter=network.target\n\n[Service]\nType=oneshot\nExecStart=/usr/bin/sync-to-remote\n" },
-      good: { filename: "sync.service", text: "[Unit]\nWants=network-online.target\nAfter=network-online.target\n\n[Service]\nType=oneshot\nExecStart=/usr/bin/sync-to-remote\n" },
+      good: {
+        filename: "sync.service",
+        text: "[Unit]\nWants=network-online.target\nAfter=network-online.target\n\n[Service]\nType=oneshot\nExecStart=/usr/bin/sync-to-remote\n",
+      },
       reference: "systemd.special(7) network.target, https://systemd.io/NETWORK_ONLINE",
     },
   },

@@ -26,13 +26,16 @@ export default defineRule({
     unitTypes: ["service"],
     fixable: "none",
     messages: {
-      setup: "{unit} is a Type=oneshot set-up step of {dependents} ({key}= and After=) but goes inactive when it finishes: it runs again on every restart of {first} and `systemctl status` shows it dead. Add RemainAfterExit=yes if it should run once",
-      bound: "{dependents} BindsTo={unit}, a Type=oneshot service without RemainAfterExit=yes: when {unit} finishes it becomes inactive and systemd stops {first} with it. Add RemainAfterExit=yes",
+      setup:
+        "{unit} is a Type=oneshot set-up step of {dependents} ({key}= and After=) but goes inactive when it finishes: it runs again on every restart of {first} and `systemctl status` shows it dead. Add RemainAfterExit=yes if it should run once",
+      bound:
+        "{dependents} BindsTo={unit}, a Type=oneshot service without RemainAfterExit=yes: when {unit} finishes it becomes inactive and systemd stops {first} with it. Add RemainAfterExit=yes",
     },
     docs: {
-      summary: "A `Type=oneshot` service without `RemainAfterExit=yes` that a long-running service requires (`Requires=`/`Wants=` with `After=`) or is bound to (`BindsTo=`).",
+      summary:
+        "A `Type=oneshot` service without `RemainAfterExit=yes` that a long-running service requires (`Requires=`/`Wants=` with `After=`) or is bound to (`BindsTo=`).",
       rationale:
-        "A oneshot service is active only while its command runs. Used as a set-up step of a daemon, it is inactive (\"dead\") right after, so every restart of the daemon runs it again and `systemctl status` hides that it succeeded. With `BindsTo=` it is worse: the daemon is stopped as soon as the oneshot finishes. `RemainAfterExit=yes` keeps the step active until it is stopped. A step meant to run before each start (a migration, a cache warm-up) is fine without it: ignore the note there, or put it in `ExecStartPre=`. Template oneshots (`modprobe@.service`) are parameterised actions meant to run on each request and are not reported.",
+        'A oneshot service is active only while its command runs. Used as a set-up step of a daemon, it is inactive ("dead") right after, so every restart of the daemon runs it again and `systemctl status` hides that it succeeded. With `BindsTo=` it is worse: the daemon is stopped as soon as the oneshot finishes. `RemainAfterExit=yes` keeps the step active until it is stopped. A step meant to run before each start (a migration, a cache warm-up) is fine without it: ignore the note there, or put it in `ExecStartPre=`. Template oneshots (`modprobe@.service`) are parameterised actions meant to run on each request and are not reported.',
       bad: {
         filename: "app.service",
         text: "[Unit]\nRequires=app-setup.service\nAfter=app-setup.service\n\n[Service]\nExecStart=/usr/bin/app\n",
@@ -72,7 +75,10 @@ export default defineRule({
     }
     for (const [o, h] of hits) {
       const type = o.last("Service", "Type")!;
-      for (const [messageId, list] of [["bound", h.bound], ["setup", h.setup]] as const) {
+      for (const [messageId, list] of [
+        ["bound", h.bound],
+        ["setup", h.setup],
+      ] as const) {
         if (list.length === 0) continue;
         const dependents = [...new Set(list.map((x) => x.unit))];
         ctx.report({

@@ -16,7 +16,11 @@ function lineRange(e: OrderEdge): { file: UnitFile; range: { start: number; end:
 /** Start the cycle at an edge written in the set (rather than one systemd adds), so the finding sits on a line someone wrote. */
 function rotate(cycle: OrderEdge[]): OrderEdge[] {
   let k = cycle.findIndex((e) => e.file && !e.implied);
-  if (k < 0) k = Math.max(0, cycle.findIndex((e) => e.file));
+  if (k < 0)
+    k = Math.max(
+      0,
+      cycle.findIndex((e) => e.file),
+    );
   return [...cycle.slice(k), ...cycle.slice(0, k)];
 }
 
@@ -28,9 +32,10 @@ export default defineRule({
     fixable: "none",
     messages: { cycle: "ordering cycle: {path}{systemd}; systemd breaks it at boot by dropping one of these units' jobs{hint}" },
     docs: {
-      summary: "Units ordered after each other in a circle: After=/Before=, the ordering a target adds on the units it wants, and the default dependencies systemd adds (a service starts after sysinit.target and basic.target).",
+      summary:
+        "Units ordered after each other in a circle: After=/Before=, the ordering a target adds on the units it wants, and the default dependencies systemd adds (a service starts after sysinit.target and basic.target).",
       rationale:
-        "systemd cannot start a cycle in order; it logs \"Found ordering cycle\" and deletes a job to break it — which unit fails to start is up to chance. The cycle is reported once, with every edge and the line that makes it. A classic: a service with default dependencies ordered `Before=sysinit.target` or `Before=basic.target` — it is also after them by default; early-boot units need `DefaultDependencies=no`.",
+        'systemd cannot start a cycle in order; it logs "Found ordering cycle" and deletes a job to break it — which unit fails to start is up to chance. The cycle is reported once, with every edge and the line that makes it. A classic: a service with default dependencies ordered `Before=sysinit.target` or `Before=basic.target` — it is also after them by default; early-boot units need `DefaultDependencies=no`.',
       bad: {
         filename: "app.service",
         text: "[Unit]\nAfter=db.service\n\n[Service]\nExecStart=/usr/bin/app\n",
@@ -57,7 +62,9 @@ export default defineRule({
         data: {
           path,
           systemd: builtin.length ? ` (with ${builtin.join(", ")})` : "",
-          hint: cycle.some((e) => e.implied === "default") ? ". Default dependencies order every unit after the early-boot targets: a unit that must run before them needs DefaultDependencies=no" : "",
+          hint: cycle.some((e) => e.implied === "default")
+            ? ". Default dependencies order every unit after the early-boot targets: a unit that must run before them needs DefaultDependencies=no"
+            : "",
         },
         file: at.file,
         range: at.range,

@@ -15,9 +15,20 @@ import { OBSOLETE_UNITS } from "../values/deprecated-value.js";
  * (`After=plymouth-quit-wait.service`, `After=NetworkManager.service`).
  */
 const KEYS: [string, string][] = [
-  ["Unit", "Wants"], ["Unit", "Requires"], ["Unit", "Requisite"], ["Unit", "BindsTo"], ["Unit", "PartOf"], ["Unit", "Upholds"],
-  ["Unit", "OnFailure"], ["Unit", "OnSuccess"], ["Unit", "PropagatesReloadTo"], ["Unit", "ReloadPropagatedFrom"],
-  ["Install", "WantedBy"], ["Install", "RequiredBy"], ["Install", "UpheldBy"], ["Install", "Also"],
+  ["Unit", "Wants"],
+  ["Unit", "Requires"],
+  ["Unit", "Requisite"],
+  ["Unit", "BindsTo"],
+  ["Unit", "PartOf"],
+  ["Unit", "Upholds"],
+  ["Unit", "OnFailure"],
+  ["Unit", "OnSuccess"],
+  ["Unit", "PropagatesReloadTo"],
+  ["Unit", "ReloadPropagatedFrom"],
+  ["Install", "WantedBy"],
+  ["Install", "RequiredBy"],
+  ["Install", "UpheldBy"],
+  ["Install", "Also"],
 ];
 /** Keys whose missing unit makes the job of the unit itself fail, rather than being skipped. */
 const HARD = new Set(["Requires", "Requisite", "BindsTo"]);
@@ -159,12 +170,13 @@ export default defineRule({
     fixable: "none",
     messages: {
       typo: "{key}={unit}: no such unit in the checked units nor among systemd's own; did you mean {suggestion}? {consequence}",
-      unknown: "{key}={unit}: {unit} is not among the checked units, systemd's own units nor the declared external units (`externalUnits`, --external); {consequence}",
+      unknown:
+        "{key}={unit}: {unit} is not among the checked units, systemd's own units nor the declared external units (`externalUnits`, --external); {consequence}",
     },
     docs: {
       summary: "A requirement dependency (`Wants=`, `Requires=`, `BindsTo=`, `WantedBy=`…) on a unit name that looks like a misspelling of a unit that exists.",
       rationale:
-        "A misspelt unit name in `Wants=` is silently ignored by systemd (the dependency simply does not exist); in `Requires=` or `BindsTo=` it makes the unit itself fail to start (\"Unit not found\"). " +
+        'A misspelt unit name in `Wants=` is silently ignored by systemd (the dependency simply does not exist); in `Requires=` or `BindsTo=` it makes the unit itself fail to start ("Unit not found"). ' +
         "The rule compares unknown names with the checked units and with every unit systemd 252 ships (generated from its `units/` folder by `scripts/gen-systemd-units.mjs`), and reports a name one edit away from one of them (a letter missing, added or changed, two neighbours swapped), in another letter case, or with a misspelt or wrong type suffix. " +
         "It says nothing about names that are merely absent: units of other packages (a socket, timer or path unit is compared only with the service of its stem, not with a target or another unit that shares the stem), names a checked unit takes through `[Install] Alias=`, `.device` units (udev makes them), mount and swap units (systemd-fstab-generator makes them from /etc/fstab), slices and scopes. " +
         "Ordering (`After=`/`Before=`) and `Conflicts=` are never reported: they are no-ops against a unit that is not installed, and distribution units order against optional units on purpose. " +

@@ -41,7 +41,11 @@ export default defineRule({
       const to = renameTarget(info);
       const replacement = info.replacement ? `; use ${info.replacement.startsWith("[") ? info.replacement : info.replacement + (to ? "=" : "")} instead` : "";
       const fix = to
-        ? { description: `Rename to ${to.name}=`, safe: info.status === "deprecated" && to.sameType, edits: [{ start: entry.keyRange.start, end: entry.keyRange.end, text: to.name }] }
+        ? {
+            description: `Rename to ${to.name}=`,
+            safe: info.status === "deprecated" && to.sameType,
+            edits: [{ start: entry.keyRange.start, end: entry.keyRange.end, text: to.name }],
+          }
         : undefined;
       ctx.report({ messageId: info.status, data: { key: entry.key, replacement }, file: ctx.file, range: entry.keyRange, ...(fix ? { fix } : {}) });
     }

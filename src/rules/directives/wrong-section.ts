@@ -15,7 +15,8 @@ export default defineRule({
     },
     docs: {
       summary: "A real setting placed in a section where systemd does not read it (`WantedBy=` in [Unit], `User=` in [Unit], `OnCalendar=` in a service).",
-      rationale: "systemd only looks a setting up in its own section and ignores it elsewhere with \"Unknown key\", so the intended behaviour silently never happens.",
+      rationale:
+        'systemd only looks a setting up in its own section and ignores it elsewhere with "Unknown key", so the intended behaviour silently never happens.',
       bad: { filename: "app.service", text: "[Unit]\nDescription=App\nWantedBy=multi-user.target\n\n[Service]\nExecStart=/usr/bin/app\n" },
       good: { filename: "app.service", text: "[Unit]\nDescription=App\n\n[Service]\nExecStart=/usr/bin/app\n\n[Install]\nWantedBy=multi-user.target\n" },
       fix: "Moving a line between sections is left to the author: the right place can depend on intent.",
@@ -35,7 +36,12 @@ export default defineRule({
       } else {
         const sections = [...new Set(elsewhere.map((d) => d.section))];
         const types = sections.map((s) => s.toLowerCase()).join("/");
-        ctx.report({ messageId: "otherType", data: { key: entry.key, types, sections: sections.join("], ["), type: type ?? "this" }, file: ctx.file, range: entry.keyRange });
+        ctx.report({
+          messageId: "otherType",
+          data: { key: entry.key, types, sections: sections.join("], ["), type: type ?? "this" },
+          file: ctx.file,
+          range: entry.keyRange,
+        });
       }
     }
   },

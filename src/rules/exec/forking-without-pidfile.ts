@@ -9,7 +9,8 @@ export default defineRule({
     unitTypes: ["service"],
     fixable: "none",
     messages: {
-      guess: "Type=forking without PIDFile=: systemd guesses which process is the main one, and can guess wrong when the daemon leaves several. Set PIDFile= to the file the daemon writes, or run it in the foreground with Type=simple, exec or notify",
+      guess:
+        "Type=forking without PIDFile=: systemd guesses which process is the main one, and can guess wrong when the daemon leaves several. Set PIDFile= to the file the daemon writes, or run it in the foreground with Type=simple, exec or notify",
       none: "Type=forking without PIDFile= and with GuessMainPID=no: systemd has no main process, so $MAINPID is empty and when the daemon dies systemd only sees its cgroup empty, as after a clean stop (Restart={restart} never fires). Set PIDFile=, or run the daemon in the foreground with Type=simple, exec or notify",
     },
     docs: {
@@ -32,6 +33,12 @@ export default defineRule({
     // Without a main process a dying daemon looks like a clean stop: Restart= on failures can never fire, which is more than a note.
     const restart = u.get("Service", "Restart") ?? "no";
     const broken = noGuess && !["no", "always", "on-success"].includes(restart);
-    ctx.report({ messageId: noGuess ? "none" : "guess", ...(noGuess ? { data: { restart } } : {}), file: type.file, range: type.entry.range, ...(broken ? { severity: "warning" as const } : {}) });
+    ctx.report({
+      messageId: noGuess ? "none" : "guess",
+      ...(noGuess ? { data: { restart } } : {}),
+      file: type.file,
+      range: type.entry.range,
+      ...(broken ? { severity: "warning" as const } : {}),
+    });
   },
 });

@@ -28,7 +28,8 @@ function protection(u: EffectiveUnit): Protection | null {
   const mode = v === "tmpfs" || v === "read-only" ? v : parseBoolean(v) === true ? "yes" : null;
   if (mode && a) return { mode, file: a.file, range: a.entry.range, why: `ProtectHome=${v}` };
   const d = u.last("Service", "DynamicUser");
-  if (d && parseBoolean(d.value) === true) return { mode: "read-only", file: d.file, range: d.entry.range, why: "DynamicUser=yes (implies ProtectHome=read-only)" };
+  if (d && parseBoolean(d.value) === true)
+    return { mode: "read-only", file: d.file, range: d.entry.range, why: "DynamicUser=yes (implies ProtectHome=read-only)" };
   return null;
 }
 
@@ -55,7 +56,8 @@ export default defineRule({
     fixable: "none",
     messages: {
       exec: "{key}= runs '{path}', but {why} hides {tree} from the service: the command fails with status 203/EXEC. Move the program out of home directories, or expose it with BindReadOnlyPaths=",
-      workdir: "WorkingDirectory={path} is under {tree}, which {why} hides from the service: {outcome}. Use a directory outside home directories, or expose it with BindPaths=",
+      workdir:
+        "WorkingDirectory={path} is under {tree}, which {why} hides from the service: {outcome}. Use a directory outside home directories, or expose it with BindPaths=",
     },
     docs: {
       summary: "A program or working directory under /home, /root or /run/user in a service whose `ProtectHome=yes`/`tmpfs` hides those trees.",
@@ -79,14 +81,29 @@ export default defineRule({
       const exe = cmd.words[0];
       // `+` runs the command with full privileges, outside the mount namespace.
       if (!exe || cmd.prefixes.includes("+") || !hidden(exe.text)) continue;
-      ctx.report({ messageId: "exec", data: { key, path: exe.text, why: p.why, tree: tree(exe.text) }, file: a.file, range: valueSubRange(a.entry, exe.from, exe.to), related });
+      ctx.report({
+        messageId: "exec",
+        data: { key, path: exe.text, why: p.why, tree: tree(exe.text) },
+        file: a.file,
+        range: valueSubRange(a.entry, exe.from, exe.to),
+        related,
+      });
     }
     const wd = u.last("Service", "WorkingDirectory");
     const dir = wd?.value.replace(/^-/, "") ?? "";
     if (wd && hidden(dir)) {
       const optional = wd.value.startsWith("-");
-      const outcome = optional ? "the leading '-' makes systemd ignore the failed chdir, so the service runs in another directory" : "the service fails with status 200/CHDIR";
-      ctx.report({ messageId: "workdir", data: { path: dir, tree: tree(dir), why: p.why, outcome }, file: wd.file, range: wd.entry.valueRange, related, ...(optional ? { severity: "warning" as const } : {}) });
+      const outcome = optional
+        ? "the leading '-' makes systemd ignore the failed chdir, so the service runs in another directory"
+        : "the service fails with status 200/CHDIR";
+      ctx.report({
+        messageId: "workdir",
+        data: { path: dir, tree: tree(dir), why: p.why, outcome },
+        file: wd.file,
+        range: wd.entry.valueRange,
+        related,
+        ...(optional ? { severity: "warning" as const } : {}),
+      });
     }
   },
 });

@@ -9,4 +9,14 @@ import reloadWithoutMainpid from "./reload-without-mainpid.js";
 import shellSyntax from "./shell-syntax.js";
 import variableNotExpanded from "./variable-not-expanded.js";
 
-export const execRules: Rule[] = [forkingWithoutPidfile, homeWithProtectHome, loginShellWrapper, multipleExecstart, relativeExecutable, reloadNotSupported, reloadWithoutMainpid, shellSyntax, variableNotExpanded];
+export const execRules: Rule[] = [
+  forkingWithoutPidfile,
+  homeWithProtectHome,
+  loginShellWrapper,
+  multipleExecstart,
+  relativeExecutable,
+  reloadNotSupported,
+  reloadWithoutMainpid,
+  shellSyntax,
+  variableNotExpanded,
+];

@@ -21,7 +21,8 @@ export default defineRule({
     unitTypes: ["service"],
     fixable: "none",
     messages: {
-      wrapper: "{what} relies on the environment of a login shell (PATH, GEM_HOME, version-manager shims); systemd starts the program with a minimal environment. Set Environment=/EnvironmentFile= explicitly, or run it through /bin/bash -lc '...' deliberately",
+      wrapper:
+        "{what} relies on the environment of a login shell (PATH, GEM_HOME, version-manager shims); systemd starts the program with a minimal environment. Set Environment=/EnvironmentFile= explicitly, or run it through /bin/bash -lc '...' deliberately",
     },
     docs: {
       summary: "A command started through `bundle exec`, rbenv, rvm, pyenv or nvm shims, which depend on a login shell's environment.",
@@ -43,7 +44,12 @@ export default defineRule({
       const args = cmd.words.map((w) => w.text);
       const hit = WRAPPERS.find(([re, what]) => re.test(exe.text) && (what !== "bundle exec" || args[1] === "exec"));
       if (!hit) continue;
-      ctx.report({ messageId: "wrapper", data: { what: hit[1] }, file: a.file, range: valueSubRange(a.entry, exe.from, hit[1] === "bundle exec" ? cmd.words[1]!.to : exe.to) });
+      ctx.report({
+        messageId: "wrapper",
+        data: { what: hit[1] },
+        file: a.file,
+        range: valueSubRange(a.entry, exe.from, hit[1] === "bundle exec" ? cmd.words[1]!.to : exe.to),
+      });
     }
   },
 });

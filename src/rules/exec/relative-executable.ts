@@ -10,7 +10,8 @@ const SEARCH_SINCE = 239;
 const SEARCH_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin";
 
 /** systemd's own programs: wherever a systemd that looks names up runs, they are on its search path (upstream units call them by name). */
-const SYSTEMD_TOOL = /^(systemd-[a-z0-9-]+|systemctl|journalctl|udevadm|networkctl|resolvectl|loginctl|busctl|machinectl|homectl|portablectl|bootctl|timedatectl|hostnamectl|localectl|coredumpctl|userdbctl|oomctl|kernel-install)$/;
+const SYSTEMD_TOOL =
+  /^(systemd-[a-z0-9-]+|systemctl|journalctl|udevadm|networkctl|resolvectl|loginctl|busctl|machinectl|homectl|portablectl|bootctl|timedatectl|hostnamectl|localectl|coredumpctl|userdbctl|oomctl|kernel-install)$/;
 
 /** The oldest target systemd: from the settings, or a fixture's first-line `# unitlint: target systemd N` comment. */
 function oldestTarget(targets: number[], unit: EffectiveUnit): number | undefined {
@@ -29,8 +30,10 @@ export default defineRule({
     fixable: "none",
     messages: {
       old: "{key}= runs '{exe}', which is not an absolute path: systemd {target} refuses the line (bare program names are looked up only since systemd 239). Write the full path",
-      relative: "{key}= runs '{exe}', a relative path: systemd refuses to load the unit (\"Neither a valid executable name nor an absolute path\"). Write the absolute path",
-      search: "{key}= runs '{exe}' by name: systemd looks it up in {path} only (not in the service's PATH=, nor in ~/.local/bin or a virtualenv). The full path says exactly which program runs",
+      relative:
+        "{key}= runs '{exe}', a relative path: systemd refuses to load the unit (\"Neither a valid executable name nor an absolute path\"). Write the absolute path",
+      search:
+        "{key}= runs '{exe}' by name: systemd looks it up in {path} only (not in the service's PATH=, nor in ~/.local/bin or a virtualenv). The full path says exactly which program runs",
     },
     docs: {
       summary: "A command line whose program is a bare name or a relative path rather than an absolute path.",
@@ -57,9 +60,9 @@ export default defineRule({
       if (exe.text.includes("/")) {
         // with the '-' prefix systemd drops the line instead: values/invalid-value reports that
         if (!cmd.prefixes.includes("-")) ctx.report({ messageId: "relative", data: { key, exe: exe.text }, file: a.file, range, severity: "error" });
-      }
-      else if (target !== undefined && target < SEARCH_SINCE) ctx.report({ messageId: "old", data: { key, exe: exe.text, target }, file: a.file, range });
-      else if (!SYSTEMD_TOOL.test(exe.text)) ctx.report({ messageId: "search", data: { key, exe: exe.text, path: SEARCH_PATH }, file: a.file, range, severity: "info" });
+      } else if (target !== undefined && target < SEARCH_SINCE) ctx.report({ messageId: "old", data: { key, exe: exe.text, target }, file: a.file, range });
+      else if (!SYSTEMD_TOOL.test(exe.text))
+        ctx.report({ messageId: "search", data: { key, exe: exe.text, path: SEARCH_PATH }, file: a.file, range, severity: "info" });
     }
   },
 });

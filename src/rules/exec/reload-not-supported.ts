@@ -12,8 +12,8 @@ export default defineRule({
     severity: "warning",
     fixable: "none",
     messages: {
-      to: "PropagatesReloadTo={target}: {target} has no ExecReload= (and is not Type=notify-reload), so the propagated reload never reaches it (systemd skips it and logs \"Cannot add dependency reload job\"). Give {target} an ExecReload=, or drop it from the list",
-      from: "ReloadPropagatedFrom={source}: {unit} itself has no ExecReload= (and is not Type=notify-reload), so reloads of {source} never reach it (systemd skips it and logs \"Cannot add dependency reload job\"). Add ExecReload= to {unit}, or remove this line",
+      to: 'PropagatesReloadTo={target}: {target} has no ExecReload= (and is not Type=notify-reload), so the propagated reload never reaches it (systemd skips it and logs "Cannot add dependency reload job"). Give {target} an ExecReload=, or drop it from the list',
+      from: 'ReloadPropagatedFrom={source}: {unit} itself has no ExecReload= (and is not Type=notify-reload), so reloads of {source} never reach it (systemd skips it and logs "Cannot add dependency reload job"). Add ExecReload= to {unit}, or remove this line',
     },
     docs: {
       summary: "A service that receives reloads through `PropagatesReloadTo=`/`ReloadPropagatedFrom=` but has no `ExecReload=` (nor `Type=notify-reload`).",
@@ -43,7 +43,8 @@ export default defineRule({
     }
     if (u.type !== "service" || !u.main || reloadable(u)) return;
     for (const a of u.list("Unit", "ReloadPropagatedFrom")) {
-      for (const source of a.value.split(/\s+/).filter(Boolean)) ctx.report({ messageId: "from", data: { source, unit: u.name.name }, file: a.file, range: a.entry.range });
+      for (const source of a.value.split(/\s+/).filter(Boolean))
+        ctx.report({ messageId: "from", data: { source, unit: u.name.name }, file: a.file, range: a.entry.range });
     }
   },
 });

@@ -41,7 +41,8 @@ export default defineRule({
     },
     docs: {
       summary: "An `ExecReload=` that signals something other than `$MAINPID` (a hard-coded PID, `pkill`, `killall`, a PID file).",
-      rationale: "systemd knows the main process; `kill -HUP $MAINPID` reaches exactly it. Name-based or PID-file signalling reaches the wrong process when several instances run, or none after a restart.",
+      rationale:
+        "systemd knows the main process; `kill -HUP $MAINPID` reaches exactly it. Name-based or PID-file signalling reaches the wrong process when several instances run, or none after a restart.",
       bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nExecReload=/usr/bin/pkill -HUP app\n" },
       good: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nExecReload=/bin/kill -HUP $MAINPID\n" },
       reference: "systemd.service(5) ExecReload=",

@@ -41,7 +41,8 @@ export default defineRule({
     unitTypes: ["service", "socket", "mount", "swap"],
     fixable: "unsafe",
     messages: {
-      shell: "{key}= contains {what} ('{word}'), but systemd runs the program directly, without a shell: it receives '{word}' as an argument. Wrap the command in /bin/sh -c '...' or move it into a script",
+      shell:
+        "{key}= contains {what} ('{word}'), but systemd runs the program directly, without a shell: it receives '{word}' as an argument. Wrap the command in /bin/sh -c '...' or move it into a script",
       glob: "{key}= contains a glob ('{word}'), but no shell expands it: the program receives the pattern itself",
       background:
         "{key}= ends with '&', but there is no shell to put the program in the background: it receives '&' as its last argument. systemd already runs the service in the background; remove the '&' (and use Type=simple or Type=exec for a program that stays in the foreground)",
@@ -88,9 +89,14 @@ export default defineRule({
           const isGlob = !hit && !optionValue && GLOB.test(w.text) && !w.text.includes("%");
           if (!hit && !isGlob) continue;
           const body = a.value.slice(cmd.prefixEnd);
-          const fix = reported || body.includes("'")
-            ? undefined
-            : { description: "Run it with /bin/sh -c", safe: false, edits: [{ start: valueSubRange(a.entry, cmd.prefixEnd, cmd.prefixEnd).start, end: a.entry.valueRange.end, text: `/bin/sh -c '${body}'` }] };
+          const fix =
+            reported || body.includes("'")
+              ? undefined
+              : {
+                  description: "Run it with /bin/sh -c",
+                  safe: false,
+                  edits: [{ start: valueSubRange(a.entry, cmd.prefixEnd, cmd.prefixEnd).start, end: a.entry.valueRange.end, text: `/bin/sh -c '${body}'` }],
+                };
           ctx.report({
             messageId: hit ? "shell" : "glob",
             data: { key, what: hit?.[1] ?? "a glob", word: w.text },

@@ -29,13 +29,17 @@ export default defineRule({
         "{key}= does not expand variables: systemd uses '{ref}' literally here. Only command lines (ExecStart= and the other Exec*= settings) expand $VAR and ${VAR}, from Environment=/EnvironmentFile=; other settings take specifiers (%i, %h, %u…) or the value written out{hint}",
     },
     docs: {
-      summary: "A `$VAR` or `${VAR}` in a setting that is not a command line (`Environment=`, `User=`, `WorkingDirectory=`, paths…), where systemd does not expand variables.",
+      summary:
+        "A `$VAR` or `${VAR}` in a setting that is not a command line (`Environment=`, `User=`, `WorkingDirectory=`, paths…), where systemd does not expand variables.",
       rationale:
         "systemd expands environment variables only in command lines (`ExecStart=`, `ExecStartPre=`, … `ExecStop=`), and only the variables the unit itself sets with `Environment=`/`EnvironmentFile=`. Everywhere else the text is used as written: " +
         "`Environment=PATH=$PATH:/opt/bin` sets PATH to the literal `$PATH:/opt/bin` (and every later command then finds nothing), `User=${APP_USER}` asks for a user named `${APP_USER}`, `WorkingDirectory=$HOME/app` is a folder named `$HOME`. " +
         "Settings other than commands expand specifiers instead (`%h` home, `%u` user, `%i` instance, `%H` host name). Capitalised `$NAME` and braced `${name}` are reported; `$$` and lower-case `$x` (passwords, patterns) are not.",
       bad: { filename: "app.service", text: "[Service]\nUser=${APP_USER}\nEnvironment=PATH=$PATH:/opt/app/bin\nExecStart=/opt/app/bin/app\n" },
-      good: { filename: "app.service", text: "[Service]\nUser=app\nEnvironment=PATH=/usr/local/bin:/usr/bin:/bin:/opt/app/bin\nExecStart=/opt/app/bin/app --user ${APP_USER}\n" },
+      good: {
+        filename: "app.service",
+        text: "[Service]\nUser=app\nEnvironment=PATH=/usr/local/bin:/usr/bin:/bin:/opt/app/bin\nExecStart=/opt/app/bin/app --user ${APP_USER}\n",
+      },
       reference: "systemd.service(5) Command lines; systemd.exec(5) Environment=; systemd.unit(5) Specifiers",
     },
   },
@@ -56,7 +60,12 @@ export default defineRule({
         const rest = entry.value.slice(start);
         const word = rest.split(/[ \t]/)[0]!.replace(/^["']|["']$/g, "");
         const eq = word.indexOf("=");
-        ctx.report({ messageId: "environment", data: { name: eq > 0 ? word.slice(0, eq) : word, value: eq > 0 ? word.slice(eq + 1) : word, ref, hint }, file: ctx.file, range });
+        ctx.report({
+          messageId: "environment",
+          data: { name: eq > 0 ? word.slice(0, eq) : word, value: eq > 0 ? word.slice(eq + 1) : word, ref, hint },
+          file: ctx.file,
+          range,
+        });
       } else {
         ctx.report({ messageId: "literal", data: { key: entry.key, ref, hint }, file: ctx.file, range });
       }

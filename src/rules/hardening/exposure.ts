@@ -13,7 +13,9 @@ export default defineRule({
     presets: ["hardening"],
     unitTypes: ["service"],
     fixable: "none",
-    options: { threshold: { type: "number", minimum: 0, maximum: 10, description: "Report services whose exposure score is above this (0.0–10.0); default 5.0." } },
+    options: {
+      threshold: { type: "number", minimum: 0, maximum: 10, description: "Report services whose exposure score is above this (0.0–10.0); default 5.0." },
+    },
     messages: {
       above:
         "Exposure {score} {rating} is above the threshold {threshold} (as systemd-analyze security scores it); the largest shares: {worst}. `unitlint harden {file}` suggests a drop-in that brings it down",
@@ -21,12 +23,11 @@ export default defineRule({
     docs: {
       summary: "A service whose overall exposure score (`systemd-analyze security`) is above a configured threshold.",
       rationale:
-        "The exposure score sums 81 weighted sandboxing checks into one number from 0.0 (everything locked down) to 10.0 (nothing restricted). A threshold in CI keeps new services from landing unhardened and existing ones from regressing. Off by default; the `hardening` preset turns it on at 5.0, and `[\"warning\", {\"threshold\": 7.5}]` in the config sets another bar.",
+        'The exposure score sums 81 weighted sandboxing checks into one number from 0.0 (everything locked down) to 10.0 (nothing restricted). A threshold in CI keeps new services from landing unhardened and existing ones from regressing. Off by default; the `hardening` preset turns it on at 5.0, and `["warning", {"threshold": 7.5}]` in the config sets another bar.',
       bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\n" },
       good: {
         filename: "app.service",
-        text:
-          "[Service]\nExecStart=/usr/bin/app\nDynamicUser=yes\nCapabilityBoundingSet=\nPrivateDevices=yes\nPrivateNetwork=yes\nPrivateUsers=yes\nProtectKernelTunables=yes\nProtectKernelModules=yes\nProtectKernelLogs=yes\nProtectControlGroups=yes\nProtectClock=yes\nProtectHostname=yes\nProtectHome=yes\nProtectProc=invisible\nRestrictNamespaces=yes\nRestrictAddressFamilies=AF_UNIX\nSystemCallFilter=@system-service\nSystemCallFilter=~@privileged @resources\nSystemCallArchitectures=native\nLockPersonality=yes\nMemoryDenyWriteExecute=yes\nRestrictRealtime=yes\nUMask=0077\n",
+        text: "[Service]\nExecStart=/usr/bin/app\nDynamicUser=yes\nCapabilityBoundingSet=\nPrivateDevices=yes\nPrivateNetwork=yes\nPrivateUsers=yes\nProtectKernelTunables=yes\nProtectKernelModules=yes\nProtectKernelLogs=yes\nProtectControlGroups=yes\nProtectClock=yes\nProtectHostname=yes\nProtectHome=yes\nProtectProc=invisible\nRestrictNamespaces=yes\nRestrictAddressFamilies=AF_UNIX\nSystemCallFilter=@system-service\nSystemCallFilter=~@privileged @resources\nSystemCallArchitectures=native\nLockPersonality=yes\nMemoryDenyWriteExecute=yes\nRestrictRealtime=yes\nUMask=0077\n",
       },
       reference: "systemd-analyze(1) security",
     },

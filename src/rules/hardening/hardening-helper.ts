@@ -161,9 +161,16 @@ export function settingRule(spec: SettingRuleSpec): Rule {
       const todo = changes.length ? changes : spec.recommended.map((line) => ({ line, key: line.slice(0, line.indexOf("=")), value: "", at: undefined }));
       const explicit = todo.find((c) => c.at && c.key === spec.setting)?.at ?? todo.find((c) => c.at)?.at;
       const d = weak[0]!.description;
-      const consequence = /^(May|Has|Sees|Shares|Runs|Gets) /.test(d) ? `the service ${d[0]!.toLowerCase()}${d.slice(1)}` : `${d[0]!.toLowerCase()}${d.slice(1)}`;
+      const consequence = /^(May|Has|Sees|Shares|Runs|Gets) /.test(d)
+        ? `the service ${d[0]!.toLowerCase()}${d.slice(1)}`
+        : `${d[0]!.toLowerCase()}${d.slice(1)}`;
       const state = !explicit ? "is not set" : explicit.value === "" ? "is reset to its default" : `is ${explicit.value}`;
-      const data = { setting: `${explicit ? explicit.key : spec.setting}=`, why: `${state}: ${consequence}`, share: formatExposure(share), fix: spec.recommended.join(" + ") };
+      const data = {
+        setting: `${explicit ? explicit.key : spec.setting}=`,
+        why: `${state}: ${consequence}`,
+        share: formatExposure(share),
+        fix: spec.recommended.join(" + "),
+      };
       const anchor = sectionAnchor(u);
       const edits: Array<{ start: number; end: number; text: string }> = [];
       const inserted: string[] = [];
@@ -172,8 +179,14 @@ export function settingRule(spec: SettingRuleSpec): Rule {
         if (c.at && c.at.file === anchor?.file) edits.push({ start: c.at.entry.range.start, end: c.at.entry.range.end, text: c.line });
         else inserted.push(c.line);
       }
-      if (inserted.length && anchor) edits.push({ start: anchor.insertAt, end: anchor.insertAt, text: `${anchor.needsNewline ? "\n" : ""}${inserted.join("\n")}\n` });
-      const where = explicit && u.files.includes(explicit.file) ? { file: explicit.file, range: explicit.entry.range } : anchor ? { file: anchor.file, range: anchor.range } : null;
+      if (inserted.length && anchor)
+        edits.push({ start: anchor.insertAt, end: anchor.insertAt, text: `${anchor.needsNewline ? "\n" : ""}${inserted.join("\n")}\n` });
+      const where =
+        explicit && u.files.includes(explicit.file)
+          ? { file: explicit.file, range: explicit.entry.range }
+          : anchor
+            ? { file: anchor.file, range: anchor.range }
+            : null;
       if (!where) return;
       if (explicit && explicit.file !== anchor?.file) editFile = undefined; // a weak line in a drop-in: no single-file fix
       const fixText = todo.map((c) => c.line).join(", ");
@@ -182,7 +195,9 @@ export function settingRule(spec: SettingRuleSpec): Rule {
         data,
         file: where.file,
         range: where.range,
-        ...(editFile && edits.length && editFile === where.file ? { fix: { description: `Set ${fixText}`, safe: false, edits: edits.sort((x, y) => x.start - y.start) } } : {}),
+        ...(editFile && edits.length && editFile === where.file
+          ? { fix: { description: `Set ${fixText}`, safe: false, edits: edits.sort((x, y) => x.start - y.start) } }
+          : {}),
       });
     },
   });

@@ -22,4 +22,27 @@ import systemCallFilter from "./system-call-filter.js";
 import umask from "./umask.js";
 import type { Rule } from "../types.js";
 
-export const hardeningRules: Rule[] = [capabilityBoundingSet, exposure, lockPersonality, memoryDenyWriteExecute, noNewPrivileges, privateDevices, privateTmpShared, privateTmp, protectClock, protectControlGroups, protectHome, protectHostname, protectKernel, protectProc, protectSystemStrictWithoutWrites, protectSystem, restrictAddressFamilies, restrictNamespaces, restrictRealtime, restrictSuidSgid, systemCallFilter, umask];
+export const hardeningRules: Rule[] = [
+  capabilityBoundingSet,
+  exposure,
+  lockPersonality,
+  memoryDenyWriteExecute,
+  noNewPrivileges,
+  privateDevices,
+  privateTmpShared,
+  privateTmp,
+  protectClock,
+  protectControlGroups,
+  protectHome,
+  protectHostname,
+  protectKernel,
+  protectProc,
+  protectSystemStrictWithoutWrites,
+  protectSystem,
+  restrictAddressFamilies,
+  restrictNamespaces,
+  restrictRealtime,
+  restrictSuidSgid,
+  systemCallFilter,
+  umask,
+];

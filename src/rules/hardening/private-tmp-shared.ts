@@ -22,7 +22,8 @@ export default defineRule({
     unitTypes: ["service"],
     fixable: "none",
     messages: {
-      shared: "{unit} has PrivateTmp=yes, so {path} is its own private copy: {other} uses the same path and will not see it. Exchange the file through a shared directory such as /run/<name> or /var/lib/<name>",
+      shared:
+        "{unit} has PrivateTmp=yes, so {path} is its own private copy: {other} uses the same path and will not see it. Exchange the file through a shared directory such as /run/<name> or /var/lib/<name>",
     },
     docs: {
       summary: "A service with `PrivateTmp=yes` whose commands use a /tmp path that another unit of the set also uses.",

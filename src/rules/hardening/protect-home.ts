@@ -9,7 +9,8 @@ export default settingRule({
   skip: (t) => t.usesHome,
   docs: {
     summary: "A service that may read or write users' home directories.",
-    rationale: "Home directories hold SSH keys, browser profiles and shell histories. Few services need them; `ProtectHome=yes` makes them invisible, `read-only` or `tmpfs` are the middle grounds for services that read something there.",
+    rationale:
+      "Home directories hold SSH keys, browser profiles and shell histories. Few services need them; `ProtectHome=yes` makes them invisible, `read-only` or `tmpfs` are the middle grounds for services that read something there.",
     bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nUser=app\n" },
     good: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nUser=app\nProtectHome=yes\n" },
     reference: "systemd.exec(5) ProtectHome=",

@@ -24,7 +24,10 @@ export default defineRule({
       rationale:
         "With `ProtectSystem=strict` the whole file system is read-only for the service, /run and /var included, except what `ReadWritePaths=` and the directories systemd creates (`StateDirectory=`, `LogsDirectory=`, `RuntimeDirectory=`, `CacheDirectory=`) give back. A PID file under /run or a working directory the service logs into then fails at start with EROFS. Only paths the unit itself names are checked (PIDFile=, WorkingDirectory=, paths under /var, /srv, /opt in its commands).",
       bad: { filename: "app.service", text: "[Service]\nType=forking\nExecStart=/usr/sbin/appd\nPIDFile=/run/appd/appd.pid\nProtectSystem=strict\n" },
-      good: { filename: "app.service", text: "[Service]\nType=forking\nExecStart=/usr/sbin/appd\nPIDFile=/run/appd/appd.pid\nProtectSystem=strict\nRuntimeDirectory=appd\n" },
+      good: {
+        filename: "app.service",
+        text: "[Service]\nType=forking\nExecStart=/usr/sbin/appd\nPIDFile=/run/appd/appd.pid\nProtectSystem=strict\nRuntimeDirectory=appd\n",
+      },
       reference: "systemd.exec(5) ProtectSystem=, ReadWritePaths=",
     },
   },
@@ -38,9 +41,20 @@ export default defineRule({
     if (!strict) return; // implied by DynamicUser=: reported by nothing here, systemd sets up its directories
     const t = traitsOf(u, ctx.settings.mode)!;
     const section = "Service";
-    const roots = u.all(section, "ReadWritePaths").flatMap((x) => x.value.split(/\s+/).map((p) => p.replace(/^[-+]+/, "")).filter(Boolean));
+    const roots = u.all(section, "ReadWritePaths").flatMap((x) =>
+      x.value
+        .split(/\s+/)
+        .map((p) => p.replace(/^[-+]+/, ""))
+        .filter(Boolean),
+    );
     for (const k of MANAGED) {
-      const base = { StateDirectory: "/var/lib", CacheDirectory: "/var/cache", LogsDirectory: "/var/log", RuntimeDirectory: "/run", ConfigurationDirectory: "/etc" }[k]!;
+      const base = {
+        StateDirectory: "/var/lib",
+        CacheDirectory: "/var/cache",
+        LogsDirectory: "/var/log",
+        RuntimeDirectory: "/run",
+        ConfigurationDirectory: "/etc",
+      }[k]!;
       for (const x of u.all(section, k)) for (const d of x.value.split(/\s+/).filter(Boolean)) roots.push(`${base}/${d.split(":")[0]}`);
     }
     if (sandbox.flags.PrivateTmp) roots.push("/tmp", "/var/tmp");

@@ -7,7 +7,26 @@ import { defineRule } from "../types.js";
  * Application servers and runtimes that serve the network and, unlike nginx,
  * sshd or postfix, never drop root themselves: started as root they stay root.
  */
-const APP_SERVERS = new Set(["gunicorn", "uvicorn", "hypercorn", "daphne", "waitress-serve", "uwsgi", "puma", "unicorn", "thin", "rackup", "node", "nodejs", "deno", "bun", "java", "dotnet", "php", "flask"]);
+const APP_SERVERS = new Set([
+  "gunicorn",
+  "uvicorn",
+  "hypercorn",
+  "daphne",
+  "waitress-serve",
+  "uwsgi",
+  "puma",
+  "unicorn",
+  "thin",
+  "rackup",
+  "node",
+  "nodejs",
+  "deno",
+  "bun",
+  "java",
+  "dotnet",
+  "php",
+  "flask",
+]);
 const LISTEN = ["ListenStream", "ListenDatagram", "ListenSequentialPacket"];
 /** A port or address:port (IPv4 or [IPv6]), not a file-system or abstract socket. */
 const NETWORK_ADDRESS = /^(\d+|[\d.]+:\d+|\[[0-9a-fA-F:.%\w]*\]:\d+)$/;
@@ -36,7 +55,9 @@ function networkEvidence(u: EffectiveUnit, units: EffectiveUnit[]): string | und
   if (socket) return socket;
   const words = cmd.map((w) => basename(w.text));
   // `bundle exec puma`, `/usr/bin/env node`: look past the wrapper.
-  const prog = ["bundle", "env", "npx", "pipenv", "poetry"].includes(words[0] ?? "") ? words.find((w, i) => i > 0 && !w.startsWith("-") && !w.includes("=") && w !== "exec" && w !== "run") : words[0];
+  const prog = ["bundle", "env", "npx", "pipenv", "poetry"].includes(words[0] ?? "")
+    ? words.find((w, i) => i > 0 && !w.startsWith("-") && !w.includes("=") && w !== "exec" && w !== "run")
+    : words[0];
   if (prog && APP_SERVERS.has(prog)) return `it runs the application server ${prog}`;
   // Waiting for network-online.target is not evidence: that is what clients do (packagekit, rc-local on the host review).
   return undefined;

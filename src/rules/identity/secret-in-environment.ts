@@ -4,7 +4,6 @@ import { defineRule } from "../types.js";
 import { TYPE_SECTION } from "../../knowledge/sections.js";
 import { secretKind } from "../../model/secrets.js";
 
-
 export default defineRule({
   meta: {
     id: "identity/secret-in-environment",
@@ -13,7 +12,8 @@ export default defineRule({
     unitTypes: ["service", "socket", "mount", "swap"],
     fixable: "none",
     messages: {
-      named: "{name}= looks like a credential written into the unit; unit files are world-readable (systemctl show prints them). Use EnvironmentFile= with mode 0600 or LoadCredential=",
+      named:
+        "{name}= looks like a credential written into the unit; unit files are world-readable (systemctl show prints them). Use EnvironmentFile= with mode 0600 or LoadCredential=",
       url: "{name}= holds a URL with a password in it; unit files are world-readable. Use EnvironmentFile= with mode 0600 or LoadCredential=",
     },
     docs: {
@@ -32,7 +32,8 @@ export default defineRule({
       for (const w of splitWords(a.value).words) {
         // The same test masks the value wherever source text is shown (model/secrets.ts).
         const messageId = secretKind(w.text);
-        if (messageId) ctx.report({ messageId, data: { name: w.text.slice(0, w.text.indexOf("=")) }, file: a.file, range: valueSubRange(a.entry, w.from, w.to) });
+        if (messageId)
+          ctx.report({ messageId, data: { name: w.text.slice(0, w.text.indexOf("=")) }, file: a.file, range: valueSubRange(a.entry, w.from, w.to) });
       }
     }
   },

@@ -15,7 +15,7 @@ export default defineRule({
     },
     docs: {
       summary: "An `Alias=` with another type suffix than the unit, or `DefaultInstance=` in a unit that is not a template.",
-      rationale: "systemctl enable refuses an alias of another type (\"Invalid unit name\"), and `DefaultInstance=` only means something for templates.",
+      rationale: 'systemctl enable refuses an alias of another type ("Invalid unit name"), and `DefaultInstance=` only means something for templates.',
       bad: { filename: "web.service", text: "[Service]\nExecStart=/usr/bin/web\n\n[Install]\nAlias=www.socket\nWantedBy=multi-user.target\n" },
       good: { filename: "web.service", text: "[Service]\nExecStart=/usr/bin/web\n\n[Install]\nAlias=www.service\nWantedBy=multi-user.target\n" },
       reference: "systemd.unit(5) [Install] Alias=, DefaultInstance=",
@@ -31,6 +31,7 @@ export default defineRule({
       }
     }
     const d = u.last("Install", "DefaultInstance");
-    if (d && d.value !== "" && !u.name.isTemplate && u.main) ctx.report({ messageId: "instance", data: { unit: u.name.name, type: u.type }, file: d.file, range: d.entry.range });
+    if (d && d.value !== "" && !u.name.isTemplate && u.main)
+      ctx.report({ messageId: "instance", data: { unit: u.name.name, type: u.type }, file: d.file, range: d.entry.range });
   },
 });

@@ -42,7 +42,10 @@ export default defineRule({
         "`systemctl enable app@.service` has no instance name to put in the `.wants/` link, so it creates none (systemd prints a hint and nothing starts at boot). Instances are enabled by name (`systemctl enable app@web.service`); `DefaultInstance=` names the instance `systemctl enable app@.service` should use. " +
         "Templates installed per instance on purpose — `WantedBy=` naming the instance (`postgresql@%i.service`) — systemd's own templates (serial-getty@.service), and templates whose instances another unit of the set pulls in by name (`Wants=worker@email.service`) are not reported.",
       bad: { filename: "worker@.service", text: "[Service]\nExecStart=/usr/bin/worker --queue %i\n\n[Install]\nWantedBy=multi-user.target\n" },
-      good: { filename: "worker@.service", text: "[Service]\nExecStart=/usr/bin/worker --queue %i\n\n[Install]\nWantedBy=multi-user.target\nDefaultInstance=default\n" },
+      good: {
+        filename: "worker@.service",
+        text: "[Service]\nExecStart=/usr/bin/worker --queue %i\n\n[Install]\nWantedBy=multi-user.target\nDefaultInstance=default\n",
+      },
       reference: "systemd.unit(5) [Install] DefaultInstance=; systemctl(1) enable",
     },
   },
@@ -57,6 +60,11 @@ export default defineRule({
     // another unit of the set names instances (ots.target: Wants=ots-worker@email.service): they are used by name
     if (namedTemplates(ctx.set).has(u.name.name)) return;
     const example = `${u.name.prefix}@INSTANCE.${u.name.type}`;
-    ctx.report({ messageId: "none", data: { name: u.name.name, target: first.value.trim().split(/\s+/)[0]!, example }, file: first.file, range: first.entry.range });
+    ctx.report({
+      messageId: "none",
+      data: { name: u.name.name, target: first.value.trim().split(/\s+/)[0]!, example },
+      file: first.file,
+      range: first.entry.range,
+    });
   },
 });

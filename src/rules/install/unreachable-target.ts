@@ -53,8 +53,13 @@ export default defineRule({
     },
     docs: {
       summary: "A target of the set that no unit wants or requires and that cannot be enabled (no `[Install]`).",
-      rationale: "A group target such as `app.target` only comes up at boot when something pulls it in: its own `WantedBy=multi-user.target` (enabled), or another unit's Wants=. Otherwise everything grouped under it stays down after a reboot. A target with `AllowIsolate=yes` is meant to be entered by hand with `systemctl isolate` (as rescue.target is) and is not reported.",
-      bad: { filename: "app.target", text: "[Unit]\nDescription=App\nWants=app-web.service\n", extra: [{ filename: "app-web.service", text: "[Service]\nExecStart=/usr/bin/web\n" }] },
+      rationale:
+        "A group target such as `app.target` only comes up at boot when something pulls it in: its own `WantedBy=multi-user.target` (enabled), or another unit's Wants=. Otherwise everything grouped under it stays down after a reboot. A target with `AllowIsolate=yes` is meant to be entered by hand with `systemctl isolate` (as rescue.target is) and is not reported.",
+      bad: {
+        filename: "app.target",
+        text: "[Unit]\nDescription=App\nWants=app-web.service\n",
+        extra: [{ filename: "app-web.service", text: "[Service]\nExecStart=/usr/bin/web\n" }],
+      },
       good: {
         filename: "app.target",
         text: "[Unit]\nDescription=App\nWants=app-web.service\n\n[Install]\nWantedBy=multi-user.target\n",

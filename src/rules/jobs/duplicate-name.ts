@@ -12,12 +12,19 @@ export default defineRule({
     family: "jobs",
     severity: "error",
     fixable: "none",
-    messages: { duplicate: "job name \"{name}\" is already used {where}; names identify jobs (jobctl run NAME) and must be unique" },
+    messages: { duplicate: 'job name "{name}" is already used {where}; names identify jobs (jobctl run NAME) and must be unique' },
     docs: {
       summary: "Two jobs with the same name in one workspace or one jobs/ folder.",
-      rationale: "jobctl and the scheduler address jobs by name; with two of the same name one shadows the other, and status, run and kill act on the wrong job.",
-      bad: { filename: "jobs/health.json", text: '[\n  { "name": "health", "type": "command", "schedule": "*/5 * * * *", "command": "curl -f http://localhost/health" },\n  { "name": "health", "type": "command", "schedule": "0 * * * *", "command": "df -h" }\n]\n' },
-      good: { filename: "jobs/health.json", text: '[\n  { "name": "health", "type": "command", "schedule": "*/5 * * * *", "command": "curl -f http://localhost/health" },\n  { "name": "disk-usage", "type": "command", "schedule": "0 * * * *", "command": "df -h" }\n]\n' },
+      rationale:
+        "jobctl and the scheduler address jobs by name; with two of the same name one shadows the other, and status, run and kill act on the wrong job.",
+      bad: {
+        filename: "jobs/health.json",
+        text: '[\n  { "name": "health", "type": "command", "schedule": "*/5 * * * *", "command": "curl -f http://localhost/health" },\n  { "name": "health", "type": "command", "schedule": "0 * * * *", "command": "df -h" }\n]\n',
+      },
+      good: {
+        filename: "jobs/health.json",
+        text: '[\n  { "name": "health", "type": "command", "schedule": "*/5 * * * *", "command": "curl -f http://localhost/health" },\n  { "name": "disk-usage", "type": "command", "schedule": "0 * * * *", "command": "df -h" }\n]\n',
+      },
       reference: "OpenTofu Workspace Scheduler, job system documentation (Configuration Fields: name)",
     },
   },
@@ -37,7 +44,13 @@ export default defineRule({
         }
         if (peer !== ctx.jobs) continue;
         const where = first.file === peer ? `on line ${peer.source.positionAt(first.range.start).line}` : `in ${first.file.path}`;
-        ctx.report({ messageId: "duplicate", data: { name: v.value, where }, file: ctx.jobs, range: v.range, related: [{ file: first.file, range: first.range, message: "first job with this name" }] });
+        ctx.report({
+          messageId: "duplicate",
+          data: { name: v.value, where },
+          file: ctx.jobs,
+          range: v.range,
+          related: [{ file: first.file, range: first.range, message: "first job with this name" }],
+        });
       }
     }
   },

@@ -10,4 +10,15 @@ import unknownField from "./unknown-field.js";
 import unknownType from "./unknown-type.js";
 import wrongFieldType from "./wrong-field-type.js";
 
-export const jobsRules: Rule[] = [duplicateName, invalidJson, invalidSchedule, invalidTimeout, missingField, scheduleNeverFires, secretInEnvironment, unknownField, unknownType, wrongFieldType];
+export const jobsRules: Rule[] = [
+  duplicateName,
+  invalidJson,
+  invalidSchedule,
+  invalidTimeout,
+  missingField,
+  scheduleNeverFires,
+  secretInEnvironment,
+  unknownField,
+  unknownType,
+  wrongFieldType,
+];

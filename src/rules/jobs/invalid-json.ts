@@ -10,8 +10,14 @@ export default defineRule({
     docs: {
       summary: "A JSON job file that does not parse.",
       rationale: "The job system skips a file it cannot parse, so none of its jobs run. Comments, trailing commas and single quotes are not JSON.",
-      bad: { filename: "jobs/cleanup-temp.json", text: '{\n  "name": "cleanup-temp",\n  "type": "command",\n  "schedule": "0 2 * * *",\n  "command": "find /tmp -name \'*.tmp\' -delete",\n}\n' },
-      good: { filename: "jobs/cleanup-temp.json", text: '{\n  "name": "cleanup-temp",\n  "type": "command",\n  "schedule": "0 2 * * *",\n  "command": "find /tmp -name \'*.tmp\' -delete"\n}\n' },
+      bad: {
+        filename: "jobs/cleanup-temp.json",
+        text: '{\n  "name": "cleanup-temp",\n  "type": "command",\n  "schedule": "0 2 * * *",\n  "command": "find /tmp -name \'*.tmp\' -delete",\n}\n',
+      },
+      good: {
+        filename: "jobs/cleanup-temp.json",
+        text: '{\n  "name": "cleanup-temp",\n  "type": "command",\n  "schedule": "0 2 * * *",\n  "command": "find /tmp -name \'*.tmp\' -delete"\n}\n',
+      },
       reference: "RFC 8259",
     },
   },

@@ -9,14 +9,21 @@ export default defineRule({
     severity: "error",
     fixable: "none",
     messages: {
-      invalid: "timeout \"{timeout}\" is not a duration; write a number with a unit, such as \"30s\", \"10m\" or \"1h30m\" (units ns, us, ms, s, m, h)",
-      zero: "timeout \"{timeout}\" is zero: the job would be stopped at once",
+      invalid: 'timeout "{timeout}" is not a duration; write a number with a unit, such as "30s", "10m" or "1h30m" (units ns, us, ms, s, m, h)',
+      zero: 'timeout "{timeout}" is zero: the job would be stopped at once',
     },
     docs: {
       summary: "A job timeout that is not a duration such as 30s, 10m or 1h30m.",
-      rationale: "The job system reads durations as numbers with units ns, us, ms, s, m or h; days, spaces, words and bare numbers are rejected, so the job fails to load.",
-      bad: { filename: "jobs/daily-maintenance.json", text: '{\n  "name": "daily-maintenance",\n  "type": "command",\n  "schedule": "0 3 * * *",\n  "command": "apt-get update",\n  "timeout": "1 hour"\n}\n' },
-      good: { filename: "jobs/daily-maintenance.json", text: '{\n  "name": "daily-maintenance",\n  "type": "command",\n  "schedule": "0 3 * * *",\n  "command": "apt-get update",\n  "timeout": "1h"\n}\n' },
+      rationale:
+        "The job system reads durations as numbers with units ns, us, ms, s, m or h; days, spaces, words and bare numbers are rejected, so the job fails to load.",
+      bad: {
+        filename: "jobs/daily-maintenance.json",
+        text: '{\n  "name": "daily-maintenance",\n  "type": "command",\n  "schedule": "0 3 * * *",\n  "command": "apt-get update",\n  "timeout": "1 hour"\n}\n',
+      },
+      good: {
+        filename: "jobs/daily-maintenance.json",
+        text: '{\n  "name": "daily-maintenance",\n  "type": "command",\n  "schedule": "0 3 * * *",\n  "command": "apt-get update",\n  "timeout": "1h"\n}\n',
+      },
       reference: "OpenTofu Workspace Scheduler, job system documentation (Configuration Fields: timeout)",
     },
   },

@@ -12,12 +12,19 @@ export default defineRule({
     family: "jobs",
     severity: "warning",
     fixable: "none",
-    messages: { secret: "\"{name}\" holds a literal secret in the job file; use a placeholder such as \"{{{placeholder}}}\" filled in by the job system" },
+    messages: { secret: '"{name}" holds a literal secret in the job file; use a placeholder such as "{{{placeholder}}}" filled in by the job system' },
     docs: {
       summary: "A password, token or key written literally into a job's environment.",
-      rationale: "Job files live in version control and are readable by whoever can list jobs; a literal credential leaks with them. The job system's `{{name}}` placeholders keep the secret out of the file.",
-      bad: { filename: "jobs/db-backup.json", text: '{\n  "name": "db-backup",\n  "type": "command",\n  "schedule": "0 1 * * *",\n  "command": "pg_dump myapp",\n  "environment": { "PGPASSWORD": "hunter2" }\n}\n' },
-      good: { filename: "jobs/db-backup.json", text: '{\n  "name": "db-backup",\n  "type": "command",\n  "schedule": "0 1 * * *",\n  "command": "pg_dump myapp",\n  "environment": { "PGPASSWORD": "{{database_password}}" }\n}\n' },
+      rationale:
+        "Job files live in version control and are readable by whoever can list jobs; a literal credential leaks with them. The job system's `{{name}}` placeholders keep the secret out of the file.",
+      bad: {
+        filename: "jobs/db-backup.json",
+        text: '{\n  "name": "db-backup",\n  "type": "command",\n  "schedule": "0 1 * * *",\n  "command": "pg_dump myapp",\n  "environment": { "PGPASSWORD": "hunter2" }\n}\n',
+      },
+      good: {
+        filename: "jobs/db-backup.json",
+        text: '{\n  "name": "db-backup",\n  "type": "command",\n  "schedule": "0 1 * * *",\n  "command": "pg_dump myapp",\n  "environment": { "PGPASSWORD": "{{database_password}}" }\n}\n',
+      },
       reference: "OpenTofu Workspace Scheduler, job system documentation (Security: Secret Management)",
     },
   },

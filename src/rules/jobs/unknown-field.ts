@@ -9,12 +9,19 @@ export default defineRule({
     family: "jobs",
     severity: "warning",
     fixable: "none",
-    messages: { unknown: "\"{field}\" is not a job field{hint}" },
+    messages: { unknown: '"{field}" is not a job field{hint}' },
     docs: {
       summary: "A job field the job system does not know, usually a misspelt one.",
-      rationale: "Unknown fields are ignored: a misspelt \"timout\" leaves the default 30 minute timeout in place and a misspelt \"enviroment\" runs the job without its variables.",
-      bad: { filename: "jobs/db-backup.json", text: '{\n  "name": "db-backup",\n  "type": "command",\n  "schedule": "0 1 * * *",\n  "command": "pg_dump myapp",\n  "timout": "20m"\n}\n' },
-      good: { filename: "jobs/db-backup.json", text: '{\n  "name": "db-backup",\n  "type": "command",\n  "schedule": "0 1 * * *",\n  "command": "pg_dump myapp",\n  "timeout": "20m"\n}\n' },
+      rationale:
+        'Unknown fields are ignored: a misspelt "timout" leaves the default 30 minute timeout in place and a misspelt "enviroment" runs the job without its variables.',
+      bad: {
+        filename: "jobs/db-backup.json",
+        text: '{\n  "name": "db-backup",\n  "type": "command",\n  "schedule": "0 1 * * *",\n  "command": "pg_dump myapp",\n  "timout": "20m"\n}\n',
+      },
+      good: {
+        filename: "jobs/db-backup.json",
+        text: '{\n  "name": "db-backup",\n  "type": "command",\n  "schedule": "0 1 * * *",\n  "command": "pg_dump myapp",\n  "timeout": "20m"\n}\n',
+      },
       reference: "OpenTofu Workspace Scheduler, job system documentation (Configuration Fields)",
     },
   },

@@ -9,13 +9,19 @@ export default defineRule({
     family: "jobs",
     severity: "error",
     fixable: "safe",
-    messages: { unknown: "job type \"{type}\" is not one of script, command, template{hint}" },
+    messages: { unknown: 'job type "{type}" is not one of script, command, template{hint}' },
     docs: {
       summary: "A job whose type is not script, command or template.",
       rationale: "The job system only knows how to run these three types; any other value makes the job fail to load.",
-      bad: { filename: "jobs/backup-data.json", text: '{\n  "name": "backup-data",\n  "type": "shell",\n  "schedule": "0 2 * * *",\n  "script": "tar czf /backup/data.tgz ./data"\n}\n' },
-      good: { filename: "jobs/backup-data.json", text: '{\n  "name": "backup-data",\n  "type": "script",\n  "schedule": "0 2 * * *",\n  "script": "tar czf /backup/data.tgz ./data"\n}\n' },
-      fix: "Replaces a near-miss spelling (\"Script\", \"comand\") with the type it resembles; safe because no other type is close.",
+      bad: {
+        filename: "jobs/backup-data.json",
+        text: '{\n  "name": "backup-data",\n  "type": "shell",\n  "schedule": "0 2 * * *",\n  "script": "tar czf /backup/data.tgz ./data"\n}\n',
+      },
+      good: {
+        filename: "jobs/backup-data.json",
+        text: '{\n  "name": "backup-data",\n  "type": "script",\n  "schedule": "0 2 * * *",\n  "script": "tar czf /backup/data.tgz ./data"\n}\n',
+      },
+      fix: 'Replaces a near-miss spelling ("Script", "comand") with the type it resembles; safe because no other type is close.',
       reference: "OpenTofu Workspace Scheduler, job system documentation (Job Types)",
     },
   },

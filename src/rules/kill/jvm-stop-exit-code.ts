@@ -20,7 +20,8 @@ export default defineRule({
     unitTypes: ["service"],
     fixable: "none",
     messages: {
-      status: "{program} exits with status {status} (128 + {signal}) after a clean stop, and systemd counts that as a failure: every `systemctl stop` leaves the unit failed; add SuccessExitStatus={status}",
+      status:
+        "{program} exits with status {status} (128 + {signal}) after a clean stop, and systemd counts that as a failure: every `systemctl stop` leaves the unit failed; add SuccessExitStatus={status}",
     },
     docs: {
       summary: "A Java (JVM) service without `SuccessExitStatus=143`: each stop is logged as a failure.",
@@ -54,6 +55,11 @@ export default defineRule({
     const listed = u.list("Service", "SuccessExitStatus").some((a) => splitWords(a.value).words.some((w) => w.text === String(status)));
     if (listed) return;
     const name = Object.entries({ HUP: 1, INT: 2, TERM: 15 }).find(([, n]) => n === signal)![0];
-    ctx.report({ messageId: "status", data: { program: basename(prog.text), status, signal: `SIG${name}` }, file: start.file, range: valueSubRange(start.entry, prog.from, prog.to) });
+    ctx.report({
+      messageId: "status",
+      data: { program: basename(prog.text), status, signal: `SIG${name}` },
+      file: start.file,
+      range: valueSubRange(start.entry, prog.from, prog.to),
+    });
   },
 });

@@ -39,11 +39,13 @@ export default defineRule({
     fixable: "safe",
     messages: {
       zero: "SuccessExitStatus= lists 0, which is always a successful exit",
-      cleanSignal: "SuccessExitStatus= lists {word}: death by SIGHUP, SIGINT, SIGTERM or SIGPIPE already counts as clean for a service that is not Type=oneshot (exit status 143, what Java returns after SIGTERM, is the number 143)",
+      cleanSignal:
+        "SuccessExitStatus= lists {word}: death by SIGHUP, SIGINT, SIGTERM or SIGPIPE already counts as clean for a service that is not Type=oneshot (exit status 143, what Java returns after SIGTERM, is the number 143)",
       duplicate: "{key}= lists {word} a second time (as {first} before)",
     },
     docs: {
-      summary: "Words of `SuccessExitStatus=`, `RestartPreventExitStatus=` or `RestartForceExitStatus=` that change nothing: `0`, the signals that are clean anyway, or a repeat.",
+      summary:
+        "Words of `SuccessExitStatus=`, `RestartPreventExitStatus=` or `RestartForceExitStatus=` that change nothing: `0`, the signals that are clean anyway, or a repeat.",
       rationale:
         "Exit status 0 is always a success, and for services other than `Type=oneshot` so is death by SIGHUP, SIGINT, SIGTERM or SIGPIPE; listing them suggests a problem was handled when it was not. The common case is `SuccessExitStatus=SIGTERM` written for a Java service, which exits with the *number* 143 after SIGTERM and still fails. Repeats (also across lines and drop-ins, up to an empty reset) are noise.",
       bad: { filename: "api.service", text: "[Service]\nExecStart=/usr/bin/api\nSuccessExitStatus=0 75\nRestartPreventExitStatus=255 255\n" },
@@ -63,7 +65,13 @@ export default defineRule({
           if (w.text.includes("%")) continue;
           const id = identity(w.text);
           const report = (messageId: "duplicate" | "zero" | "cleanSignal", data: Record<string, string> = {}) =>
-            ctx.report({ messageId, data: { key, word: w.text, ...data }, file: a.file, range: valueSubRange(a.entry, w.from, w.to), fix: { description: `Remove ${w.text}`, safe: true, edits: [removal(a, w, words)] } });
+            ctx.report({
+              messageId,
+              data: { key, word: w.text, ...data },
+              file: a.file,
+              range: valueSubRange(a.entry, w.from, w.to),
+              fix: { description: `Remove ${w.text}`, safe: true, edits: [removal(a, w, words)] },
+            });
           const first = seen.get(id);
           if (first !== undefined) report("duplicate", { first });
           else if (key === "SuccessExitStatus" && id === "status 0") report("zero");

@@ -12,8 +12,10 @@ export default defineRule({
     unitTypes: ["service", "socket", "mount", "swap", "scope"],
     fixable: "none",
     messages: {
-      sigkill: "{key}={value} kills the processes outright: they get no chance to finish requests or flush data; send SIGTERM (the default) and let TimeoutStopSec= bound the wait",
-      mixedNoKill: "KillMode=mixed with SendSIGKILL=no: mixed sends SIGTERM to the main process only and leaves the other processes to the final SIGKILL, which SendSIGKILL=no switches off, so they keep running after the service stops",
+      sigkill:
+        "{key}={value} kills the processes outright: they get no chance to finish requests or flush data; send SIGTERM (the default) and let TimeoutStopSec= bound the wait",
+      mixedNoKill:
+        "KillMode=mixed with SendSIGKILL=no: mixed sends SIGTERM to the main process only and leaves the other processes to the final SIGKILL, which SendSIGKILL=no switches off, so they keep running after the service stops",
     },
     docs: {
       summary: "Stop signals that make a clean stop impossible: `KillSignal=SIGKILL`, or `KillMode=mixed` with `SendSIGKILL=no`.",
@@ -32,11 +34,17 @@ export default defineRule({
     if (!section) return;
     for (const key of ["KillSignal", "RestartKillSignal"]) {
       const a = u.last(section, key);
-      if (a && a.value !== "" && parseSignal(a.value) === SIGKILL) ctx.report({ messageId: "sigkill", data: { key, value: a.value }, file: a.file, range: a.entry.valueRange });
+      if (a && a.value !== "" && parseSignal(a.value) === SIGKILL)
+        ctx.report({ messageId: "sigkill", data: { key, value: a.value }, file: a.file, range: a.entry.valueRange });
     }
     const mode = u.last(section, "KillMode");
     const send = u.last(section, "SendSIGKILL");
     if (mode?.value === "mixed" && send && parseBoolean(send.value) === false)
-      ctx.report({ messageId: "mixedNoKill", file: send.file, range: send.entry.range, related: [{ file: mode.file, range: mode.entry.range, message: "KillMode=mixed is set here" }] });
+      ctx.report({
+        messageId: "mixedNoKill",
+        file: send.file,
+        range: send.entry.range,
+        related: [{ file: mode.file, range: mode.entry.range, message: "KillMode=mixed is set here" }],
+      });
   },
 });

@@ -11,7 +11,8 @@ export default defineRule({
     messages: { missing: "Type=dbus without BusName=: systemd refuses to load the service. Add BusName= with the D-Bus name the service takes" },
     docs: {
       summary: "A `Type=dbus` service without `BusName=`.",
-      rationale: "systemd 252 waits for a D-Bus service to take its name, so it refuses to load one that does not say which name (\"no D-Bus service name has been specified\").",
+      rationale:
+        'systemd 252 waits for a D-Bus service to take its name, so it refuses to load one that does not say which name ("no D-Bus service name has been specified").',
       bad: { filename: "app.service", text: "[Service]\nType=dbus\nExecStart=/usr/bin/app\n" },
       good: { filename: "app.service", text: "[Service]\nType=dbus\nBusName=org.example.App\nExecStart=/usr/bin/app\n" },
       reference: "systemd.service(5) BusName=",

@@ -17,4 +17,21 @@ import socketSymlinks from "./socket-symlinks.js";
 import socketWithoutListen from "./socket-without-listen.js";
 
 /** Settings for which systemd 252 refuses to load a unit at all (the *_verify() checks and fatal parse errors). */
-export const loadingRules: Rule[] = [dbusWithoutBusname, emptyUnit, invalidCommand, invalidPath, invalidUserGroup, isolateSeveralUnits, mountSettings, oneshotConflict, pamKillMode, pathWithoutTrigger, scopeFile, serviceWithoutStart, sliceName, socketAcceptConflict, socketSymlinks, socketWithoutListen];
+export const loadingRules: Rule[] = [
+  dbusWithoutBusname,
+  emptyUnit,
+  invalidCommand,
+  invalidPath,
+  invalidUserGroup,
+  isolateSeveralUnits,
+  mountSettings,
+  oneshotConflict,
+  pamKillMode,
+  pathWithoutTrigger,
+  scopeFile,
+  serviceWithoutStart,
+  sliceName,
+  socketAcceptConflict,
+  socketSymlinks,
+  socketWithoutListen,
+];

@@ -12,12 +12,17 @@ export default defineRule({
     severity: "error",
     unitTypes: ["service", "socket"],
     fixable: "none",
-    messages: { invalid: "{key}= command cannot be parsed: {why}. systemd refuses to load the unit; write an absolute path (/usr/bin/app) or a plain program name, or prefix the command with '-' to have systemd skip it" },
+    messages: {
+      invalid:
+        "{key}= command cannot be parsed: {why}. systemd refuses to load the unit; write an absolute path (/usr/bin/app) or a plain program name, or prefix the command with '-' to have systemd skip it",
+    },
     docs: {
-      summary: "A command line that systemd cannot parse: no program, a relative path such as `./run.sh`, a path ending in `/`, quotes inside the program name, an unclosed quote, or `@` without argv[0].",
-      rationale: "systemd 252 treats a command it cannot parse as a fatal error and does not load the unit — unless the command has the `-` prefix, in which case that one command is dropped with a warning.",
-      bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nExecReload=/bin/kill -HUP \"$MAINPID\n" },
-      good: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nExecReload=/bin/kill -HUP \"$MAINPID\"\n" },
+      summary:
+        "A command line that systemd cannot parse: no program, a relative path such as `./run.sh`, a path ending in `/`, quotes inside the program name, an unclosed quote, or `@` without argv[0].",
+      rationale:
+        "systemd 252 treats a command it cannot parse as a fatal error and does not load the unit — unless the command has the `-` prefix, in which case that one command is dropped with a warning.",
+      bad: { filename: "app.service", text: '[Service]\nExecStart=/usr/bin/app\nExecReload=/bin/kill -HUP "$MAINPID\n' },
+      good: { filename: "app.service", text: '[Service]\nExecStart=/usr/bin/app\nExecReload=/bin/kill -HUP "$MAINPID"\n' },
       reference: "systemd.service(5) Command lines",
     },
   },

@@ -24,7 +24,8 @@ export default defineRule({
     messages: { invalid: "{key}={value}: {why}, and systemd refuses to load the unit over it. Write an absolute path such as /srv/app{hint}" },
     docs: {
       summary: "A relative or non-normalized `WorkingDirectory=`, `RootDirectory=`, `RootImage=` or `RootVerity=`.",
-      rationale: "Most paths that do not parse are ignored with a warning, but for these four systemd 252 stops loading the unit (\"Unit configuration has fatal error, unit will not be started\"). A `WorkingDirectory=` prefixed with `-` is the exception: its errors are ignored.",
+      rationale:
+        'Most paths that do not parse are ignored with a warning, but for these four systemd 252 stops loading the unit ("Unit configuration has fatal error, unit will not be started"). A `WorkingDirectory=` prefixed with `-` is the exception: its errors are ignored.',
       bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nWorkingDirectory=srv/app\n" },
       good: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nWorkingDirectory=/srv/app\n" },
       reference: "systemd.exec(5) WorkingDirectory=",
@@ -43,7 +44,13 @@ export default defineRule({
         const expanded = expandForCheck(v);
         if (expanded === null) continue;
         const why = absolutePathProblem(expanded);
-        if (why) ctx.report({ messageId: "invalid", data: { key, value: v, why, hint: key === "WorkingDirectory" ? " (or '~' for the user's home)" : "" }, file: a.file, range: a.entry.valueRange });
+        if (why)
+          ctx.report({
+            messageId: "invalid",
+            data: { key, value: v, why, hint: key === "WorkingDirectory" ? " (or '~' for the user's home)" : "" },
+            file: a.file,
+            range: a.entry.valueRange,
+          });
       }
     }
   },

@@ -10,11 +10,18 @@ export default defineRule({
     family: "loading",
     severity: "error",
     fixable: "none",
-    messages: { several: "{mode}=isolate with {count} {deps} units: systemd refuses to load the unit, since only one unit can be isolated. Keep one unit in {deps}, or use another job mode" },
+    messages: {
+      several:
+        "{mode}=isolate with {count} {deps} units: systemd refuses to load the unit, since only one unit can be isolated. Keep one unit in {deps}, or use another job mode",
+    },
     docs: {
       summary: "`OnFailureJobMode=isolate` (or `OnSuccessJobMode=isolate`) with more than one unit in `OnFailure=` (`OnSuccess=`).",
-      rationale: "Isolating starts one unit and stops everything it does not need, so it can only be done for one unit at a time; systemd 252 refuses to load a unit that asks to isolate several.",
-      bad: { filename: "app.service", text: "[Unit]\nOnFailure=rescue.target emergency.target\nOnFailureJobMode=isolate\n\n[Service]\nExecStart=/usr/bin/app\n" },
+      rationale:
+        "Isolating starts one unit and stops everything it does not need, so it can only be done for one unit at a time; systemd 252 refuses to load a unit that asks to isolate several.",
+      bad: {
+        filename: "app.service",
+        text: "[Unit]\nOnFailure=rescue.target emergency.target\nOnFailureJobMode=isolate\n\n[Service]\nExecStart=/usr/bin/app\n",
+      },
       good: { filename: "app.service", text: "[Unit]\nOnFailure=rescue.target\nOnFailureJobMode=isolate\n\n[Service]\nExecStart=/usr/bin/app\n" },
       reference: "systemd.unit(5) OnFailureJobMode=",
     },
@@ -26,7 +33,8 @@ export default defineRule({
       const mode = lastAccepted(u, "Unit", modeKey, (v) => JOB_MODES.includes(v));
       if (mode?.value !== "isolate") continue;
       const names = new Set(u.all("Unit", deps).flatMap((a) => splitWords(a.value).words.map((w) => w.text)));
-      if (names.size > 1) ctx.report({ messageId: "several", data: { mode: modeKey, count: names.size, deps: `${deps}=` }, file: mode.file, range: mode.entry.range });
+      if (names.size > 1)
+        ctx.report({ messageId: "several", data: { mode: modeKey, count: names.size, deps: `${deps}=` }, file: mode.file, range: mode.entry.range });
     }
   },
 });

@@ -46,8 +46,6 @@ export function commandsOf(u: EffectiveUnit, section: string, key: string): { a:
     });
 }
 
-
-
 /**
  * The service type as systemd 252 settles it (service_add_extras()): an
  * accepted Type=, else dbus with BusName=, simple with ExecStart=, else oneshot.
@@ -93,7 +91,12 @@ export function missingAt(u: EffectiveUnit, section: string): { file: ReportFile
  * whole list. Lines `accept` rejects are ignored, as systemd ignores values it
  * cannot parse.
  */
-export function sharedList(u: EffectiveUnit, section: string, keys: readonly string[], accept: (key: string, value: string) => boolean = () => true): Assignment[] {
+export function sharedList(
+  u: EffectiveUnit,
+  section: string,
+  keys: readonly string[],
+  accept: (key: string, value: string) => boolean = () => true,
+): Assignment[] {
   let out: Assignment[] = [];
   for (const a of u.assignments) {
     if (a.section !== section || !keys.includes(a.key)) continue;

@@ -3,7 +3,27 @@ import { defineRule } from "../types.js";
 import { missingAt } from "./loading-helper.js";
 
 /** Mount points systemd itself sets up (mount_point_is_api()) or leaves to others (mount_point_ignore()). */
-const API_MOUNTS = ["/proc", "/sys", "/dev", "/dev/shm", "/dev/pts", "/run", "/sys/fs/cgroup", "/sys/fs/cgroup/unified", "/sys/fs/cgroup/systemd", "/sys/fs/pstore", "/sys/fs/bpf", "/sys/firmware/efi/efivars", "/sys/kernel/security", "/sys/fs/smackfs", "/sys/fs/selinux", "/dev/console", "/proc/kmsg", "/proc/sys", "/proc/sys/kernel/random/boot_id"];
+const API_MOUNTS = [
+  "/proc",
+  "/sys",
+  "/dev",
+  "/dev/shm",
+  "/dev/pts",
+  "/run",
+  "/sys/fs/cgroup",
+  "/sys/fs/cgroup/unified",
+  "/sys/fs/cgroup/systemd",
+  "/sys/fs/pstore",
+  "/sys/fs/bpf",
+  "/sys/firmware/efi/efivars",
+  "/sys/kernel/security",
+  "/sys/fs/smackfs",
+  "/sys/fs/selinux",
+  "/dev/console",
+  "/proc/kmsg",
+  "/proc/sys",
+  "/proc/sys/kernel/random/boot_id",
+];
 /** autofs options systemd sets itself (automount_verify()). */
 const RESERVED_AUTOFS = ["fd", "pgrp", "minproto", "maxproto", "direct", "indirect"];
 
@@ -31,8 +51,10 @@ export default defineRule({
       reserved: "ExtraOptions= contains '{option}', which systemd sets itself for autofs: it refuses to load the automount unit. Remove the option",
     },
     docs: {
-      summary: "A mount unit without `What=` or for an API file system (/proc, /sys, /dev, /run...), an automount unit for `/`, or reserved autofs options in `ExtraOptions=`.",
-      rationale: "systemd 252 refuses to load these units: a mount needs something to mount, the API file systems are systemd's own, the root directory cannot be automounted, and the autofs options fd=, pgrp=, minproto=, maxproto=, direct and indirect are set by systemd.",
+      summary:
+        "A mount unit without `What=` or for an API file system (/proc, /sys, /dev, /run...), an automount unit for `/`, or reserved autofs options in `ExtraOptions=`.",
+      rationale:
+        "systemd 252 refuses to load these units: a mount needs something to mount, the API file systems are systemd's own, the root directory cannot be automounted, and the autofs options fd=, pgrp=, minproto=, maxproto=, direct and indirect are set by systemd.",
       bad: { filename: "srv-data.mount", text: "[Mount]\nWhere=/srv/data\nType=ext4\n" },
       good: { filename: "srv-data.mount", text: "[Mount]\nWhat=/dev/disk/by-label/data\nWhere=/srv/data\nType=ext4\n" },
       reference: "systemd.mount(5)",

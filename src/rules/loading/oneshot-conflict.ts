@@ -14,7 +14,8 @@ export default defineRule({
     },
     docs: {
       summary: "`RestartForceExitStatus=` or `ExitType=cgroup` on a `Type=oneshot` service (also one that is oneshot by default, having no `ExecStart=`).",
-      rationale: "systemd 252 refuses to load a oneshot service with either setting, so the unit never runs. (`Restart=always`/`on-success` is the third such case, see restart/oneshot-restart.)",
+      rationale:
+        "systemd 252 refuses to load a oneshot service with either setting, so the unit never runs. (`Restart=always`/`on-success` is the third such case, see restart/oneshot-restart.)",
       bad: { filename: "job.service", text: "[Service]\nType=oneshot\nExecStart=/usr/local/bin/job\nExitType=cgroup\n" },
       good: { filename: "job.service", text: "[Service]\nType=oneshot\nExecStart=/usr/local/bin/job\n" },
       reference: "systemd.service(5) Type=",

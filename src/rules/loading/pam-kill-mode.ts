@@ -14,7 +14,8 @@ export default defineRule({
     messages: { refused: "PAMName= with KillMode={mode}: systemd refuses to load the unit. Use KillMode={allowed}" },
     docs: {
       summary: "`PAMName=` together with a `KillMode=` that would leave the PAM session's processes behind.",
-      rationale: "systemd 252 refuses to load a unit with a PAM session unless the whole control group is killed on stop: a service needs `KillMode=control-group` or `mixed`, a socket, mount or swap unit `control-group`.",
+      rationale:
+        "systemd 252 refuses to load a unit with a PAM session unless the whole control group is killed on stop: a service needs `KillMode=control-group` or `mixed`, a socket, mount or swap unit `control-group`.",
       bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nPAMName=login\nKillMode=process\n" },
       good: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nPAMName=login\n" },
       reference: "systemd.exec(5) PAMName=",

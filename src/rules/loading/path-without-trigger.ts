@@ -10,10 +10,14 @@ export default defineRule({
     severity: "error",
     unitTypes: ["path"],
     fixable: "none",
-    messages: { missing: "the path unit watches nothing (no PathExists=, PathExistsGlob=, PathChanged=, PathModified= or DirectoryNotEmpty=): systemd refuses to load it. Add the path to watch in [Path]" },
+    messages: {
+      missing:
+        "the path unit watches nothing (no PathExists=, PathExistsGlob=, PathChanged=, PathModified= or DirectoryNotEmpty=): systemd refuses to load it. Add the path to watch in [Path]",
+    },
     docs: {
-      summary: "A path unit without any `PathExists=`, `PathChanged=`, `PathModified=`... setting with an absolute path (an empty value of any of them removes all).",
-      rationale: "systemd 252 refuses to load a path unit that watches no path (\"Path unit lacks path setting\"), so the service it should start never runs.",
+      summary:
+        "A path unit without any `PathExists=`, `PathChanged=`, `PathModified=`... setting with an absolute path (an empty value of any of them removes all).",
+      rationale: 'systemd 252 refuses to load a path unit that watches no path ("Path unit lacks path setting"), so the service it should start never runs.',
       bad: { filename: "upload.path", text: "[Path]\nMakeDirectory=yes\n" },
       good: { filename: "upload.path", text: "[Path]\nPathChanged=/srv/upload\nMakeDirectory=yes\n" },
       reference: "systemd.path(5)",

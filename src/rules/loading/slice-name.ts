@@ -18,10 +18,14 @@ export default defineRule({
     severity: "error",
     unitTypes: ["slice"],
     fixable: "none",
-    messages: { invalid: "'{name}' is not a valid slice name ({why}): systemd refuses to load it. A slice name lists its parents separated by single dashes, e.g. 'app-web.slice' inside 'app.slice'" },
+    messages: {
+      invalid:
+        "'{name}' is not a valid slice name ({why}): systemd refuses to load it. A slice name lists its parents separated by single dashes, e.g. 'app-web.slice' inside 'app.slice'",
+    },
     docs: {
       summary: "A slice unit whose name is not a valid slice path: a leading or trailing `-`, `--`, or a template instance.",
-      rationale: "A slice's name encodes its place in the tree (`a-b.slice` lives in `a.slice`), so systemd 252 refuses to load slices whose name has an empty component.",
+      rationale:
+        "A slice's name encodes its place in the tree (`a-b.slice` lives in `a.slice`), so systemd 252 refuses to load slices whose name has an empty component.",
       bad: { filename: "app--web.slice", text: "[Slice]\nCPUWeight=50\n" },
       good: { filename: "app-web.slice", text: "[Slice]\nCPUWeight=50\n" },
       reference: "systemd.slice(5)",

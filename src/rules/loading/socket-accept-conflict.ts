@@ -13,13 +13,16 @@ export default defineRule({
     unitTypes: ["socket"],
     fixable: "none",
     messages: {
-      nonAccepting: "Accept=yes with {key}=, which cannot accept connections: systemd refuses to load the socket. Use Accept=no, or only ListenStream=/ListenSequentialPacket=",
+      nonAccepting:
+        "Accept=yes with {key}=, which cannot accept connections: systemd refuses to load the socket. Use Accept=no, or only ListenStream=/ListenSequentialPacket=",
       maxConnections: "Accept=yes with MaxConnections=0: systemd refuses to load the socket. Allow at least one connection",
-      service: "Accept=yes with Service=: systemd refuses to load the socket (each connection starts an instance of the template {stem}@.service). Remove Service=",
+      service:
+        "Accept=yes with Service=: systemd refuses to load the socket (each connection starts an instance of the template {stem}@.service). Remove Service=",
     },
     docs: {
       summary: "`Accept=yes` on a socket that cannot accept connections, with `MaxConnections=0`, or with an explicit `Service=`.",
-      rationale: "With `Accept=yes` systemd starts one service instance per connection, so it refuses to load a socket unit whose sockets are not connection-oriented (datagram, FIFO, special file, message queue, netlink, USB function), that allows no connection, or that names a single `Service=`.",
+      rationale:
+        "With `Accept=yes` systemd starts one service instance per connection, so it refuses to load a socket unit whose sockets are not connection-oriented (datagram, FIFO, special file, message queue, netlink, USB function), that allows no connection, or that names a single `Service=`.",
       bad: { filename: "echo.socket", text: "[Socket]\nListenDatagram=7777\nAccept=yes\n" },
       good: { filename: "echo.socket", text: "[Socket]\nListenStream=7777\nAccept=yes\n" },
       reference: "systemd.socket(5) Accept=",

@@ -12,10 +12,14 @@ export default defineRule({
     severity: "error",
     unitTypes: ["socket"],
     fixable: "none",
-    messages: { target: "Symlinks= needs exactly one listening socket or FIFO in the file system to point at, and this socket has {count}: systemd refuses to load it. Listen on one path, or drop Symlinks=" },
+    messages: {
+      target:
+        "Symlinks= needs exactly one listening socket or FIFO in the file system to point at, and this socket has {count}: systemd refuses to load it. Listen on one path, or drop Symlinks=",
+    },
     docs: {
       summary: "`Symlinks=` on a socket unit that does not listen on exactly one file-system path (a Unix socket path or FIFO).",
-      rationale: "The links of `Symlinks=` all point at the socket's node in the file system; with none (network sockets only) or several, systemd 252 refuses to load the unit.",
+      rationale:
+        "The links of `Symlinks=` all point at the socket's node in the file system; with none (network sockets only) or several, systemd 252 refuses to load the unit.",
       bad: { filename: "app.socket", text: "[Socket]\nListenStream=127.0.0.1:8080\nSymlinks=/run/app.sock\n" },
       good: { filename: "app.socket", text: "[Socket]\nListenStream=/run/app/app.sock\nSymlinks=/run/app.sock\n" },
       reference: "systemd.socket(5) Symlinks=",

@@ -2,7 +2,16 @@ import { listenAddress } from "../../values/socket-address.js";
 import { defineRule } from "../types.js";
 import { missingAt, sharedList } from "./loading-helper.js";
 
-export const LISTEN_KEYS = ["ListenStream", "ListenDatagram", "ListenSequentialPacket", "ListenFIFO", "ListenNetlink", "ListenSpecial", "ListenMessageQueue", "ListenUSBFunction"];
+export const LISTEN_KEYS = [
+  "ListenStream",
+  "ListenDatagram",
+  "ListenSequentialPacket",
+  "ListenFIFO",
+  "ListenNetlink",
+  "ListenSpecial",
+  "ListenMessageQueue",
+  "ListenUSBFunction",
+];
 
 export default defineRule({
   meta: {
@@ -12,12 +21,16 @@ export default defineRule({
     unitTypes: ["socket"],
     fixable: "none",
     messages: {
-      missing: "the socket has no Listen*= setting (ListenStream=, ListenDatagram=, ListenFIFO=, ...): systemd refuses to load it. Add the address to listen on in [Socket]",
-      noneValid: "none of the socket's Listen*= values is an address systemd can parse (see values/invalid-value), so it has nothing to listen on: systemd refuses to load it",
+      missing:
+        "the socket has no Listen*= setting (ListenStream=, ListenDatagram=, ListenFIFO=, ...): systemd refuses to load it. Add the address to listen on in [Socket]",
+      noneValid:
+        "none of the socket's Listen*= values is an address systemd can parse (see values/invalid-value), so it has nothing to listen on: systemd refuses to load it",
     },
     docs: {
-      summary: "A socket unit without any `ListenStream=`, `ListenDatagram=`, `ListenFIFO=`... (an empty value of any of them removes all), or whose every such value is one systemd cannot parse.",
-      rationale: "A socket unit exists to listen on something; systemd 252 refuses to load one with nothing to listen on (\"Unit has no Listen setting\"), and the service it would activate is never started by it.",
+      summary:
+        "A socket unit without any `ListenStream=`, `ListenDatagram=`, `ListenFIFO=`... (an empty value of any of them removes all), or whose every such value is one systemd cannot parse.",
+      rationale:
+        'A socket unit exists to listen on something; systemd 252 refuses to load one with nothing to listen on ("Unit has no Listen setting"), and the service it would activate is never started by it.',
       bad: { filename: "app.socket", text: "[Socket]\nAccept=no\n\n[Install]\nWantedBy=sockets.target\n" },
       good: { filename: "app.socket", text: "[Socket]\nListenStream=8080\n\n[Install]\nWantedBy=sockets.target\n" },
       reference: "systemd.socket(5)",

@@ -9,12 +9,13 @@ export default defineRule({
     unitTypes: ["mount", "automount", "swap"],
     fixable: "none",
     messages: {
-      mismatch: "a {type} unit for {key}={where} must be named '{expected}.{type}' (systemd-escape --path): systemd refuses to load '{actual}'. Rename the file or fix {key}=",
+      mismatch:
+        "a {type} unit for {key}={where} must be named '{expected}.{type}' (systemd-escape --path): systemd refuses to load '{actual}'. Rename the file or fix {key}=",
     },
     docs: {
       summary: "A mount or automount unit whose file name is not the escaped `Where=` path, or a swap unit whose name is not the escaped `What=` path.",
       rationale:
-        "systemd requires `Where=/srv/data` to live in `srv-data.mount`; with any other name it refuses to load the unit (\"Where= setting doesn't match unit name\"). A swap unit is named after its `What=` device or file the same way (`/swapfile` → `swapfile.swap`).",
+        'systemd requires `Where=/srv/data` to live in `srv-data.mount`; with any other name it refuses to load the unit ("Where= setting doesn\'t match unit name"). A swap unit is named after its `What=` device or file the same way (`/swapfile` → `swapfile.swap`).',
       bad: { filename: "data.mount", text: "[Mount]\nWhat=/dev/sdb1\nWhere=/srv/data\n" },
       good: { filename: "srv-data.mount", text: "[Mount]\nWhat=/dev/sdb1\nWhere=/srv/data\n" },
       reference: "systemd.mount(5)",

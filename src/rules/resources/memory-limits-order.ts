@@ -20,7 +20,10 @@ export default defineRule({
     severity: "warning",
     unitTypes: ["service", "socket", "mount", "swap", "slice", "scope"],
     fixable: "none",
-    messages: { order: "{lower}={lowerValue} is above {upper}={upperValue}; memory limits must grow MemoryMin ≤ MemoryLow ≤ MemoryHigh ≤ MemoryMax, or the larger one never takes effect" },
+    messages: {
+      order:
+        "{lower}={lowerValue} is above {upper}={upperValue}; memory limits must grow MemoryMin ≤ MemoryLow ≤ MemoryHigh ≤ MemoryMax, or the larger one never takes effect",
+    },
     docs: {
       summary: "Memory limits that contradict each other: `MemoryHigh=` above `MemoryMax=`, `MemoryLow=` above `MemoryHigh=`...",
       rationale:
@@ -44,7 +47,13 @@ export default defineRule({
         const lo = set[i]!;
         const hi = set[j]!;
         if (lo.v.unit !== hi.v.unit || lo.v.n <= hi.v.n) continue;
-        ctx.report({ messageId: "order", data: { lower: lo.key, lowerValue: lo.a.value, upper: hi.key, upperValue: hi.a.value }, file: lo.a.file, range: lo.a.entry.range, related: [{ file: hi.a.file, range: hi.a.entry.range, message: `${hi.key}=${hi.a.value}` }] });
+        ctx.report({
+          messageId: "order",
+          data: { lower: lo.key, lowerValue: lo.a.value, upper: hi.key, upperValue: hi.a.value },
+          file: lo.a.file,
+          range: lo.a.entry.range,
+          related: [{ file: hi.a.file, range: hi.a.entry.range, message: `${hi.key}=${hi.a.value}` }],
+        });
       }
     }
   },

@@ -2,7 +2,19 @@ import { TYPE_SECTION } from "../../knowledge/sections.js";
 import { parseBytes } from "../../values/primitives.js";
 import { defineRule } from "../types.js";
 
-const MEMORY = ["MemoryMin", "MemoryLow", "MemoryHigh", "MemoryMax", "MemorySwapMax", "MemoryZSwapMax", "StartupMemoryLow", "StartupMemoryHigh", "StartupMemoryMax", "StartupMemorySwapMax", "StartupMemoryZSwapMax"];
+const MEMORY = [
+  "MemoryMin",
+  "MemoryLow",
+  "MemoryHigh",
+  "MemoryMax",
+  "MemorySwapMax",
+  "MemoryZSwapMax",
+  "StartupMemoryLow",
+  "StartupMemoryHigh",
+  "StartupMemoryMax",
+  "StartupMemorySwapMax",
+  "StartupMemoryZSwapMax",
+];
 /** Swap limits may well be tiny on purpose (next to nothing swapped), so only these are checked for a missing suffix. */
 const SIZED = new Set(["MemoryMin", "MemoryLow", "MemoryHigh", "MemoryMax", "StartupMemoryLow", "StartupMemoryHigh", "StartupMemoryMax"]);
 /** Limits that must be at least one byte (config_parse_memory_limit(): only the protections and swap may be 0). */
@@ -27,7 +39,8 @@ export default defineRule({
       tiny: "{key}={value} is only {size}, far below what any service needs (a size without a suffix is in bytes): did you mean {suggestion}?",
     },
     docs: {
-      summary: "Resource limits systemd refuses although they look valid (`CPUQuota=0%`, `TasksMax=0`, `MemoryMax=0`, `MemoryHigh=150%`, more than two decimals), and memory sizes below 1M that are a forgotten suffix (`MemoryMax=512`).",
+      summary:
+        "Resource limits systemd refuses although they look valid (`CPUQuota=0%`, `TasksMax=0`, `MemoryMax=0`, `MemoryHigh=150%`, more than two decimals), and memory sizes below 1M that are a forgotten suffix (`MemoryMax=512`).",
       rationale:
         "These values have the right shape, so they pass a syntax check, but systemd 252 logs `out of range` or `Invalid ...` and ignores the line: the service then runs with no limit at all. A memory limit written without a suffix is in bytes: `MemoryMax=512` lets the service allocate 512 bytes and it is OOM-killed at start; almost always `512M` was meant. " +
         "Not reported: CPUQuota= above 100% (it counts CPUs, so 400% is four CPUs) however large, low TasksMax= values (a single-threaded program may need very few tasks), and weights, whose 1-10000 range `values/invalid-value` already checks.",
@@ -60,7 +73,10 @@ export default defineRule({
       if (!a || a.value === "" || a.value === "infinity") continue;
       const p = percent(a.value);
       let why: string | null = null;
-      if (p) why = precision(p) ?? (p.value > 100 ? "a percentage of physical memory cannot exceed 100%" : NONZERO.has(key) && p.value === 0 ? `${key}= must be above 0` : null);
+      if (p)
+        why =
+          precision(p) ??
+          (p.value > 100 ? "a percentage of physical memory cannot exceed 100%" : NONZERO.has(key) && p.value === 0 ? `${key}= must be above 0` : null);
       const bytes = p ? undefined : parseBytes(a.value);
       if (bytes === 0 && NONZERO.has(key)) why = `${key}=0 is out of range (the smallest limit is 1 byte; 'infinity' removes it)`;
       if (why) {
@@ -74,7 +90,13 @@ export default defineRule({
       const suggestion = `${m[1]}M`;
       const r = a.entry.valueRange;
       const size = bytes < 1024 ? `${bytes} byte${bytes === 1 ? "" : "s"}` : `${Math.round((bytes / 1024) * 10) / 10} KiB`;
-      ctx.report({ messageId: "tiny", data: { key, value: a.value, size, suggestion }, file: a.file, range: r, suggestions: [{ description: `Use ${suggestion}`, safe: false, edits: [{ start: r.start, end: r.end, text: suggestion }] }] });
+      ctx.report({
+        messageId: "tiny",
+        data: { key, value: a.value, size, suggestion },
+        file: a.file,
+        range: r,
+        suggestions: [{ description: `Use ${suggestion}`, safe: false, edits: [{ start: r.start, end: r.end, text: suggestion }] }],
+      });
     }
   },
 });

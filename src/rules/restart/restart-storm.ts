@@ -9,7 +9,8 @@ export default defineRule({
     unitTypes: ["service"],
     fixable: "none",
     messages: {
-      unlimited: "Restart={restart} with StartLimitIntervalSec=0 (no start-rate limit) and RestartSec={delay}: a service that fails at start restarts forever, {rate}",
+      unlimited:
+        "Restart={restart} with StartLimitIntervalSec=0 (no start-rate limit) and RestartSec={delay}: a service that fails at start restarts forever, {rate}",
     },
     docs: {
       summary: "A restarting service with the start-rate limit switched off and a short (or default 100ms) restart delay.",
@@ -24,7 +25,11 @@ export default defineRule({
     const u = ctx.unit;
     const restart = u.get("Service", "Restart");
     if (!restart || restart === "no") return;
-    const interval = u.get("Unit", "StartLimitIntervalSec") ?? u.get("Service", "StartLimitIntervalSec") ?? u.get("Unit", "StartLimitInterval") ?? u.get("Service", "StartLimitInterval");
+    const interval =
+      u.get("Unit", "StartLimitIntervalSec") ??
+      u.get("Service", "StartLimitIntervalSec") ??
+      u.get("Unit", "StartLimitInterval") ??
+      u.get("Service", "StartLimitInterval");
     if (interval === undefined) return;
     const iv = parseTimespan(interval);
     if (!iv.ok || iv.usec !== 0n) return;
@@ -33,6 +38,11 @@ export default defineRule({
     if (!d.ok || d.usec >= 1_000_000n) return;
     const r = u.last("Service", "Restart")!;
     const perSecond = d.usec === 0n ? "as fast as it can" : `about ${Math.round(1_000_000 / Number(d.usec))} times a second`;
-    ctx.report({ messageId: "unlimited", data: { restart, delay: delayText + (u.get("Service", "RestartSec") ? "" : " (the default)"), rate: perSecond }, file: r.file, range: r.entry.range });
+    ctx.report({
+      messageId: "unlimited",
+      data: { restart, delay: delayText + (u.get("Service", "RestartSec") ? "" : " (the default)"), rate: perSecond },
+      file: r.file,
+      range: r.entry.range,
+    });
   },
 });

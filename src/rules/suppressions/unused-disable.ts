@@ -22,7 +22,10 @@ export default defineRule({
       rationale:
         "Suppressions outlive the problems they hid. An unused one hides the next real finding on that line without anyone deciding to, and a misspelt one (`unitlint-disable-line`) never did what its author meant.",
       bad: { filename: "app.service", text: "[Service]\n# unitlint-disable-next-line directives/unknown-directive -- legacy key\nExecStart=/usr/bin/app\n" },
-      good: { filename: "app.service", text: "[Service]\n# unitlint-disable-next-line directives/unknown-directive -- legacy key\nLegacyKey=1\nExecStart=/usr/bin/app\n" },
+      good: {
+        filename: "app.service",
+        text: "[Service]\n# unitlint-disable-next-line directives/unknown-directive -- legacy key\nLegacyKey=1\nExecStart=/usr/bin/app\n",
+      },
       fix: "Removes the comment line, or only the rule ids it no longer uses (the reason stays). Safe: only a comment changes. A misspelt directive is left for you to correct.",
       reference: "unitlint configuration (docs/configuration.md)",
     },

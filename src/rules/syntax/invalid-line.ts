@@ -13,8 +13,7 @@ export default defineRule({
     },
     docs: {
       summary: "A line in a section that is not `Key=Value`, a comment or a section header.",
-      rationale:
-        "systemd skips such lines with a warning at load time. They are usually a setting whose `=` got lost, or a comment that lost its `#`.",
+      rationale: "systemd skips such lines with a warning at load time. They are usually a setting whose `=` got lost, or a comment that lost its `#`.",
       bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nRestart always\n" },
       good: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nRestart=always\n" },
       reference: "systemd.syntax(7)",

@@ -9,7 +9,8 @@ export default defineRule({
     severity: "warning",
     fixable: "safe",
     messages: {
-      unknown: "unknown section [{name}] for a {type} unit; systemd ignores it and every setting in it (sections here: {allowed}; use an 'X-' prefix for your own)",
+      unknown:
+        "unknown section [{name}] for a {type} unit; systemd ignores it and every setting in it (sections here: {allowed}; use an 'X-' prefix for your own)",
       wrongType: "section [{name}] does not belong in a {type} unit; systemd ignores it and every setting in it (sections here: {allowed})",
       caseOnly: "unknown section [{name}]: section names are case-sensitive, so systemd ignores it and every setting in it; did you mean [{suggestion}]?",
       typo: "unknown section [{name}] for a {type} unit, did you mean [{suggestion}]? systemd ignores the section and every setting in it",

@@ -28,9 +28,17 @@ export default defineRule({
     docs: {
       summary: "A `Type=oneshot` service started by a timer, without `TimeoutStartSec=` or `RuntimeMaxSec=`.",
       rationale:
-        "For oneshot services systemd disables the start timeout. A backup stuck on a dead NFS mount stays \"activating\" forever, and its timer never starts it again — the job silently stops running.",
-      bad: { filename: "backup.service", text: "[Service]\nType=oneshot\nExecStart=/usr/local/bin/backup\n", extra: [{ filename: "backup.timer", text: "[Timer]\nOnCalendar=daily\n" }] },
-      good: { filename: "backup.service", text: "[Service]\nType=oneshot\nExecStart=/usr/local/bin/backup\nTimeoutStartSec=2h\n", extra: [{ filename: "backup.timer", text: "[Timer]\nOnCalendar=daily\n" }] },
+        'For oneshot services systemd disables the start timeout. A backup stuck on a dead NFS mount stays "activating" forever, and its timer never starts it again — the job silently stops running.',
+      bad: {
+        filename: "backup.service",
+        text: "[Service]\nType=oneshot\nExecStart=/usr/local/bin/backup\n",
+        extra: [{ filename: "backup.timer", text: "[Timer]\nOnCalendar=daily\n" }],
+      },
+      good: {
+        filename: "backup.service",
+        text: "[Service]\nType=oneshot\nExecStart=/usr/local/bin/backup\nTimeoutStartSec=2h\n",
+        extra: [{ filename: "backup.timer", text: "[Timer]\nOnCalendar=daily\n" }],
+      },
       reference: "systemd.service(5) TimeoutStartSec=",
     },
   },
@@ -42,6 +50,11 @@ export default defineRule({
     const timer = timersByService(ctx.set).get(u.name.name);
     if (!timer) return;
     const type = u.last("Service", "Type")!;
-    ctx.report({ messageId: "none", data: { unit: u.name.name, timer: ` and ${timer.name.name} never starts it again` }, file: type.file, range: type.entry.range });
+    ctx.report({
+      messageId: "none",
+      data: { unit: u.name.name, timer: ` and ${timer.name.name} never starts it again` },
+      file: type.file,
+      range: type.entry.range,
+    });
   },
 });

@@ -15,7 +15,14 @@ interface Grace {
 }
 
 /** Options that name a graceful-shutdown period wherever they appear (gunicorn, uvicorn, many Go servers). */
-const GRACE_FLAGS = ["--graceful-timeout", "--graceful-shutdown-timeout", "--shutdown-timeout", "--stop-timeout", "--timeout-graceful-shutdown", "--grace-period"];
+const GRACE_FLAGS = [
+  "--graceful-timeout",
+  "--graceful-shutdown-timeout",
+  "--shutdown-timeout",
+  "--stop-timeout",
+  "--timeout-graceful-shutdown",
+  "--grace-period",
+];
 /** In a stop command, plain timeout options bound how long that command takes (`docker stop -t 30`, `pg_ctl stop -t 60`). */
 const STOP_FLAGS = ["--timeout", "-t", "--time"];
 /** Environment variable names that announce a shutdown period; `_MS`-style names are in other units and skipped. */
@@ -54,7 +61,8 @@ function graces(u: EffectiveUnit): Grace[] {
       if (key === "ExecStop") {
         flagValues(a, words, STOP_FLAGS, out);
         const n = words[1] && seconds(words[1].text);
-        if (base(words[0]) === "sleep" && words.length === 2 && n) out.push({ usec: n, a, from: words[0]!.from, to: words[1]!.to, what: `ExecStop= sleep ${words[1]!.text}` });
+        if (base(words[0]) === "sleep" && words.length === 2 && n)
+          out.push({ usec: n, a, from: words[0]!.from, to: words[1]!.to, what: `ExecStop= sleep ${words[1]!.text}` });
       }
     }
   }
@@ -88,7 +96,8 @@ export default defineRule({
         "{key}={value} is shorter than the {grace} shutdown period the unit asks for ({what}): systemd sends SIGKILL after {timeout}, before the service has finished stopping. Set {key}= longer than {grace}",
     },
     docs: {
-      summary: "`TimeoutStopSec=` (or `TimeoutSec=`) shorter than a graceful-shutdown period the unit states: a stop command's `--timeout`/`-t`/`sleep`, a server's `--graceful-timeout`, Sidekiq's `-t`, or a `*GRACE*`/`*SHUTDOWN_TIMEOUT*` variable.",
+      summary:
+        "`TimeoutStopSec=` (or `TimeoutSec=`) shorter than a graceful-shutdown period the unit states: a stop command's `--timeout`/`-t`/`sleep`, a server's `--graceful-timeout`, Sidekiq's `-t`, or a `*GRACE*`/`*SHUTDOWN_TIMEOUT*` variable.",
       rationale:
         "Servers such as Sidekiq, gunicorn and puma finish their work for a configured time after SIGTERM. When systemd's stop timeout is shorter it sends SIGKILL first: jobs are lost and requests cut off on every deploy, though the graceful period looked configured. Only explicit time values next to these options and names are compared (a unitless number is seconds, as in systemd); other numbers are not guessed at.",
       bad: { filename: "sidekiq.service", text: "[Service]\nExecStart=/usr/local/bin/sidekiq -e production -t 25\nTimeoutStopSec=10\n" },

@@ -11,11 +11,13 @@ export default defineRule({
     unitTypes: ["timer"],
     fixable: "none",
     messages: {
-      coarse: "OnCalendar={spec} fires every {interval}, but AccuracySec={accuracy}{dflt} lets systemd delay each elapse by up to that much: runs drift and merge. Set AccuracySec= below the interval (e.g. 1s)",
+      coarse:
+        "OnCalendar={spec} fires every {interval}, but AccuracySec={accuracy}{dflt} lets systemd delay each elapse by up to that much: runs drift and merge. Set AccuracySec= below the interval (e.g. 1s)",
     },
     docs: {
       summary: "A schedule finer than the timer's accuracy (`AccuracySec=`, 1min by default), e.g. every 10 seconds.",
-      rationale: "systemd coalesces timer wake-ups within the accuracy window to save power. With a schedule more frequent than the window, elapses are delayed and several land together.",
+      rationale:
+        "systemd coalesces timer wake-ups within the accuracy window to save power. With a schedule more frequent than the window, elapses are delayed and several land together.",
       bad: { filename: "poll.timer", text: "[Timer]\nOnCalendar=*:*:0/10\n" },
       good: { filename: "poll.timer", text: "[Timer]\nOnCalendar=*:*:0/10\nAccuracySec=1s\n" },
       reference: "systemd.timer(5) AccuracySec=",

@@ -8,4 +8,13 @@ import simultaneousTimers from "./simultaneous-timers.js";
 import unitNotFound from "./unit-not-found.js";
 import unitRelativeOnly from "./unit-relative-only.js";
 
-export const timersRules: Rule[] = [accuracyTooCoarse, missingTrigger, notInstallable, persistentWithoutCalendar, serviceAlsoEnabled, simultaneousTimers, unitNotFound, unitRelativeOnly];
+export const timersRules: Rule[] = [
+  accuracyTooCoarse,
+  missingTrigger,
+  notInstallable,
+  persistentWithoutCalendar,
+  serviceAlsoEnabled,
+  simultaneousTimers,
+  unitNotFound,
+  unitRelativeOnly,
+];

@@ -21,7 +21,8 @@ export default defineRule({
     messages: { none: "{timer} has no trigger ({keys}): systemd refuses to load it, so it never fires. Add e.g. OnCalendar=daily in [Timer]" },
     docs: {
       summary: "A timer without any `OnCalendar=`, `OnBootSec=`, `OnUnitActiveSec=`... setting.",
-      rationale: "systemd refuses to load a timer with no trigger (\"Timer unit lacks value setting\"), so the job never runs. A misspelt `[timer]` section, an empty `OnCalendar=`/`On*Sec=` (which empties the list of all of them), triggers that do not parse (systemd ignores them), or `OnClockChange=no` alone lead here too.",
+      rationale:
+        'systemd refuses to load a timer with no trigger ("Timer unit lacks value setting"), so the job never runs. A misspelt `[timer]` section, an empty `OnCalendar=`/`On*Sec=` (which empties the list of all of them), triggers that do not parse (systemd ignores them), or `OnClockChange=no` alone lead here too.',
       bad: { filename: "backup.timer", text: "[Timer]\nPersistent=true\n\n[Install]\nWantedBy=timers.target\n" },
       good: { filename: "backup.timer", text: "[Timer]\nOnCalendar=daily\nPersistent=true\n\n[Install]\nWantedBy=timers.target\n" },
       reference: "systemd.timer(5)",
@@ -33,6 +34,11 @@ export default defineRule({
     if (sharedList(u, "Timer", VALUE_KEYS, parses).length > 0) return;
     if (booleanSetting(u, "Timer", "OnClockChange", false) || booleanSetting(u, "Timer", "OnTimezoneChange", false)) return;
     const timerSection = u.main.ast.sections.find((s) => s.name === "Timer" && !s.header.problem);
-    ctx.report({ messageId: "none", data: { timer: u.name.name, keys: "OnCalendar=, OnBootSec=, OnUnitActiveSec=..." }, file: u.main, range: timerSection ? timerSection.header.range : { start: 0, end: 0 } });
+    ctx.report({
+      messageId: "none",
+      data: { timer: u.name.name, keys: "OnCalendar=, OnBootSec=, OnUnitActiveSec=..." },
+      file: u.main,
+      range: timerSection ? timerSection.header.range : { start: 0, end: 0 },
+    });
   },
 });

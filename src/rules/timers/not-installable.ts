@@ -3,7 +3,15 @@ import { parseUnitName } from "../../model/unit-name.js";
 import type { UnitSet } from "../../model/unit-set.js";
 import { defineRule } from "../types.js";
 
-const PULLS: [string, string][] = [["Unit", "Wants"], ["Unit", "Requires"], ["Unit", "Requisite"], ["Unit", "BindsTo"], ["Unit", "Upholds"], ["Unit", "OnFailure"], ["Unit", "OnSuccess"]];
+const PULLS: [string, string][] = [
+  ["Unit", "Wants"],
+  ["Unit", "Requires"],
+  ["Unit", "Requisite"],
+  ["Unit", "BindsTo"],
+  ["Unit", "Upholds"],
+  ["Unit", "OnFailure"],
+  ["Unit", "OnSuccess"],
+];
 const LINKED = new Set(SYSTEMD_UNITS_LINKED_BY_BUILD);
 
 /** Timer names (and the templates of instances) some unit of the set pulls in, built once per set. */
@@ -37,12 +45,14 @@ export default defineRule({
     unitTypes: ["timer"],
     fixable: "unsafe",
     messages: {
-      missing: "{timer} has no [Install] section: `systemctl enable` cannot enable it, so it never starts after a reboot unless udev or a unit on another host starts it; add WantedBy=timers.target if it should run on its own",
+      missing:
+        "{timer} has no [Install] section: `systemctl enable` cannot enable it, so it never starts after a reboot unless udev or a unit on another host starts it; add WantedBy=timers.target if it should run on its own",
       target: "{timer} is installed into {target}; timers belong to timers.target, which is started early and orders them correctly",
     },
     docs: {
       summary: "A timer that `systemctl enable` cannot enable (no `[Install]`), or one installed into another target than `timers.target`.",
-      rationale: "A timer only runs after a reboot if it is enabled, and enabling needs `[Install] WantedBy=`. `timers.target` is the place for timers: it is reached at boot before most services need them.",
+      rationale:
+        "A timer only runs after a reboot if it is enabled, and enabling needs `[Install] WantedBy=`. `timers.target` is the place for timers: it is reached at boot before most services need them.",
       bad: { filename: "backup.timer", text: "[Timer]\nOnCalendar=daily\n" },
       good: { filename: "backup.timer", text: "[Timer]\nOnCalendar=daily\n\n[Install]\nWantedBy=timers.target\n" },
       fix:
@@ -70,13 +80,18 @@ export default defineRule({
         data: { timer: u.name.name },
         file: u.main,
         range: { start: 0, end: 0 },
-        fix: { description: "Add [Install] WantedBy=timers.target", safe: false, edits: [{ start: end, end, text: `${sep}[Install]\nWantedBy=timers.target\n` }] },
+        fix: {
+          description: "Add [Install] WantedBy=timers.target",
+          safe: false,
+          edits: [{ start: end, end, text: `${sep}[Install]\nWantedBy=timers.target\n` }],
+        },
       });
       return;
     }
     for (const a of u.list("Install", "WantedBy")) {
       for (const t of a.value.split(/\s+/).filter(Boolean)) {
-        if (["multi-user.target", "default.target", "graphical.target", "basic.target"].includes(t)) ctx.report({ messageId: "target", data: { timer: u.name.name, target: t }, file: a.file, range: a.entry.range, severity: "info" });
+        if (["multi-user.target", "default.target", "graphical.target", "basic.target"].includes(t))
+          ctx.report({ messageId: "target", data: { timer: u.name.name, target: t }, file: a.file, range: a.entry.range, severity: "info" });
       }
     }
   },

@@ -23,7 +23,8 @@ export default defineRule({
     },
     docs: {
       summary: "Timers of the set whose `OnCalendar=` schedules elapse at the same instant.",
-      rationale: "Jobs that all start at :00 compete for CPU, disk and the network (and for the same remote API). A few minutes' offset or RandomizedDelaySec= spreads them out.",
+      rationale:
+        "Jobs that all start at :00 compete for CPU, disk and the network (and for the same remote API). A few minutes' offset or RandomizedDelaySec= spreads them out.",
       bad: { filename: "a.timer", text: "[Timer]\nOnCalendar=hourly\n", extra: [{ filename: "b.timer", text: "[Timer]\nOnCalendar=*-*-* *:00:00\n" }] },
       good: { filename: "a.timer", text: "[Timer]\nOnCalendar=hourly\n", extra: [{ filename: "b.timer", text: "[Timer]\nOnCalendar=*-*-* *:30:00\n" }] },
       reference: "systemd.timer(5) RandomizedDelaySec=",
@@ -32,8 +33,14 @@ export default defineRule({
   checkSet(ctx) {
     const base = new Date(ctx.settings.now ?? Date.UTC(2026, 0, 5));
     const timers = ctx.set.units
-      .filter((u) => u.type === "timer" && u.main && u.get("Timer", "RandomizedDelaySec") === undefined && !widerThanDefaultAccuracy(u.get("Timer", "AccuracySec")))
-      .flatMap((u) => u.list("Timer", "OnCalendar").map((a) => ({ u, a, at: new Set(nextElapses(a.value, { tz: ctx.settings.timeZone ?? "UTC", base, count: 48 }).elapses.map((e) => e.usec)) })))
+      .filter(
+        (u) => u.type === "timer" && u.main && u.get("Timer", "RandomizedDelaySec") === undefined && !widerThanDefaultAccuracy(u.get("Timer", "AccuracySec")),
+      )
+      .flatMap((u) =>
+        u
+          .list("Timer", "OnCalendar")
+          .map((a) => ({ u, a, at: new Set(nextElapses(a.value, { tz: ctx.settings.timeZone ?? "UTC", base, count: 48 }).elapses.map((e) => e.usec)) })),
+      )
       .filter((t) => t.at.size > 0);
     const reported = new Set<string>();
     for (let i = 0; i < timers.length; i++) {

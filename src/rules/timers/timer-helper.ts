@@ -8,4 +8,13 @@ export function triggeredUnitName(timer: EffectiveUnit): string {
   return `${n.stem}.service`;
 }
 
-export const TRIGGER_KEYS = ["OnActiveSec", "OnBootSec", "OnStartupSec", "OnUnitActiveSec", "OnUnitInactiveSec", "OnCalendar", "OnClockChange", "OnTimezoneChange"];
+export const TRIGGER_KEYS = [
+  "OnActiveSec",
+  "OnBootSec",
+  "OnStartupSec",
+  "OnUnitActiveSec",
+  "OnUnitInactiveSec",
+  "OnCalendar",
+  "OnClockChange",
+  "OnTimezoneChange",
+];

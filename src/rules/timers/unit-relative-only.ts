@@ -45,7 +45,11 @@ export default defineRule({
       rationale:
         "`OnUnitActiveSec=` and `OnUnitInactiveSec=` are relative to the last activation (deactivation) of the unit the timer starts. A service that has never run has no such time, so the timer has nothing to count from and never elapses: `systemctl list-timers` shows `n/a`, and the job waits for a first start that never comes. " +
         "The usual pattern pairs it with a first trigger: `OnBootSec=15min` plus `OnUnitActiveSec=1d` (as systemd-tmpfiles-clean.timer does). No finding when the service is enabled itself (`[Install]`), another unit of the set pulls it in, or a socket or path unit of the same name activates it.",
-      bad: { filename: "sync.timer", text: "[Timer]\nOnUnitActiveSec=1h\n\n[Install]\nWantedBy=timers.target\n", extra: [{ filename: "sync.service", text: "[Service]\nType=oneshot\nExecStart=/usr/bin/sync-data\n" }] },
+      bad: {
+        filename: "sync.timer",
+        text: "[Timer]\nOnUnitActiveSec=1h\n\n[Install]\nWantedBy=timers.target\n",
+        extra: [{ filename: "sync.service", text: "[Service]\nType=oneshot\nExecStart=/usr/bin/sync-data\n" }],
+      },
       good: {
         filename: "sync.timer",
         text: "[Timer]\nOnBootSec=5min\nOnUnitActiveSec=1h\n\n[Install]\nWantedBy=timers.target\n",
@@ -63,11 +67,21 @@ export default defineRule({
     const service = resolveUnit(ctx.set, serviceName);
     // the service gets its first start elsewhere: enabled itself, or pulled in by another unit of the set
     if (service && ["WantedBy", "RequiredBy", "UpheldBy"].some((k) => service.list("Install", k).length > 0)) return;
-    if (pulledBy(ctx.set).get(serviceName)?.some((o) => o !== u && o !== service)) return;
+    if (
+      pulledBy(ctx.set)
+        .get(serviceName)
+        ?.some((o) => o !== u && o !== service)
+    )
+      return;
     // socket- or path-activated: the socket or path unit of the same name starts it
     const stem = serviceName.replace(/\.[^.]+$/, "");
     if (resolveUnit(ctx.set, `${stem}.socket`) || resolveUnit(ctx.set, `${stem}.path`)) return;
     const a = u.list("Timer", used[0]!).find((x) => x.value !== "")!;
-    ctx.report({ messageId: "never", data: { timer: u.name.name, key: used[0]!, service: serviceName, value: a.value.trim() }, file: a.file, range: a.entry.range });
+    ctx.report({
+      messageId: "never",
+      data: { timer: u.name.name, key: used[0]!, service: serviceName, value: a.value.trim() },
+      file: a.file,
+      range: a.entry.range,
+    });
   },
 });

@@ -35,7 +35,8 @@ export default defineRule({
       obsoleteUnit: "{unit} is obsolete: {why}",
     },
     docs: {
-      summary: "A deprecated value: `StandardOutput=syslog`, `StandardError=syslog+console`, `KillMode=none`, an obsolete unit such as `syslog.target` in a dependency.",
+      summary:
+        "A deprecated value: `StandardOutput=syslog`, `StandardError=syslog+console`, `KillMode=none`, an obsolete unit such as `syslog.target` in a dependency.",
       rationale:
         "systemd still accepts these with a warning: `syslog` output is really the journal (which forwards to syslog), and `KillMode=none` leaves processes behind when the service stops.",
       bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nStandardOutput=syslog\n" },
@@ -71,7 +72,9 @@ export default defineRule({
         data,
         file: ctx.file,
         range: entry.valueRange,
-        ...(d.to ? { fix: { description: `Replace with ${d.to}`, safe: true, edits: [{ start: entry.valueRange.start, end: entry.valueRange.end, text: d.to }] } } : {}),
+        ...(d.to
+          ? { fix: { description: `Replace with ${d.to}`, safe: true, edits: [{ start: entry.valueRange.start, end: entry.valueRange.end, text: d.to }] } }
+          : {}),
       });
     }
   },

@@ -15,9 +15,15 @@ export default defineRule({
       summary:
         "A value systemd cannot parse for its setting: a bad boolean, enum value, time span, number out of range, file mode, signal, size or calendar spec, a resource limit, or an item systemd drops from a list: system calls and groups, address families, namespaces, filesystems, capabilities, network interfaces, IP prefixes, bind mounts, devices and IO limits, CPU sets, socket-bind rules, paths, credentials, variable names.",
       rationale:
-        "systemd logs \"Failed to parse\" (or \"..., ignoring\") and ignores the assignment or the item, so the default silently applies: `Restart=on-failed` never restarts, `TimeoutStopSec=90sec` is rejected, `SystemCallFilter=~@mount @privilegd` blocks nothing of the misspelt group, `ReadOnlyPaths=etc/app` leaves the path writable. unitlint underlines the exact bad part, says what systemd does with it, and names the closest real value (`@privileged`). Unknown capability names, which systemd drops without a word, and filesystem names it only skips when the unit starts are warnings.",
-      bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nRestart=on-failed\nTimeoutStopSec=1.5 mins\nSystemCallFilter=~@mount @privilegd\nReadOnlyPaths=etc/app\n" },
-      good: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nRestart=on-failure\nTimeoutStopSec=1min\nSystemCallFilter=~@mount @privileged\nReadOnlyPaths=/etc/app\n" },
+        'systemd logs "Failed to parse" (or "..., ignoring") and ignores the assignment or the item, so the default silently applies: `Restart=on-failed` never restarts, `TimeoutStopSec=90sec` is rejected, `SystemCallFilter=~@mount @privilegd` blocks nothing of the misspelt group, `ReadOnlyPaths=etc/app` leaves the path writable. unitlint underlines the exact bad part, says what systemd does with it, and names the closest real value (`@privileged`). Unknown capability names, which systemd drops without a word, and filesystem names it only skips when the unit starts are warnings.',
+      bad: {
+        filename: "app.service",
+        text: "[Service]\nExecStart=/usr/bin/app\nRestart=on-failed\nTimeoutStopSec=1.5 mins\nSystemCallFilter=~@mount @privilegd\nReadOnlyPaths=etc/app\n",
+      },
+      good: {
+        filename: "app.service",
+        text: "[Service]\nExecStart=/usr/bin/app\nRestart=on-failure\nTimeoutStopSec=1min\nSystemCallFilter=~@mount @privileged\nReadOnlyPaths=/etc/app\n",
+      },
       fix: "A cron expression pasted into `OnCalendar=` gets the equivalent calendar spec as an unsafe fix (the timer starts firing when applied). A misspelt name (enum value, system-call group, address family, capability...) gets the closest real name as a suggestion that editors offer; it is never applied by `--fix`. Other values need the author's intent.",
       reference: "systemd.service(5), systemd.exec(5), systemd.resource-control(5), systemd.time(7)",
     },
@@ -30,7 +36,14 @@ export default defineRule({
       if (!p) continue;
       const range = valueSubRange(entry, p.from, Math.max(p.to, p.from + (entry.value.length ? 1 : 0)));
       // Turning an ignored line into a working one changes behaviour, so the fix is never "safe".
-      const fix = p.replacement !== undefined ? { description: `Replace with ${entry.key}=${p.replacement}`, safe: false, edits: [{ start: entry.valueRange.start, end: entry.valueRange.end, text: p.replacement }] } : undefined;
+      const fix =
+        p.replacement !== undefined
+          ? {
+              description: `Replace with ${entry.key}=${p.replacement}`,
+              safe: false,
+              edits: [{ start: entry.valueRange.start, end: entry.valueRange.end, text: p.replacement }],
+            }
+          : undefined;
       ctx.report({
         messageId: "invalid",
         data: { key: entry.key, message: p.message },
@@ -39,7 +52,13 @@ export default defineRule({
         ...(p.severity ? { severity: p.severity } : {}),
         ...(fix ? { fix } : {}),
         // the closest real name, offered (never applied by --fix) as a replacement of the underlined part
-        ...(p.suggestion !== undefined ? { suggestions: [{ description: `Replace with '${p.suggestion}'`, safe: false, edits: [{ start: range.start, end: range.end, text: p.suggestion }] }] } : {}),
+        ...(p.suggestion !== undefined
+          ? {
+              suggestions: [
+                { description: `Replace with '${p.suggestion}'`, safe: false, edits: [{ start: range.start, end: range.end, text: p.suggestion }] },
+              ],
+            }
+          : {}),
       });
     }
   },

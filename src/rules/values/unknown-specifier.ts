@@ -19,9 +19,10 @@ export default defineRule({
       noInstance: "'{spec}' expands to an empty string: {unit} is not a template (only foo@.service units have an instance)",
     },
     docs: {
-      summary: "A `%` followed by a letter or digit that is not a specifier systemd knows (a literal `%` must be written `%%`), or an instance specifier in a unit that has no instance.",
+      summary:
+        "A `%` followed by a letter or digit that is not a specifier systemd knows (a literal `%` must be written `%%`), or an instance specifier in a unit that has no instance.",
       rationale:
-        "systemd expands `%x` in most settings. An unknown letter or digit after `%` makes the setting fail (\"Failed to resolve specifiers\"); `date +%F` in ExecStart= silently becomes something else. `%i` in a non-template unit expands to nothing. A `%` before any other character, or at the end of the value, stays a literal `%`.",
+        'systemd expands `%x` in most settings. An unknown letter or digit after `%` makes the setting fail ("Failed to resolve specifiers"); `date +%F` in ExecStart= silently becomes something else. `%i` in a non-template unit expands to nothing. A `%` before any other character, or at the end of the value, stays a literal `%`.',
       bad: { filename: "report.service", text: "[Service]\nExecStart=/usr/bin/report --tag %x --day %i\n" },
       good: { filename: "report.service", text: "[Service]\nExecStart=/usr/bin/report --tag %%x --day %n\n" },
       fix: "An unknown specifier becomes a literal by doubling its '%' — which is what it looks like the author meant; the fix is safe because the unknown specifier made the setting fail anyway.",
@@ -45,9 +46,16 @@ export default defineRule({
         const range = valueSubRange(entry, i - 1, Math.min(i + 1, v.length));
         const info = KNOWN.get(spec);
         if (!info) {
-          ctx.report({ messageId: "unknown", data: { spec }, file: ctx.file, range, fix: { description: `Write %${spec} (a literal ${spec})`, safe: true, edits: [{ start: range.start, end: range.start, text: "%" }] } });
+          ctx.report({
+            messageId: "unknown",
+            data: { spec },
+            file: ctx.file,
+            range,
+            fix: { description: `Write %${spec} (a literal ${spec})`, safe: true, edits: [{ start: range.start, end: range.start, text: "%" }] },
+          });
         } else if (info.status !== "current") ctx.report({ messageId: "deprecated", data: { spec }, file: ctx.file, range, severity: "warning" });
-        else if (INSTANCE.has(spec) && !hasInstance) ctx.report({ messageId: "noInstance", data: { spec, unit: name.name }, file: ctx.file, range, severity: "info" });
+        else if (INSTANCE.has(spec) && !hasInstance)
+          ctx.report({ messageId: "noInstance", data: { spec, unit: name.name }, file: ctx.file, range, severity: "info" });
       }
     }
   },

@@ -9,8 +9,7 @@ import fc from "fast-check";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-const randomCase = (s: string) =>
-  fc.constantFrom(s, s.toLowerCase(), s.toUpperCase());
+const randomCase = (s: string) => fc.constantFrom(s, s.toLowerCase(), s.toUpperCase());
 
 const weekdayName = fc.constantFrom(...WEEKDAYS).chain(randomCase);
 
@@ -52,11 +51,45 @@ export const time = fc.oneof(
   fc.tuple(chain(0, 24), chain(0, 60), chain(0, 61, 2, true)).map(([h, m, s]) => `${h}:${m}:${s}`),
 );
 
-export const ZONES_FOR_SUFFIX = ["UTC", "utc", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "CET", "CEST", "EST", "EDT", "+0545", "+1030", "+11", "Pacific/Auckland", "Mars/Base", "Etc/UTC"];
+export const ZONES_FOR_SUFFIX = [
+  "UTC",
+  "utc",
+  "Europe/Berlin",
+  "America/New_York",
+  "Australia/Lord_Howe",
+  "Asia/Kathmandu",
+  "CET",
+  "CEST",
+  "EST",
+  "EDT",
+  "+0545",
+  "+1030",
+  "+11",
+  "Pacific/Auckland",
+  "Mars/Base",
+  "Etc/UTC",
+];
 
-export const zoneSuffix = fc.option(fc.constantFrom(...ZONES_FOR_SUFFIX).map((z) => " " + z), { freq: 3 });
+export const zoneSuffix = fc.option(
+  fc.constantFrom(...ZONES_FOR_SUFFIX).map((z) => " " + z),
+  { freq: 3 },
+);
 
-export const SHORTHANDS = ["minutely", "hourly", "daily", "monthly", "weekly", "yearly", "annually", "anually", "quarterly", "semiannually", "semi-annually", "biannually", "bi-annually"];
+export const SHORTHANDS = [
+  "minutely",
+  "hourly",
+  "daily",
+  "monthly",
+  "weekly",
+  "yearly",
+  "annually",
+  "anually",
+  "quarterly",
+  "semiannually",
+  "semi-annually",
+  "biannually",
+  "bi-annually",
+];
 
 /** Grammatical specs (most valid, some rejected by systemd's range checks). */
 export const grammaticalSpec = fc.oneof(
@@ -75,7 +108,10 @@ const MUTATION_CHARS = [..." -~:.,/*0123456789@", "Mon", "UTC", "..", "x", "\t"]
 
 /** A spec with a few random edits: mostly invalid, sometimes oddly valid. */
 export const mutatedSpec = fc
-  .tuple(grammaticalSpec, fc.array(fc.tuple(fc.nat(), fc.constantFrom("insert", "delete", "replace"), fc.constantFrom(...MUTATION_CHARS)), { minLength: 1, maxLength: 3 }))
+  .tuple(
+    grammaticalSpec,
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom("insert", "delete", "replace"), fc.constantFrom(...MUTATION_CHARS)), { minLength: 1, maxLength: 3 }),
+  )
   .map(([s, edits]) => {
     let out = s;
     for (const [pos, op, ch] of edits) {
@@ -96,5 +132,7 @@ export const DIFF_ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Australi
 export const baseSeconds = fc.oneof(
   fc.integer({ min: 0, max: 7_258_118_400 }),
   fc.integer({ min: 1_600_000_000, max: 1_900_000_000 }),
-  fc.constantFrom(1774746000, 1774659600, 1792890000, 1772953200, 1793516400, 1775318400, 1791043200).chain((t) => fc.integer({ min: t - 7200, max: t + 7200 })),
+  fc
+    .constantFrom(1774746000, 1774659600, 1792890000, 1772953200, 1793516400, 1775318400, 1791043200)
+    .chain((t) => fc.integer({ min: t - 7200, max: t + 7200 })),
 );

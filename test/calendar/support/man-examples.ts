@@ -85,7 +85,22 @@ export const MAN_NORMALIZED: Record<string, string> = {
   "*:2/3": "*-*-* *:02/3:00",
 };
 
-export const MAN_TIMESPAN_EXAMPLES = ["2 h", "2hours", "48hr", "1y 12month", "55s500ms", "300ms20s 5day", "90", "5min 20s", "1h30m", "infinity", "10us", "5µs", "1.5s", "0.5min"];
+export const MAN_TIMESPAN_EXAMPLES = [
+  "2 h",
+  "2hours",
+  "48hr",
+  "1y 12month",
+  "55s500ms",
+  "300ms20s 5day",
+  "90",
+  "5min 20s",
+  "1h30m",
+  "infinity",
+  "10us",
+  "5µs",
+  "1.5s",
+  "0.5min",
+];
 
 export const MAN_TIMESTAMP_EXAMPLES = [
   "Fri 2012-11-23 11:12:13",

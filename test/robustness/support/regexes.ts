@@ -45,7 +45,38 @@ export function allRegexes(): FoundRegex[] {
 // repetition swallows, after a head that moves the match off the start, and
 // before a tail that makes it fail at the very end.
 const SINGLE = [..."a1 \t-=/:,.\"'\\%$@!~|;[]{}()+*#_<>?&^`\n\r\u00e9\u0000"];
-const PAIRS = ["a ", "a=", "a,", "a:", "a-", "a.", "1 ", "1s", "--", "\\ ", "a\\", "%a", "${", 'a"', '"a', "'a", "a@", "a/", "/a", "1,", "1-", "1.", "a;", "A_", "=a", "0x", "1:", ":1", "1..", "a b"];
+const PAIRS = [
+  "a ",
+  "a=",
+  "a,",
+  "a:",
+  "a-",
+  "a.",
+  "1 ",
+  "1s",
+  "--",
+  "\\ ",
+  "a\\",
+  "%a",
+  "${",
+  'a"',
+  '"a',
+  "'a",
+  "a@",
+  "a/",
+  "/a",
+  "1,",
+  "1-",
+  "1.",
+  "a;",
+  "A_",
+  "=a",
+  "0x",
+  "1:",
+  ":1",
+  "1..",
+  "a b",
+];
 const HEADS = ["", "x", "=", "!"];
 const TAILS = ["", "!", "\u0000", "\n", " x"];
 

@@ -112,7 +112,7 @@ describe("crontab/simultaneous-jobs", () => {
 
 describe("crontab/variable-in-environment", () => {
   it("flags $VAR and ~ in values", () => {
-    expect(at(run("crontab/variable-in-environment", "PATH=$PATH:/opt/bin\nHOME2=~/x\nA = \"${B}\"\n"))).toEqual(["1:6-1:11", "2:7-2:8", "3:6-3:10"]);
+    expect(at(run("crontab/variable-in-environment", 'PATH=$PATH:/opt/bin\nHOME2=~/x\nA = "${B}"\n'))).toEqual(["1:6-1:11", "2:7-2:8", "3:6-3:10"]);
   });
   it("literal values are fine", () => {
     expect(run("crontab/variable-in-environment", "PATH=/usr/bin:/bin\nMAILTO=ops@example.com\nPRICE=5\n")).toEqual([]);

@@ -23,6 +23,8 @@ describe("dependencies/member-not-bound", () => {
   });
 
   it("instances of a template that is PartOf= the group are members", () => {
-    expect(lint({ "g.target": "[Unit]\nWants=w@x.service a.service\n", "a.service": svc("PartOf=g.target\n"), "w@.service": svc("PartOf=g.target\n") })).toEqual([]);
+    expect(
+      lint({ "g.target": "[Unit]\nWants=w@x.service a.service\n", "a.service": svc("PartOf=g.target\n"), "w@.service": svc("PartOf=g.target\n") }),
+    ).toEqual([]);
   });
 });

@@ -18,7 +18,9 @@ describe("dependencies/requires-without-after follows chains of orderings", () =
   it("through units of the set, either way, and through default dependencies", () => {
     const files = { "a.service": svc("Requires=c.service\nAfter=b.service\n"), "b.service": svc("After=c.service\n"), "c.service": svc("") };
     expect(lint(rule, files)).toEqual([]);
-    expect(lint(rule, { ...files, "a.service": svc("Requires=c.service\n"), "c.service": svc("After=b.service\n"), "b.service": svc("After=a.service\n") })).toEqual([]);
+    expect(
+      lint(rule, { ...files, "a.service": svc("Requires=c.service\n"), "c.service": svc("After=b.service\n"), "b.service": svc("After=a.service\n") }),
+    ).toEqual([]);
     // a service starts after basic.target by default
     expect(lint(rule, { "a.service": svc("Requires=basic.target\n") })).toEqual([]);
     expect(lint(rule, { "a.service": svc("DefaultDependencies=no\nRequires=basic.target\n") })).toEqual(["a.service:3"]);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { applyEdits } from "../../../src/core/edits.js";
 import { lintSources, type LintSource } from "../../../src/linter/lint.js";
 
-const job = (fields: Record<string, unknown>) => JSON.stringify({ name: "j", type: "command", schedule: "0 2 * * *", command: "true", ...fields }, null, 2) + "\n";
+const job = (fields: Record<string, unknown>) =>
+  JSON.stringify({ name: "j", type: "command", schedule: "0 2 * * *", command: "true", ...fields }, null, 2) + "\n";
 function run(rule: string, files: LintSource[] | string) {
   const sources = typeof files === "string" ? [{ path: "jobs/j.json", text: files }] : files;
   return lintSources(sources).findings.filter((f) => f.rule === rule);
@@ -31,7 +32,10 @@ describe("jobs/invalid-json", () => {
 describe("jobs/missing-field", () => {
   it("required fields and the type's own field", () => {
     const f = run("jobs/missing-field", '{ "type": "script", "schedule": "0 1 * * *", "command": "x" }');
-    expect(f.map((x) => x.message)).toEqual(['the job has no "name" (every job needs name, type and schedule)', 'a "script" job needs a "script" field with what to run']);
+    expect(f.map((x) => x.message)).toEqual([
+      'the job has no "name" (every job needs name, type and schedule)',
+      'a "script" job needs a "script" field with what to run',
+    ]);
     expect(at(f)).toEqual(["1:1-1:2", "1:11-1:19"]);
   });
   it("complete jobs of each type are fine", () => {
@@ -83,7 +87,8 @@ describe("jobs/invalid-schedule", () => {
     expect(at(run("jobs/invalid-schedule", text))).toEqual(["1:63-1:65"]);
   });
   it("the job system documentation's schedules are all fine", () => {
-    for (const s of ["0 2 * * *", "*/15 * * * *", "0 9 * * 1-5", "1-5,0 * * * *", "0 */4 * * *", "0 3 * * 0"]) expect(run("jobs/invalid-schedule", job({ schedule: s }))).toEqual([]);
+    for (const s of ["0 2 * * *", "*/15 * * * *", "0 9 * * 1-5", "1-5,0 * * * *", "0 */4 * * *", "0 3 * * 0"])
+      expect(run("jobs/invalid-schedule", job({ schedule: s }))).toEqual([]);
   });
 });
 
@@ -103,7 +108,10 @@ describe("jobs/invalid-timeout", () => {
 
 describe("jobs/secret-in-environment", () => {
   it("literal secrets, not placeholders or ordinary variables", () => {
-    const f = run("jobs/secret-in-environment", job({ environment: { PGPASSWORD: "hunter2", API_TOKEN: "{{api_token}}", ALERT_EMAIL: "admin@example.com", GITHUB_TOKEN: "ghp_x" } }));
+    const f = run(
+      "jobs/secret-in-environment",
+      job({ environment: { PGPASSWORD: "hunter2", API_TOKEN: "{{api_token}}", ALERT_EMAIL: "admin@example.com", GITHUB_TOKEN: "ghp_x" } }),
+    );
     expect(f.map((x) => x.message)).toEqual([
       '"PGPASSWORD" holds a literal secret in the job file; use a placeholder such as "{{pgpassword}}" filled in by the job system',
       '"GITHUB_TOKEN" holds a literal secret in the job file; use a placeholder such as "{{github_token}}" filled in by the job system',

@@ -33,8 +33,33 @@ export interface SweepOutcome extends SweepCase {
 
 /** Edge cases every kind gets. */
 const EDGES = [
-  "", "%n", "%i", "x%", "%", "%%", "-", "+", "~", "!", "|", "18446744073709551616", "4294967296", "'x'", '"x"', "'x", "yes", "no",
-  "0", "1", "-1", "infinity", "/tmp/x", "x y", "\\x", "@x", "5s",
+  "",
+  "%n",
+  "%i",
+  "x%",
+  "%",
+  "%%",
+  "-",
+  "+",
+  "~",
+  "!",
+  "|",
+  "18446744073709551616",
+  "4294967296",
+  "'x'",
+  '"x"',
+  "'x",
+  "yes",
+  "no",
+  "0",
+  "1",
+  "-1",
+  "infinity",
+  "/tmp/x",
+  "x y",
+  "\\x",
+  "@x",
+  "5s",
 ];
 
 /** Values per systemd handler (kind), beyond the edge cases and the hand corpus. */
@@ -69,15 +94,66 @@ const BY_KIND: Record<string, string[]> = {
   working_directory: ["~", "-/x", "x", "-~", "/x/../y", "~/x", "-"],
   unit_env_file: ["-/x", "x", "-x", "/x/../y"],
   exec: [
-    "/bin/true", "true", "-/bin/true", "@/bin/true x", "+/bin/true", "!!/bin/true", "!/bin/true", ":/bin/true", "/bin/echo a\\; b",
-    "/bin/echo a ; /bin/true", "/bin/echo \\q", "/bin/echo 'x", "|/bin/true", "/bin/echo %n", "/bin/echo %", "/bin/echo \\x41",
-    "/bin/echo a;", ";", "/bin/true ;", "-@/bin/true x", "@-/bin/true x", "--/bin/true", "/bin/echo \"a b\" c", "/bin/echo $X ${Y}",
-    "bin/true", "../bin/true", "/bin/echo \\w", "/bin/echo x \\; y",
+    "/bin/true",
+    "true",
+    "-/bin/true",
+    "@/bin/true x",
+    "+/bin/true",
+    "!!/bin/true",
+    "!/bin/true",
+    ":/bin/true",
+    "/bin/echo a\\; b",
+    "/bin/echo a ; /bin/true",
+    "/bin/echo \\q",
+    "/bin/echo 'x",
+    "|/bin/true",
+    "/bin/echo %n",
+    "/bin/echo %",
+    "/bin/echo \\x41",
+    "/bin/echo a;",
+    ";",
+    "/bin/true ;",
+    "-@/bin/true x",
+    "@-/bin/true x",
+    "--/bin/true",
+    '/bin/echo "a b" c',
+    "/bin/echo $X ${Y}",
+    "bin/true",
+    "../bin/true",
+    "/bin/echo \\w",
+    "/bin/echo x \\; y",
   ],
   socket_listen: [
-    "80", "65535", "65536", "127.0.0.1:80", "[::1]:80", "::1:80", "/run/x.sock", "@abstract", "vsock:2:80", "vsock:4294967295:80",
-    "vsock:x:80", "x", "80x", "foo:80", "127.0.0.1", "[::1]", "1.2.3.4:0", "1.2.3.4:70000", "vsock:2", "vsock::80", "@", "/",
-    "[fe80::1%lo]:80", "0.0.0.0:80", "*:80", " 80", "localhost:80", "vsock:-1:80", "vsock:4294967296:80", "vsock:1:4294967296",
+    "80",
+    "65535",
+    "65536",
+    "127.0.0.1:80",
+    "[::1]:80",
+    "::1:80",
+    "/run/x.sock",
+    "@abstract",
+    "vsock:2:80",
+    "vsock:4294967295:80",
+    "vsock:x:80",
+    "x",
+    "80x",
+    "foo:80",
+    "127.0.0.1",
+    "[::1]",
+    "1.2.3.4:0",
+    "1.2.3.4:70000",
+    "vsock:2",
+    "vsock::80",
+    "@",
+    "/",
+    "[fe80::1%lo]:80",
+    "0.0.0.0:80",
+    "*:80",
+    " 80",
+    "localhost:80",
+    "vsock:-1:80",
+    "vsock:4294967296:80",
+    "vsock:1:4294967296",
   ],
   socket_bindtodevice: ["eth0", "lo", "abcdefghijklmnop", "abcdefghijklmno", "a b", "a/b", ".", "a:b"],
   trigger_unit: ["x.service", "x.timer", "foo", "x.target", "x@.service", "x@y.service"],
@@ -153,7 +229,9 @@ const SKIP = new Set(["Service.ExecStart", "Mount.What", "Mount.Where", "Swap.Wh
 
 /** The representative settings per kind: every [Service] one, else every setting of the kind in other sections. */
 export function sweepSettings(): { kind: string; info: DirectiveInfo }[] {
-  const all = Object.keys(UNIT_OF).flatMap((s) => directivesOfSection(s)).filter((d) => d.inV252 === "yes" && !d.valueType.startsWith("ignored") && d.parser !== "NULL");
+  const all = Object.keys(UNIT_OF)
+    .flatMap((s) => directivesOfSection(s))
+    .filter((d) => d.inV252 === "yes" && !d.valueType.startsWith("ignored") && d.parser !== "NULL");
   const kinds = new Map<string, DirectiveInfo[]>();
   for (const d of all) (kinds.get(d.parser) ?? kinds.set(d.parser, []).get(d.parser)!).push(d);
   const out: { kind: string; info: DirectiveInfo }[] = [];
@@ -229,7 +307,10 @@ export function judgeSweep(cases: SweepCase[]): SweepOutcome[] {
   }
   const errors = new Map<string, string[]>();
   // The judge is systemd 252, so unitlint lints for that target (directives/newer-than-target reports newer values).
-  for (const f of lint(cases.map((c) => ({ path: c.path, text: c.text })), { settings: { targetSystemd: [252] } }).findings) {
+  for (const f of lint(
+    cases.map((c) => ({ path: c.path, text: c.text })),
+    { settings: { targetSystemd: [252] } },
+  ).findings) {
     if (f.severity !== "error" || f.line !== lineOf.get(f.file)) continue;
     (errors.get(f.file) ?? errors.set(f.file, []).get(f.file)!).push(`${f.rule}: ${f.message}`);
   }
