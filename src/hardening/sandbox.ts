@@ -2,6 +2,7 @@ import type { Assignment, EffectiveUnit } from "../model/effective-unit.js";
 import { parseBoolean } from "../values/primitives.js";
 import { enumInfo } from "../knowledge/directives.js";
 import { splitWords } from "../values/words.js";
+import { SECCOMP_ARCHITECTURES } from "../values/name-lists.js";
 import { ADDRESS_FAMILIES, CAPABILITIES } from "../knowledge/seccomp.generated.js";
 import { parseSyscallFilter, type SyscallFilter } from "./syscall-filter.js";
 import { parseIpPrefix } from "./ip.js";
@@ -281,7 +282,7 @@ export function loadSandbox(u: EffectiveUnit, mode: "system" | "user" = "system"
       case "SystemCallArchitectures":
         seen(a);
         if (v === "") s.syscallArchitectures = new Set();
-        else for (const w of splitWords(v).words) if (ARCHES.includes(w.text)) s.syscallArchitectures.add(w.text);
+        else for (const w of splitWords(v).words) if (SECCOMP_ARCHITECTURES.includes(w.text)) s.syscallArchitectures.add(w.text);
         break;
       case "SystemCallFilter":
         seen(a);
@@ -426,27 +427,3 @@ function enumValues(key: string): string[] {
   }
   return v;
 }
-
-/** seccomp_arch_from_string() names. */
-const ARCHES = [
-  "native",
-  "x86",
-  "x86-64",
-  "x32",
-  "arm",
-  "arm64",
-  "mips",
-  "mips64",
-  "mips64-n32",
-  "mips-le",
-  "mips64-le",
-  "mips64-le-n32",
-  "parisc",
-  "parisc64",
-  "ppc",
-  "ppc64",
-  "ppc64-le",
-  "riscv64",
-  "s390",
-  "s390x",
-];
