@@ -20,6 +20,38 @@ export function executableProblem(path: string): string | null {
   return null;
 }
 
+/**
+ * The first backslash escape of a command line that systemd 252's cunescape() does not know, as [from, to): \a \b \f
+ * \n \r \t \v \s \\ \" \' are known, so are \xHH, \uHHHH, \UHHHHHHHH and three octal digits; a word that is
+ * exactly `\;` is the literal semicolon. Inside quotes too. systemd then unescapes the line again in relaxed mode, logs
+ * "Ignoring unknown escape sequences" and keeps the backslash and the character as written.
+ */
+const KNOWN_ESCAPE = /[abfnrtvs\\"']|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}/y;
+
+export function unknownEscape(value: string): [number, number] | null {
+  let wordStart = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === " " || c === "\t") {
+      wordStart = i + 1;
+      continue;
+    }
+    if (c !== "\\") continue;
+    const next = value[i + 1];
+    if (next === undefined) return [i, i + 1];
+    if (next === " " || next === "\t") return [i, i + 2];
+    if (next === ";" && i === wordStart && (i + 2 === value.length || value[i + 2] === " " || value[i + 2] === "\t")) {
+      i++;
+      continue;
+    }
+    KNOWN_ESCAPE.lastIndex = i + 1;
+    const known = KNOWN_ESCAPE.exec(value);
+    if (!known) return [i, i + 2];
+    i += known[0].length;
+  }
+  return null;
+}
+
 export function execLine(value: string): ValueProblem | null {
   for (const cmd of splitExecCommands(value)) {
     const exe = cmd.words[0];
@@ -37,5 +69,15 @@ export function execLine(value: string): ValueProblem | null {
         `${why}: because of the '-' prefix systemd ignores the line instead of refusing the unit, so the command never runs`,
       );
   }
+  const esc = unknownEscape(value);
+  if (esc)
+    return {
+      ...problemAt(
+        esc[0],
+        esc[1],
+        `'${value.slice(esc[0], esc[1])}' is not an escape systemd knows: it logs "Ignoring unknown escape sequences" and passes the backslash and the character on as written (write '\\\\' for a backslash, '$$' for a dollar sign)`,
+      ),
+      severity: "warning",
+    };
   return null;
 }

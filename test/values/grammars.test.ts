@@ -188,7 +188,11 @@ describe("integers, socket addresses and command lines as systemd 252 reads them
     expect(execLine("-")).not.toBeNull();
     expect(execLine("--/bin/true")).not.toBeNull();
     expect(execLine("'x")).not.toBeNull();
-    expect(execLine("-/bin/echo \\q")).toBeNull();
+    // an unknown escape outside the program name is kept with a warning, not an error
+    expect(execLine("-/bin/echo \\q")).toMatchObject({ from: 11, to: 13, severity: "warning" });
+    expect(execLine("/bin/echo \\t \\x41 \\101 \\u00e9 \\s \\\\ \\; x")).toBeNull();
+    expect(execLine("/bin/echo \\$HOME")).toMatchObject({ from: 10, to: 12, severity: "warning" });
+    expect(execLine("/bin/echo a\\;b")).toMatchObject({ from: 11, to: 13, severity: "warning" });
     expect(execLine("/bin/echo a \\; b ; /bin/true")).toBeNull();
     // no '-': loading/invalid-command reports it
     expect(execLine("bin/true")).toBeNull();
