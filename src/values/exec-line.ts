@@ -26,6 +26,15 @@ export function executableProblem(path: string): string | null {
  * exactly `\;` is the literal semicolon. Inside quotes too. systemd then unescapes the line again in relaxed mode, logs
  * "Ignoring unknown escape sequences" and keeps the backslash and the character as written.
  */
+/**
+ * Why config_parse_exec() rejects the program word of a command in `value`, or null. A backslash escape that unescaping
+ * keeps (\\, \q...) leaves a backslash in the name, which string_is_safe() refuses, so the raw text is looked at too.
+ */
+export function programProblem(value: string, exe: { text: string; from: number; to: number } | undefined): string | null {
+  const raw = exe ? value.slice(exe.from, exe.to) : "";
+  return /\\(?!x[0-9a-fA-F]{2})/.test(raw) ? "the program name keeps a backslash" : executableProblem(exe?.text ?? "");
+}
+
 const KNOWN_ESCAPE = /[abfnrtvs\\"']|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}/y;
 
 export function unknownEscape(value: string): [number, number] | null {
@@ -59,9 +68,7 @@ export function execLine(value: string): ValueProblem | null {
       return problemAt(cmd.unterminatedQuote, cmd.to, "a quote in the program name is never closed: systemd ignores the line");
     // without '-', loading/invalid-command reports it: systemd refuses the whole unit
     if (!cmd.prefixes.includes("-") || exe?.text.includes("%")) continue;
-    // a backslash escape that unescaping keeps (\\, \q...) leaves a backslash in the name, which string_is_safe() refuses
-    const raw = exe ? value.slice(exe.from, exe.to) : "";
-    const why = /\\(?!x[0-9a-fA-F]{2})/.test(raw) ? "the program name keeps a backslash" : executableProblem(exe?.text ?? "");
+    const why = programProblem(value, exe);
     if (why)
       return problemAt(
         exe?.from ?? 0,

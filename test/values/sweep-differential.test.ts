@@ -22,7 +22,7 @@ const OPEN: Record<string, number> = {
   colon_separated_paths: 1,
   delegate: 1,
   device_allow: 1,
-  exec: 12,
+  exec: 6,
   exec_directories: 10,
   exec_input_text: 2,
   extension_images: 27,

@@ -1,7 +1,7 @@
 import { EXEC_KEYS, splitExecCommands } from "../../parser/exec/parse-exec.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { defineRule } from "../types.js";
-import { executableProblem } from "./loading-helper.js";
+import { programProblem } from "../../values/exec-line.js";
 
 const SOCKET_EXEC_KEYS = ["ExecStartPre", "ExecStartPost", "ExecStopPre", "ExecStopPost"];
 
@@ -39,7 +39,7 @@ export default defineRule({
         // an unclosed quote in the first word makes systemd drop the line with a warning
         if (!exe && cmd.unterminatedQuote !== undefined) continue;
         if (exe?.text.includes("%")) continue;
-        let why = executableProblem(exe?.text ?? "");
+        let why = programProblem(a.value, exe);
         // a relative path such as ./run.sh: exec/relative-executable reports it (one error per mistake)
         if (why && exe && !exe.text.startsWith("/") && exe.text.includes("/") && cmd.from === 0 && effective.has(a)) why = null;
         let range = exe ? valueSubRange(a.entry, exe.from, exe.to) : a.entry.valueRange;
