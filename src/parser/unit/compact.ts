@@ -22,50 +22,29 @@ function shared(s: string): string {
   return s;
 }
 
-/**
- * An assignment on one physical line (nearly all of them), in a fraction of
- * the memory of the node the parser builds: a few offsets as plain numbers,
- * from which its ranges, segment and logical text are made when read (each
- * read gives a new range object, equal to the parser's). Built only where it
- * reads exactly as the parser's node (see `compactEntry`).
- */
-class OneLineEntry implements EntryNode {
-  readonly key: string;
-  readonly value: string;
-  readonly section: string | null;
-  readonly sectionIndex: number;
+/** What a compact node on one physical line keeps of any line node, and the ranges it makes from that when read. */
+abstract class OneLine {
   readonly firstLine: number;
-  readonly valueLogicalStart: number;
-  readonly equalsOffset: number;
   readonly invalidUtf8: boolean;
-  private readonly text: string;
-  private readonly fullStart: number;
-  private readonly fullEnd: number;
+  protected readonly text: string;
+  protected readonly fullStart: number;
+  protected readonly fullEnd: number;
   /** Where the logical text starts: the line's start, or after a byte-order mark there. */
-  private readonly logicalAt: number;
-  private readonly start: number;
-  private readonly end: number;
+  protected readonly logicalAt: number;
+  protected readonly start: number;
+  protected readonly end: number;
 
-  constructor(e: EntryNode, text: string) {
-    this.key = shared(e.key);
-    this.value = shared(e.value);
-    this.section = e.section === null ? null : shared(e.section);
-    this.sectionIndex = e.sectionIndex;
-    this.firstLine = e.firstLine;
-    this.valueLogicalStart = e.valueLogicalStart;
-    this.equalsOffset = e.equalsOffset;
-    this.invalidUtf8 = e.invalidUtf8;
+  constructor(n: EntryNode | SectionHeaderNode, text: string) {
+    this.firstLine = n.firstLine;
+    this.invalidUtf8 = n.invalidUtf8;
     this.text = text;
-    this.fullStart = e.fullRange.start;
-    this.fullEnd = e.fullRange.end;
-    this.logicalAt = e.segments[0]!.sourceStart;
-    this.start = e.range.start;
-    this.end = e.range.end;
+    this.fullStart = n.fullRange.start;
+    this.fullEnd = n.fullRange.end;
+    this.logicalAt = n.segments[0]!.sourceStart;
+    this.start = n.range.start;
+    this.end = n.range.end;
   }
 
-  get kind(): "entry" {
-    return "entry";
-  }
   get lastLine(): number {
     return this.firstLine;
   }
@@ -80,6 +59,36 @@ class OneLineEntry implements EntryNode {
   }
   get range(): Range {
     return { start: this.start, end: this.end };
+  }
+}
+
+/**
+ * An assignment on one physical line (nearly all of them), in a fraction of
+ * the memory of the node the parser builds: a few offsets as plain numbers,
+ * from which its ranges, segment and logical text are made when read (each
+ * read gives a new range object, equal to the parser's). Built only where it
+ * reads exactly as the parser's node (see `compactEntry`).
+ */
+class OneLineEntry extends OneLine implements EntryNode {
+  readonly key: string;
+  readonly value: string;
+  readonly section: string | null;
+  readonly sectionIndex: number;
+  readonly valueLogicalStart: number;
+  readonly equalsOffset: number;
+
+  constructor(e: EntryNode, text: string) {
+    super(e, text);
+    this.key = shared(e.key);
+    this.value = shared(e.value);
+    this.section = e.section === null ? null : shared(e.section);
+    this.sectionIndex = e.sectionIndex;
+    this.valueLogicalStart = e.valueLogicalStart;
+    this.equalsOffset = e.equalsOffset;
+  }
+
+  get kind(): "entry" {
+    return "entry";
   }
   get keyRange(): Range {
     return { start: this.start, end: this.start + this.key.length };
@@ -121,51 +130,21 @@ function compactEntry(e: EntryNode, text: string): EntryNode {
 }
 
 /** A section header on one physical line that systemd accepts, compact as OneLineEntry is. */
-class OneLineHeader implements SectionHeaderNode {
+class OneLineHeader extends OneLine implements SectionHeaderNode {
   readonly kind = "section-header" as const;
   readonly name: string;
-  readonly firstLine: number;
-  readonly invalidUtf8: boolean;
-  private readonly text: string;
-  private readonly fullStart: number;
-  private readonly fullEnd: number;
-  private readonly start: number;
-  private readonly end: number;
   private readonly nameStart: number;
   private readonly nameEnd: number;
-  private readonly logicalAt: number;
   private readonly logicalLength: number;
 
   constructor(h: SectionHeaderNode, text: string) {
+    super(h, text);
     this.name = shared(h.name);
-    this.firstLine = h.firstLine;
-    this.invalidUtf8 = h.invalidUtf8;
-    this.text = text;
-    this.fullStart = h.fullRange.start;
-    this.fullEnd = h.fullRange.end;
-    this.start = h.range.start;
-    this.end = h.range.end;
     this.nameStart = h.nameRange.start;
     this.nameEnd = h.nameRange.end;
-    this.logicalAt = h.segments[0]!.sourceStart;
     this.logicalLength = h.segments[0]!.length;
   }
 
-  get lastLine(): number {
-    return this.firstLine;
-  }
-  get continuedAtEof(): boolean {
-    return false;
-  }
-  get skippedComments(): Range[] {
-    return NO_RANGES;
-  }
-  get fullRange(): Range {
-    return { start: this.fullStart, end: this.fullEnd };
-  }
-  get range(): Range {
-    return { start: this.start, end: this.end };
-  }
   get nameRange(): Range {
     return { start: this.nameStart, end: this.nameEnd };
   }
