@@ -12,7 +12,8 @@ const MAP: [RegExp, string][] = [
   [/^Invalid section header|^Bad characters in section header/, "syntax/invalid-section-header"],
   [/^String is not UTF-8 clean/, "syntax/invalid-utf8"],
   [/deprecated|obsolete|has been removed|please use/i, "directives/deprecated-directive"],
-  [/^Failed to parse|^Invalid|, ignoring|ignoring:|^Accepting user\/group name/, "values/invalid-value"],
+  [/^Accepting user\/group name/, "loading/invalid-user-group"],
+  [/^Failed to parse|^Invalid|, ignoring|ignoring:/, "values/invalid-value"],
 ];
 
 /** What systemd says when it will not load a unit at all: kept as errors, so the run fails as systemd would. */

@@ -1,30 +1,10 @@
 import { TYPE_SECTION } from "../../knowledge/sections.js";
 import { valueSubRange } from "../../parser/unit/index.js";
+import { hasNoInstance } from "../../model/unit-file.js";
+import { expandKnownSpecifiers } from "../../values/scan.js";
+import { userGroupVerdict } from "../../values/user-group.js";
 import { splitWords } from "../../values/words.js";
 import { defineRule } from "../types.js";
-
-/** A numeric ID that parse_uid() takes: 0..4294967294, but not 65535. */
-function isNumericId(s: string): boolean {
-  if (!/^\d+$/.test(s)) return false;
-  const n = Number(s);
-  return n <= 4294967294 && n !== 65535;
-}
-
-/**
- * Why systemd 252 rejects a user or group name (valid_user_group_name() with
- * numeric IDs allowed and relaxed rules), or null when it accepts it.
- */
-function userGroupProblem(s: string): string | null {
-  if (isNumericId(s)) return null;
-  if (/^\d+$/.test(s)) return "a number that is not a valid ID";
-  if (/^-\d*$/.test(s)) return "a negative number";
-  if (s.startsWith(" ") || s.endsWith(" ")) return "padded with spaces";
-
-  if (/[\u0000-\u001f\u007f]/.test(s)) return "a control character";
-  if (/[:/]/.test(s)) return "':' or '/'";
-  if (s === "." || s === "..") return "'.' or '..'";
-  return null;
-}
 
 const SINGLE = ["User", "Group", "SocketUser", "SocketGroup"];
 
@@ -36,13 +16,15 @@ export default defineRule({
     unitTypes: ["service", "socket", "mount", "swap"],
     fixable: "none",
     messages: {
+      relaxed:
+        "{key}={value} does not follow the strict user/group name rules (a letter or '_' first, then letters, digits, '_' and '-', at most 31 characters): systemd 252 accepts it with a notice, but tools such as useradd may not create such a user",
       invalid:
         "{key}={value} is not a valid user/group name or numeric ID ({why}): systemd refuses to load the unit. Use a name such as 'app' or an ID from 0 to 4294967294 (not 65535)",
     },
     docs: {
       summary: "A `User=`, `Group=`, `SupplementaryGroups=`, `SocketUser=` or `SocketGroup=` value that is not a user/group name or numeric ID.",
       rationale:
-        'Unlike most settings, which systemd ignores with a warning when they do not parse, an invalid user or group is a fatal error in systemd 252: the unit is not loaded ("bad unit file setting"). Negative numbers such as `-1`, fully numeric strings out of range, names with `:` or `/`, `.` and `..` are rejected.',
+        'Unlike most settings, which systemd ignores with a warning when they do not parse, an invalid user or group is a fatal error in systemd 252: the unit is not loaded ("bad unit file setting"). Negative numbers such as `-1`, fully numeric strings out of range, names with `:` or `/`, `.` and `..` are rejected. A name systemd takes only under its relaxed rules (`User=foo bar`, `Group=app.users`) is a warning: systemd logs a notice and uses it.',
       bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nUser=app\nGroup=-1\n" },
       good: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nUser=app\nGroup=app\n" },
       reference: "systemd.exec(5) User=",
@@ -55,16 +37,30 @@ export default defineRule({
     for (const key of [...SINGLE, "SupplementaryGroups"]) {
       if (key.startsWith("Socket") && u.type !== "socket") continue;
       for (const a of u.all(section, key)) {
-        if (a.value === "" || a.value.includes("%")) continue;
+        if (a.value === "") continue;
         const names =
           key === "SupplementaryGroups"
             ? splitWords(a.value).words.map((w) => ({ text: w.text, range: valueSubRange(a.entry, w.from, w.to) }))
             : [{ text: a.value, range: a.entry.valueRange }];
         for (const n of names) {
-          const why = userGroupProblem(n.text);
-          if (why) ctx.report({ messageId: "invalid", data: { key, value: n.text, why }, file: a.file, range: n.range });
+          // systemd expands specifiers first; judged only where the expansion is certain (%i is empty outside templates)
+          const text = n.text.includes("%") ? expandedName(n.text, hasNoInstance(a.file)) : n.text;
+          if (text === undefined) continue;
+          const verdict = userGroupVerdict(text);
+          if (verdict && "refused" in verdict) {
+            const why = text === n.text ? verdict.refused : `${verdict.refused} once systemd expands '${n.text}'`;
+            ctx.report({ messageId: "invalid", data: { key, value: n.text, why }, file: a.file, range: n.range });
+          } else if (verdict) ctx.report({ messageId: "relaxed", data: { key, value: n.text }, file: a.file, range: n.range, severity: "warning" });
         }
       }
     }
   },
 });
+
+/** The name after the specifier expansion that can be known: `%%`, and `%i`/`%I` outside templates; undefined otherwise. */
+function expandedName(text: string, noInstance: boolean): string | undefined {
+  const e = expandKnownSpecifiers(text, noInstance ? { i: "", I: "" } : {});
+  const out = e?.text ?? text;
+  if (/%[^%]/.test(out.replaceAll("%%", ""))) return undefined;
+  return out.replaceAll("%%", "%");
+}
