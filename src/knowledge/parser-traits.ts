@@ -120,3 +120,30 @@ export const SPECIFIER_PARSERS: ReadonlySet<string> = new Set([
 
 /** Path settings whose bad value makes systemd 252 refuse the whole unit (PATH_CHECK_FATAL), not just the line. */
 export const FATAL_PATH_SETTINGS: readonly string[] = ["WorkingDirectory", "RootDirectory", "RootImage", "RootVerity"];
+
+/**
+ * Handlers among SPECIFIER_PARSERS that take a value whose specifiers expand to an empty string (`X=%i` in a unit
+ * that is not a template): the rest log "not absolute", "Invalid ..." or "Failed to parse ..." and drop the line.
+ * Measured with systemd-analyze verify of systemd 252 over every setting of each handler (the value sweep's `%i` cases).
+ */
+export const EMPTY_EXPANSION_TAKEN: ReadonlySet<string> = new Set([
+  "allowed_cpuset",
+  "capability_set",
+  "documentation",
+  "exec_apparmor_profile",
+  "exec_cpu_affinity",
+  "exec_input_text",
+  "exec_secure_bits",
+  "exec_selinux_context",
+  "exec_smack_process_label",
+  "fdname",
+  "obsolete_unit_deps",
+  "pid_file",
+  "restrict_filesystems",
+  "root_image_options",
+  "string",
+  "unit_condition_string",
+  "unit_deps",
+  "unit_path_printf",
+  "unit_string_printf",
+]);

@@ -50,3 +50,14 @@ export function parseFile(path: string, text: string, kind?: "unit" | "dropin"):
   const unitName = k === "dropin" ? (target ?? basename) : basename;
   return { path, source: ast.source, ast, problems, kind: k, unitName, name: parseUnitName(unitName), basename };
 }
+
+/**
+ * True when `%i` and `%I` certainly expand to an empty string in this file: a unit that is neither a template nor an
+ * instance, or a drop-in of one. A drop-in for a name prefix (`foo-.service.d`) or a whole type (`service.d`) may
+ * apply to templates, so it does not count.
+ */
+export function hasNoInstance(file: UnitFile): boolean {
+  const { name } = file;
+  if (name.isTemplate || name.isInstance || name.type === null) return false;
+  return file.kind === "unit" || !name.stem.endsWith("-");
+}

@@ -119,8 +119,9 @@ const PATH_PREFIXES: Record<string, string[]> = {
  * wants it absolute, of a valid length and without '..'.
  */
 export function singlePath(value: string, setting: string, parser: string): ValueProblem | null {
-  // loading/invalid-path reports these: systemd refuses the whole unit over them
-  if (value === "" || FATAL_PATH_SETTINGS.includes(setting)) return null;
+  // loading/invalid-path reports these: systemd refuses the whole unit over them (a '-' before WorkingDirectory= makes
+  // a bad path a line systemd ignores instead)
+  if (value === "" || (FATAL_PATH_SETTINGS.includes(setting) && !(setting === "WorkingDirectory" && value.startsWith("-")))) return null;
   let from = 0;
   for (const p of PATH_PREFIXES[parser] ?? []) if (value.startsWith(p, from)) from += p.length;
   const path = value.slice(from);

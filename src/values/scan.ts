@@ -168,6 +168,32 @@ export function expandForCheck(text: string): string | null {
   return out;
 }
 
+/**
+ * The text with the specifiers whose expansion is known put in (`known` maps a specifier letter to its text, e.g. `i`
+ * to "" in a unit that has no instance, `n` to the unit's name); `%%` and every other specifier stay as they are, for
+ * the value's own check. `at` is the offset of the first specifier put in; undefined when none occurs.
+ */
+export function expandKnownSpecifiers(text: string, known: Readonly<Record<string, string>>): { text: string; at: number } | undefined {
+  let out = "";
+  let at = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c !== "%" || i + 1 >= text.length) {
+      out += c;
+      continue;
+    }
+    const next = text[i + 1]!;
+    const put = Object.hasOwn(known, next) ? known[next] : undefined;
+    if (put === undefined) out += c + next;
+    else {
+      out += put;
+      if (at < 0) at = i;
+    }
+    i++;
+  }
+  return at < 0 ? undefined : { text: out, at };
+}
+
 const U64_MAX = (1n << 64n) - 1n;
 
 /** safe_atou64(): like safe_atou() (bases by prefix, leading whitespace, '+'), 64 bits. */

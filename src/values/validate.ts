@@ -1,14 +1,15 @@
 import { lintCalendar, parseTimespan } from "../calendar/index.js";
 import { closestMatch } from "../core/suggest.js";
 import { enumInfo, type DirectiveInfo } from "../knowledge/directives.js";
-import { EMPTY_REFUSED, SPECIFIER_PARSERS } from "../knowledge/parser-traits.js";
+import { EMPTY_EXPANSION_TAKEN, EMPTY_REFUSED, FATAL_PATH_SETTINGS, SPECIFIER_PARSERS } from "../knowledge/parser-traits.js";
 import { EXIT_STATUS_NAMES } from "../knowledge/exit-status.js";
 import { unitNameProblem } from "../model/unit-name.js";
 import { integerProblem, parseCInteger, type IntegerRange } from "./integer.js";
 import { KIND_VALIDATORS, valueKind } from "./kinds.js";
-import { expandForCheck, rawWords } from "./scan.js";
+import { expandForCheck, expandKnownSpecifiers, rawWords } from "./scan.js";
 import { isPercentage, parseBoolean, parseBytes, parseSignal } from "./primitives.js";
 import { withSuggestion, type ValueProblem } from "./problem.js";
+import { userGroupVerdict } from "./user-group.js";
 import { splitWords } from "./words.js";
 
 export type { ValueProblem } from "./problem.js";
@@ -104,18 +105,6 @@ const enumValue: Validator = (v, info) => {
 
 const absolutePath: Validator = (v) => (v === "" || v.startsWith("/") ? null : whole(v, `'${v}' is not an absolute path (it must start with /)`));
 
-// valid_user_group_name() in relaxed mode, plus numeric ids: what systemd 252 accepts for User=/Group=.
-const userOrGroup: Validator = (v) => {
-  if (v === "") return null;
-  if (/^\d+$/.test(v)) {
-    const n = Number(v);
-    return n <= 4294967294 && n !== 65535 ? null : whole(v, `'${v}' is not a usable numeric id (65535 and 4294967295 are reserved)`);
-  }
-  if (v.length > 256 || v === "." || v === ".." || /[:/\u0000-\u001f\u007f]/.test(v) || /^-\d+$/.test(v))
-    return whole(v, `'${v}' is not a valid user or group name`);
-  return null;
-};
-
 const unitList: Validator = (v) => {
   for (const w of splitWords(v).words) {
     if (w.text.includes("%")) continue;
@@ -190,13 +179,45 @@ const BY_TYPE: [RegExp, Validator][] = [
   [/^integer \| percentage \| infinity$/, tasks],
   [/^percentage \(may exceed 100%\)$/, percentage],
   [/^path \(absolute, specifiers\)$/, absolutePath],
-  [/^user\/group name or numeric id$/, userOrGroup],
   [/^unit-list$/, unitList],
   [/^environment assignments/, environment],
   [/^exit-status list/, exitStatusList],
 ];
 
-export function validateValue(value: string, info: DirectiveInfo): ValueProblem | null {
+/** What is known about the unit a value sits in. */
+export interface ValueContext {
+  /** The unit is neither a template nor an instance (nor a drop-in that may belong to one): `%i` and `%I` expand to "". */
+  noInstance?: boolean;
+  /** The unit's full name (`app.service`), where it is certain: what `%n` expands to. */
+  unitName?: string;
+}
+
+/**
+ * Values whose failure makes systemd refuse the whole unit: the loading/ rules judge them, with the same specifier
+ * expansion, and say so (invalid users and groups, a relative WorkingDirectory= without '-', RootDirectory=...).
+ */
+const refusesUnit = (value: string, info: DirectiveInfo) =>
+  info.parser === "user_group_compat" ||
+  info.parser === "user_group_strv_compat" ||
+  (FATAL_PATH_SETTINGS.includes(info.name) && !(info.name === "WorkingDirectory" && value.startsWith("-"))) ||
+  // a command without the '-' prefix that cannot be parsed (loading/invalid-command)
+  (info.parser === "exec" && !/^\s*[@:+!-]*/.exec(value)![0].includes("-"));
+
+/** The specifiers a context pins down: letter → expansion. */
+function knownSpecifiers(context: ValueContext): Record<string, string> | undefined {
+  if (!context.noInstance && context.unitName === undefined) return undefined;
+  const known: Record<string, string> = {};
+  if (context.noInstance) known.i = known.I = "";
+  if (context.unitName !== undefined) known.n = context.unitName;
+  return known;
+}
+
+export function validateValue(value: string, info: DirectiveInfo, context: ValueContext = {}): ValueProblem | null {
+  const known = expands(value, info) && !refusesUnit(value, info) ? knownSpecifiers(context) : undefined;
+  const e = known && expandKnownSpecifiers(value, known);
+  if (e) return expandedProblem(value, e, info, context);
+  if (info.parser === "trigger_unit" && value === context.unitName)
+    return { message: `a unit cannot trigger itself: systemd ignores the line`, from: 0, to: value.length };
   if (value === "" && EMPTY_REFUSED.has(info.parser))
     return { message: "an empty value is not valid for this setting: systemd ignores the line instead of resetting the setting", from: 0, to: 0 };
   // Grammars chosen by systemd's parser; each handles %-specifiers itself (many of these parsers expand none).
@@ -220,4 +241,37 @@ export function validateValue(value: string, info: DirectiveInfo): ValueProblem 
     ? `'${value}' is not valid once systemd expands its specifiers (the path ones give a directory, %n the unit's name): systemd ignores the line`
     : `${p.message} (once systemd turns %% into %)`;
   return { ...p, message, from: 0, to: value.length };
+}
+
+/** A value checked as systemd sees it once the specifiers its unit pins down are put in (`%i` empty, `%n` the name). */
+function expandedProblem(value: string, e: { text: string; at: number }, info: DirectiveInfo, context: ValueContext): ValueProblem | null {
+  const spec = value.slice(e.at, e.at + 2);
+  const why = spec === "%n" ? `'%n' is ${context.unitName}` : `'${spec}' expands to an empty string because the unit is not a template`;
+  if (e.text === "")
+    return EMPTY_EXPANSION_TAKEN.has(info.parser) ? null : { message: `${why}, so the value is empty: systemd ignores the line`, from: e.at, to: e.at + 2 };
+  // a problem of its own, before any specifier: reported as it is, where it is
+  const own = validateValue(value, info);
+  if (own) return own;
+  const p = validateValue(e.text, info, { unitName: context.unitName });
+  if (!p) return null;
+  // offsets before the first expanded specifier are the value's own; after it they are not
+  const at = p.to <= e.at ? { from: p.from, to: p.to } : { from: 0, to: value.length };
+  const sees = e.text === context.unitName ? why : `${why}: systemd sees '${e.text}'`;
+  return { ...p, message: `${p.message} (${sees})`, ...at };
+}
+
+/**
+ * Whether `%i`/`%I` expanding to an empty string (the unit is not a template) is what makes systemd refuse the
+ * value or the unit: values/unknown-specifier then leaves the report to the rule that says so.
+ */
+export function breaksWithEmptyInstance(value: string, info: DirectiveInfo): boolean {
+  if (!expands(value, info)) return false;
+  const e = expandKnownSpecifiers(value, { i: "", I: "" });
+  if (!e) return false;
+  if (!refusesUnit(value, info)) return validateValue(value, info, { noInstance: true }) !== null && validateValue(value, info) === null;
+  if (info.parser === "exec") return e.text.trim() === "";
+  if (info.parser === "user_group_compat") return !e.text.includes("%") && userGroupVerdict(e.text) !== null && "refused" in userGroupVerdict(e.text)!;
+  if (info.parser === "user_group_strv_compat") return e.text.trim() === "";
+  const path = expandForCheck(e.text);
+  return path !== null && (path === "" ? info.name === "WorkingDirectory" : !path.startsWith("/"));
 }

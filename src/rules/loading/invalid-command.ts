@@ -1,4 +1,6 @@
-import { EXEC_KEYS, splitExecCommands } from "../../parser/exec/parse-exec.js";
+import { hasNoInstance } from "../../model/unit-file.js";
+import { EXEC_KEYS, splitExecCommands, type ExecCommandSpan } from "../../parser/exec/parse-exec.js";
+import { expandKnownSpecifiers } from "../../values/scan.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { defineRule } from "../types.js";
 import { programProblem } from "../../values/exec-line.js";
@@ -33,23 +35,41 @@ export default defineRule({
     const keys = section === "Service" ? EXEC_KEYS : SOCKET_EXEC_KEYS;
     for (const key of keys) {
       const effective = new Set(u.list(section, key));
-      for (const { a, cmd } of u.all(section, key).flatMap((a) => splitExecCommands(a.value).map((cmd) => ({ a, cmd })))) {
-        if (cmd.prefixes.includes("-")) continue;
-        const exe = cmd.words[0];
-        // an unclosed quote in the first word makes systemd drop the line with a warning
-        if (!exe && cmd.unterminatedQuote !== undefined) continue;
-        if (exe?.text.includes("%")) continue;
-        let why = programProblem(a.value, exe);
-        // a relative path such as ./run.sh: exec/relative-executable reports it (one error per mistake)
-        if (why && exe && !exe.text.startsWith("/") && exe.text.includes("/") && cmd.from === 0 && effective.has(a)) why = null;
-        let range = exe ? valueSubRange(a.entry, exe.from, exe.to) : a.entry.valueRange;
-        if (!why && cmd.prefixes.includes("@") && cmd.words.length < 2) why = "'@' needs argv[0] after the program";
-        if (!why && cmd.unterminatedQuote !== undefined) {
-          why = "a quote is never closed";
-          range = valueSubRange(a.entry, cmd.unterminatedQuote, cmd.to);
+      for (const a of u.all(section, key)) {
+        // systemd expands specifiers over the whole line before it splits it: %i and %I are empty outside templates
+        const expanded = hasNoInstance(a.file) ? expandKnownSpecifiers(a.value, { i: "", I: "" })?.text : undefined;
+        const text = expanded ?? a.value;
+        if (expanded !== undefined && expanded.trim() === "") {
+          const why = "the line is empty once systemd expands '%i' to an empty string (the unit is not a template)";
+          ctx.report({ messageId: "invalid", data: { key, why }, file: a.file, range: a.entry.valueRange });
+          continue;
         }
-        if (why) ctx.report({ messageId: "invalid", data: { key, why }, file: a.file, range });
+        for (const cmd of splitExecCommands(text)) {
+          const why = commandProblem(text, cmd, effective.has(a));
+          if (!why) continue;
+          // offsets in an expanded line are not the file's: underline the whole value then
+          const range = expanded !== undefined ? a.entry.valueRange : valueSubRange(a.entry, why.from, why.to);
+          const reason = expanded !== undefined ? `${why.why} once systemd expands '%i' to an empty string (the unit is not a template)` : why.why;
+          ctx.report({ messageId: "invalid", data: { key, why: reason }, file: a.file, range });
+        }
       }
     }
   },
 });
+
+/** Why systemd refuses one command of a line (and where), or null. */
+function commandProblem(value: string, cmd: ExecCommandSpan, effective: boolean): { why: string; from: number; to: number } | null {
+  if (cmd.prefixes.includes("-")) return null;
+  const exe = cmd.words[0];
+  // an unclosed quote in the first word makes systemd drop the line with a warning
+  if (!exe && cmd.unterminatedQuote !== undefined) return null;
+  if (exe?.text.includes("%")) return null;
+  let why = programProblem(value, exe);
+  // a relative path such as ./run.sh: exec/relative-executable reports it (one error per mistake)
+  if (why && exe && !exe.text.startsWith("/") && exe.text.includes("/") && cmd.from === 0 && effective) why = null;
+  const at = exe ? { from: exe.from, to: exe.to } : { from: 0, to: value.length };
+  if (why) return { why, ...at };
+  if (cmd.prefixes.includes("@") && cmd.words.length < 2) return { why: "'@' needs argv[0] after the program", ...at };
+  if (cmd.unterminatedQuote !== undefined) return { why: "a quote is never closed", from: cmd.unterminatedQuote, to: cmd.to };
+  return null;
+}

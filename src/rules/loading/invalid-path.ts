@@ -1,6 +1,7 @@
 import { FATAL_PATH_SETTINGS } from "../../knowledge/parser-traits.js";
 import { TYPE_SECTION } from "../../knowledge/sections.js";
-import { expandForCheck } from "../../values/scan.js";
+import { hasNoInstance } from "../../model/unit-file.js";
+import { expandForCheck, expandKnownSpecifiers } from "../../values/scan.js";
 import { defineRule } from "../types.js";
 
 /** Path settings whose bad value is fatal in systemd 252 (PATH_CHECK_FATAL). */
@@ -40,9 +41,11 @@ export default defineRule({
         const v = a.value;
         if (v === "") continue;
         if (key === "WorkingDirectory" && (v.startsWith("-") || v === "~")) continue;
-        // judged after the specifier expansion that can be known (%%, a stray %, %n, the path specifiers)
-        const expanded = expandForCheck(v);
-        if (expanded === null) continue;
+        // judged after the specifier expansion that can be known (%%, a stray %, %n, the path specifiers, and %i and
+        // %I, empty outside templates)
+        const expanded = expandForCheck(hasNoInstance(a.file) ? (expandKnownSpecifiers(v, { i: "", I: "" })?.text ?? v) : v);
+        // an empty expansion resets these settings; WorkingDirectory= alone refuses it
+        if (expanded === null || (expanded === "" && key !== "WorkingDirectory")) continue;
         const why = absolutePathProblem(expanded);
         if (why)
           ctx.report({

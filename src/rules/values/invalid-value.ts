@@ -1,4 +1,5 @@
 import { directiveInfo } from "../../knowledge/directives.js";
+import { hasNoInstance } from "../../model/unit-file.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { validateValue } from "../../values/validate.js";
 import { checkedEntries } from "../directives/entries-helper.js";
@@ -29,10 +30,12 @@ export default defineRule({
     },
   },
   checkFile(ctx) {
+    const noInstance = hasNoInstance(ctx.file);
+    const context = { noInstance, unitName: noInstance || (ctx.file.kind === "unit" && ctx.file.name.isInstance) ? ctx.file.name.name : undefined };
     for (const { section, entry } of checkedEntries(ctx.file)) {
       const info = directiveInfo(section, entry.key);
       if (!info || info.status === "removed") continue;
-      const p = validateValue(entry.value, info);
+      const p = validateValue(entry.value, info, context);
       if (!p) continue;
       const range = valueSubRange(entry, p.from, Math.max(p.to, p.from + (entry.value.length ? 1 : 0)));
       // Turning an ignored line into a working one changes behaviour, so the fix is never "safe".

@@ -1,11 +1,14 @@
 import { directiveInfo, SPECIFIERS } from "../../knowledge/directives.js";
 import { SPECIFIER_PARSERS } from "../../knowledge/parser-traits.js";
+import { hasNoInstance } from "../../model/unit-file.js";
 import { valueSubRange } from "../../parser/unit/index.js";
+import { breaksWithEmptyInstance } from "../../values/validate.js";
 import { checkedEntries } from "../directives/entries-helper.js";
 import { defineRule } from "../types.js";
 
 const KNOWN = new Map(SPECIFIERS.map((s) => [s.specifier, s]));
-const INSTANCE = new Set(["%i", "%I", "%j", "%J"]);
+// %j and %J come from the unit name's prefix, which every unit has: only the instance itself is empty.
+const INSTANCE = new Set(["%i", "%I"]);
 
 export default defineRule({
   meta: {
@@ -31,7 +34,7 @@ export default defineRule({
   },
   checkFile(ctx) {
     const name = ctx.file.name;
-    const hasInstance = name.isTemplate || name.isInstance || ctx.file.kind === "dropin";
+    const noInstance = hasNoInstance(ctx.file);
     for (const { section, entry } of checkedEntries(ctx.file)) {
       const d = directiveInfo(section, entry.key);
       if (!d || !(d.specifiers || SPECIFIER_PARSERS.has(d.parser))) continue;
@@ -54,7 +57,8 @@ export default defineRule({
             fix: { description: `Write %${spec} (a literal ${spec})`, safe: true, edits: [{ start: range.start, end: range.start, text: "%" }] },
           });
         } else if (info.status !== "current") ctx.report({ messageId: "deprecated", data: { spec }, file: ctx.file, range, severity: "warning" });
-        else if (INSTANCE.has(spec) && !hasInstance)
+        // values/invalid-value reports an instance specifier that leaves a value systemd refuses: one finding, not two
+        else if (INSTANCE.has(spec) && noInstance && !breaksWithEmptyInstance(v, d))
           ctx.report({ messageId: "noInstance", data: { spec, unit: name.name }, file: ctx.file, range, severity: "info" });
       }
     }
