@@ -145,6 +145,12 @@ export function enumInfo(directive: string): EnumInfo | undefined {
 }
 
 /**
+ * Newer values the enum table (../shared/systemd/enums.tsv) lists without marking them as new since 252:
+ * parse_ip_protocol() of systemd 252 (src/shared/ip-protocol-list.c, SocketProtocol=) takes udplite and sctp only.
+ */
+const UNMARKED_NEWER_THAN_252: Readonly<Record<string, readonly string[]>> = { SocketProtocol: ["mptcp"] };
+
+/**
  * Values of a setting that systemd 252 refuses because a later release added them: the enum table's own list,
  * and, where 252 still parsed the setting as a plain boolean (PrivateTmp=, PrivateUsers=, ProtectHostname=,
  * ProtectControlGroups=), every value of the newer enum that is not a boolean. `private:HOSTNAME` stands for
@@ -153,7 +159,7 @@ export function enumInfo(directive: string): EnumInfo | undefined {
 export function valuesNewerThan252(info: DirectiveInfo): readonly string[] {
   const e = enumInfo(info.name);
   if (!e) return [];
-  if (info.parser !== "bool") return e.newSinceV252;
+  if (info.parser !== "bool") return [...e.newSinceV252, ...(UNMARKED_NEWER_THAN_252[info.name] ?? [])];
   return [...new Set([...e.newSinceV252, ...e.values.filter((v) => !["yes", "no", "true", "false", "on", "off", "1", "0"].includes(v))])];
 }
 

@@ -46,6 +46,7 @@ export const EMPTY_REFUSED: ReadonlySet<string> = new Set([
   "service_timeout_failure_mode",
   "service_type",
   "signal",
+  "socket_bind",
   "socket_protocol",
   "socket_service",
   "socket_timestamping",

@@ -8,7 +8,14 @@ export const isEnvName = (s: string) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s);
 export function envNames(value: string, setting: string): ValueProblem | null {
   const assignments = setting === "UnsetEnvironment";
   for (let p: number | null = 0; ;) {
-    const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
+    // UnsetEnvironment= decodes C escapes while it splits (EXTRACT_CUNESCAPE), PassEnvironment= does not
+    const w = extractFirstWord(value, p, WHITESPACE, { unquote: true, cunescape: assignments });
+    if (w.error === "escape")
+      return problemAt(
+        w.errorAt!,
+        w.errorAt! + 2,
+        `'${value.slice(w.errorAt, w.errorAt! + 2)}' is not an escape systemd knows: it ignores the whole line (${setting}= "trailing garbage")`,
+      );
     if (w.errorAt !== undefined)
       return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
     if (w.word === null) return null;

@@ -10,7 +10,10 @@ import { deviceAllow } from "./device-allow.js";
 import { ioDeviceLatency, ioDeviceWeight, ioLimit } from "./device-io.js";
 import { envNames } from "./env-names.js";
 import { execLine } from "./exec-line.js";
-import { busName, coredumpFilter, inputData, interfaceName, logNamespace, rootHash, rootHashSignature } from "./names.js";
+import { busName, coredumpFilter, fdName, inputData, inputText, interfaceName, logNamespace, rootHash, rootHashSignature } from "./names.js";
+import { bpfForeignProgram } from "./bpf-program.js";
+import { extensionImages, mountImages, rootImageOptions } from "./images.js";
+import { personality } from "./personality.js";
 import { documentationUrls, logExtraFields, pressureLimit, searchPath } from "./misc-lists.js";
 import { ipPrefixes } from "./ip-prefix.js";
 import {
@@ -83,7 +86,14 @@ export type ValueKind =
   | "coredump-filter"
   | "root-hash"
   | "root-hash-sig"
-  | "input-data";
+  | "input-data"
+  | "input-text"
+  | "fd-name"
+  | "mount-images"
+  | "extension-images"
+  | "root-image-options"
+  | "bpf-foreign-program"
+  | "personality";
 
 const BY_PARSER: Record<string, ValueKind> = {
   in_addr_prefixes: "ip-prefixes",
@@ -144,6 +154,13 @@ const BY_PARSER: Record<string, ValueKind> = {
   exec_root_hash: "root-hash",
   exec_root_hash_sig: "root-hash-sig",
   exec_input_data: "input-data",
+  exec_input_text: "input-text",
+  fdname: "fd-name",
+  mount_images: "mount-images",
+  extension_images: "extension-images",
+  root_image_options: "root-image-options",
+  bpf_foreign_program: "bpf-foreign-program",
+  personality: "personality",
 };
 
 export function valueKind(info: DirectiveInfo): ValueKind | undefined {
@@ -201,4 +218,11 @@ export const KIND_VALIDATORS: Record<ValueKind, KindValidator> = {
   "root-hash": (v) => rootHash(v),
   "root-hash-sig": (v) => rootHashSignature(v),
   "input-data": (v) => inputData(v),
+  "input-text": (v) => inputText(v),
+  "fd-name": (v) => fdName(v),
+  "mount-images": mountImages,
+  "extension-images": extensionImages,
+  "root-image-options": rootImageOptions,
+  "bpf-foreign-program": bpfForeignProgram,
+  personality: (v) => personality(v),
 };

@@ -38,6 +38,9 @@ const dropped = (invert: boolean, things: string) =>
     : `systemd ignores this item, so the allow list lacks those ${things} and the service fails when it uses them`;
 const ignoredLine = "systemd ignores the whole line, so the protection is not applied";
 
+/** A quote left open at `at` (extract_first_word() fails there): what systemd then does with the line. */
+const unterminatedAt = (at: number, consequence: string): ValueProblem => problemAt(at, at + 1, `unterminated quote: ${consequence}`);
+
 /** One system call or `@group` word; null when systemd knows it. */
 function syscallProblem(name: string, from: number, to: number, ignoredItem: string): ValueProblem | null {
   if (name.startsWith("@")) {
@@ -128,7 +131,8 @@ export const SECCOMP_ARCHITECTURES = [
 
 /** SystemCallArchitectures= (config_parse_syscall_archs): architecture names, unquoted. */
 export function syscallArchitectures(value: string): ValueProblem | null {
-  for (const w of splitWords(value).words)
+  const { words, unterminated } = splitWords(value);
+  for (const w of words)
     if (!SECCOMP_ARCHITECTURES.includes(w.text))
       return withSuggestion(
         problemAt(
@@ -138,6 +142,8 @@ export function syscallArchitectures(value: string): ValueProblem | null {
         ),
         closestMatch(w.text, SECCOMP_ARCHITECTURES),
       );
+  if (unterminated !== undefined)
+    return unterminatedAt(unterminated, "systemd ignores the rest of the line, so calls of the architectures named there are not allowed");
   return null;
 }
 
@@ -213,7 +219,7 @@ export function restrictFileSystems(value: string): ValueProblem | null {
   if (value === "") return null;
   const invert = value.startsWith("~");
   const shift = invert ? 1 : 0;
-  const { words } = splitWords(invert ? value.slice(1) : value);
+  const { words, unterminated } = splitWords(invert ? value.slice(1) : value);
   for (const w of words) {
     if (w.text.startsWith("@") && !FILESYSTEM_GROUPS.includes(w.text))
       return withSuggestion(
@@ -221,6 +227,8 @@ export function restrictFileSystems(value: string): ValueProblem | null {
         closestMatch(w.text, FILESYSTEM_GROUPS),
       );
   }
+  if (unterminated !== undefined)
+    return unterminatedAt(unterminated + shift, "systemd ignores the rest of the line, so the restriction does not cover the filesystems named there");
   for (const w of words) {
     if (!w.text.startsWith("@") && !FILESYSTEMS.includes(w.text))
       return {
@@ -281,10 +289,13 @@ export function networkInterfaces(value: string): ValueProblem | null {
   if (value === "") return null;
   const invert = value.startsWith("~");
   const shift = invert ? 1 : 0;
-  for (const w of splitWords(invert ? value.slice(1) : value).words) {
+  const { words, unterminated } = splitWords(invert ? value.slice(1) : value);
+  for (const w of words) {
     const why = interfaceNameProblem(w.text);
     if (why) return problemAt(w.from + shift, w.to + shift, `'${w.text}' ${why}: ${dropped(invert, "interfaces")}`);
   }
+  if (unterminated !== undefined)
+    return unterminatedAt(unterminated + shift, "systemd ignores the rest of the line, so the interfaces named there are not covered");
   return null;
 }
 
@@ -324,12 +335,14 @@ export const CGROUP_CONTROLLERS = [
 /** Delegate= (config_parse_delegate): a boolean or controller names; an unknown name is dropped with a warning from systemd. */
 export function delegate(value: string): ValueProblem | null {
   if (value === "" || parseBoolean(value) !== undefined) return null;
-  for (const w of splitWords(value).words)
+  const { words, unterminated } = splitWords(value);
+  for (const w of words)
     if (!CGROUP_CONTROLLERS.includes(w.text))
       return withSuggestion(
         problemAt(w.from, w.to, `'${w.text}' is not a cgroup controller or a boolean: systemd ignores this item, so that controller is not delegated`),
         closestMatch(w.text, CGROUP_CONTROLLERS),
       );
+  if (unterminated !== undefined) return unterminatedAt(unterminated, "systemd ignores the whole line, so nothing is delegated by it");
   return null;
 }
 

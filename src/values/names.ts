@@ -1,10 +1,11 @@
 /**
  * Single names of systemd 252: BusName= (sd_bus_service_name_is_valid()), BindToDevice= (ifname_valid()),
- * LogNamespace= (log_namespace_name_valid()), CoredumpFilter= (coredump_filter_mask_from_string()), and the
- * encoded data of RootHash=, RootHashSignature= and StandardInputData=.
+ * LogNamespace= (log_namespace_name_valid()), CoredumpFilter= (coredump_filter_mask_from_string()),
+ * FileDescriptorName= (fdname_is_valid()), and the encoded data of RootHash=, RootHashSignature=,
+ * StandardInputData= and StandardInputText=.
  */
 import { problemAt, withSuggestion, type ValueProblem } from "./problem.js";
-import { expandForCheck, rawWords } from "./scan.js";
+import { badEscapeEnd, badEscapeText, cunescapeOne, expandForCheck, rawWords } from "./scan.js";
 import { closestMatch } from "../core/suggest.js";
 
 const whole = (value: string, message: string): ValueProblem => problemAt(0, value.length, message);
@@ -94,4 +95,32 @@ export function rootHashSignature(value: string): ValueProblem | null {
 export function inputData(value: string): ValueProblem | null {
   if (value === "" || isBase64(value)) return null;
   return whole(value, `'${value}' is not base64 data: systemd ignores the line`);
+}
+
+/** FileDescriptorName= (fdname_is_valid() after the specifiers): at most 255 printable ASCII characters, no ':'. */
+export function fdName(value: string): ValueProblem | null {
+  if (value === "") return null;
+  const name = expandForCheck(value);
+  if (name === null) return null;
+  const bad = value.search(/[^ -~]|:/);
+  if (bad >= 0) {
+    const c = value[bad]!;
+    const why = c === ":" ? "':' separates the names in $LISTEN_FDNAMES" : `${JSON.stringify(c)} is not a printable ASCII character`;
+    return problemAt(bad, bad + 1, `a file descriptor name cannot contain this character (${why}): systemd ignores the line`);
+  }
+  if (name.length > 255) return whole(value, `'${value}' is longer than 255 characters: systemd ignores the line`);
+  return null;
+}
+
+/** StandardInputText= (cunescape() without relaxation): every backslash must start an escape systemd knows. */
+export function inputText(value: string): ValueProblem | null {
+  for (let i = value.indexOf("\\"); i >= 0; i = value.indexOf("\\", i)) {
+    const e = cunescapeOne(value, i + 1);
+    if (!e) {
+      const end = badEscapeEnd(value, i);
+      return problemAt(i, end, `${badEscapeText(value.slice(i, end))}: systemd ignores the line`);
+    }
+    i += 1 + e.length;
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 /** Lists of paths: ReadOnlyPaths= and friends (absolute, `-`/`+` prefixes), StateDirectory= and friends (relative, `:` symlink). */
 import { FATAL_PATH_SETTINGS } from "../knowledge/parser-traits.js";
 import { didYouMean, problemAt, withSuggestion, type ValueProblem } from "./problem.js";
-import { expandForCheck, extractFirstWord, pathProblem, WHITESPACE } from "./scan.js";
+import { badEscapeEnd, badEscapeText, expandForCheck, extractFirstWord, pathProblem, WHITESPACE } from "./scan.js";
 
 const EFFECT: Record<string, string> = {
   ReadOnlyPaths: "it stays writable",
@@ -45,15 +45,21 @@ const BASES: Record<string, string> = {
 export function execDirectories(value: string, setting: string): ValueProblem | null {
   const dropped = "systemd ignores this directory, so it is not created";
   for (let p: number | null = 0; ;) {
-    const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
-    if (w.errorAt !== undefined)
-      return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
+    // quotes are removed and backslashes kept; they are decoded when the word is cut at ':'
+    const w = extractFirstWord(value, p, WHITESPACE, { unquote: true, retainEscape: true });
+    if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote: systemd ignores the rest of ${setting}=`);
     if (w.word === null) return null;
     p = w.next;
     // SOURCE[:DEST]: extract_many_words() on ':' with separators coalesced, so leading colons are skipped (a '\\:' keeps one)
-    const src0 = extractFirstWord(w.word, 0, ":", {});
+    const src0 = extractFirstWord(w.word, 0, ":", { cunescape: true });
+    const dest0 = src0.errorAt === undefined ? extractFirstWord(w.word, src0.next, ":", { cunescape: true }) : src0;
+    if (dest0.errorAt !== undefined) {
+      const at = w.at[dest0.errorAt]!;
+      const to = w.at[badEscapeEnd(w.word, dest0.errorAt) - 1]! + 1;
+      return problemAt(at, to, `${badEscapeText(value.slice(at, to))}: systemd ignores the rest of ${setting}=`);
+    }
     const src = src0.word ?? "";
-    const dest = extractFirstWord(w.word, src0.next, ":", {}).word ?? undefined;
+    const dest = dest0.word ?? undefined;
     if (src === "") return problemAt(w.from, w.to, `'${w.word}' names no directory: systemd ignores the rest of ${setting}=`);
     const srcExpanded = expandForCheck(src);
     if (srcExpanded === null) continue;

@@ -36,7 +36,8 @@ const micros: Parse = (v) => {
 /** RLIMIT_NICE: +N (nice level 0..19), -N (-20..0), or the raw value 0..40. */
 const nice: Parse = (v) => {
   const n = safeAtou64(/^[+-]/.test(v) ? v.slice(1) : v);
-  if (n === undefined) return "is not a nice level (-20..19, written with its sign) or a raw limit 0..40";
+  if (n === undefined)
+    return `is not a nice level (-20..19, written with its sign) or a raw limit 0..40${v === "infinity" ? " ('infinity' does not apply to LimitNICE=)" : ""}`;
   if (v.startsWith("+")) return n >= 20n ? "is out of range (nice levels go up to +19)" : 20n - n;
   if (v.startsWith("-")) return n > 20n ? "is out of range (nice levels go down to -20)" : 20n + n;
   return n > 40n ? "is out of range (raw limits go up to 40)" : n;
@@ -64,7 +65,8 @@ const BY_LIMIT: Record<string, Parse> = {
 export function rlimit(value: string, setting: string, ltype: string): ValueProblem | null {
   const parse = BY_LIMIT[ltype];
   if (!parse) return null;
-  const one = (v: string): bigint | string => (v === "infinity" ? RLIM_INFINITY : parse(v));
+  // rlimit_parse_nice() alone has no 'infinity' (a nice level has no such value)
+  const one = (v: string): bigint | string => (v === "infinity" && parse !== nice ? RLIM_INFINITY : parse(v));
   const colon = value.indexOf(":");
   const softText = colon < 0 ? value : value.slice(0, colon);
   const rest = colon < 0 ? undefined : value.slice(colon + 1);

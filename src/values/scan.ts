@@ -83,6 +83,60 @@ export interface ExtractFlags {
   unquote?: boolean;
   /** EXTRACT_DONT_COALESCE_SEPARATORS: each separator ends a word, so two in a row give an empty word. */
   dontCoalesce?: boolean;
+  /** EXTRACT_RETAIN_ESCAPE: a backslash is an ordinary character (it stays, and escapes nothing). */
+  retainEscape?: boolean;
+  /**
+   * EXTRACT_CUNESCAPE|EXTRACT_UNESCAPE_SEPARATORS: a backslash starts a C escape (\n, \xHH, \uHHHH, octal...) or
+   * escapes a separator or a backslash; any other backslash makes the call fail.
+   */
+  cunescape?: boolean;
+}
+
+const LETTER_ESCAPES: Record<string, string> = { a: "\u0007", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\\": "\\", '"': '"', "'": "'", s: " " };
+
+/**
+ * cunescape_one() of systemd 252: the escape whose letter is at `s[i]` (just after the backslash), as the
+ * character it stands for and how many characters it takes; undefined when systemd does not know it. NUL
+ * (\x00, \000, \u0000) and octal values above 255 are refused, so are \U code points that are not valid.
+ */
+export function cunescapeOne(s: string, i: number): { char: string; length: number } | undefined {
+  const c = s[i];
+  if (c === undefined) return undefined;
+  if (Object.hasOwn(LETTER_ESCAPES, c)) return { char: LETTER_ESCAPES[c]!, length: 1 };
+  if (c === "x" || c === "u" || c === "U") {
+    const digits = c === "x" ? 2 : c === "u" ? 4 : 8;
+    const text = s.slice(i + 1, i + 1 + digits);
+    if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(text)) return undefined;
+    const n = parseInt(text, 16);
+    if (n === 0) return undefined;
+    if (c === "U" && (n >= 0x110000 || (n & 0xfffff800) === 0xd800 || (n >= 0xfdd0 && n <= 0xfdef) || (n & 0xfffe) === 0xfffe)) return undefined;
+    return { char: c === "x" ? String.fromCharCode(n) : String.fromCodePoint(n), length: digits + 1 };
+  }
+  if (/[0-7]/.test(c)) {
+    const oct = s.slice(i, i + 3);
+    if (!/^[0-7]{3}$/.test(oct)) return undefined;
+    const n = parseInt(oct, 8);
+    return n === 0 || n > 255 ? undefined : { char: String.fromCharCode(n), length: 3 };
+  }
+  return undefined;
+}
+
+/** Where the escape refused at the backslash `s[i]` ends: its letter and the digits of that kind it goes on with. */
+export function badEscapeEnd(s: string, i: number): number {
+  const c = s[i + 1];
+  if (c === undefined) return i + 1;
+  const [digits, re] =
+    c === "x" ? [2, /[0-9a-fA-F]/] : c === "u" ? [4, /[0-9a-fA-F]/] : c === "U" ? [8, /[0-9a-fA-F]/] : /[0-7]/.test(c) ? [2, /[0-7]/] : [0, /$^/];
+  let end = i + 2;
+  while (end < s.length && end < i + 2 + digits && re.test(s[end]!)) end++;
+  return end;
+}
+
+/** What is wrong with an escape systemd refuses (`raw` from its backslash to badEscapeEnd()). */
+export function badEscapeText(raw: string): string {
+  if (raw === "\\") return "a backslash at the end escapes nothing";
+  if (/^\\(x00|u0000|U00000000|000)$/.test(raw)) return `'${raw}' stands for a NUL character, which systemd refuses`;
+  return `'${raw}' is not an escape systemd knows (\\\\ for a backslash, \\n, \\t, \\xHH, \\uHHHH, three octal digits up to \\377...)`;
 }
 
 /** One extract_first_word() step: the word, where it started, and where the next step begins (null: the input is used up). */
@@ -93,49 +147,71 @@ export interface Extracted {
   /** End of the raw word in the input (quotes and escapes included). */
   to: number;
   next: number | null;
-  /** The position of the problem when systemd's call fails (an unterminated quote, a trailing backslash). */
+  /** The position of the problem when systemd's call fails (an unterminated quote, a trailing backslash, an unknown escape). */
   errorAt?: number;
+  /** What failed: a quote left open, a backslash at the very end, or (with `cunescape`) an escape systemd does not know. */
+  error?: "quote" | "backslash" | "escape";
+  /** For each character of `word`, its offset in the input. */
+  at: number[];
 }
 
 /**
- * extract_first_word() of systemd 252 for the flags the grammars use. A backslash takes the next
- * character literally (C escapes are not decoded: the result only feeds checks).
+ * extract_first_word() of systemd 252 for the flags the grammars use. Without `cunescape` a backslash takes the
+ * next character literally (C escapes are not decoded: the result only feeds checks).
  */
 export function extractFirstWord(s: string, pos: number | null, separators: string, flags: ExtractFlags = {}): Extracted {
-  if (pos === null) return { word: null, from: s.length, to: s.length, next: null };
+  if (pos === null) return { word: null, from: s.length, to: s.length, next: null, at: [] };
   let i = pos;
   let started = flags.dontCoalesce === true;
   for (; ; i++) {
-    if (i >= s.length) return started ? { word: "", from: i, to: i, next: null } : { word: null, from: i, to: i, next: null };
+    if (i >= s.length) return started ? { word: "", from: i, to: i, next: null, at: [] } : { word: null, from: i, to: i, next: null, at: [] };
     if (separators.includes(s[i]!)) {
-      if (flags.dontCoalesce) return { word: "", from: i, to: i, next: i + 1 };
+      if (flags.dontCoalesce) return { word: "", from: i, to: i, next: i + 1, at: [] };
     } else break;
   }
   started = true;
   const from = i;
   let word = "";
+  const at: number[] = [];
+  const add = (text: string, where: number) => {
+    word += text;
+    for (let k = 0; k < text.length; k++) at.push(where);
+  };
+  const fail = (errorAt: number, error: Extracted["error"], to = s.length): Extracted => ({ word: null, from, to, next: null, errorAt, error, at });
   let quote: string | null = null;
   for (; ; i++) {
     if (i >= s.length) {
-      if (quote) return { word: null, from, to: i, next: null, errorAt: s.lastIndexOf(quote, i - 1) };
-      return { word, from, to: i, next: null };
+      if (quote) return fail(s.lastIndexOf(quote, i - 1), "quote", i);
+      return { word, from, to: i, next: null, at };
     }
     const c = s[i]!;
-    if (c === "\\") {
-      if (i + 1 >= s.length) return { word: null, from, to: i + 1, next: null, errorAt: i };
-      word += s[++i];
+    if (c === "\\" && !flags.retainEscape) {
+      if (i + 1 >= s.length) return fail(i, "backslash", i + 1);
+      if (flags.cunescape) {
+        const e = cunescapeOne(s, i + 1);
+        if (e) {
+          add(e.char, i);
+          i += e.length;
+        } else if (separators.includes(s[i + 1]!) || s[i + 1] === "\\") {
+          add(s[i + 1]!, i);
+          i++;
+        } else return fail(i, "escape", i + 2);
+      } else {
+        add(s[i + 1]!, i);
+        i++;
+      }
     } else if (quote) {
       if (c === quote) {
         quote = null;
-        if (!flags.unquote) word += c;
-      } else word += c;
+        if (!flags.unquote) add(c, i);
+      } else add(c, i);
     } else if ((c === "'" || c === '"') && flags.unquote) quote = c;
     else if (separators.includes(c)) {
-      if (flags.dontCoalesce) return { word, from, to: i, next: i + 1 };
+      if (flags.dontCoalesce) return { word, from, to: i, next: i + 1, at };
       const to = i;
       while (i < s.length && separators.includes(s[i]!)) i++;
-      return { word, from, to, next: i >= s.length ? null : i };
-    } else word += c;
+      return { word, from, to, next: i >= s.length ? null : i, at };
+    } else add(c, i);
   }
 }
 

@@ -89,10 +89,12 @@ function addressProblem(s: string, setting: string): string | null {
 
 export function listenAddress(value: string, setting: string): ValueProblem | null {
   if (value === "") return null;
-  const expanded = expandForCheck(value);
-  if (expanded === null) return null;
   const dropped = "systemd ignores the line, so the socket does not listen there";
-  if (!["ListenStream", "ListenDatagram", "ListenSequentialPacket", "ListenNetlink"].includes(setting)) {
+  const isPath = !["ListenStream", "ListenDatagram", "ListenSequentialPacket", "ListenNetlink"].includes(setting);
+  // a path that starts with neither '/' nor a specifier is relative whatever the specifiers further on give
+  const expanded = expandForCheck(value) ?? (isPath && value[0] !== "%" ? value : null);
+  if (expanded === null) return null;
+  if (isPath) {
     const why = pathProblem(expanded, "absolute");
     return why ? problemAt(0, value.length, `'${value}' ${why}: ${dropped}`) : null;
   }

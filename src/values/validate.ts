@@ -6,7 +6,7 @@ import { EXIT_STATUS_NAMES } from "../knowledge/exit-status.js";
 import { unitNameProblem } from "../model/unit-name.js";
 import { integerProblem, parseCInteger, type IntegerRange } from "./integer.js";
 import { KIND_VALIDATORS, valueKind } from "./kinds.js";
-import { expandForCheck, expandKnownSpecifiers, rawWords } from "./scan.js";
+import { expandForCheck, expandKnownSpecifiers, rawWords, safeAtou64 } from "./scan.js";
 import { isPercentage, parseBoolean, parseBytes, parseSignal } from "./primitives.js";
 import { withSuggestion, type ValueProblem } from "./problem.js";
 import { userGroupVerdict } from "./user-group.js";
@@ -50,8 +50,18 @@ const bytesPercentInfinity: Validator = (v) =>
     ? null
     : whole(v, `'${v}' is not a size (e.g. 512M, 2G), a percentage or 'infinity'`);
 
-const tasks: Validator = (v) =>
-  v === "" || v === "infinity" || isPercentage(v) || /^\d+$/.test(v) ? null : whole(v, `'${v}' is not a number of tasks, a percentage or 'infinity'`);
+// config_parse_tasks_max(): a percentage, else safe_atou64() below UINT64_MAX (0 is resources/resource-ranges' to report)
+const tasks: Validator = (v) => {
+  if (v === "" || v === "infinity" || isPercentage(v)) return null;
+  const n = safeAtou64(v);
+  if (n !== undefined && n < (1n << 64n) - 1n) return null;
+  return whole(
+    v,
+    n !== undefined || /^\d+$/.test(v)
+      ? `'${v}' is too large for a number of tasks (use 'infinity' for no limit): systemd ignores the line`
+      : `'${v}' is not a number of tasks, a percentage or 'infinity'`,
+  );
+};
 
 const percentage: Validator = (v) => (v === "" || isPercentage(v) ? null : whole(v, `'${v}' is not a percentage such as 50% or 150%`));
 
