@@ -4,6 +4,7 @@ import { SPECIAL_UNITS } from "../knowledge/special-units.js";
 import { SYSTEMD_SYSTEM_UNITS } from "../knowledge/systemd-units.generated.js";
 import { directiveDefault } from "../knowledge/defaults.js";
 import type { EditorKnowledge } from "./knowledge.js";
+import { isBooleanSetting } from "../values/validate.js";
 
 /** Editor knowledge backed by the generated directive tables. */
 export function defaultKnowledge(): EditorKnowledge {
@@ -39,7 +40,7 @@ export function defaultKnowledge(): EditorKnowledge {
       if (!d) return [];
       const e = enumInfo(key);
       if (e && (e.sections.length === 0 || e.sections.includes(section))) return enumChoices(e);
-      return /^bool/i.test(d.valueType) ? ["yes", "no"] : [];
+      return isBooleanSetting(d) ? ["yes", "no"] : [];
     },
     specifiers: () => SPECIFIERS.filter((s) => s.status === "current").map((s) => ({ specifier: s.specifier, meaning: s.meaning })),
     // systemd.special(7) and the units systemd 252 itself ships (systemd-networkd.service, tmp.mount…)

@@ -7,7 +7,7 @@ import { unitNameProblem } from "../model/unit-name.js";
 import { integerProblem, parseCInteger, type IntegerRange } from "./integer.js";
 import { KIND_VALIDATORS, valueKind } from "./kinds.js";
 import { expandForCheck, expandKnownSpecifiers, rawWords, safeAtou64 } from "./scan.js";
-import { isPercentage, parseBoolean, parseBytes, parseSignal } from "./primitives.js";
+import { isPercentage, parseBoolean, parseSignal } from "./primitives.js";
 import { withSuggestion, type ValueProblem } from "./problem.js";
 import { userGroupVerdict } from "./user-group.js";
 import { splitWords } from "./words.js";
@@ -30,8 +30,6 @@ const expands = (v: string, info: DirectiveInfo) => (info.specifiers || SPECIFIE
 
 const bool: Validator = (v) => (v === "" || parseBoolean(v) !== undefined ? null : whole(v, `'${v}' is not a boolean (yes/no, true/false, on/off, 1/0)`));
 
-const unsigned: Validator = (v) => (v === "" || /^\d+$/.test(v) ? null : whole(v, `'${v}' is not a non-negative integer`));
-
 const timespan: Validator = (v, info) => {
   if (v === "") return null;
   // parse_nsec() (TimerSlackNSec=) also takes nanoseconds: check those words as microseconds, the same grammar.
@@ -44,11 +42,6 @@ const fileMode: Validator = (v) =>
 
 const signal: Validator = (v) =>
   v === "" || parseSignal(v) !== undefined ? null : whole(v, `'${v}' is not a signal name (SIGTERM, SIGINT, SIGRTMIN+1...) or number`);
-
-const bytesPercentInfinity: Validator = (v) =>
-  v === "" || v === "infinity" || isPercentage(v) || parseBytes(v) !== undefined
-    ? null
-    : whole(v, `'${v}' is not a size (e.g. 512M, 2G), a percentage or 'infinity'`);
 
 // config_parse_tasks_max(): a percentage, else safe_atou64() below UINT64_MAX (0 is resources/resource-ranges' to report)
 const tasks: Validator = (v) => {
@@ -77,15 +70,15 @@ const calendarOrSpan: Validator = (v, info) => {
 };
 
 const STREAM_PREFIXES = ["file:", "append:", "truncate:", "fd:"];
-const NUMERIC_FALLBACK: Record<string, number> = { exec_cpu_sched_policy: 2147483647, exec_io_class: 8, log_facility: 127 };
+const NUMERIC_FALLBACK: Record<string, number> = { exec_cpu_sched_policy: 2147483647, exec_io_class: 8, log_facility: 127, log_level: 7, ip_tos: 255 };
 
 const enumValue: Validator = (v, info) => {
   // StandardInput=/StandardOutput= expand specifiers only in a file: path; their names are taken literally.
   if (v === "" || (expands(v, info) && !["exec_input", "exec_output"].includes(info.parser))) return null;
   const e = enumInfo(info.name);
   if (!e) return null;
-  if (e.acceptsBoolean || /\(bool/.test(info.valueType)) if (parseBoolean(v) !== undefined) return null;
-  const stream = /file:/.test(info.valueType) ? STREAM_PREFIXES.find((p) => v.startsWith(p)) : undefined;
+  if (e.acceptsBoolean && parseBoolean(v) !== undefined) return null;
+  const stream = info.parser === "exec_input" || info.parser === "exec_output" ? STREAM_PREFIXES.find((p) => v.startsWith(p)) : undefined;
   if (stream) {
     const path = v.slice(stream.length);
     // The path's specifiers are expanded (%t/app.log), so one that starts with a specifier is taken as it comes.
@@ -103,17 +96,13 @@ const enumValue: Validator = (v, info) => {
   if (info.parser === "socket_timestamping" && (["nsec", "usec", "µs", "μs"].includes(v) || parseBoolean(v) !== undefined)) return null;
   // parse_ip_protocol(): names in any case, or the protocol's number; 252 takes UDP-Lite (136) and SCTP (132) only.
   if (info.parser === "socket_protocol" && (["udplite", "sctp"].includes(v.toLowerCase()) || [132n, 136n].includes(parseCInteger(v) ?? -1n))) return null;
-  if (/0\.\.7/.test(info.valueType) && /^[0-7]$/.test(v)) return null;
-  if (/0\.\.3/.test(info.valueType) && /^[0-3]$/.test(v)) return null;
-  if (/0\.\.255/.test(info.valueType) && /^\d+$/.test(v) && Number(v) <= 255) return null;
-  if (/private\[:HOSTNAME\]/.test(info.valueType) && v.startsWith("private:")) return null;
+  // ProtectHostname=private:NAME (newer than 252: directives/newer-than-target judges the version)
+  if (info.name === "ProtectHostname" && v.startsWith("private:")) return null;
   // Deprecated values are reported by values/deprecated-value, not as invalid.
   if (e.deprecated.split(/[;,]\s*|->/).some((d) => d.trim().split(/\s/)[0] === v)) return null;
   const allowed = [...new Set([...e.values, ...(e.acceptsBoolean ? ["yes", "no"] : [])])];
   return withSuggestion(whole(v, `'${v}' is not one of: ${allowed.join(", ")}`), closestMatch(v, allowed));
 };
-
-const absolutePath: Validator = (v) => (v === "" || v.startsWith("/") ? null : whole(v, `'${v}' is not an absolute path (it must start with /)`));
 
 const unitList: Validator = (v) => {
   for (const w of splitWords(v).words) {
@@ -125,13 +114,28 @@ const unitList: Validator = (v) => {
 };
 
 // env_assignment_is_valid(): NAME=value words, NAME made of letters, digits and '_', not starting with a digit.
+/**
+ * Whether a variable name can be valid once systemd expands its specifiers (Environment= expands them before it checks
+ * the name: `APP_%b=1` names APP_ and the boot ID). Specifiers whose text is not known here are given the benefit of
+ * the doubt; the name's own characters must still be letters, digits and '_', and not begin with a digit.
+ */
+function envNameMayBeValid(name: string): boolean {
+  if (!name.includes("%")) return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+  let own = "";
+  for (let i = 0; i < name.length; i++) {
+    if (name[i] === "%" && /[A-Za-z0-9]/.test(name[i + 1] ?? "")) i++;
+    else own += name[i];
+  }
+  return /^[A-Za-z0-9_]*$/.test(own) && (name.startsWith("%") ? true : /^[A-Za-z_]/.test(name)) && !/^%%/.test(name);
+}
+
 const environment: Validator = (v) => {
   const { words, unterminated } = splitWords(v);
   if (unterminated !== undefined) return { message: "unterminated quote: systemd ignores the whole line", from: unterminated, to: unterminated + 1 };
   for (const w of words) {
     const eq = w.text.indexOf("=");
     const name = eq > 0 ? w.text.slice(0, eq) : w.text;
-    if (eq <= 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+    if (eq <= 0 || !envNameMayBeValid(name))
       return {
         message: `'${w.text}' is not a NAME=value assignment (names use letters, digits and _, not starting with a digit); systemd ignores it`,
         from: w.from,
@@ -176,23 +180,98 @@ const integer: Validator = (v, info) => {
   return want ? whole(v, `'${v}' is not ${want}${r.extra ? ` or ${r.extra.join(", ")}` : ""}; systemd ignores the line`) : null;
 };
 
-/** Validators by value type (knowledge base `valueType`); types not listed are not checked. */
-const BY_TYPE: [RegExp, Validator][] = [
-  [/^bool( \(empty=unset\/default\))?$/, bool],
-  [/^enum/, enumValue],
-  [/^timespan or calendar/, calendarOrSpan],
-  [/^timespan/, timespan],
-  [/^integer \(unsigned\)$/, unsigned],
-  [/^file-mode \(octal\)$/, fileMode],
-  [/^signal/, signal],
-  [/^bytes \| percentage \| infinity$/, bytesPercentInfinity],
-  [/^integer \| percentage \| infinity$/, tasks],
-  [/^percentage \(may exceed 100%\)$/, percentage],
-  [/^path \(absolute, specifiers\)$/, absolutePath],
-  [/^unit-list$/, unitList],
-  [/^environment assignments/, environment],
-  [/^exit-status list/, exitStatusList],
+/** Parsers whose values are names from the enum table (string-table.h's ..._from_string(), some with a boolean). */
+const ENUM_PARSERS = [
+  "collect_mode",
+  "device_policy",
+  "emergency_action",
+  "exec_cpu_sched_policy",
+  "exec_input",
+  "exec_io_class",
+  "exec_keyring_mode",
+  "exec_mount_flags",
+  "exec_output",
+  "exec_preserve_mode",
+  "exec_utmp_mode",
+  "ip_tos",
+  "job_mode",
+  "kill_mode",
+  "log_facility",
+  "log_level",
+  "managed_oom_mode",
+  "managed_oom_preference",
+  "memory_pressure_watch",
+  "memory_thp",
+  "notify_access",
+  "numa_policy",
+  "oom_policy",
+  "private_bpf",
+  "private_pids",
+  "proc_subset",
+  "protect_home",
+  "protect_proc",
+  "protect_system",
+  "runtime_preserve_mode",
+  "service_exit_type",
+  "service_restart",
+  "service_restart_mode",
+  "service_timeout_failure_mode",
+  "service_type",
+  "socket_bind",
+  "socket_defer_trigger",
+  "socket_protocol",
+  "socket_timestamping",
 ];
+
+const TIMESPAN_PARSERS = [
+  "sec",
+  "sec_fix_0",
+  "sec_def_infinity",
+  "nsec",
+  "service_timeout",
+  "service_timeout_abort",
+  "job_timeout_sec",
+  "job_running_timeout_sec",
+  "managed_oom_mem_pressure_duration_sec",
+];
+
+/**
+ * The validators of the scalar values and simple lists, by systemd's parser (DirectiveInfo.parser, from
+ * load-fragment-gperf.gperf.in); the grammars of structured values are in kinds.ts. Parsers not listed are not checked.
+ */
+const BY_PARSER: Record<string, Validator> = {
+  tristate: bool,
+  exec_mount_apivfs: bool,
+  job_mode_isolate: bool,
+  timer: calendarOrSpan,
+  mode: fileMode,
+  signal,
+  tasks_max: tasks,
+  cpu_quota: percentage,
+  environ: environment,
+  set_status: exitStatusList,
+  unit_deps: unitList,
+  obsolete_unit_deps: unitList,
+  ...Object.fromEntries(ENUM_PARSERS.map((p) => [p, enumValue])),
+  ...Object.fromEntries(TIMESPAN_PARSERS.map((p) => [p, timespan])),
+};
+/** [Install] is read by install.c, not by a load-fragment.c parser: its unit lists by name. */
+const INSTALL_UNIT_LISTS = ["WantedBy", "RequiredBy", "UpheldBy", "Also"];
+/** Validators that judge specifiers themselves rather than the text expandForCheck() makes of them. */
+const OWN_SPECIFIERS = new Set<Validator>([enumValue, unitList, environment]);
+
+/** A setting whose value is a boolean (systemd parses it with parse_boolean(), or a tristate of it). */
+export function isBooleanSetting(info: DirectiveInfo): boolean {
+  return scalarValidator(info) === bool;
+}
+
+function scalarValidator(info: DirectiveInfo): Validator | undefined {
+  if (INTEGERS[info.parser]) return integer;
+  // BOOLEAN parsers of settings that became enums later (PrivateTmp=disconnected): the enum table knows the names
+  if (info.parser === "bool") return enumInfo(info.name) ? enumValue : bool;
+  if (info.section === "Install") return INSTALL_UNIT_LISTS.includes(info.name) ? unitList : undefined;
+  return BY_PARSER[info.parser];
+}
 
 /** What is known about the unit a value sits in. */
 export interface ValueContext {
@@ -236,15 +315,17 @@ export function validateValue(value: string, info: DirectiveInfo, context: Value
     const p = KIND_VALIDATORS[kind](value, info.name, info.ltype, info.parser);
     return p && { ...p, ...visible({ start: p.from, end: p.to }, value.length) };
   }
+  const validator = scalarValidator(info);
+  if (!validator) return null;
   // Settings whose parser expands no specifiers take '%n' literally, and it must then parse as it is.
   let text = value;
-  if (expands(value, info) && !/^(enum|unit-list|environment)/.test(info.valueType)) {
+  if (expands(value, info) && !OWN_SPECIFIERS.has(validator)) {
     // What the specifiers expand to, where that is known well enough to judge (%% and stray %, %n, path specifiers).
     const expanded = expandForCheck(value);
-    if (expanded === null) return null;
+    if (expanded === null) return info.parser === "timer" ? impossibleTimerCharacter(value) : null;
     text = expanded;
   }
-  const p = INTEGERS[info.parser] ? integer(text, info) : (BY_TYPE.find(([re]) => re.test(info.valueType))?.[1](text, info) ?? null);
+  const p = validator(text, info);
   if (!p || text === value) return p;
   // expandForCheck() puts /spec for a path specifier and unit.service for %n: name the specifiers, not the stand-ins
   const message = /\/spec|unit\.service/.test(text)
@@ -284,4 +365,24 @@ export function breaksWithEmptyInstance(value: string, info: DirectiveInfo): boo
   if (info.parser === "user_group_strv_compat") return e.text.trim() === "";
   const path = expandForCheck(e.text);
   return path !== null && (path === "" ? info.name === "WorkingDirectory" : !path.startsWith("/"));
+}
+
+/**
+ * A timer value whose specifiers cannot be known (%H, %m...) still fails when its own text holds a character no
+ * calendar spec or time span has: host names, paths and IDs cannot make `[` or `=` valid.
+ */
+function impossibleTimerCharacter(value: string): ValueProblem | null {
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === "%") {
+      i++;
+      continue;
+    }
+    if (!/[A-Za-z0-9 \t:.,~/*+_-]/.test(value[i]!))
+      return {
+        message: `'${value[i]}' cannot be part of a calendar spec or time span, whatever the specifiers expand to: systemd ignores the line`,
+        from: i,
+        to: i + 1,
+      };
+  }
+  return null;
 }

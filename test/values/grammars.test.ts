@@ -19,6 +19,7 @@ import { extractFirstWord, safeAtou } from "../../src/values/scan.js";
 import { parseSize } from "../../src/values/size.js";
 import { socketBind } from "../../src/values/socket-bind.js";
 import { validateValue } from "../../src/values/validate.js";
+import { sweepSettings, sweepValues } from "./support/sweep.js";
 
 /** The underlined text of a problem. */
 const span = (value: string, p: { from: number; to: number } | null) => (p ? value.slice(p.from, p.to) : null);
@@ -32,6 +33,14 @@ describe("value kinds", () => {
     expect(valueKind(directiveInfo("Service", "ExecStart")!)).toBe("exec-line");
     expect(valueKind(directiveInfo("Socket", "ListenStream")!)).toBe("listen-address");
     expect(valueKind(directiveInfo("Unit", "Description")!)).toBeUndefined();
+  });
+
+  it("do not read the prose of the value type: every sweep case gets the same verdict without it", () => {
+    for (const { kind, info } of sweepSettings())
+      for (const value of sweepValues(kind, info)) {
+        const withoutProse = { ...info, valueType: "(prose removed)" };
+        expect([info.name, value, validateValue(value, withoutProse)]).toEqual([info.name, value, validateValue(value, info)]);
+      }
   });
 });
 
