@@ -12,7 +12,7 @@ const MAP: [RegExp, string][] = [
   [/^Invalid section header|^Bad characters in section header/, "syntax/invalid-section-header"],
   [/^String is not UTF-8 clean/, "syntax/invalid-utf8"],
   [/deprecated|obsolete|has been removed|please use/i, "directives/deprecated-directive"],
-  [/^Accepting user\/group name/, "loading/invalid-user-group"],
+  [/^Accepting user\/group name|^Special user nobody/, "loading/invalid-user-group"],
   [/^Failed to parse|^Invalid|, ignoring|ignoring:/, "values/invalid-value"],
 ];
 

@@ -187,14 +187,18 @@ describe.skipIf(!hasAnalyze)("--with-systemd", () => {
   });
 
   it("systemd's message on a line unitlint already reports is left out; one unitlint misses is added", () => {
-    const dir = project({ "b.service": "[Unit]\nDescription=b\n\n[Service]\nExecStart=/usr/bin/true\nRestartSec=abc\nUser=nobody\n" });
+    const dir = project({ "b.service": "[Unit]\nDescription=b\n\n[Service]\nExecStart=/usr/bin/true\nRestartSec=abc\nEnvironment=A=%D\nUser=nobody\n" });
     const { findings } = check(dir, "b.service");
     const at = (line: number) => findings.filter((f) => f.line === line).map((f) => f.rule);
     // RestartSec=abc: unitlint's own error; systemd's "Failed to parse sec value" is the same problem.
     expect(at(6)).toEqual(["values/invalid-value"]);
     expect(findings.filter((f) => f.line === 6 && f.message.startsWith("systemd-analyze"))).toEqual([]);
-    // User=nobody: only systemd says something (the special user nobody).
-    expect(findings.some((f) => f.line === 7 && f.rule === "systemd/verify" && f.severity === "warning")).toBe(true);
+    // Environment=A=%D: only systemd says something (%D does not resolve where verify runs).
+    expect(findings.filter((f) => f.line === 7).map((f) => [f.rule, f.severity, f.message.startsWith("systemd-analyze verify: ")])).toEqual([
+      ["values/invalid-value", "warning", true],
+    ]);
+    // User=nobody: both say it is not safe; unitlint's finding stands alone.
+    expect(at(8)).toEqual(["loading/invalid-user-group"]);
   });
 
   it("a message that names no unit is put on the line that holds the value it quotes", () => {

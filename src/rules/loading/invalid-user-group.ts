@@ -16,6 +16,8 @@ export default defineRule({
     unitTypes: ["service", "socket", "mount", "swap"],
     fixable: "none",
     messages: {
+      nobody:
+        "{key}=nobody: systemd warns that the special user nobody is not safe (every service that runs as nobody can reach the files and processes of the others). Use DynamicUser=yes or a user of the service's own",
       relaxed:
         "{key}={value} does not follow the strict user/group name rules (a letter or '_' first, then letters, digits, '_' and '-', at most 31 characters): systemd 252 accepts it with a notice, but tools such as useradd may not create such a user",
       invalid:
@@ -24,7 +26,7 @@ export default defineRule({
     docs: {
       summary: "A `User=`, `Group=`, `SupplementaryGroups=`, `SocketUser=` or `SocketGroup=` value that is not a user/group name or numeric ID.",
       rationale:
-        'Unlike most settings, which systemd ignores with a warning when they do not parse, an invalid user or group is a fatal error in systemd 252: the unit is not loaded ("bad unit file setting"). Negative numbers such as `-1`, fully numeric strings out of range, names with `:` or `/`, `.` and `..` are rejected. A name systemd takes only under its relaxed rules (`User=foo bar`, `Group=app.users`) is a warning: systemd logs a notice and uses it.',
+        'Unlike most settings, which systemd ignores with a warning when they do not parse, an invalid user or group is a fatal error in systemd 252: the unit is not loaded ("bad unit file setting"). Negative numbers such as `-1`, fully numeric strings out of range, names with `:` or `/`, `.` and `..` are rejected. A name systemd takes only under its relaxed rules (`User=foo bar`, `Group=app.users`) is a warning: systemd logs a notice and uses it; so is `User=nobody`, which systemd calls not safe.',
       bad: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nUser=app\nGroup=-1\n" },
       good: { filename: "app.service", text: "[Service]\nExecStart=/usr/bin/app\nUser=app\nGroup=app\n" },
       reference: "systemd.exec(5) User=",
@@ -51,6 +53,9 @@ export default defineRule({
             const why = text === n.text ? verdict.refused : `${verdict.refused} once systemd expands '${n.text}'`;
             ctx.report({ messageId: "invalid", data: { key, value: n.text, why }, file: a.file, range: n.range });
           } else if (verdict) ctx.report({ messageId: "relaxed", data: { key, value: n.text }, file: a.file, range: n.range, severity: "warning" });
+          // config_parse_user_group_compat() logs it for User= and SocketUser= (NOBODY_USER_NAME)
+          else if (text === "nobody" && key.endsWith("User"))
+            ctx.report({ messageId: "nobody", data: { key }, file: a.file, range: n.range, severity: "warning" });
         }
       }
     }

@@ -292,7 +292,7 @@ const NOT_A_REFUSAL = [
   /Unit uses KillMode=none/,
   // RequiresOverridable= and RequisiteOverridable= are taken as Requires=/Requisite= (directives/deprecated-directive).
   /is obsolete, replacing by/,
-  // User=nobody is taken, with a warning that it is unsafe (the hardening rules report it).
+  // User=nobody is taken, with a warning that it is unsafe (loading/invalid-user-group warns the same).
   /Special user nobody configured/,
 ];
 
