@@ -27,7 +27,19 @@ function refusedBySystemd(out, name) {
   return new RegExp(`^(Unit ${n} (has a bad unit file setting|failed to load properly|is masked|not found)\\b|${n}: .*(Refusing|not loading))`, "m").test(out);
 }
 
-const totals = { units: 0, refused: 0, caught: 0, caughtNames: [], missed: [], extra: [] };
+const totals = { units: 0, refused: 0, caught: 0, caughtNames: [], missed: [], extra: [], lines: 0, linesCovered: 0, linesMissed: [], linesExtra: [] };
+
+/** The lines verify logs something about, per unit file of the batch: `/work/dir/NAME:LINE: message`. */
+function flaggedLines(out, work) {
+  const byUnit = new Map();
+  for (const m of out.matchAll(/^(\/[^:\n]+):(\d+): (.*)$/gm)) {
+    if (!m[1].startsWith(work + "/")) continue;
+    const u = m[1].slice(work.length + 1);
+    if (!byUnit.has(u)) byUnit.set(u, new Map());
+    byUnit.get(u).set(Number(m[2]), m[3]);
+  }
+  return byUnit;
+}
 for (const dir of dirs) {
   const work = mkdtempSync(join(tmpdir(), "refusal-corpus-"));
   const units = [];
@@ -60,6 +72,7 @@ for (const dir of dirs) {
     timeout: 120_000,
   });
   const out = `${r.stdout}\n${r.stderr}`;
+  const flagged = flaggedLines(out, work);
   for (const u of units) {
     const sources = [{ path: u, text: "" }];
     const dropDir = join(work, `${u}.d`);
@@ -70,10 +83,21 @@ for (const dir of dirs) {
     const utf8 = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
     sources[0].text = utf8.includes("\ufffd") ? bytes.toString("latin1").replace(/[\x80-\xff]/g, "\udcff") : utf8;
     let errors;
+    let findings;
     try {
-      errors = lintSources(sources).findings.filter((f) => f.severity === "error");
+      // the judge is systemd 252: lint for that target (settings newer than 252 are then reported)
+      findings = lintSources(sources, { settings: { targetSystemd: [252] } }).findings.filter((f) => f.file === u);
+      errors = findings.filter((f) => f.severity === "error");
     } catch (e) {
-      errors = [{ rule: `(threw: ${e.message})` }];
+      findings = errors = [{ rule: `(threw: ${e.message})` }];
+    }
+    // line by line: every line verify logs has a finding of unitlint's there; an error of unitlint's on a line verify
+    // says nothing about is listed (only for units verify loads: it stops reading a file at a fatal line)
+    const lines = flagged.get(u) ?? new Map();
+    for (const [line, text] of lines) {
+      totals.lines++;
+      if (findings.some((f) => f.line === line)) totals.linesCovered++;
+      else totals.linesMissed.push(`${basename(dir)}/${u}:${line}: ${text}`);
     }
     const systemd = refusedBySystemd(out, u);
     totals.units++;
@@ -88,6 +112,9 @@ for (const dir of dirs) {
       .slice(0, 2)
       .join(" | ");
     if (systemd && errors.length === 0) totals.missed.push(`${basename(dir)}/${u}: ${why}`);
+    if (!systemd)
+      for (const e of errors)
+        if (e.line !== undefined && !lines.has(e.line)) totals.linesExtra.push(`${basename(dir)}/${u}:${e.line}: ${e.rule}: ${e.message}`);
     if (!systemd && errors.length > 0) totals.extra.push(`${basename(dir)}/${u}: ${[...new Set(errors.map((e) => e.rule))].join(", ")}`);
   }
   rmSync(work, { recursive: true, force: true });
@@ -96,3 +123,6 @@ console.log(`units: ${totals.units}, refused by systemd-analyze verify: ${totals
 console.log(`\nrefused, and a unitlint error (${totals.caught}):\n${totals.caughtNames.join("\n")}`);
 console.log(`\nrefused, but no unitlint error (${totals.missed.length}):\n${totals.missed.join("\n")}`);
 console.log(`\naccepted by systemd, but a unitlint error (${totals.extra.length}):\n${totals.extra.join("\n")}`);
+console.log(`\nlines verify logs: ${totals.lines}, with a unitlint finding on the line: ${totals.linesCovered}`);
+console.log(`\nlogged by verify, no unitlint finding on the line (${totals.linesMissed.length}):\n${totals.linesMissed.join("\n")}`);
+console.log(`\nunitlint error on a line verify says nothing about, unit loaded (${totals.linesExtra.length}):\n${totals.linesExtra.join("\n")}`);
