@@ -78,9 +78,11 @@ describe("resources and identity", () => {
     expect(rules('[Service]\nExecStart=/bin/a\nEnvironment="URL=https://u:p4ss@example.com/x"\n')[0]!.message).not.toContain("p4ss");
     expect(rules("[Service]\nExecStart=/bin/a\nEnvironment=PASSWORD_FILE= TOKEN=${FROM_ENV}\n")).toEqual([]);
   });
-  it("identity/group-without-user", () => {
-    expect(rules("[Service]\nExecStart=/bin/a\nGroup=g\n").map((f) => f.rule)).toEqual(["identity/group-without-user"]);
-    expect(rules("[Service]\nExecStart=/bin/a\nGroup=g\nDynamicUser=yes\n")).toEqual([]);
+  it("identity/group-without-user: only with the strict preset (Group= alone is usually deliberate)", () => {
+    const strict = (text: string) => lintSources([{ path: "a.service", text }], { presets: ["recommended", "strict"] }).findings.map((f) => f.rule);
+    expect(rules("[Service]\nExecStart=/bin/a\nGroup=g\n")).toEqual([]);
+    expect(strict("[Service]\nExecStart=/bin/a\nGroup=g\n")).toContain("identity/group-without-user");
+    expect(strict("[Service]\nExecStart=/bin/a\nGroup=g\nDynamicUser=yes\n")).not.toContain("identity/group-without-user");
   });
 });
 
@@ -93,8 +95,10 @@ describe("reload, kill mode and restart storms", () => {
     expect(rules("[Service]\nExecStart=/bin/a\nExecReload=/bin/killall -HUP a\n")).toEqual(["3 exec/reload-without-mainpid"]);
     expect(rules("[Service]\nExecStart=/bin/a\nExecReload=/bin/kill -HUP ${MAINPID}\n")).toEqual([]);
   });
-  it("kill/kill-mode-process", () => {
-    expect(rules("[Service]\nExecStart=/bin/a\nKillMode=process\n")).toEqual(["3 kill/kill-mode-process"]);
+  it("kill/kill-mode-process: only with the strict preset (KillMode=process is always written on purpose)", () => {
+    expect(rules("[Service]\nExecStart=/bin/a\nKillMode=process\n")).toEqual([]);
+    const strict = lintSources([{ path: "a.service", text: "[Service]\nExecStart=/bin/a\nKillMode=process\n" }], { presets: ["recommended", "strict"] });
+    expect(strict.findings.map((f) => `${f.line} ${f.rule}`)).toEqual(["3 kill/kill-mode-process"]);
   });
   it("restart/restart-storm: no start limit and a short delay", () => {
     expect(rules("[Unit]\nStartLimitIntervalSec=0\n[Service]\nExecStart=/bin/a\nRestart=on-failure\nRestartSec=200ms\n")).toEqual(["5 restart/restart-storm"]);

@@ -4,7 +4,10 @@ export default defineRule({
   meta: {
     id: "identity/group-without-user",
     family: "identity",
-    severity: "info",
+    // off by default: Group= without User= is written on purpose (the daemon starts as root and drops privileges
+    // itself); the strict preset enables it
+    severity: "off",
+    presets: ["strict"],
     unitTypes: ["service"],
     fixable: "none",
     messages: { group: "Group={group} without User=: the service still runs as root, only with that group" },

@@ -4,7 +4,10 @@ export default defineRule({
   meta: {
     id: "kill/kill-mode-process",
     family: "kill",
-    severity: "info",
+    // off by default: KillMode=process is always a deliberate choice (daemons that must outlive a restart, rescue
+    // shells); distribution units make it on purpose (docs/rules-review.md). The strict preset enables it
+    severity: "off",
+    presets: ["strict"],
     unitTypes: ["service", "socket", "mount", "swap"],
     fixable: "none",
     messages: {
