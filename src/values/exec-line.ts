@@ -5,6 +5,7 @@
  */
 import { splitExecCommands } from "../parser/exec/parse-exec.js";
 import { problemAt, type ValueProblem } from "./problem.js";
+import { badEscapeEnd, badEscapeText, cunescapeOne } from "./scan.js";
 
 /** Why config_parse_exec() rejects this executable word, or null. */
 export function executableProblem(path: string): string | null {
@@ -35,8 +36,6 @@ export function programProblem(value: string, exe: { text: string; from: number;
   return /\\(?!x[0-9a-fA-F]{2})/.test(raw) ? "the program name keeps a backslash" : executableProblem(exe?.text ?? "");
 }
 
-const KNOWN_ESCAPE = /[abfnrtvs\\"']|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}/y;
-
 export function unknownEscape(value: string): [number, number] | null {
   let wordStart = 0;
   for (let i = 0; i < value.length; i++) {
@@ -53,10 +52,10 @@ export function unknownEscape(value: string): [number, number] | null {
       i++;
       continue;
     }
-    KNOWN_ESCAPE.lastIndex = i + 1;
-    const known = KNOWN_ESCAPE.exec(value);
-    if (!known) return [i, i + 2];
-    i += known[0].length;
+    // cunescape_one() of 252, which also refuses NUL (\x00, \000) and octal above \377
+    const known = cunescapeOne(value, i + 1);
+    if (!known) return [i, Math.max(i + 2, badEscapeEnd(value, i))];
+    i += known.length;
   }
   return null;
 }
@@ -82,7 +81,9 @@ export function execLine(value: string): ValueProblem | null {
       ...problemAt(
         esc[0],
         esc[1],
-        `'${value.slice(esc[0], esc[1])}' is not an escape systemd knows: it logs "Ignoring unknown escape sequences" and passes the backslash and the character on as written (write '\\\\' for a backslash, '$$' for a dollar sign)`,
+        /^\\(x|u|U|[0-7])/.test(value.slice(esc[0], esc[1]))
+          ? `${badEscapeText(value.slice(esc[0], esc[1]))}: systemd logs "Ignoring unknown escape sequences" and passes it on as written`
+          : `'${value.slice(esc[0], esc[1])}' is not an escape systemd knows: it logs "Ignoring unknown escape sequences" and passes the backslash and the character on as written (write '\\\\' for a backslash, '$$' for a dollar sign)`,
       ),
       severity: "warning",
     };
