@@ -1,4 +1,5 @@
 /** Small pieces of systemd's parsing helpers (extract_first_word(), safe_atou(), path checks) that the value grammars share. */
+import { parseCInteger } from "./integer.js";
 
 /** A piece of a value with its offsets in the value. */
 export interface Piece {
@@ -28,36 +29,18 @@ export function rawWords(value: string, offset = 0): Piece[] {
 }
 
 /**
- * strtoul() with base 0 as systemd's safe_atou() uses it: optional leading whitespace and sign,
- * 0x (hex), 0o / 0b (systemd's own), a leading 0 means octal; "-N" is out of range unless N is 0.
- * Returns undefined when systemd refuses the text or the number exceeds `max`.
+ * safe_atou() of systemd 252 (a number up to `max`, 32 bits by default): parseCInteger()'s reading (whitespace, bases
+ * by prefix, a sign), then a negative number other than zero is refused, as strtoul() there is made to.
  */
 export function safeAtou(s: string, max = 0xffffffff): number | undefined {
-  const m = /^[ \t\n\r]*([+-]?)(.*)$/s.exec(s)!;
-  const sign = m[1];
-  let body = m[2]!;
-  let n: number;
-  if (/^0[bB]/.test(body) && sign === "") {
-    body = body.slice(2);
-    n = /^[01]+$/.test(body) ? parseInt(body, 2) : NaN;
-  } else if (/^0[oO]/.test(body) && sign === "") {
-    body = body.slice(2);
-    n = /^[0-7]+$/.test(body) ? parseInt(body, 8) : NaN;
-  } else if (/^0[xX][0-9a-fA-F]/.test(body)) n = /^0[xX][0-9a-fA-F]+$/.test(body) ? parseInt(body.slice(2), 16) : NaN;
-  else if (/^0/.test(body)) n = /^0[0-7]*$/.test(body) ? parseInt(body, 8) : NaN;
-  else n = /^[0-9]+$/.test(body) ? Number(body) : NaN;
-  if (Number.isNaN(n)) return undefined;
-  if (sign === "-" && n !== 0) return undefined;
-  return n <= max ? n : undefined;
+  const n = parseCInteger(s);
+  return n === undefined || n < 0n || n > BigInt(max) ? undefined : Number(n);
 }
 
-/** safe_atoi(): like safeAtou() but signed (32 bits). */
+/** safe_atoi(): a signed 32-bit number. */
 export function safeAtoi(s: string): number | undefined {
-  const m = /^[ \t\n\r]*([+-]?)(.*)$/s.exec(s)!;
-  const v = safeAtou(m[2]!, 0x80000000);
-  if (v === undefined || /^[+-]/.test(m[2]!)) return undefined;
-  const n = m[1] === "-" ? -v : v;
-  return n <= 0x7fffffff ? n : undefined;
+  const n = parseCInteger(s);
+  return n === undefined || n < -0x80000000n || n > 0x7fffffffn ? undefined : Number(n);
 }
 
 const encoder = new TextEncoder();
@@ -272,13 +255,8 @@ export function expandKnownSpecifiers(text: string, known: Readonly<Record<strin
 
 const U64_MAX = (1n << 64n) - 1n;
 
-/** safe_atou64(): like safe_atou() (bases by prefix, leading whitespace, '+'), 64 bits. */
+/** safe_atou64(): like safeAtou(), 64 bits. */
 export function safeAtou64(s: string): bigint | undefined {
-  const m = /^[ \t\n\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9]\d*)$/.exec(s);
-  if (!m) return undefined;
-  const body = m[2]!;
-  const n = /^0[oO]/.test(body) ? BigInt("0o" + body.slice(2)) : /^0[0-7]+$/.test(body) ? BigInt("0o" + body.slice(1)) : BigInt(body);
-  if (m[1] === "-" && n !== 0n) return undefined;
-  if (m[1] !== "" && /^0[bBoO]/.test(body)) return undefined;
-  return n <= U64_MAX ? n : undefined;
+  const n = parseCInteger(s);
+  return n === undefined || n < 0n || n > U64_MAX ? undefined : n;
 }
