@@ -20,8 +20,28 @@ export type CalendarParseResult =
       diagnostics: CalendarDiagnostic[];
     };
 
+/**
+ * Specs parsed so far, by zone source and then by zone, abbreviations and text: a lint run asks for the same
+ * OnCalendar= value from the value check, the timer rules and the schedule warnings, and parses it once. The results
+ * are never changed after parsing. Bounded, oldest first out.
+ */
+const parsedByZones = new WeakMap<ZoneSource, Map<string, CalendarParseResult>>();
+const MAX_PARSED = 4096;
+
 /** Parse within a given glibc session (the CLI replays systemd-analyze's process state). */
 export function parseCalendarIn(input: string, session: LibcSession, zones: ZoneSource): CalendarParseResult {
+  let parsed = parsedByZones.get(zones);
+  if (!parsed) parsedByZones.set(zones, (parsed = new Map()));
+  const key = `${session.zone.name}\0${session.tzname[0]}\0${session.tzname[1]}\0${input}`;
+  const hit = parsed.get(key);
+  if (hit) return hit;
+  const result = parseUncached(input, session, zones);
+  if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!);
+  parsed.set(key, result);
+  return result;
+}
+
+function parseUncached(input: string, session: LibcSession, zones: ZoneSource): CalendarParseResult {
   const raw = parseCalendarRaw(input, {
     tzname: session.tzname,
     isValidZone: (name) => isZoneNameSyntax(name) && zones.load(name) !== undefined,
