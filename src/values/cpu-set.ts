@@ -1,6 +1,6 @@
 /** CPU and NUMA node sets (parse_cpu_set_full()): indexes and ranges (`0-3`) separated by spaces or commas. */
 import { problemAt, type ValueProblem } from "./problem.js";
-import { expandForCheck, extractFirstWord, safeAtou, WHITESPACE } from "./scan.js";
+import { eachWord, expandForCheck, safeAtou, unfinishedWord, WHITESPACE } from "./scan.js";
 
 /** The highest CPU index + 1 systemd accepts (cpu_set_add()). */
 const CPU_LIMIT = 8192;
@@ -19,18 +19,21 @@ export function cpuSet(value: string, special?: string, expands = true): ValuePr
     return p && { ...p, message: `${p.message} (after specifier expansion: '${expanded}')`, from: 0, to: value.length };
   }
   const what = special === "all" ? "NUMA node" : "CPU";
-  for (let p: number | null = 0; ;) {
-    const w = extractFirstWord(value, p, WHITESPACE + ",", { unquote: true });
-    if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, "unterminated quote or trailing backslash: systemd ignores the whole line");
-    if (w.word === null) return null;
-    p = w.next;
-    const dash = w.word.indexOf("-");
-    const lo = safeAtou(dash < 0 ? w.word : w.word.slice(0, dash));
-    const hi = dash < 0 ? lo : dash === w.word.length - 1 ? undefined : safeAtou(w.word.slice(dash + 1));
-    const alts = special ? `, a range such as 0-3${special === "numa" ? " or 'numa'" : " or 'all'"}` : " or a range such as 0-3";
-    if (lo === undefined || hi === undefined) return problemAt(w.from, w.to, `'${w.word}' is not a ${what} index${alts}: systemd ignores the whole line`);
-    if (lo > hi) return problemAt(w.from, w.to, `range '${w.word}' runs backwards (${lo} > ${hi}): systemd ignores this range`);
-    if (hi >= CPU_LIMIT)
-      return problemAt(w.from, w.to, `${what} ${hi} is beyond the highest index systemd takes (${CPU_LIMIT - 1}): systemd ignores the whole line`);
-  }
+  return eachWord(
+    value,
+    WHITESPACE + ",",
+    { unquote: true },
+    (w) => {
+      const dash = w.word.indexOf("-");
+      const lo = safeAtou(dash < 0 ? w.word : w.word.slice(0, dash));
+      const hi = dash < 0 ? lo : dash === w.word.length - 1 ? undefined : safeAtou(w.word.slice(dash + 1));
+      const alts = special ? `, a range such as 0-3${special === "numa" ? " or 'numa'" : " or 'all'"}` : " or a range such as 0-3";
+      if (lo === undefined || hi === undefined) return problemAt(w.from, w.to, `'${w.word}' is not a ${what} index${alts}: systemd ignores the whole line`);
+      if (lo > hi) return problemAt(w.from, w.to, `range '${w.word}' runs backwards (${lo} > ${hi}): systemd ignores this range`);
+      if (hi >= CPU_LIMIT)
+        return problemAt(w.from, w.to, `${what} ${hi} is beyond the highest index systemd takes (${CPU_LIMIT - 1}): systemd ignores the whole line`);
+      return null;
+    },
+    (w) => unfinishedWord(w, "the whole line"),
+  );
 }

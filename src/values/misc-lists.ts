@@ -4,7 +4,7 @@
  * separated by ':').
  */
 import { problemAt, type ValueProblem } from "./problem.js";
-import { expandForCheck, extractFirstWord, pathProblem, WHITESPACE } from "./scan.js";
+import { eachWord, expandForCheck, pathProblem, unfinishedWord, WHITESPACE } from "./scan.js";
 import { parsePermyriad } from "./size.js";
 
 export function pressureLimit(value: string): ValueProblem | null {
@@ -14,40 +14,44 @@ export function pressureLimit(value: string): ValueProblem | null {
 
 /** LogExtraFields=FIELD=VALUE words: FIELD of A-Z, 0-9 and _, not starting with a digit or _, at most 64 characters. */
 export function logExtraFields(value: string, setting: string): ValueProblem | null {
-  for (let p: number | null = 0; ;) {
-    const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
-    if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores ${setting}=`);
-    if (w.word === null) return null;
-    p = w.next;
-    const text = expandForCheck(w.word);
-    if (text === null) continue;
-    const eq = text.indexOf("=");
-    if (eq < 0) return problemAt(w.from, w.to, `'${w.word}' is not FIELD=VALUE: systemd ignores this field`);
-    const name = text.slice(0, eq);
-    if (!/^[A-Z][A-Z0-9_]{0,63}$/.test(name))
+  return eachWord(
+    value,
+    WHITESPACE,
+    { unquote: true },
+    (w) => {
+      const text = expandForCheck(w.word);
+      if (text === null) return null;
+      const eq = text.indexOf("=");
+      if (eq < 0) return problemAt(w.from, w.to, `'${w.word}' is not FIELD=VALUE: systemd ignores this field`);
+      const name = text.slice(0, eq);
+      if (/^[A-Z][A-Z0-9_]{0,63}$/.test(name)) return null;
       return problemAt(
         w.from,
         w.to,
         `'${name}' is not a journal field name (upper-case letters, digits and _, not starting with a digit or _, at most 64): systemd ignores this field`,
       );
-  }
+    },
+    (w) => unfinishedWord(w, `${setting}=`),
+  );
 }
 
 const ascii = (s: string) => /^[\x20-\x7e]*$/.test(s);
 
 /** Documentation=: http(s)://..., file:/..., man:... or info:... URLs, printable ASCII. */
 export function documentationUrls(value: string): ValueProblem | null {
-  for (let p: number | null = 0; ;) {
-    const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
-    if (w.errorAt !== undefined) return problemAt(w.errorAt, w.errorAt + 1, "unterminated quote or trailing backslash: systemd ignores the line");
-    if (w.word === null) return null;
-    p = w.next;
-    const url = expandForCheck(w.word);
-    if (url === null) continue;
-    const rest = /^(https?:\/\/|file:\/|man:|info:)(.*)$/s.exec(url);
-    if (!rest || rest[2] === "" || !ascii(rest[2]!))
+  return eachWord(
+    value,
+    WHITESPACE,
+    { unquote: true },
+    (w) => {
+      const url = expandForCheck(w.word);
+      if (url === null) return null;
+      const rest = /^(https?:\/\/|file:\/|man:|info:)(.*)$/s.exec(url);
+      if (rest && rest[2] !== "" && ascii(rest[2]!)) return null;
       return problemAt(w.from, w.to, `'${w.word}' is not a documentation URL (http://, https://, file:/, man: or info:): systemd ignores it`);
-  }
+    },
+    (w) => unfinishedWord(w, "the line"),
+  );
 }
 
 /** ExecSearchPath=: absolute paths separated by ':' (an empty one between two colons is refused too). */

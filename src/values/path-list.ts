@@ -1,7 +1,7 @@
 /** Lists of paths: ReadOnlyPaths= and friends (absolute, `-`/`+` prefixes), StateDirectory= and friends (relative, `:` symlink). */
 import { FATAL_PATH_SETTINGS } from "../knowledge/parser-traits.js";
 import { didYouMean, problemAt, withSuggestion, type ValueProblem } from "./problem.js";
-import { badEscapeEnd, badEscapeText, expandForCheck, extractFirstWord, pathProblem, WHITESPACE } from "./scan.js";
+import { badEscapeEnd, badEscapeText, eachWord, expandForCheck, extractFirstWord, pathProblem, unfinishedWord, WHITESPACE } from "./scan.js";
 
 const EFFECT: Record<string, string> = {
   ReadOnlyPaths: "it stays writable",
@@ -13,23 +13,22 @@ const EFFECT: Record<string, string> = {
 
 /** ReadWritePaths=, ReadOnlyPaths=, InaccessiblePaths=, ExecPaths=, NoExecPaths= (config_parse_namespace_path_strv). */
 export function namespacePaths(value: string, setting: string): ValueProblem | null {
-  for (let p: number | null = 0; ;) {
-    const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
-    if (w.errorAt !== undefined)
-      return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
-    if (w.word === null) return null;
-    p = w.next;
-    let path = w.word;
-    if (path.startsWith("-")) path = path.slice(1);
-    if (path.startsWith("+")) path = path.slice(1);
-    const expanded = expandForCheck(path);
-    if (expanded === null) continue;
-    const why = pathProblem(expanded, "absolute");
-    if (why) {
+  return eachWord(
+    value,
+    WHITESPACE,
+    { unquote: true },
+    (w) => {
+      let path = w.word;
+      if (path.startsWith("-")) path = path.slice(1);
+      if (path.startsWith("+")) path = path.slice(1);
+      const expanded = expandForCheck(path);
+      const why = expanded === null ? null : pathProblem(expanded, "absolute");
+      if (!why) return null;
       const hint = path.startsWith("~") ? " (~ is not expanded here; the prefixes are - and +)" : "";
       return problemAt(w.from, w.to, `'${path}' ${why}${hint}: systemd ignores this path, so ${EFFECT[setting] ?? "the setting does not apply to it"}`);
-    }
-  }
+    },
+    (w) => unfinishedWord(w, `the rest of ${setting}=`),
+  );
 }
 
 /** The directories the relative paths are taken from (for the system manager). */
@@ -88,20 +87,20 @@ export function execDirectories(value: string, setting: string): ValueProblem | 
 
 /** TemporaryFileSystem= (config_parse_temporary_filesystems): `PATH[:OPTIONS] ...`; the options go to mount(2) unchecked. */
 export function temporaryFileSystems(value: string, setting: string): ValueProblem | null {
-  for (let p: number | null = 0; ;) {
-    const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
-    if (w.errorAt !== undefined)
-      return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
-    if (w.word === null) return null;
-    p = w.next;
-    const path = extractFirstWord(w.word, 0, ":", { dontCoalesce: true });
-    if (path.errorAt !== undefined || path.word === null)
-      return problemAt(w.from, w.to, `'${w.word}' cannot be read as PATH[:OPTIONS]: systemd ignores it, so no file system is mounted there`);
-    const expanded = expandForCheck(path.word);
-    if (expanded === null) continue;
-    const why = pathProblem(expanded, "absolute");
-    if (why) return problemAt(w.from, w.to, `'${path.word}' ${why}: systemd ignores it, so no file system is mounted there`);
-  }
+  return eachWord(
+    value,
+    WHITESPACE,
+    { unquote: true },
+    (w) => {
+      const path = extractFirstWord(w.word, 0, ":", { dontCoalesce: true });
+      if (path.errorAt !== undefined || path.word === null)
+        return problemAt(w.from, w.to, `'${w.word}' cannot be read as PATH[:OPTIONS]: systemd ignores it, so no file system is mounted there`);
+      const expanded = expandForCheck(path.word);
+      const why = expanded === null ? null : pathProblem(expanded, "absolute");
+      return why ? problemAt(w.from, w.to, `'${path.word}' ${why}: systemd ignores it, so no file system is mounted there`) : null;
+    },
+    (w) => unfinishedWord(w, `the rest of ${setting}=`),
+  );
 }
 
 /** IPIngressFilterPath=/IPEgressFilterPath= (config_parse_ip_filter_bpf_progs): one absolute path of a pinned BPF program. */
@@ -143,14 +142,15 @@ export function singlePath(value: string, setting: string, parser: string): Valu
 
 /** Whitespace-separated absolute paths (RequiresMountsFor=, Symlinks=). */
 export function absolutePaths(value: string, setting: string): ValueProblem | null {
-  for (let p: number | null = 0; ;) {
-    const w = extractFirstWord(value, p, WHITESPACE, { unquote: true });
-    if (w.errorAt !== undefined)
-      return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores the rest of ${setting}=`);
-    if (w.word === null) return null;
-    p = w.next;
-    const expanded = expandForCheck(w.word);
-    const why = expanded === null ? null : pathProblem(expanded, "absolute");
-    if (why) return problemAt(w.from, w.to, `'${w.word}' ${why}: systemd ignores this path`);
-  }
+  return eachWord(
+    value,
+    WHITESPACE,
+    { unquote: true },
+    (w) => {
+      const expanded = expandForCheck(w.word);
+      const why = expanded === null ? null : pathProblem(expanded, "absolute");
+      return why ? problemAt(w.from, w.to, `'${w.word}' ${why}: systemd ignores this path`) : null;
+    },
+    (w) => unfinishedWord(w, `the rest of ${setting}=`),
+  );
 }

@@ -1,5 +1,6 @@
 /** Small pieces of systemd's parsing helpers (extract_first_word(), safe_atou(), path checks) that the value grammars share. */
 import { parseCInteger } from "./integer.js";
+import { problemAt, type ValueProblem } from "./problem.js";
 
 /** A piece of a value with its offsets in the value. */
 export interface Piece {
@@ -120,6 +121,37 @@ export function badEscapeText(raw: string): string {
   if (raw === "\\") return "a backslash at the end escapes nothing";
   if (/^\\(x00|u0000|U00000000|000)$/.test(raw)) return `'${raw}' stands for a NUL character, which systemd refuses`;
   return `'${raw}' is not an escape systemd knows (\\\\ for a backslash, \\n, \\t, \\xHH, \\uHHHH, three octal digits up to \\377...)`;
+}
+
+/** A word taken by eachWord(): extract_first_word() found one (`word` is set). */
+export type TakenWord = Extracted & { word: string };
+
+/**
+ * The words extract_first_word() takes from `value` one after the other, as systemd's handlers loop over them. A
+ * failure (an unterminated quote, a trailing backslash, an unknown escape) ends the loop: it is returned, not thrown,
+ * so the caller says what systemd then does.
+ */
+export function eachWord(
+  value: string,
+  separators: string,
+  flags: Parameters<typeof extractFirstWord>[3],
+  onWord: (w: TakenWord) => ValueProblem | null | undefined,
+  onFailure: (w: Extracted & { errorAt: number }) => ValueProblem | null,
+): ValueProblem | null {
+  for (let p: number | null = 0; p !== null;) {
+    const w = extractFirstWord(value, p, separators, flags);
+    if (w.errorAt !== undefined) return onFailure(w as Extracted & { errorAt: number });
+    if (w.word === null) return null;
+    const problem = onWord(w as TakenWord);
+    if (problem) return problem;
+    p = w.next;
+  }
+  return null;
+}
+
+/** The problem of a word left unfinished: systemd stops at an unterminated quote or a trailing backslash and ignores `what`. */
+export function unfinishedWord(w: { errorAt: number }, what: string): ValueProblem {
+  return problemAt(w.errorAt, w.errorAt + 1, `unterminated quote or trailing backslash: systemd ignores ${what}`);
 }
 
 /** One extract_first_word() step: the word, where it started, and where the next step begins (null: the input is used up). */
