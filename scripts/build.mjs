@@ -2,7 +2,7 @@
 // typed library (ESM + declarations) from src/.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { chmodSync, copyFileSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -18,6 +18,33 @@ const lazyChildProcessForCommander = {
     );
   },
 };
+
+/**
+ * lodash-es (Chevrotain's) asks for Node's `util.types` when it loads and, finding no `module.require` in the bundle,
+ * falls back to `process.binding("util")`, which loads Node's legacy binding module (about 1 ms). Without it lodash
+ * uses its own type checks, which answer the same.
+ */
+const noLodashNodeUtil = {
+  name: "no-lodash-node-util",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/_nodeUtil\.js$/ }, (args) =>
+      /[\\/]lodash-es[\\/]/.test(args.importer) ? { path: "lodash-node-util", namespace: "stub" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "export default undefined;", loader: "js" }));
+  },
+};
+
+/**
+ * The bundle as ASCII, so the loader can read it as latin1: a one-byte string, read without decoding UTF-8,
+ * where one non-ASCII character makes V8 hold the whole 1 MB source as two-byte UTF-16. esbuild escapes
+ * non-ASCII characters in strings and templates but leaves them in regular expression literals (a few unit
+ * names such as µs), where \uXXXX means the same character, with or without the u flag.
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, "utf8");
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (ascii !== text) writeFileSync(file, ascii);
+}
 
 for (const old of ["dist/unitlint.js", "dist/unitlint.cjs", "dist/cli.cjs", "dist/cli.cjs.cache", "dist/chunks"]) rmSync(old, { recursive: true, force: true });
 await build({
@@ -36,10 +63,11 @@ await build({
   define: { ...define, "import.meta.url": "__unitlintImportMetaUrl" },
   banner: { js: "var __unitlintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: "warning",
-  plugins: [lazyChildProcessForCommander],
+  plugins: [lazyChildProcessForCommander, noLodashNodeUtil],
   // jsonc-parser's "main" is a UMD build whose factory requires its modules in a way a bundler cannot follow; its ES modules bundle cleanly
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
 });
+asciiOnly("dist/cli.cjs");
 copyFileSync("src/cli/loader.cjs", "dist/unitlint.cjs");
 chmodSync("dist/unitlint.cjs", 0o755);
 

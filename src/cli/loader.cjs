@@ -15,7 +15,8 @@ const file = join(__dirname, "cli.cjs");
 const cacheFile = `${file}.cache`;
 let source;
 try {
-  source = readFileSync(file, "utf8");
+  // The build makes the bundle ASCII only (scripts/build.mjs): read as latin1, it is a one-byte string, without UTF-8 decoding.
+  source = readFileSync(file, "latin1");
 } catch (e) {
   process.stderr.write(`unitlint: cannot read its bundle ${file} (${e.code || e.message}): run \`npm run build\`\n`);
   process.exit(2);

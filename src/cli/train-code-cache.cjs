@@ -27,7 +27,7 @@ const TRAINING = [
 function cacheAccepted() {
   try {
     const cachedData = readFileSync(`${bundle}.cache`);
-    return !new Script(Module.wrap(readFileSync(bundle, "utf8")), { filename: bundle, cachedData }).cachedDataRejected;
+    return !new Script(Module.wrap(readFileSync(bundle, "latin1")), { filename: bundle, cachedData }).cachedDataRejected;
   } catch {
     return false;
   }
