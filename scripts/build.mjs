@@ -46,12 +46,23 @@ function asciiOnly(file) {
   if (ascii !== text) writeFileSync(file, ascii);
 }
 
-for (const old of ["dist/unitlint.js", "dist/unitlint.cjs", "dist/cli.cjs", "dist/cli.cjs.cache", "dist/chunks"]) rmSync(old, { recursive: true, force: true });
+for (const old of [
+  "dist/unitlint.js",
+  "dist/unitlint.cjs",
+  "dist/cli.cjs",
+  "dist/cli.cjs.cache",
+  "dist/calendar.cjs",
+  "dist/calendar.cjs.cache",
+  "dist/chunks",
+])
+  rmSync(old, { recursive: true, force: true });
 await build({
-  // One CommonJS file run by the loader (src/cli/loader.cjs) from V8's code
-  // cache. Commands import their code on demand, which esbuild turns into
-  // lazily initialised modules: `check` never runs the language server's code.
-  entryPoints: { cli: "src/cli/bin.ts" },
+  // CommonJS files run by the loader (src/cli/loader.cjs) from V8's code
+  // cache: cli.cjs, the whole CLI, and calendar.cjs, the calendar commands
+  // only (a sixth of the size, for `calendar`, `next` and `timespan`).
+  // Commands import their code on demand, which esbuild turns into lazily
+  // initialised modules: `check` never runs the language server's code.
+  entryPoints: { cli: "src/cli/bin.ts", calendar: "src/cli/bin-calendar.ts" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   bundle: true,
@@ -68,6 +79,7 @@ await build({
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
 });
 asciiOnly("dist/cli.cjs");
+asciiOnly("dist/calendar.cjs");
 copyFileSync("src/cli/loader.cjs", "dist/unitlint.cjs");
 chmodSync("dist/unitlint.cjs", 0o755);
 
