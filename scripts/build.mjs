@@ -76,7 +76,10 @@ await build({
   logLevel: "warning",
   plugins: [lazyChildProcessForCommander, noLodashNodeUtil],
   // jsonc-parser's "main" is a UMD build whose factory requires its modules in a way a bundler cannot follow; its ES modules bundle cleanly
-  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
+  alias: {
+    "jsonc-parser": "jsonc-parser/lib/esm/main.js",
+    chevrotain: fileURLToPath(new URL("../node_modules/chevrotain/lib/chevrotain.mjs", import.meta.url)),
+  },
 });
 asciiOnly("dist/cli.cjs");
 asciiOnly("dist/calendar.cjs");

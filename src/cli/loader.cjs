@@ -44,5 +44,8 @@ if (training) {
     renameSync(tmp, cacheFile);
   });
 }
-const cli = { exports: {} };
-script.runInThisContext().call(cli.exports, cli.exports, Module.createRequire(file), cli, file, __dirname);
+// The bundle's module object, with a require() as a CommonJS module has one (lodash, in Chevrotain, asks it for
+// node:util's type checks, else it loads Node's legacy process.binding module).
+const require_ = Module.createRequire(file);
+const cli = { exports: {}, require: require_ };
+script.runInThisContext().call(cli.exports, cli.exports, require_, cli, file, __dirname);
