@@ -20,21 +20,6 @@ const lazyChildProcessForCommander = {
 };
 
 /**
- * lodash-es (Chevrotain's) asks for Node's `util.types` when it loads and, finding no `module.require` in the bundle,
- * falls back to `process.binding("util")`, which loads Node's legacy binding module (about 1 ms). Without it lodash
- * uses its own type checks, which answer the same.
- */
-const noLodashNodeUtil = {
-  name: "no-lodash-node-util",
-  setup(b) {
-    b.onResolve({ filter: /^\.\/_nodeUtil\.js$/ }, (args) =>
-      /[\\/]lodash-es[\\/]/.test(args.importer) ? { path: "lodash-node-util", namespace: "stub" } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "export default undefined;", loader: "js" }));
-  },
-};
-
-/**
  * The bundle as ASCII, so the loader can read it as latin1: a one-byte string, read without decoding UTF-8,
  * where one non-ASCII character makes V8 hold the whole 1 MB source as two-byte UTF-16. esbuild escapes
  * non-ASCII characters in strings and templates but leaves them in regular expression literals (a few unit
@@ -74,7 +59,7 @@ await build({
   define: { ...define, "import.meta.url": "__unitlintImportMetaUrl" },
   banner: { js: "var __unitlintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: "warning",
-  plugins: [lazyChildProcessForCommander, noLodashNodeUtil],
+  plugins: [lazyChildProcessForCommander],
   // jsonc-parser's "main" is a UMD build whose factory requires its modules in a way a bundler cannot follow; its ES modules bundle cleanly
   alias: {
     "jsonc-parser": "jsonc-parser/lib/esm/main.js",
