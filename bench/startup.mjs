@@ -32,8 +32,9 @@ for (const f of ["unitlint.cjs", "cli.cjs"]) copyFileSync(join(DIST, f), join(no
 // Every command runs with the same small environment: variables some machines set for every process (such as
 // NODE_EXTRA_CA_CERTS, which makes Node read a certificate file at start-up, tens of ms) would be counted in the anchor.
 const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", LANG: "C.UTF-8", ...(process.env.HOME ? { HOME: process.env.HOME } : {}) };
-/** CPU time (user + sys) of each run, from GNU time where it is installed (10 ms steps: the table gives the mean of the runs). */
-const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+/** Each run is timed by bash's `time` keyword where bash is installed: wall and CPU time (user + sys) of the command alone, in ms. */
+const BASH = existsSync("/bin/bash") ? "/bin/bash" : null;
+const TIMED = 'TIMEFORMAT="cpu %3R %3U %3S"; time "$0" "$@" > /dev/null 2> /dev/null';
 
 const commands = [
   { label: "`node -e 0` (bare Node start-up)", cmd: process.execPath, args: ["-e", "0"] },
@@ -45,14 +46,14 @@ if (BEFORE)
 if (hasSystemdAnalyze())
   commands.push({ label: "`systemd-analyze verify --man=no ots-worker@.service`", cmd: "systemd-analyze", args: ["verify", "--man=no", unit] });
 
-/** One run: wall time, and CPU time (user + sys) where GNU time is installed. */
+/** One run: wall time, and CPU time (user + sys) where bash can time it. */
 function runOnce(c) {
-  const [cmd, args] = TIME ? [TIME, ["-f", "cpu %U %S", c.cmd, ...c.args]] : [c.cmd, c.args];
+  const [cmd, args] = BASH ? [BASH, ["-c", TIMED, c.cmd, ...c.args]] : [c.cmd, c.args];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { env, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? "");
-  return { ms, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : null };
+  const m = /cpu ([\d.]+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? "");
+  return m ? { ms: Number(m[1]) * 1000, cpu: (Number(m[2]) + Number(m[3])) * 1000 } : { ms, cpu: null };
 }
 
 for (const c of commands) runOnce(c); // warm the page cache
@@ -66,7 +67,7 @@ for (let i = 0; i < RUNS; i++) {
   });
 }
 const med = samples.map(median);
-const cpu = cpuSamples.map((xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null));
+const cpu = cpuSamples.map((xs) => (xs.length ? median(xs) : null));
 const [node, check] = med;
 const verifyIdx = commands.findIndex((c) => c.cmd === "systemd-analyze");
 const above = (x, base) => `${x >= base ? "+" : "−"}${fmtMs(Math.abs(x - base))}`;
@@ -78,9 +79,9 @@ rmSync(dir, { recursive: true, force: true });
 rmSync(noCache, { recursive: true, force: true });
 
 const cpuNote = cpu[1] !== null ? `; CPU time (user + sys) **${fmtMs(cpu[1] - cpu[0])} above** (${(cpu[1] / cpu[0]).toFixed(2)}× bare Node's)` : "";
-const body = `Reproduce with \`npm run build && node bench/startup.mjs --write\`. ${RUNS} runs each, the commands taking turns, same run, with a small environment (PATH, LANG, HOME); wall time: median, CPU time (user + sys, GNU time's 10 ms steps): mean. Measured ${today()} on ${describeMachine()}; load average ${loadavg()[0].toFixed(1)} when the run started.
+const body = `Reproduce with \`npm run build && node bench/startup.mjs --write\`. ${RUNS} runs each, the commands taking turns, same run, with a small environment (PATH, LANG, HOME), timed by bash's \`time\`: medians of wall time and of CPU time (user + sys). Measured ${today()} on ${describeMachine()}; load average ${loadavg()[0].toFixed(1)} when the run started.
 
-| command | wall (median) | above bare Node | CPU (mean) | above bare Node |
+| command | wall | above bare Node | CPU (user + sys) | above bare Node |
 | --- | ---: | ---: | ---: | ---: |
 ${rows.join("\n")}
 
