@@ -4,6 +4,7 @@
 // calendar --iterations 10000` (same spec, zone and base time, same run).
 // Prints a markdown fragment; `--write` puts it in the "Calendar" section of
 // docs/benchmarks.md. Needs `npm run build` (dist/unitlint.cjs) for the CLI part.
+// `--before DIST` (with `--before-label TEXT`) also times an older build (a copy of its dist/) in the same runs.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -47,36 +48,34 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+/** Runs are timed by bash's `time` keyword where bash is installed: wall and CPU time (user + sys) of the command alone, in ms. */
+const BASH = existsSync("/bin/bash") ? "/bin/bash" : null;
+const TIMED = 'TIMEFORMAT="cpu %3R %3U %3S"; time "$0" "$@"';
 
-/** One run: wall time, and CPU time (user + sys) where /usr/bin/time is installed. */
+/** One run: wall time, and CPU time (user + sys) where bash can time it. */
 function runOnce(cmd, args, tz) {
   const env = { PATH: process.env.PATH, LANG: "C.UTF-8", ...(tz === undefined ? {} : { TZ: tz }) };
-  const [c, a] = TIME ? [TIME, ["-f", "cpu %U %S", cmd, ...args]] : [cmd, args];
+  const [c, a] = BASH ? [BASH, ["-c", TIMED, cmd, ...args]] : [cmd, args];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(c, a, { encoding: "utf8", env, maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${r.stderr}`);
-  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
-  return { ms, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : null, out: r.stdout };
+  const m = /cpu ([\d.]+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return m ? { ms: Number(m[1]) * 1000, cpu: (Number(m[2]) + Number(m[3])) * 1000, out: r.stdout } : { ms, cpu: null, out: r.stdout };
 }
 
-/** The two commands run alternately (so both see the same load), `runs` times each, after one warm-up each. */
-function compare(a, b, tz, runs) {
-  runOnce(...a, tz);
-  runOnce(...b, tz);
-  const ra = [];
-  const rb = [];
-  for (let i = 0; i < runs; i++) {
-    ra.push(runOnce(...a, tz));
-    rb.push(runOnce(...b, tz));
-  }
+/** The commands run in turn (so all see the same load), `runs` times each, after one warm-up each. */
+function compare(a, b, tz, runs, ...more) {
+  const all = [a, b, ...more];
+  for (const c of all) runOnce(...c, tz);
+  const rs = all.map(() => []);
+  for (let i = 0; i < runs; i++) all.forEach((c, k) => rs[k].push(runOnce(...c, tz)));
   const stats = (rs) => {
     const ms = rs.map((r) => r.ms);
     const cpu = rs.map((r) => r.cpu).filter((x) => x !== null);
     return { ms: median(ms), min: Math.min(...ms), max: Math.max(...ms), cpu: cpu.length ? median(cpu) : null, out: rs[rs.length - 1].out };
   };
-  return [stats(ra), stats(rb)];
+  return rs.map(stats);
 }
 
 const lines = [];
@@ -97,18 +96,23 @@ for (const spec of SPECS) {
 }
 lines.push("");
 const bin = `${root}dist/unitlint.cjs`;
+/** --before DIST: also time another build (a copy of an older dist/) in the same runs. */
+const BEFORE = process.argv.includes("--before") ? process.argv[process.argv.indexOf("--before") + 1] : undefined;
+const beforeBin = BEFORE ? `${BEFORE}/unitlint.cjs` : undefined;
+const BEFORE_LABEL = process.argv.includes("--before-label") ? process.argv[process.argv.indexOf("--before-label") + 1] : BEFORE;
 const hasSystemd = spawnSync("systemd-analyze", ["--version"]).status === 0;
 if (existsSync(bin) && hasSystemd) {
   const runs = Number(process.env.BENCH_RUNS ?? 7);
   const fmt = (x) => `${x.toFixed(0)} ms`;
   lines.push(
-    `Whole process, \`calendar --iterations 10000 SPEC\` from the clock (as people run it), unitlint and systemd-analyze alternately, ${runs} runs each after a warm-up: median wall time (min–max), median CPU time (user + sys). The output is compared without the clock-dependent "From now:" lines.`,
+    `Whole process, \`calendar --iterations 10000 SPEC\` from the clock (as people run it), unitlint and systemd-analyze${beforeBin ? ` (and the build in ${BEFORE_LABEL}, "before")` : ""} in turn, ${runs} runs each after a warm-up, timed by bash's \`time\`: median wall time (min–max), median CPU time (user + sys). The output is compared without the clock-dependent "From now:" lines.`,
   );
   lines.push("");
+  const beforeHead = beforeBin ? " before: wall, CPU (ratios) |" : "";
   lines.push(
-    "| spec | TZ | unitlint wall (min–max) | systemd-analyze wall (min–max) | wall ratio | unitlint CPU | systemd-analyze CPU | CPU ratio | same output |",
+    `| spec | TZ | unitlint wall (min–max) | systemd-analyze wall (min–max) | wall ratio | unitlint CPU | systemd-analyze CPU | CPU ratio | same output |${beforeHead}`,
   );
-  lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |");
+  lines.push(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |${beforeBin ? " ---: |" : ""}`);
   const CASES = [
     ["*-*-* *:00:00", undefined],
     ["*-*-* *:00:00", "Europe/Berlin"],
@@ -120,10 +124,19 @@ if (existsSync(bin) && hasSystemd) {
   const strip = (s) => s.replace(/^ *From now:.*\n/gm, "");
   for (const [spec, tz] of CASES) {
     const args = ["calendar", "--iterations", "10000", spec];
-    const [ours, theirs] = compare([process.execPath, [bin, ...args]], ["systemd-analyze", args], tz, runs);
+    const [ours, theirs, before] = compare(
+      [process.execPath, [bin, ...args]],
+      ["systemd-analyze", args],
+      tz,
+      runs,
+      ...(beforeBin ? [[process.execPath, [beforeBin, ...args]]] : []),
+    );
     const cpuRatio = ours.cpu !== null && theirs.cpu ? `${(ours.cpu / theirs.cpu).toFixed(2)}×` : "–";
+    const beforeCell = before
+      ? ` ${fmt(before.ms)}, ${before.cpu === null ? "–" : fmt(before.cpu)} (${(before.ms / theirs.ms).toFixed(2)}×, ${before.cpu !== null && theirs.cpu ? (before.cpu / theirs.cpu).toFixed(2) : "–"}×) |`
+      : "";
     lines.push(
-      `| \`${spec}\` | ${tz ?? "unset (/etc/localtime)"} | ${fmt(ours.ms)} (${fmt(ours.min)}–${fmt(ours.max)}) | ${fmt(theirs.ms)} (${fmt(theirs.min)}–${fmt(theirs.max)}) | **${(ours.ms / theirs.ms).toFixed(2)}×** | ${ours.cpu === null ? "–" : fmt(ours.cpu)} | ${theirs.cpu === null ? "–" : fmt(theirs.cpu)} | ${cpuRatio} | ${strip(ours.out) === strip(theirs.out) ? "yes" : "**no**"} |`,
+      `| \`${spec}\` | ${tz ?? "unset (/etc/localtime)"} | ${fmt(ours.ms)} (${fmt(ours.min)}–${fmt(ours.max)}) | ${fmt(theirs.ms)} (${fmt(theirs.min)}–${fmt(theirs.max)}) | **${(ours.ms / theirs.ms).toFixed(2)}×** | ${ours.cpu === null ? "–" : fmt(ours.cpu)} | ${theirs.cpu === null ? "–" : fmt(theirs.cpu)} | ${cpuRatio} | ${strip(ours.out) === strip(theirs.out) ? "yes" : "**no**"} |${beforeCell}`,
     );
   }
   const floor = compare([process.execPath, ["-e", "0"]], [process.execPath, [bin, "calendar", "--iterations", "1", "*-*-* *:00:00"]], "Europe/Berlin", runs);

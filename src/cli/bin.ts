@@ -1,27 +1,5 @@
-import { main } from "./main.js";
+import { commandModulesFor } from "./commands/index.js";
+import { runCli } from "./run.js";
 
-// `unitlint ... | head` closes the pipe early: that is the reader's choice, not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
-    throw e;
-  });
-}
-
-/** Set by the build (see loader.cjs): a JSON list of argument lists, run one after another in this process. */
-const training = process.env.UNITLINT_TRAIN_CODE_CACHE;
-
-async function run(): Promise<number> {
-  if (!training) return main(process.argv.slice(2));
-  for (const argv of JSON.parse(training) as string[][]) await main(argv);
-  return 0;
-}
-
-run().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  () => {
-    process.exitCode = 2;
-  },
-);
+// The whole CLI (dist/cli.cjs). The calendar commands also have a bundle of their own (bin-calendar.ts).
+runCli(commandModulesFor);

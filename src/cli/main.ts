@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { commandModulesFor, type CommandModule } from "./commands/index.js";
+import type { CommandModule } from "./commands/index.js";
 import { UsageError, EXIT_USAGE } from "./errors.js";
 import { VERSION } from "./version.js";
 
@@ -15,9 +15,12 @@ function buildProgram(commandModules: CommandModule[]): Command {
   return program;
 }
 
-/** Run the CLI; resolves to the exit code. Every error becomes one line on stderr. */
-export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram(await commandModulesFor(argv));
+/**
+ * Run the CLI; resolves to the exit code. Every error becomes one line on stderr.
+ * `modulesFor` picks the command modules the arguments need (commands/index.ts).
+ */
+export async function main(argv: string[], modulesFor: (argv: string[]) => Promise<CommandModule[]>): Promise<number> {
+  const program = buildProgram(await modulesFor(argv));
   try {
     await program.parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;

@@ -1,5 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 
+// V8 flags set at run time, after the bundle was read from its code cache.
+
 /**
  * V8's heap set for a run over thousands of files, whose peak memory it
  * lowers by some 30 MiB: the young generation stays at its first size (1 MiB a
@@ -15,4 +17,25 @@ import { setFlagsFromString } from "node:v8";
  */
 export function tuneHeapForManyFiles(): void {
   setFlagsFromString("--semi-space-growth-factor=1 --heap-growing-percent=20");
+}
+
+/** V8's default budget of bytecode a function runs between checks whether to optimise it (Node 20, V8 11.3). */
+const DEFAULT_INTERRUPT_BUDGET = 66 * 1024;
+
+/**
+ * For the calendar commands: functions must run four times as much code as
+ * V8's default before the optimising compiler (TurboFan) takes them, and it
+ * inlines only small functions (up to 100 bytes of bytecode instead of 460).
+ * A report of 10,000 elapses is over in about 100 ms, and TurboFan compiled
+ * about a dozen functions for it (the search, the date conversions, the
+ * formatting), inlining the search and the conversions into them, in some
+ * 50 ms of CPU on its background thread, more than the optimised code saved;
+ * now it compiles fewer, later and smaller, and both a 10,000- and a
+ * 100,000-elapse report take less CPU time (docs/decisions.md). Not set while
+ * the build trains the code cache: V8 keeps the flags' hash in the cache and
+ * rejects it under other flags.
+ */
+export function tuneTieringForShortRuns(): void {
+  if (process.env["UNITLINT_TRAIN_CODE_CACHE"]) return;
+  setFlagsFromString(`--interrupt-budget=${4 * DEFAULT_INTERRUPT_BUDGET} --max-inlined-bytecode-size=100`);
 }

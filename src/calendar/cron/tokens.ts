@@ -1,4 +1,5 @@
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, type TokenType } from "chevrotain";
+import { tokenMatcher, type LexResult } from "../parser/match-tokens.js";
 
 /* Tokens of a standard five-field cron expression (crontab(5), Vixie/cronie). */
 export const Blank = createToken({ name: "Blank", pattern: /[ \t]+/, label: "a space" });
@@ -12,7 +13,9 @@ export const CronSlash = createToken({ name: "CronSlash", pattern: /\//, label: 
 export const CronOther = createToken({ name: "CronOther", pattern: /[^ \t]/, label: "a character" });
 
 export const cronTokens: TokenType[] = [Blank, Special, CronNum, CronName, CronStar, CronComma, CronDash, CronSlash, CronOther];
-let lexer: Lexer | undefined;
-export function cronLexer(): Lexer {
-  return (lexer ??= new Lexer(cronTokens, { positionTracking: "onlyOffset", ensureOptimizations: false, skipValidations: true }));
+const tokenize = tokenMatcher(cronTokens);
+
+/** The cron lexer: Chevrotain's matching of these token types (../parser/match-tokens.ts), without building its `Lexer`. */
+export function cronLexer(): { tokenize(text: string): LexResult } {
+  return { tokenize };
 }

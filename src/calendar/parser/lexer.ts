@@ -1,9 +1,9 @@
-import { Lexer } from "chevrotain";
 import { allTokens } from "./tokens.js";
+import { tokenMatcher, type LexResult } from "./match-tokens.js";
 
-let lexer: Lexer | undefined;
+const tokenize = tokenMatcher(allTokens);
 
-/** The one calendar lexer, built on first use (building costs a few ms at startup). */
-export function calendarLexer(): Lexer {
-  return (lexer ??= new Lexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: false, skipValidations: true }));
+/** The calendar lexer: Chevrotain's matching of these token types (match-tokens.ts), without building its `Lexer`. */
+export function calendarLexer(): { tokenize(text: string): LexResult } {
+  return { tokenize };
 }
