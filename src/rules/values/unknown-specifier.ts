@@ -39,6 +39,8 @@ export default defineRule({
       const d = directiveInfo(section, entry.key);
       if (!d || !(d.specifiers || SPECIFIER_PARSERS.has(d.parser))) continue;
       const v = entry.value;
+      // judged once per value, not once per %i in it (a value may hold thousands)
+      let breaks: boolean | undefined;
       for (let i = 0; i < v.length; i++) {
         if (v[i] !== "%") continue;
         const spec = v.slice(i, i + 2);
@@ -58,7 +60,7 @@ export default defineRule({
           });
         } else if (info.status !== "current") ctx.report({ messageId: "deprecated", data: { spec }, file: ctx.file, range, severity: "warning" });
         // values/invalid-value reports an instance specifier that leaves a value systemd refuses: one finding, not two
-        else if (INSTANCE.has(spec) && noInstance && !breaksWithEmptyInstance(v, d))
+        else if (INSTANCE.has(spec) && noInstance && !(breaks ??= breaksWithEmptyInstance(v, d)))
           ctx.report({ messageId: "noInstance", data: { spec, unit: name.name }, file: ctx.file, range, severity: "info" });
       }
     }
