@@ -11,6 +11,8 @@ import { crontabHoverAt, hoverAt } from "../dist/lib/lsp/hover.js";
 import { parseCrontab } from "../dist/lib/crontab/index.js";
 import { completions } from "../dist/lib/lsp/features.js";
 import { defaultKnowledge } from "../dist/lib/lsp/knowledge-impl.js";
+import { CHROMIUM, launchChromium, startPlayground } from "../scripts/lib/chromium.mjs";
+import { BIN } from "./lib/measure.mjs";
 
 const base = readFileSync("examples/onetime-secret/etc/systemd/ots-worker@.service", "utf8");
 let unit = base;
@@ -47,27 +49,9 @@ const app = "dist/playground/app.js";
 if (existsSync(app)) {
   const js = readFileSync(app);
   page = `| playground bundle (app.js, knowledge base and calendar engine included) | ${(js.length / 1024).toFixed(0)} KiB, **${(gzipSync(js, { level: 9 }).length / 1024).toFixed(0)} KiB gzipped** (target: under 400 KiB) |\n`;
-  const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-  if (chromium) {
-    const { chromium: pw } = await import("playwright-core");
-    const { spawn } = await import("node:child_process");
-    const proc = spawn(process.execPath, ["dist/unitlint.cjs", "playground", "--port", "0"], { stdio: ["ignore", "pipe", "ignore"] });
-    const url = await new Promise((resolve) =>
-      proc.stdout.on("data", (d) => String(d).match(/(http:\/\/\S+)/) && resolve(String(d).match(/(http:\/\/\S+)/)[1])),
-    );
-    const browser = await pw.launch({
-      executablePath: chromium,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+  if (CHROMIUM) {
+    const { url, proc } = await startPlayground(BIN);
+    const browser = await launchChromium();
     try {
       const p = await browser.newPage();
       await p.goto(url);

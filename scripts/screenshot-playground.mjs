@@ -1,28 +1,9 @@
 // Writes docs/playground.png: the playground with the Sidekiq example loaded
 // (for the README). Needs Debian's chromium and a built playground.
-import { spawn } from "node:child_process";
-import { chromium } from "playwright-core";
+import { launchChromium, startPlayground } from "./lib/chromium.mjs";
 
-const proc = spawn(process.execPath, ["dist/unitlint.cjs", "playground", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-const url = await new Promise((resolve) =>
-  proc.stdout.on("data", (d) => {
-    const m = String(d).match(/(http:\/\/\S+)/);
-    if (m) resolve(m[1]);
-  }),
-);
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const { url, proc } = await startPlayground("dist/unitlint.cjs");
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(url);

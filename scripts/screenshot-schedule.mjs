@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./lib/chromium.mjs";
 
 const args = ["dist/unitlint.cjs", "schedule", "examples", "--from", "2026-03-26 00:00", "--tz", "Europe/Berlin"];
 const html = execFileSync(process.execPath, [...args, "--format", "html"], { encoding: "utf8" });
@@ -28,19 +28,7 @@ const body = esc(term).replace(/\u001b\[(\d+)m/g, (_, n) => {
 const termPage = `<!DOCTYPE html><meta charset="utf-8"><body style="margin:0;background:#0d1117"><pre style="margin:0;padding:16px 20px;color:#c9d1d9;font:14px/1.35 'DejaVu Sans Mono',monospace;display:inline-block">$ unitlint schedule examples --from '2026-03-26 00:00' --tz Europe/Berlin\n${body}</pre>`;
 
 const dir = mkdtempSync(join(tmpdir(), "unitlint-shot-"));
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 try {
   writeFileSync(join(dir, "schedule.html"), html);
   writeFileSync(join(dir, "terminal.html"), termPage);
