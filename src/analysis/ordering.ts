@@ -1,4 +1,4 @@
-import { defaultOrdering, isUserUnitPath, SPECIAL_ORDERING, SPECIAL_UNITS, SPECIAL_WITHOUT_DEFAULT_DEPENDENCIES } from "../knowledge/special-units.js";
+import { defaultOrdering, isUserUnitPath, SPECIAL_ORDERING, SPECIAL_UNITS, BUILTIN_WITHOUT_DEFAULT_DEPENDENCIES } from "../knowledge/special-units.js";
 import { SYSTEMD_SYSTEM_UNITS, SYSTEMD_UNITS_WITHOUT_DEFAULT_DEPENDENCIES, SYSTEMD_USER_UNITS } from "../knowledge/systemd-units.generated.js";
 import type { EffectiveUnit } from "../model/effective-unit.js";
 import type { UnitFile } from "../model/unit-file.js";
@@ -22,7 +22,7 @@ export interface OrderEdge {
 const TARGET_QUEUE = new Set(["Wants", "Requires", "Requisite", "BindsTo", "PartOf", "Upholds", "WantedBy", "RequiredBy"]);
 
 const SYSTEMD_OWN = new Set([...SPECIAL_UNITS, ...SYSTEMD_SYSTEM_UNITS, ...SYSTEMD_USER_UNITS]);
-const SYSTEMD_NO_DEFAULTS = new Set([...SPECIAL_WITHOUT_DEFAULT_DEPENDENCIES, ...SYSTEMD_UNITS_WITHOUT_DEFAULT_DEPENDENCIES]);
+const SYSTEMD_NO_DEFAULTS = new Set([...BUILTIN_WITHOUT_DEFAULT_DEPENDENCIES, ...SYSTEMD_UNITS_WITHOUT_DEFAULT_DEPENDENCIES]);
 
 /**
  * Whether a unit has default dependencies: read from its file when the set has it, from systemd's own units

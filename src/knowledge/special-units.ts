@@ -113,32 +113,12 @@ export const SPECIAL_ORDERING: Record<"system" | "user", Record<string, string[]
   },
 };
 
-/** Special units that declare DefaultDependencies=no, so targets wanting them add no ordering (systemd 252 unit files). */
-export const SPECIAL_WITHOUT_DEFAULT_DEPENDENCIES = new Set([
-  "exit.target",
-  "final.target",
-  "halt.target",
-  "hibernate.target",
-  "hybrid-sleep.target",
-  "initrd-fs.target",
-  "initrd-root-device.target",
-  "initrd-root-fs.target",
-  "initrd-switch-root.target",
-  "kexec.target",
-  "local-fs.target",
-  "poweroff.target",
-  "reboot.target",
-  "remote-cryptsetup.target",
-  "remote-fs.target",
-  "shutdown.target",
-  "sleep.target",
-  "suspend-then-hibernate.target",
-  "suspend.target",
-  "timers.target",
-  "umount.target",
-  "-.slice",
-  "init.scope",
-]);
+/**
+ * Units the manager makes itself, with no unit file, and without default dependencies (the root slice and the
+ * manager's own scope). The units systemd ships as files that set DefaultDependencies=no are generated from its
+ * units/ folder: SYSTEMD_UNITS_WITHOUT_DEFAULT_DEPENDENCIES.
+ */
+export const BUILTIN_WITHOUT_DEFAULT_DEPENDENCIES: ReadonlySet<string> = new Set(["-.slice", "init.scope"]);
 
 /**
  * The ordering a unit gets from DefaultDependencies=yes, as in systemd 252's
