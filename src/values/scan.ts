@@ -259,6 +259,9 @@ export function expandForCheck(text: string): string | null {
   return out;
 }
 
+/** What `%i` and `%I` expand to in a unit that has no instance (not a template, not an instance of one). */
+export const EMPTY_INSTANCE: Readonly<Record<string, string>> = { i: "", I: "" };
+
 /**
  * The text with the specifiers whose expansion is known put in (`known` maps a specifier letter to its text, e.g. `i`
  * to "" in a unit that has no instance, `n` to the unit's name); `%%` and every other specifier stay as they are, for

@@ -6,7 +6,7 @@ import { EXIT_STATUS_NAMES } from "../knowledge/exit-status.js";
 import { unitNameProblem } from "../model/unit-name.js";
 import { integerProblem, parseCInteger, type IntegerRange } from "./integer.js";
 import { KIND_VALIDATORS, valueKind } from "./kinds.js";
-import { expandForCheck, expandKnownSpecifiers, rawWords, safeAtou64 } from "./scan.js";
+import { EMPTY_INSTANCE, expandForCheck, expandKnownSpecifiers, rawWords, safeAtou64 } from "./scan.js";
 import { isPercentage, parseBoolean, parseSignal } from "./primitives.js";
 import { withSuggestion, type ValueProblem } from "./problem.js";
 import { userGroupVerdict } from "./user-group.js";
@@ -295,8 +295,7 @@ const refusesUnit = (value: string, info: DirectiveInfo) =>
 /** The specifiers a context pins down: letter → expansion. */
 function knownSpecifiers(context: ValueContext): Record<string, string> | undefined {
   if (!context.noInstance && context.unitName === undefined) return undefined;
-  const known: Record<string, string> = {};
-  if (context.noInstance) known.i = known.I = "";
+  const known: Record<string, string> = context.noInstance ? { ...EMPTY_INSTANCE } : {};
   if (context.unitName !== undefined) known.n = context.unitName;
   return known;
 }
@@ -357,7 +356,7 @@ function expandedProblem(value: string, e: { text: string; at: number }, info: D
  */
 export function breaksWithEmptyInstance(value: string, info: DirectiveInfo): boolean {
   if (!expands(value, info)) return false;
-  const e = expandKnownSpecifiers(value, { i: "", I: "" });
+  const e = expandKnownSpecifiers(value, EMPTY_INSTANCE);
   if (!e) return false;
   if (!refusesUnit(value, info)) return validateValue(value, info, { noInstance: true }) !== null && validateValue(value, info) === null;
   if (info.parser === "exec") return e.text.trim() === "";

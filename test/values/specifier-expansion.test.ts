@@ -38,6 +38,18 @@ describe("specifiers whose expansion a unit pins down", () => {
     expect(validateValue("a.service", info("Timer", "Unit"), { unitName: "a.timer" })).toBeNull();
   });
 
+  it("judge what a host specifier leaves certain: a variable name's own characters, a calendar spec's impossible ones", () => {
+    // Environment= expands before it checks the name: APP_%b is APP_ and the boot ID
+    expect(validateValue("APP_%b=1", info("Service", "Environment"))).toBeNull();
+    expect(validateValue("%b=1", info("Service", "Environment"))).toBeNull();
+    expect(validateValue("A-%b=1", info("Service", "Environment"))?.message).toMatch(/not a NAME=value/);
+    expect(validateValue("1%b=2", info("Service", "Environment"))?.message).toMatch(/not a NAME=value/);
+    // no host name or path makes '[' part of a calendar spec; a plain specifier stays unjudged
+    const bad = validateValue(".[ H%H", info("Timer", "OnCalendar"));
+    expect(bad && ".[ H%H".slice(bad.from, bad.to)).toBe("[");
+    expect(validateValue("*-*-* %H:00", info("Timer", "OnCalendar"))).toBeNull();
+  });
+
   it("leave the note on %i to the rule that reports the refusal", () => {
     expect(breaksWithEmptyInstance("%i", info("Service", "User"))).toBe(true);
     expect(breaksWithEmptyInstance("app%i", info("Service", "User"))).toBe(false);

@@ -1,6 +1,6 @@
 import { hasNoInstance } from "../../model/unit-file.js";
 import { EXEC_KEYS, splitExecCommands, type ExecCommandSpan } from "../../parser/exec/parse-exec.js";
-import { expandKnownSpecifiers } from "../../values/scan.js";
+import { EMPTY_INSTANCE, expandKnownSpecifiers } from "../../values/scan.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { defineRule } from "../types.js";
 import { programProblem } from "../../values/exec-line.js";
@@ -37,7 +37,7 @@ export default defineRule({
       const effective = new Set(u.list(section, key));
       for (const a of u.all(section, key)) {
         // systemd expands specifiers over the whole line before it splits it: %i and %I are empty outside templates
-        const expanded = hasNoInstance(a.file) ? expandKnownSpecifiers(a.value, { i: "", I: "" })?.text : undefined;
+        const expanded = hasNoInstance(a.file) ? expandKnownSpecifiers(a.value, EMPTY_INSTANCE)?.text : undefined;
         const text = expanded ?? a.value;
         if (expanded !== undefined && expanded.trim() === "") {
           const why = "the line is empty once systemd expands '%i' to an empty string (the unit is not a template)";

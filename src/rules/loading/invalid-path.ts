@@ -1,7 +1,7 @@
 import { FATAL_PATH_SETTINGS } from "../../knowledge/parser-traits.js";
 import { TYPE_SECTION } from "../../knowledge/sections.js";
 import { hasNoInstance } from "../../model/unit-file.js";
-import { expandForCheck, expandKnownSpecifiers } from "../../values/scan.js";
+import { EMPTY_INSTANCE, expandForCheck, expandKnownSpecifiers } from "../../values/scan.js";
 import { defineRule } from "../types.js";
 
 /** Path settings whose bad value is fatal in systemd 252 (PATH_CHECK_FATAL). */
@@ -43,7 +43,7 @@ export default defineRule({
         if (key === "WorkingDirectory" && (v.startsWith("-") || v === "~")) continue;
         // judged after the specifier expansion that can be known (%%, a stray %, %n, the path specifiers, and %i and
         // %I, empty outside templates)
-        const expanded = expandForCheck(hasNoInstance(a.file) ? (expandKnownSpecifiers(v, { i: "", I: "" })?.text ?? v) : v);
+        const expanded = expandForCheck(hasNoInstance(a.file) ? (expandKnownSpecifiers(v, EMPTY_INSTANCE)?.text ?? v) : v);
         // an empty expansion resets these settings; WorkingDirectory= alone refuses it
         if (expanded === null || (expanded === "" && key !== "WorkingDirectory")) continue;
         const why = absolutePathProblem(expanded);

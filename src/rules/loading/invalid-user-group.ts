@@ -1,7 +1,7 @@
 import { TYPE_SECTION } from "../../knowledge/sections.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { hasNoInstance } from "../../model/unit-file.js";
-import { expandKnownSpecifiers } from "../../values/scan.js";
+import { EMPTY_INSTANCE, expandKnownSpecifiers } from "../../values/scan.js";
 import { userGroupVerdict } from "../../values/user-group.js";
 import { splitWords } from "../../values/words.js";
 import { defineRule } from "../types.js";
@@ -64,7 +64,7 @@ export default defineRule({
 
 /** The name after the specifier expansion that can be known: `%%`, and `%i`/`%I` outside templates; undefined otherwise. */
 function expandedName(text: string, noInstance: boolean): string | undefined {
-  const e = expandKnownSpecifiers(text, noInstance ? { i: "", I: "" } : {});
+  const e = expandKnownSpecifiers(text, noInstance ? EMPTY_INSTANCE : {});
   const out = e?.text ?? text;
   if (/%[^%]/.test(out.replaceAll("%%", ""))) return undefined;
   return out.replaceAll("%%", "%");
