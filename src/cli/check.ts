@@ -11,7 +11,8 @@ import { lintProject, type ProjectOptions, type ProjectResult } from "../linter/
 import type { Preset } from "../linter/severity.js";
 import { collectInputs } from "../node/collect.js";
 import { ProjectConfigs, type ProjectConfigOptions } from "../node/project-config.js";
-import { timeZoneSetting } from "../node/time-zone.js";
+import { nodeZoneSource, timeZoneSetting } from "../node/time-zone.js";
+import type { ZoneSource } from "../calendar/index.js";
 import { ResolvedConfig } from "../linter/configs.js";
 import { contextFiles } from "../node/context.js";
 import { readUnitFile, textRefusal } from "../node/read.js";
@@ -54,7 +55,27 @@ interface CheckOptions {
 }
 
 /** From this many files (context files included) on, parsed files are kept compact once their own rules have run. */
-const COMPACT_FROM = 64;
+const COMPACT_FROM = 500;
+
+/** The run's local zone and where the timer rules load zones: this machine's zoneinfo files, as systemd would. */
+function machineZones(tz: string | undefined, env: NodeJS.ProcessEnv): { timeZone: string; zones: ZoneSource } {
+  const zones = nodeZoneSource();
+  return { timeZone: timeZoneSetting(tz, env, zones), zones };
+}
+
+/**
+ * Where a run's time went, by rule, slowest first (as ESLint's TIMING=1):
+ * UNITLINT_TIMING=1 prints ten rows, =all every row, =N that many. Times
+ * include each rule's first runs, which V8 interprets before it compiles.
+ */
+function timingTable(timing: Map<string, number>, how: string): string {
+  const rows = [...timing].sort((a, b) => b[1] - a[1]);
+  const total = rows.reduce((t, [, ms]) => t + ms, 0);
+  const shown = how === "all" ? rows : rows.slice(0, Number(how) > 1 ? Math.floor(Number(how)) : 10);
+  const width = Math.max(4, ...shown.map(([id]) => id.length));
+  const lines = shown.map(([id, ms]) => `${id.padEnd(width)} | ${ms.toFixed(1).padStart(9)} | ${((100 * ms) / (total || 1)).toFixed(1).padStart(5)}%`);
+  return [`${"Rule".padEnd(width)} | Time (ms) | Relative`, `${"-".repeat(width)}-|-----------|---------`, ...lines, ""].join("\n");
+}
 
 /** From this many files on, a run sets V8's heap for many files (tuneHeapForManyFiles), before reading them. */
 const MANY_FILES = 500;
@@ -153,7 +174,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
   // Only the timer rules read the zone, and finding it loads the runtime's time-zone data (a good part of a
   // one-file run's start-up): looked up when a timer or a timer's drop-in is among the files, or --tz names one.
   const zoneNeeded = opts.tz !== undefined || sources.some((s) => s.kind === undefined && isTimerPath(s.path));
-  const run = { enabledUnits: collected.enabled, now: Date.now(), ...(zoneNeeded ? { timeZone: timeZoneSetting(opts.tz, io.env) } : {}) };
+  const run = { enabledUnits: collected.enabled, now: Date.now(), ...(zoneNeeded ? machineZones(opts.tz, io.env) : {}) };
   const configs = projectConfigs(opts, rules, run);
   const kept = sources.filter((s) => {
     if (!configs.for(s.path).ignored) return true;
@@ -177,7 +198,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
       ? (await import("../node/lint-cache.js")).FileLintCache.open(opts.cacheLocation, VERSION)
       : undefined;
   if (cache) options.cache = cache;
+  const timing = io.env["UNITLINT_TIMING"] ? new Map<string, number>() : undefined;
+  if (timing) options.timing = timing;
   let result: ProjectResult = lintProject(kept, options);
+  // Rule ids and figures only: nothing from the files, so written as it is (io.err would escape the line breaks).
+  if (timing) rawIo.err(timingTable(timing, io.env["UNITLINT_TIMING"]!));
   if (cache) {
     const saved = cache.save();
     if (!saved.ok) io.err(`unitlint: ${cache.path}: cannot write the cache (${saved.message}); the next run starts afresh\n`);

@@ -23,6 +23,7 @@ export function defaultSettings(partial: Partial<LintSettings> = {}): LintSettin
     ...(partial.enabledUnits ? { enabledUnits: partial.enabledUnits } : {}),
     ...(partial.now !== undefined ? { now: partial.now } : {}),
     ...(partial.timeZone !== undefined ? { timeZone: partial.timeZone } : {}),
+    ...(partial.zones ? { zones: partial.zones } : {}),
   };
 }
 
@@ -40,7 +41,7 @@ export class ResolvedConfig {
     onClock?: () => void,
   ) {
     this.settings = defaultSettings(config.settings);
-    const { enabledUnits: _units, now: _now, ...rest } = this.settings;
+    const { enabledUnits: _units, now: _now, zones: _zones, ...rest } = this.settings;
     this.settingsKey = JSON.stringify(rest);
     this.key = JSON.stringify([config.rules ?? {}, config.presets ?? ["recommended"], rest]);
     // A cached result is only as good as the clock it saw: note when a rule reads it.

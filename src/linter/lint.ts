@@ -43,6 +43,12 @@ export interface LintOptions extends FileConfig {
   compactTrees?: boolean;
   /** Results of earlier runs to reuse, and where this run's are kept (`check --cache`). */
   cache?: LintCache;
+  /**
+   * Adds each rule's time (ms, all its checks of this run) under its id, and
+   * the parsing and set building under "(parse)" and "(set)": what
+   * `UNITLINT_TIMING=1 unitlint check` prints. Off, nothing is timed.
+   */
+  timing?: Map<string, number>;
 }
 
 export interface LintResult {
@@ -71,7 +77,9 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
   for (const [i, s] of sources.entries()) {
     const kind = kindOf(s);
     if (kind === undefined || kind === "unit" || kind === "dropin") {
+      const t0 = run.timing ? performance.now() : 0;
       const file = parseFile(s.path, s.text, kind);
+      if (run.timing) addTime(run.timing, "(parse)", t0);
       // File rules run on each file as it is parsed (they see the file alone), so a
       // compacted run never holds every whole tree at once.
       const cached = cache?.file(i);
@@ -89,7 +97,9 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
       run.configs.of(s.path);
     }
   }
+  const t0 = run.timing ? performance.now() : 0;
   const set = buildUnitSet(files);
+  if (run.timing) addTime(run.timing, "(set)", t0);
   const texts = new Map<string, SourceText>([...files.map((f) => [f.path, f.source] as const), ...scheduleFiles.map((f) => [f.path, f.source] as const)]);
   const from = run.findings.length;
   run.configs.clockRead = false;
@@ -208,11 +218,21 @@ export function runRules(set: UnitSet, options: LintOptions = {}, scheduleFiles:
 class Run {
   readonly configs: ConfigTable;
   readonly findings: Finding[] = [];
+  readonly timing: Map<string, number> | undefined;
   private readonly rules: Rule[];
 
   constructor(options: LintOptions) {
     this.configs = new ConfigTable(options, options.configFor);
     this.rules = options.ruleSet ?? allRules;
+    this.timing = options.timing;
+  }
+
+  /** A rule's check, guarded, and timed when the run keeps times. */
+  private check(rule: Rule, where: string, fn: () => void): void {
+    if (!this.timing) return guard(rule, where, fn, this.findings);
+    const t0 = performance.now();
+    guard(rule, where, fn, this.findings);
+    addTime(this.timing, rule.meta.id, t0);
   }
 
   /** A rule's report becomes a finding with the severity the rule has in the file it points into (none when off there). */
@@ -231,7 +251,7 @@ class Run {
     for (const rule of this.rules) {
       if (!rule.checkFile || config.severity(rule) === "off") continue;
       const report = this.reporter(rule);
-      guard(rule, file.path, () => rule.checkFile!({ settings: config.settings, options: optionsOf(rule, config.settings), report, file }), this.findings);
+      this.check(rule, file.path, () => rule.checkFile!({ settings: config.settings, options: optionsOf(rule, config.settings), report, file }));
     }
   }
 
@@ -248,7 +268,7 @@ class Run {
           const where = unit.files[0]?.path;
           // A unit's rules see the settings of its first file (the fragment, else its first drop-in).
           const settings = where === undefined ? this.configs.base.settings : this.configs.of(where).settings;
-          guard(rule, where ?? unit.name.name, () => rule.checkUnit!({ settings, options: optionsOf(rule, settings), set, report, unit }), this.findings);
+          this.check(rule, where ?? unit.name.name, () => rule.checkUnit!({ settings, options: optionsOf(rule, settings), set, report, unit }));
         }
       }
       if (rule.checkSet) {
@@ -258,15 +278,15 @@ class Run {
             const key = this.configs.of(r.file.path).settingsKey;
             if (groups.length === 1 || key === group.settingsKey || (i === 0 && !groups.some((g) => g.settingsKey === key))) report(r);
           };
-          guard(rule, "", () => rule.checkSet!({ settings: group.settings, options: optionsOf(rule, group.settings), set, report: own }), this.findings);
+          this.check(rule, "", () => rule.checkSet!({ settings: group.settings, options: optionsOf(rule, group.settings), set, report: own }));
         }
       }
       for (const f of scheduleFiles) {
         const settings = this.configs.of(f.path).settings;
         if (f.kind === "crontab" && rule.checkCrontab)
-          guard(rule, f.path, () => rule.checkCrontab!({ settings, options: optionsOf(rule, settings), set, report, crontab: f }), this.findings);
+          this.check(rule, f.path, () => rule.checkCrontab!({ settings, options: optionsOf(rule, settings), set, report, crontab: f }));
         if (f.kind === "jobs" && rule.checkJobs)
-          guard(rule, f.path, () => rule.checkJobs!({ settings, options: optionsOf(rule, settings), set, report, jobs: f, peers }), this.findings);
+          this.check(rule, f.path, () => rule.checkJobs!({ settings, options: optionsOf(rule, settings), set, report, jobs: f, peers }));
       }
     }
   }
@@ -277,6 +297,10 @@ function settingsGroups(configs: ResolvedConfig[]): ResolvedConfig[] {
   const seen = new Map<string, ResolvedConfig>();
   for (const c of configs) if (!seen.has(c.settingsKey)) seen.set(c.settingsKey, c);
   return [...seen.values()];
+}
+
+function addTime(timing: Map<string, number>, key: string, since: number): void {
+  timing.set(key, (timing.get(key) ?? 0) + performance.now() - since);
 }
 
 /** A rule that throws is a bug in unitlint, not in the user's file: say so and go on. */

@@ -11,7 +11,7 @@ import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-langua
 import { existsSync } from "node:fs";
 import { lintProject } from "../linter/project.js";
 import { ProjectConfigs } from "../node/project-config.js";
-import { timeZoneSetting } from "../node/time-zone.js";
+import { nodeZoneSource, timeZoneSetting } from "../node/time-zone.js";
 import { parseFile } from "../model/unit-file.js";
 import { textRefusal } from "../node/limits.js";
 import { toDiagnostic } from "./diagnostics.js";
@@ -27,7 +27,6 @@ import { defaultKnowledge } from "./knowledge-impl.js";
 import { pathToUri, uriToPath, Workspace } from "./workspace.js";
 import type { WorkspaceUnit } from "./name-hover.js";
 import { sep } from "node:path";
-import { isIntlZoneName } from "../calendar/index.js";
 
 interface ServerOptions {
   /** Delay between the last keystroke and re-linting, in ms. */
@@ -57,6 +56,8 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   let workspace = new Workspace(null);
   const timers = new Map<string, NodeJS.Timeout>();
   let timezone = opts.timezone;
+  // The machine's zoneinfo files, as for `check`; loaded zones stay cached for the session.
+  const zones = nodeZoneSource();
 
   connection.onInitialize((params) => {
     if (state === "shutdown") throw new ResponseError(ErrorCodes.InvalidRequest, "the server is shutting down");
@@ -66,7 +67,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     workspace.scan();
     const init = params.initializationOptions as { timezone?: unknown } | undefined;
     if (typeof init?.timezone === "string" && init.timezone !== "") {
-      if (isIntlZoneName(init.timezone)) timezone = init.timezone;
+      if (zones.load(init.timezone) !== undefined) timezone = init.timezone;
       else connection.console.warn(`unitlint: unknown time zone '${init.timezone}' in initializationOptions.timezone; using the machine's`);
     }
     return {
@@ -116,7 +117,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const display = workspace.display(path);
     // Each file's configuration, exactly as `unitlint check` finds it (config files may change while the server runs: no memo).
     // The timer rules' zone: the one the editor set (initializationOptions.timezone), else the machine's, as for `check`.
-    const configs = new ProjectConfigs({ run: { now: Date.now(), timeZone: timeZoneSetting(timezone, process.env) } });
+    const configs = new ProjectConfigs({ run: { now: Date.now(), timeZone: timeZoneSetting(timezone, process.env, zones), zones } });
     if (configs.for(path).ignored) {
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
       return;

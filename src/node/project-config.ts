@@ -9,7 +9,7 @@ export interface ProjectConfigOptions {
   config?: string | false;
   cli?: CommandLineSettings;
   /** The same for every file of the run: the clock, the units enabled by links in the checked folders. */
-  run?: Pick<Partial<LintSettings>, "now" | "enabledUnits" | "timeZone">;
+  run?: Pick<Partial<LintSettings>, "now" | "enabledUnits" | "timeZone" | "zones">;
   /**
    * Remember which folder has which config file for the whole run (`check`).
    * The language server leaves it off: config files come and go while it runs.

@@ -75,15 +75,20 @@ export function machineTimeZone(env: NodeJS.ProcessEnv): string {
 /**
  * The zone the timer rules compute elapses in (LintSettings.timeZone), for
  * `check` and the language server: `given` (--tz, the editor's setting), else
- * the machine's as `next` and `schedule` read it. The rules use the library's
- * zone data, which knows zones by name: a POSIX TZ string or an /etc/localtime
- * that is no link falls back to the zone the runtime reports.
+ * the machine's as `next` and `schedule` read it. With `zones` (the machine's
+ * zoneinfo files, which the rules are then given too) the machine's value is
+ * kept as it is: the rules read it as glibc does (a zone file, a path, else a
+ * POSIX TZ string). Without, the rules use the runtime's zone data, which
+ * knows zones by name only: a POSIX TZ string or an /etc/localtime that is no
+ * link falls back to the zone the runtime reports.
  */
-export function timeZoneSetting(given: string | undefined, env: NodeJS.ProcessEnv): string {
+export function timeZoneSetting(given: string | undefined, env: NodeJS.ProcessEnv, zones?: ZoneSource): string {
+  const known = (name: string) => name === "UTC" || (zones ? zones.load(name) !== undefined : isIntlZoneName(name));
   if (given !== undefined) {
-    if (given !== "UTC" && !isIntlZoneName(given)) throw new UsageError(`--tz: unknown time zone '${given}'`);
+    if (!known(given)) throw new UsageError(`--tz: unknown time zone '${given}'`);
     return given;
   }
   const machine = machineTimeZone(env);
-  return machine === "UTC" || isIntlZoneName(machine) ? machine : hostZoneName();
+  if (zones) return machine;
+  return known(machine) ? machine : hostZoneName();
 }

@@ -7,6 +7,7 @@ import type { UnitSet } from "../model/unit-set.js";
 import type { SourceText } from "../core/source.js";
 import type { CrontabFile } from "../crontab/index.js";
 import type { JobsFile } from "../jobs/index.js";
+import type { ZoneSource } from "../calendar/index.js";
 
 /** What a finding points into: a unit file, a drop-in, a crontab or a job file. */
 export interface ReportFile {
@@ -125,6 +126,14 @@ export interface LintSettings {
    * which keeps results independent of the machine (tests, the playground).
    */
   timeZone?: string;
+  /**
+   * Where the timer rules load zones (`timeZone` and OnCalendar= suffixes).
+   * Default: the JavaScript engine's (Intl), which works anywhere. The CLI and
+   * the language server pass the machine's zoneinfo files when it has them:
+   * what systemd reads, and they load without Intl's time-zone data, whose
+   * first use costs a short run some 20 ms.
+   */
+  zones?: ZoneSource;
 }
 
 /**

@@ -2,6 +2,7 @@ import { lintCalendar } from "../../calendar/index.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { defineRule } from "../types.js";
 import { checkedEntries } from "../directives/entries-helper.js";
+import { zoneOptions } from "./zone-helper.js";
 
 export default defineRule({
   meta: {
@@ -34,7 +35,7 @@ export default defineRule({
       for (const { section, entry } of checkedEntries(file)) {
         if (section !== "Timer" || entry.key !== "OnCalendar" || entry.value === "") continue;
         const diags = lintCalendar(entry.value, {
-          tz: ctx.options.timezone ?? ctx.settings.timeZone ?? "UTC",
+          ...zoneOptions(ctx.settings, ctx.options.timezone),
           ...(ctx.settings.now !== undefined ? { now: ctx.settings.now * 1000 } : {}),
         });
         for (const d of diags) {

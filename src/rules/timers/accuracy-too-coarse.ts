@@ -1,5 +1,6 @@
 import { nextElapses, parseTimespan } from "../../calendar/index.js";
 import { defineRule } from "../types.js";
+import { zoneOptions } from "../calendar/zone-helper.js";
 
 const DEFAULT_ACCURACY_USEC = 60_000_000; // AccuracySec= defaults to 1min (systemd.timer(5))
 
@@ -35,7 +36,7 @@ export default defineRule({
     // A fixed base keeps the rule pure; the interval of a calendar spec barely depends on it.
     const base = ctx.settings.now ?? Date.UTC(2026, 0, 5);
     for (const a of u.list("Timer", "OnCalendar")) {
-      const r = nextElapses(a.value, { tz: ctx.settings.timeZone ?? "UTC", base: new Date(base), count: 12 });
+      const r = nextElapses(a.value, { ...zoneOptions(ctx.settings), base: new Date(base), count: 12 });
       if (!r.ok || r.elapses.length < 3) continue;
       let min = Infinity;
       for (let i = 1; i < r.elapses.length; i++) min = Math.min(min, r.elapses[i]!.usec - r.elapses[i - 1]!.usec);

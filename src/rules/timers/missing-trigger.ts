@@ -1,14 +1,15 @@
 import { defineRule } from "../types.js";
-import { parseCalendar, parseTimespan } from "../../calendar/index.js";
+import { type CalendarOptions, parseCalendar, parseTimespan } from "../../calendar/index.js";
+import { zoneOptions } from "../calendar/zone-helper.js";
 import { booleanSetting, sharedList } from "../loading/loading-helper.js";
 
 /** The settings that share a timer's list of triggers (config_parse_timer: an empty one empties the list). */
 const VALUE_KEYS = ["OnActiveSec", "OnBootSec", "OnStartupSec", "OnUnitActiveSec", "OnUnitInactiveSec", "OnCalendar"];
 
 /** systemd ignores a trigger it cannot parse; one with specifiers is taken as given. */
-function parses(key: string, value: string): boolean {
+function parses(key: string, value: string, zones: CalendarOptions): boolean {
   if (value.includes("%")) return true;
-  return key === "OnCalendar" ? parseCalendar(value).ok : parseTimespan(value).ok;
+  return key === "OnCalendar" ? parseCalendar(value, zones).ok : parseTimespan(value).ok;
 }
 
 export default defineRule({
@@ -31,7 +32,9 @@ export default defineRule({
   checkUnit(ctx) {
     const u = ctx.unit;
     if (!u.main) return; // a drop-in alone cannot tell
-    if (sharedList(u, "Timer", VALUE_KEYS, parses).length > 0) return;
+    // The run's zones: whether a spec's own zone exists is a question for the target's zone data (the local zone does not matter).
+    const zones = zoneOptions(ctx.settings);
+    if (sharedList(u, "Timer", VALUE_KEYS, (key, value) => parses(key, value, zones)).length > 0) return;
     if (booleanSetting(u, "Timer", "OnClockChange", false) || booleanSetting(u, "Timer", "OnTimezoneChange", false)) return;
     const timerSection = u.main.ast.sections.find((s) => s.name === "Timer" && !s.header.problem);
     ctx.report({

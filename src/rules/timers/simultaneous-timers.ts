@@ -1,5 +1,6 @@
 import { nextElapses, parseTimespan } from "../../calendar/index.js";
 import { defineRule } from "../types.js";
+import { zoneOptions } from "../calendar/zone-helper.js";
 
 /**
  * systemd places each elapse at a host-specific point inside the AccuracySec=
@@ -39,7 +40,7 @@ export default defineRule({
       .flatMap((u) =>
         u
           .list("Timer", "OnCalendar")
-          .map((a) => ({ u, a, at: new Set(nextElapses(a.value, { tz: ctx.settings.timeZone ?? "UTC", base, count: 48 }).elapses.map((e) => e.usec)) })),
+          .map((a) => ({ u, a, at: new Set(nextElapses(a.value, { ...zoneOptions(ctx.settings), base, count: 48 }).elapses.map((e) => e.usec)) })),
       )
       .filter((t) => t.at.size > 0);
     const reported = new Set<string>();
