@@ -20,9 +20,9 @@ import type { CronExpression, CronParseResult } from "./cron/model.js";
 import { parseTimestampIn, type TimestampResult } from "./timestamp/parse-timestamp.js";
 import { parseTimespan, USEC_INFINITY, type TimespanResult } from "./timespan/parse-timespan.js";
 import { formatTimespan } from "./timespan/format-timespan.js";
-import { lintCalendar } from "./lint/lint-calendar.js";
+import { calendarError, lintCalendar } from "./lint/lint-calendar.js";
 
-export { parseCalendar, normalizeCalendar, parseCron, parseTimespan, formatTimespan, lintCalendar, USEC_INFINITY };
+export { parseCalendar, normalizeCalendar, parseCron, parseTimespan, formatTimespan, lintCalendar, calendarError, USEC_INFINITY };
 export type { CalendarParseResult, CalendarOptions, CronExpression, CronParseResult, CronConversion, TimespanResult, TimestampResult, NextError };
 export type { CalendarSpec, CalendarComponent, CalendarField } from "./spec/model.js";
 export type { CalendarDiagnostic, CalendarCode, CalendarErrno } from "./spec/errors.js";

@@ -1,4 +1,4 @@
-import { lintCalendar, parseTimespan } from "../calendar/index.js";
+import { calendarError, parseTimespan } from "../calendar/index.js";
 import { closestMatch } from "../core/suggest.js";
 import { enumInfo, type DirectiveInfo } from "../knowledge/directives.js";
 import { EMPTY_EXPANSION_TAKEN, EMPTY_REFUSED, FATAL_PATH_SETTINGS, SPECIFIER_PARSERS } from "../knowledge/parser-traits.js";
@@ -61,7 +61,7 @@ const percentage: Validator = (v) => (v === "" || isPercentage(v) ? null : whole
 const calendarOrSpan: Validator = (v, info) => {
   if (v === "") return null;
   if (info.name !== "OnCalendar") return timespan(v, info);
-  const err = lintCalendar(v, { tz: "UTC" }).find((d) => d.severity === "error");
+  const err = calendarError(v, { tz: "UTC" });
   if (!err) return null;
   const p: ValueProblem = { message: `'${v}' is not a valid calendar spec: ${err.message}`, ...visible(err.range, v.length) };
   // A cron line pasted into OnCalendar=: offer the equivalent spec when one line expresses it.

@@ -19,6 +19,33 @@ const p2 = (n: number) => String(Math.abs(n)).padStart(2, "0");
 const offset = (s: number) => `${s < 0 ? "-" : "+"}${p2(Math.trunc(s / 3600))}:${p2(Math.trunc((s % 3600) / 60))}`;
 
 /**
+ * Why systemd refuses an OnCalendar= value, or undefined when it takes it:
+ * the parse error, or, for a cron line pasted by mistake, a note with the
+ * converted spec. The error part of lintCalendar, without its look-ahead
+ * (elapses, DST changes), for callers that judge validity only.
+ */
+export function calendarError(input: string, options: CalendarOptions = {}): CalendarDiagnostic | undefined {
+  const parsed = parseCalendarIn(input, newSession(options), resolveZones(options));
+  return parsed.ok ? undefined : refusal(input, parsed.error);
+}
+
+function refusal(input: string, error: CalendarDiagnostic): CalendarDiagnostic {
+  const cron = parseCron(input);
+  if (!cron.ok || cron.cron.command || !(cron.cron.fields || cron.cron.special)) return error;
+  const conv = cronToCalendarLines(cron.cron);
+  const d: CalendarDiagnostic = {
+    ...error,
+    code: "cron-expression",
+    range: { start: 0, end: input.length },
+    message: conv.ok
+      ? `this is a cron expression, not a calendar spec; write ${conv.lines.map((l) => `OnCalendar=${l}`).join(" and ")}`
+      : `this is a cron expression; ${conv.notes[0]}`,
+  };
+  if (conv.ok) d.suggestion = conv.lines.join("\n");
+  return d;
+}
+
+/**
  * Everything worth telling about an OnCalendar= value: systemd's rejection with
  * the field and reason, a cron line pasted by mistake (with the converted
  * spec), an unknown zone, a spec that never elapses (and why), one whose dates
@@ -29,24 +56,8 @@ export function lintCalendar(input: string, options: LintCalendarOptions = {}): 
   const session = newSession(options);
   const zones = resolveZones(options);
   const parsed = parseCalendarIn(input, session, zones);
+  if (!parsed.ok) return [refusal(input, parsed.error)];
   const whole = { start: 0, end: input.length };
-  if (!parsed.ok) {
-    const cron = parseCron(input);
-    if (cron.ok && !cron.cron.command && (cron.cron.fields || cron.cron.special)) {
-      const conv = cronToCalendarLines(cron.cron);
-      const d: CalendarDiagnostic = {
-        ...parsed.error,
-        code: "cron-expression",
-        range: whole,
-        message: conv.ok
-          ? `this is a cron expression, not a calendar spec; write ${conv.lines.map((l) => `OnCalendar=${l}`).join(" and ")}`
-          : `this is a cron expression; ${conv.notes[0]}`,
-      };
-      if (conv.ok) d.suggestion = conv.lines.join("\n");
-      return [d];
-    }
-    return [parsed.error];
-  }
   const out: CalendarDiagnostic[] = [];
   const nowUsec = options.now === undefined ? Date.now() * 1000 : options.now instanceof Date ? options.now.getTime() * 1000 : options.now;
   const spec = parsed.spec;
