@@ -11,23 +11,26 @@ interface Arc {
  * two cycles that only share units (two services both ordered before
  * sysinit.target) are both found, as systemd finds each of them.
  */
-export function orderingCycles<E extends Arc>(edges: E[], orient: (cycle: E[]) => E[] = (c) => c, limit = 100): E[][] {
+export function orderingCycles<E extends Arc>(edges: readonly E[], orient: (cycle: E[]) => E[] = (c) => c, limit = 100): E[][] {
   const found: E[][] = [];
   let rest = edges;
   while (found.length < limit) {
-    const cycles = componentCycles(rest).map(orient);
+    const comps = componentCycles(rest);
+    const cycles = comps.map((c) => orient(c.cycle));
     if (!cycles.length) break;
     found.push(...cycles.slice(0, limit - found.length));
     // A reported cycle's orderings go (with any other line stating the same one), so cycles that
     // share one of them are not reported again; a cycle elsewhere in the component still is.
+    // Taking edges away only splits components: the next round searches the cyclic ones alone.
     const reported = new Set(cycles.flatMap((c) => c.map((e) => `${e.from}\u0000${e.to}`)));
-    rest = rest.filter((e) => !reported.has(`${e.from}\u0000${e.to}`));
+    const cyclic = new Set(comps.flatMap((c) => c.nodes));
+    rest = rest.filter((e) => cyclic.has(e.from) && cyclic.has(e.to) && !reported.has(`${e.from}\u0000${e.to}`));
   }
   return found;
 }
 
 /** One shortest cycle per strongly connected component with more than one unit (or a unit after itself). */
-function componentCycles<E extends Arc>(edges: E[]): E[][] {
+function componentCycles<E extends Arc>(edges: readonly E[]): { nodes: string[]; cycle: E[] }[] {
   const out = new Map<string, E[]>();
   for (const e of edges) {
     let list = out.get(e.from);
@@ -81,7 +84,7 @@ function componentCycles<E extends Arc>(edges: E[]): E[][] {
       }
     }
   }
-  return sccs.map((comp) => shortestCycle(comp, out));
+  return sccs.map((comp) => ({ nodes: comp, cycle: shortestCycle(comp, out) }));
 }
 
 /** The shortest cycle of a component (the first unit's on a tie); big components just take their first unit's. */

@@ -47,7 +47,18 @@ function defaultsOn(u: EffectiveUnit | undefined, name: string): boolean {
  * the ordering of systemd's own targets the set does not ship. Instances
  * count as their template when the template is in the set.
  */
-export function startsAfterEdges(set: UnitSet, mode: "system" | "user"): OrderEdge[] {
+export function startsAfterEdges(set: UnitSet, mode: "system" | "user"): readonly OrderEdge[] {
+  let perMode = edgeCache.get(set);
+  if (!perMode) edgeCache.set(set, (perMode = new Map()));
+  let edges = perMode.get(mode);
+  if (!edges) perMode.set(mode, (edges = orderEdges(set, mode)));
+  return edges;
+}
+
+/** The edges of a set and manager, built once: the cycle search and the "starts after" queries read the same ones. */
+const edgeCache = new WeakMap<UnitSet, Map<"system" | "user", readonly OrderEdge[]>>();
+
+function orderEdges(set: UnitSet, mode: "system" | "user"): OrderEdge[] {
   const g = dependencyGraph(set);
   const node = (n: string) => (n.includes("@") ? (resolveUnit(set, n)?.name.name ?? n) : n);
   const edges: OrderEdge[] = g.edges

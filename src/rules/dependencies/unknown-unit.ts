@@ -50,10 +50,12 @@ interface CandidateIndex {
   byStem: Map<string, string>;
   /** every character of a candidate's stem: the alphabet typo variants are made from */
   alphabet: string[];
+  /** likelyMeant's answers so far: the same absent names (plymouth-quit.service) recur across a set's units */
+  meant: Map<string, string | undefined>;
 }
 
 function candidateIndex(names: Iterable<string>): CandidateIndex {
-  const idx: CandidateIndex = { byLower: new Map(), byTypeStem: new Map(), byStem: new Map(), alphabet: [] };
+  const idx: CandidateIndex = { byLower: new Map(), byTypeStem: new Map(), byStem: new Map(), alphabet: [], meant: new Map() };
   const chars = new Set<string>();
   for (const name of names) {
     const n = parseUnitName(name);
@@ -129,6 +131,13 @@ function closestType(suffix: string): UnitType | undefined {
  * Variants of the name are looked up, so the cost does not grow with the set.
  */
 function likelyMeant(name: string, idx: CandidateIndex): string | undefined {
+  if (idx.meant.has(name)) return idx.meant.get(name);
+  const answer = closestKnown(name, idx);
+  idx.meant.set(name, answer);
+  return answer;
+}
+
+function closestKnown(name: string, idx: CandidateIndex): string | undefined {
   const n = parseUnitName(name);
   let stem: string;
   let type: UnitType;
