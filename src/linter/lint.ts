@@ -73,7 +73,7 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
   const scheduleFiles: ScheduleFile[] = [];
   const run = new Run(options);
   const cache = options.cache && new CacheKeys(options.cache, sources, run, options);
-  if (cache?.complete()) return finish(run, cache.allFindings(), sourceTexts(sources), [], buildUnitSet([]), []);
+  if (cache?.complete()) return finish(run, cache.allFindings(), sourceTexts(sources), [], buildUnitSet([]), [], true);
   for (const [i, s] of sources.entries()) {
     const kind = kindOf(s);
     if (kind === undefined || kind === "unit" || kind === "dropin") {
@@ -105,7 +105,8 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
   run.configs.clockRead = false;
   run.rulesAfterFiles(set, scheduleFiles);
   cache?.storeSet(run.findings.slice(from), texts);
-  return finish(run, run.findings, texts, files, set, scheduleFiles);
+  // With a cache every finding went through CacheKeys.store, which masks secrets: finish need not again.
+  return finish(run, run.findings, texts, files, set, scheduleFiles, cache !== undefined);
 }
 
 function kindOf(s: LintSource): LintSource["kind"] {
@@ -117,18 +118,31 @@ function sourceTexts(sources: LintSource[]): Map<string, SourceText> {
   return new Map(sources.map((s) => [s.path, new SourceText(s.path, s.text, kindOf(s) === "crontab" ? "newline" : "systemd")]));
 }
 
-/** Suppressions, unused suppressions and secrets, the same for findings computed now or taken from the cache. */
-function finish(run: Run, found: Finding[], texts: Map<string, SourceText>, files: UnitFile[], set: UnitSet, scheduleFiles: ScheduleFile[]): LintResult {
+/**
+ * Suppressions, unused suppressions and secrets, the same for findings computed now or taken from the cache.
+ * `masked`: the found findings' messages have their secrets masked already (they went through the cache).
+ */
+function finish(
+  run: Run,
+  found: Finding[],
+  texts: Map<string, SourceText>,
+  files: UnitFile[],
+  set: UnitSet,
+  scheduleFiles: ScheduleFile[],
+  masked = false,
+): LintResult {
   const { kept, unused } = applySuppressions(sortFindings(dedupe(found)), texts);
   const unusedRule = rulesById.get("suppressions/unused-disable");
+  const reportedHere: Finding[] = [];
   if (unusedRule) {
     for (const s of unused) {
       const severity = run.configs.of(s.file).severity(unusedRule);
-      if (severity !== "off") kept.push(toFinding(unusedRule, severity, unusedReport(s, texts.get(s.file)!)));
+      if (severity !== "off") reportedHere.push(toFinding(unusedRule, severity, unusedReport(s, texts.get(s.file)!)));
     }
   }
+  kept.push(...reportedHere);
   // A secret in Environment= is never printed, whatever rule quotes its line (the CLI, the language server, the playground).
-  maskSecretsInMessages(kept, texts);
+  maskSecretsInMessages(masked ? reportedHere : kept, texts);
   return { findings: sortFindings(kept), files, set, scheduleFiles, texts };
 }
 

@@ -23,6 +23,8 @@ const FORMAT = 1;
 export class FileLintCache implements LintCache {
   private readonly old = new Map<string, CachedFindings>();
   private readonly used = new Map<string, CachedFindings>();
+  /** Whether this run stored a result (else, having used every old entry, it would write the file as it is). */
+  private stored = false;
 
   private constructor(
     readonly path: string,
@@ -63,10 +65,13 @@ export class FileLintCache implements LintCache {
 
   set(key: string, value: CachedFindings): void {
     this.used.set(key, value);
+    this.stored = true;
   }
 
   /** Write what this run used; false (and why) when the file cannot be written. */
   save(): { ok: true } | { ok: false; message: string } {
+    // A re-run over unchanged files used every entry and added none: the file already says all of it.
+    if (!this.stored && this.used.size === this.old.size) return { ok: true };
     const entries = Object.fromEntries(this.used);
     try {
       writeReportAtomic(this.path, JSON.stringify({ format: FORMAT, version: this.version, entries }));

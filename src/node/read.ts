@@ -62,26 +62,43 @@ export function readRegularFile(path: string, maxBytes: number, what = "a unit f
   }
 }
 
+/**
+ * Where files are read into, reused: a buffer of its own for each file (64 KiB, whatever the file's size) made
+ * a run over thousands of files allocate hundreds of megabytes for a few kilobytes each. Each file's bytes are
+ * copied out at its exact size; the buffer grows for a large file and shrinks back after it.
+ */
+const SCRATCH_BYTES = 65536;
+let scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+
 /** The whole file, or a refusal when it grows past the limit while being read. */
 function readAll(fd: number, expected: number, maxBytes: number): Buffer | string {
-  const chunks: Buffer[] = [];
+  // Room for one byte more than expected: the file is read to its end, so growth while reading shows.
+  const want = Math.min(expected + 1, maxBytes + 1);
+  if (scratch.length < want) scratch = Buffer.allocUnsafe(want);
   let total = 0;
-  for (;;) {
-    const buf = Buffer.allocUnsafe(Math.max(65536, Math.min(expected - total + 1, maxBytes + 1)));
-    let n: number;
-    try {
-      n = readSync(fd, buf, 0, buf.length, null);
-    } catch (e) {
-      // A regular file never says EAGAIN; a special file that slipped through would.
-      if ((e as NodeJS.ErrnoException).code === "EAGAIN") return "not a regular file, would block; skipped";
-      throw e;
+  try {
+    for (;;) {
+      if (total === scratch.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(scratch.length * 2, maxBytes + 1));
+        scratch.copy(bigger, 0, 0, total);
+        scratch = bigger;
+      }
+      let n: number;
+      try {
+        n = readSync(fd, scratch, total, scratch.length - total, null);
+      } catch (e) {
+        // A regular file never says EAGAIN; a special file that slipped through would.
+        if ((e as NodeJS.ErrnoException).code === "EAGAIN") return "not a regular file, would block; skipped";
+        throw e;
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) return overLimit(maxBytes);
     }
-    if (n === 0) break;
-    total += n;
-    if (total > maxBytes) return overLimit(maxBytes);
-    chunks.push(buf.subarray(0, n));
+    return Buffer.from(scratch.subarray(0, total));
+  } finally {
+    if (scratch.length > 16 * SCRATCH_BYTES) scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
   }
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 function kindOf(st: Stats): string {

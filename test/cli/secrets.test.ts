@@ -53,6 +53,27 @@ describe("a planted secret is never printed", () => {
     });
   }
 
+  it("check --cache: cold, warm and after an edit, neither the report nor the cache file holds it", () => {
+    const dir = project();
+    // a repeated line: directives/duplicate-directive quotes the whole assignment in its message
+    const repeated = "Environment=DB_PASSWORD=Hunter2Planted\n";
+    writeFileSync(join(dir, "app.service"), UNIT + repeated + repeated);
+    const args = ["check", "--no-config", "--preset", "strict", "-f", "json", "--cache", "app.service"];
+    const plain = run(
+      args.filter((a) => a !== "--cache"),
+      { cwd: dir },
+    );
+    expect(plain.stdout).toMatch(/repeats line/);
+    const cold = run(args, { cwd: dir });
+    const warm = run(args, { cwd: dir });
+    writeFileSync(join(dir, "app.service"), UNIT + repeated + repeated + "# unitlint-disable-next-line exec/relative-executable\n" + repeated);
+    const edited = run(args, { cwd: dir });
+    for (const r of [cold, warm, edited]) expect(r.stdout + r.stderr).not.toMatch(PLANTED);
+    expect([cold.stdout, warm.stdout]).toEqual([plain.stdout, plain.stdout]);
+    expect(edited.stdout).toMatch(/unused-disable/);
+    expect(readFileSync(join(dir, ".unitlintcache"), "utf8")).not.toMatch(PLANTED);
+  });
+
   it("--fix-dry-run diffs and --fix output mask it; the fixed file keeps it", () => {
     const dir = project();
     const dry = run(["check", "--no-config", "--fix-dry-run", "--fix-unsafe", "app.service"], { cwd: dir });
