@@ -94,6 +94,9 @@ function readAll(fd: number, expected: number, maxBytes: number): Buffer | strin
       if (n === 0) break;
       total += n;
       if (total > maxBytes) return overLimit(maxBytes);
+      // All fstat() promised: the caller's second fstat() tells a file that grew meanwhile, so the read that
+      // would return 0 is saved.
+      if (total === expected && expected > 0) break;
     }
     return Buffer.from(scratch.subarray(0, total));
   } finally {
