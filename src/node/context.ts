@@ -15,8 +15,9 @@ export function contextFiles(files: string[]): string[] {
   const given = new Set(files.map((f) => resolve(f)));
   const extra = new Set<string>();
   const siblingDirs = new Set<string>();
-  const add = (p: string) => {
-    if (!given.has(resolve(p)) && isFile(p)) extra.add(p);
+  // `absolute`: p resolved, when the caller has it cheaper (a folder resolved once, joined with each entry).
+  const add = (p: string, absolute = resolve(p)) => {
+    if (!given.has(absolute) && isFile(p)) extra.add(p);
   };
   // Each folder is listed once: probing every possible drop-in folder name of every unit with
   // stat() was most of this function's time on large sets (a dozen names per unit, nearly all absent).
@@ -56,9 +57,10 @@ export function contextFiles(files: string[]): string[] {
     if (!isUnitName(base)) continue;
     if (!siblingDirs.has(dir)) {
       siblingDirs.add(dir);
+      const absDir = resolve(dir);
       for (const entry of safeList(dir)) {
         if (!isUnitName(entry)) continue;
-        add(join(dir, entry));
+        add(join(dir, entry), join(absDir, entry));
         addDropins(dir, entry);
       }
     }
