@@ -65,7 +65,7 @@ export async function corpusScale({ write = false, log = console.error } = {}) {
 
   const whole = `Reproduce with \`npm run bench\` (or \`npm run build && node bench/corpus-scale.mjs --write\`). Measured ${today()} on ${machine}.
 
-${n} loadable unit files (templates, drop-ins and enablement links left out; one file per unit name) of ${corpusPackages().length - 1} Debian server packages plus this machine's /lib/systemd/system (\`bench/corpus.mjs\`), one process over all of them, median of ${RUNS} runs after a warm-up, both commands in the same run. Peak memory: maximum RSS of one further run.
+${n} loadable unit files (templates, drop-ins and enablement links left out; one file per unit name) of ${corpusPackages().length - 1} Debian server packages plus this machine's /lib/systemd/system (\`bench/corpus.mjs\`), one process over all of them, median of ${RUNS} runs after a warm-up, both commands in the same run, each with a small environment (PATH, LANG, HOME: \`BENCH_ENV\` in \`bench/lib/measure.mjs\`). Peak memory: maximum RSS of one further run.
 
 | command | median | peak memory |
 | --- | ---: | ---: |

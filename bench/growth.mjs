@@ -85,7 +85,7 @@ export async function growth({ write = false, log = console.error } = {}) {
   };
   const body = `Reproduce with \`npm run build && node bench/growth.mjs --write\` (about ten minutes). Measured ${today()} on ${describeMachine()}.
 
-Unit files synthesised from the corpus (its ${sources.length} loadable files repeated under distinct unit names, 500 to a folder). \`unitlint check --no-config --format json DIR\` (it walks the folder) against \`systemd-analyze verify --man=no\` given every file; wall time and peak resident memory of each process (GNU time's maximum RSS); median of 3 runs up to 10,000 files, one run above. Both in the same run.
+Unit files synthesised from the corpus (its ${sources.length} loadable files repeated under distinct unit names, 500 to a folder). \`unitlint check --no-config --format json DIR\` (it walks the folder) against \`systemd-analyze verify --man=no\` given every file; wall time and peak resident memory of each process (GNU time's maximum RSS); median of 3 runs up to 10,000 files, one run above. Both in the same run, each with a small environment (PATH, LANG, HOME).
 
 | files | \`unitlint check\`: time, peak memory | \`systemd-analyze verify\`: time, peak memory | verify / unitlint |
 | ---: | --- | --- | ---: |

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeMachine, hasSystemdAnalyze } from "./lib/machine.mjs";
-import { BIN, DIST, median } from "./lib/measure.mjs";
+import { BENCH_ENV, BIN, DIST, median } from "./lib/measure.mjs";
 import { fmtMs, today, writeSection } from "./lib/report.mjs";
 
 const opt = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
@@ -29,9 +29,8 @@ const binOf = (dist) => (existsSync(join(dist, "unitlint.cjs")) ? join(dist, "un
 const noCache = mkdtempSync(join(tmpdir(), "unitlint-nocache-"));
 for (const f of ["unitlint.cjs", "cli.cjs"]) copyFileSync(join(DIST, f), join(noCache, f));
 
-// Every command runs with the same small environment: variables some machines set for every process (such as
-// NODE_EXTRA_CA_CERTS, which makes Node read a certificate file at start-up, tens of ms) would be counted in the anchor.
-const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", LANG: "C.UTF-8", ...(process.env.HOME ? { HOME: process.env.HOME } : {}) };
+// Every command runs with the same small environment (BENCH_ENV, bench/lib/measure.mjs).
+const env = BENCH_ENV;
 /** Each run is timed by bash's `time` keyword where bash is installed: wall and CPU time (user + sys) of the command alone, in ms. */
 const BASH = existsSync("/bin/bash") ? "/bin/bash" : null;
 const TIMED = 'TIMEFORMAT="cpu %3R %3U %3S"; time "$0" "$@" > /dev/null 2> /dev/null';

@@ -11,6 +11,14 @@ import { join } from "node:path";
 export const DIST = process.env.UNITLINT_DIST ?? join(import.meta.dirname, "..", "..", "dist");
 export const BIN = join(DIST, "unitlint.cjs");
 
+/**
+ * The environment every timed command gets unless a bench passes its own: PATH, LANG and HOME only. Variables
+ * some machines set for every process would be counted in the figures otherwise; NODE_EXTRA_CA_CERTS (set on the
+ * machines these benches ran on) makes every Node start read a certificate bundle, about 75 ms, which
+ * systemd-analyze never pays.
+ */
+export const BENCH_ENV = { PATH: process.env.PATH ?? "/usr/bin:/bin", LANG: "C.UTF-8", ...(process.env.HOME ? { HOME: process.env.HOME } : {}) };
+
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -22,7 +30,7 @@ export const median = (xs) => {
  * runs (page cache warm); returns the median and the samples. Output is
  * discarded; the exit status is not judged (verify exits 1 on warnings).
  */
-export function timeCommand(cmd, args, { runs = 5, warmup = 1, cwd, env } = {}) {
+export function timeCommand(cmd, args, { runs = 5, warmup = 1, cwd, env = BENCH_ENV } = {}) {
   const once = () => {
     const t0 = process.hrtime.bigint();
     const r = spawnSync(cmd, args, { cwd, env, stdio: "ignore", maxBuffer: 1 << 30 });
@@ -44,7 +52,7 @@ const GNU_TIME = "/usr/bin/time";
  * With `limitSeconds` the command is stopped after that long (coreutils'
  * `timeout`, so the command itself gets the signal); `timedOut` says so.
  */
-export async function timeAndPeakRss(cmd, args, { cwd, env, limitSeconds } = {}) {
+export async function timeAndPeakRss(cmd, args, { cwd, env = BENCH_ENV, limitSeconds } = {}) {
   if (limitSeconds) {
     args = ["--signal=KILL", String(limitSeconds), cmd, ...args];
     cmd = "timeout";

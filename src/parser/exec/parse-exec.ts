@@ -116,3 +116,20 @@ export function splitExecCommands(value: string): ExecCommandSpan[] {
   push(value.length);
   return out;
 }
+
+const split = new Map<string, readonly ExecCommandSpan[]>();
+
+/**
+ * splitExecCommands for the rules, shared as execCommandOf is: the loading rules ask for a unit's commands (its
+ * type, whether it has a start command, which commands systemd skips) many times over, each a split of the same
+ * values. Read the result, never change it.
+ */
+export function execCommandsOf(value: string): readonly ExecCommandSpan[] {
+  let cmds = split.get(value);
+  if (cmds === undefined) {
+    if (split.size >= PARSED_LIMIT) split.clear();
+    cmds = splitExecCommands(value);
+    split.set(value, cmds);
+  }
+  return cmds;
+}

@@ -1,5 +1,5 @@
 import { hasNoInstance } from "../../model/unit-file.js";
-import { EXEC_KEYS, splitExecCommands, type ExecCommandSpan } from "../../parser/exec/parse-exec.js";
+import { EXEC_KEYS, execCommandsOf, type ExecCommandSpan } from "../../parser/exec/parse-exec.js";
 import { EMPTY_INSTANCE, expandKnownSpecifiers } from "../../values/scan.js";
 import { valueSubRange } from "../../parser/unit/index.js";
 import { defineRule } from "../types.js";
@@ -44,7 +44,7 @@ export default defineRule({
           ctx.report({ messageId: "invalid", data: { key, why }, file: a.file, range: a.entry.valueRange });
           continue;
         }
-        for (const cmd of splitExecCommands(text)) {
+        for (const cmd of execCommandsOf(text)) {
           const why = commandProblem(text, cmd, effective.has(a));
           if (!why) continue;
           // offsets in an expanded line are not the file's: underline the whole value then

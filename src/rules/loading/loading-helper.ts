@@ -1,7 +1,7 @@
 import type { Assignment, EffectiveUnit } from "../../model/effective-unit.js";
 import type { Range } from "../../core/range.js";
 import type { ReportFile } from "../types.js";
-import { splitExecCommands, type ExecCommandSpan } from "../../parser/exec/parse-exec.js";
+import { execCommandsOf, type ExecCommandSpan } from "../../parser/exec/parse-exec.js";
 import { executableProblem } from "../../values/exec-line.js";
 
 export { executableProblem };
@@ -38,7 +38,7 @@ export function lastAccepted(u: EffectiveUnit, section: string, key: string, acc
 export function commandsOf(u: EffectiveUnit, section: string, key: string): { a: Assignment; cmd: ExecCommandSpan }[] {
   return u
     .list(section, key)
-    .flatMap((a) => splitExecCommands(a.value).map((cmd) => ({ a, cmd })))
+    .flatMap((a) => execCommandsOf(a.value).map((cmd) => ({ a, cmd })))
     .filter(({ cmd }) => {
       const exe = cmd.words[0]?.text ?? "";
       if (!cmd.prefixes.includes("-") || exe.includes("%")) return true;
