@@ -6,6 +6,7 @@ import { templateNameOf } from "../model/unit-name.js";
 import { resolveUnit, type UnitSet } from "../model/unit-set.js";
 import { parseBoolean } from "../values/primitives.js";
 import { dependencyGraph } from "./graph.js";
+import { reachability } from "./reach.js";
 
 /** "from starts after to". Edges systemd itself adds have no file; all others point at the line that makes them. */
 export interface OrderEdge {
@@ -131,22 +132,6 @@ function splitByManager(set: UnitSet, modeOf: (u: EffectiveUnit) => "system" | "
   return out;
 }
 
-/** Whether `to` can be reached from `from` by at least one edge (a unit ordered after itself through a cycle). */
-function reaches(out: Map<string, Set<string>>, from: string, to: string): boolean {
-  const seen = new Set([from]);
-  const queue = [from];
-  for (let i = 0; i < queue.length; i++) {
-    for (const next of out.get(queue[i]!) ?? []) {
-      if (next === to) return true;
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
-      }
-    }
-  }
-  return false;
-}
-
 const orderCache = new WeakMap<UnitSet, Map<string, (a: string, b: string) => boolean>>();
 
 /**
@@ -171,37 +156,8 @@ export function startsAfter(set: UnitSet, mode: "system" | "user"): (a: string, 
     link(into, e.to, e.from);
   }
   const node = (n: string) => (n.includes("@") ? (resolveUnit(set, n)?.name.name ?? n) : n);
-  // Searched from both ends, one node at a time each: everything starts after basic.target, which
-  // starts after every socket and timer, so the forward search alone visits the whole set whenever
-  // the answer is no (quadratic over a set's queries); what starts after a given unit is usually
-  // little. The answer is no as soon as either side has nothing left to visit.
-  fn = (a: string, b: string) => {
-    const [from, to] = [node(a), node(b)];
-    if (from === to) return reaches(out, from, to);
-    const fwdSeen = new Set([from]);
-    const bwdSeen = new Set([to]);
-    const fwd = [from];
-    const bwd = [to];
-    let fi = 0;
-    let bi = 0;
-    while (fi < fwd.length && bi < bwd.length) {
-      for (const next of out.get(fwd[fi++]!) ?? []) {
-        if (bwdSeen.has(next)) return true;
-        if (!fwdSeen.has(next)) {
-          fwdSeen.add(next);
-          fwd.push(next);
-        }
-      }
-      for (const prev of into.get(bwd[bi++]!) ?? []) {
-        if (fwdSeen.has(prev)) return true;
-        if (!bwdSeen.has(prev)) {
-          bwdSeen.add(prev);
-          bwd.push(prev);
-        }
-      }
-    }
-    return false;
-  };
+  const reach = reachability(out, into);
+  fn = (a: string, b: string) => reach(node(a), node(b));
   perMode.set(mode, fn);
   return fn;
 }
