@@ -1,3 +1,5 @@
+import { stronglyConnectedComponents } from "./scc.js";
+
 /** Anything with a direction: graph edges, ordering edges. */
 interface Arc {
   from: string;
@@ -37,53 +39,10 @@ function componentCycles<E extends Arc>(edges: readonly E[]): { nodes: string[];
     if (!list) out.set(e.from, (list = []));
     list.push(e);
   }
-  // Tarjan's algorithm, iterative so deep chains cannot overflow the stack.
-  let index = 0;
-  const idx = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const sccs: string[][] = [];
   const nodes = [...new Set(edges.flatMap((e) => [e.from, e.to]))].sort();
-  for (const root of nodes) {
-    if (idx.has(root)) continue;
-    const work: { node: string; i: number }[] = [{ node: root, i: 0 }];
-    idx.set(root, index);
-    low.set(root, index++);
-    stack.push(root);
-    onStack.add(root);
-    while (work.length) {
-      const top = work[work.length - 1]!;
-      const succ = out.get(top.node) ?? [];
-      if (top.i < succ.length) {
-        const w = succ[top.i++]!.to;
-        if (!idx.has(w)) {
-          idx.set(w, index);
-          low.set(w, index++);
-          stack.push(w);
-          onStack.add(w);
-          work.push({ node: w, i: 0 });
-        } else if (onStack.has(w)) low.set(top.node, Math.min(low.get(top.node)!, idx.get(w)!));
-        continue;
-      }
-      work.pop();
-      if (work.length) {
-        const parent = work[work.length - 1]!.node;
-        low.set(parent, Math.min(low.get(parent)!, low.get(top.node)!));
-      }
-      if (low.get(top.node) === idx.get(top.node)) {
-        const comp: string[] = [];
-        let w: string;
-        do {
-          w = stack.pop()!;
-          onStack.delete(w);
-          comp.push(w);
-        } while (w !== top.node);
-        const selfLoop = comp.length === 1 && (out.get(comp[0]!) ?? []).some((e) => e.to === comp[0]);
-        if (comp.length > 1 || selfLoop) sccs.push(comp.sort());
-      }
-    }
-  }
+  const sccs = stronglyConnectedComponents(nodes, (n) => (out.get(n) ?? []).map((e) => e.to))
+    .filter((comp) => comp.length > 1 || (out.get(comp[0]!) ?? []).some((e) => e.to === comp[0]))
+    .map((comp) => comp.sort());
   return sccs.map((comp) => ({ nodes: comp, cycle: shortestCycle(comp, out) }));
 }
 

@@ -1,3 +1,5 @@
+import { stronglyConnectedComponents } from "./scc.js";
+
 /**
  * "Can `from` reach `to`?" over a directed graph, asked many times over one
  * graph (the ordering of a unit set: does A start after B?).
@@ -84,62 +86,22 @@ function componentSize(comp: Map<string, Component>, c: Component): number {
 }
 
 /**
- * Each node's strongly connected component and its level, by Tarjan's
- * algorithm (iterative: deep chains cannot overflow the stack). Tarjan closes
- * a component only after every component it has an edge to, so its level is
- * known when it is closed.
+ * Each node's strongly connected component and its level. Tarjan closes a
+ * component only after every component it has an edge to, so its level is
+ * known when it comes out.
  */
 function components(out: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Component> {
   const result = new Map<string, Component>();
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  let counter = 0;
-  let ids = 0;
-  const succ = (n: string) => [...(out.get(n) ?? [])];
-  for (const root of out.keys()) {
-    if (index.has(root)) continue;
-    const work: { node: string; next: string[]; i: number }[] = [{ node: root, next: succ(root), i: 0 }];
-    index.set(root, counter);
-    low.set(root, counter++);
-    stack.push(root);
-    onStack.add(root);
-    while (work.length) {
-      const top = work[work.length - 1]!;
-      if (top.i < top.next.length) {
-        const w = top.next[top.i++]!;
-        if (!index.has(w)) {
-          index.set(w, counter);
-          low.set(w, counter++);
-          stack.push(w);
-          onStack.add(w);
-          work.push({ node: w, next: succ(w), i: 0 });
-        } else if (onStack.has(w)) low.set(top.node, Math.min(low.get(top.node)!, index.get(w)!));
-        continue;
+  const sccs = stronglyConnectedComponents(out.keys(), (n) => [...(out.get(n) ?? [])]);
+  for (const [id, members] of sccs.entries()) {
+    const c: Component = { id, level: 0 };
+    for (const m of members) result.set(m, c);
+    // every edge out of the component leads to one that came out before it (or back into it)
+    for (const m of members)
+      for (const t of out.get(m) ?? []) {
+        const ct = result.get(t)!;
+        if (ct !== c && ct.level + 1 > c.level) c.level = ct.level + 1;
       }
-      work.pop();
-      if (work.length) {
-        const parent = work[work.length - 1]!.node;
-        low.set(parent, Math.min(low.get(parent)!, low.get(top.node)!));
-      }
-      if (low.get(top.node) !== index.get(top.node)) continue;
-      const members: string[] = [];
-      let w: string;
-      do {
-        w = stack.pop()!;
-        onStack.delete(w);
-        members.push(w);
-      } while (w !== top.node);
-      const c: Component = { id: ids++, level: 0 };
-      for (const m of members) result.set(m, c);
-      // every edge out of the component leads to one closed before it (or back into it)
-      for (const m of members)
-        for (const t of out.get(m) ?? []) {
-          const ct = result.get(t)!;
-          if (ct !== c && ct.level + 1 > c.level) c.level = ct.level + 1;
-        }
-    }
   }
   return result;
 }

@@ -54,23 +54,28 @@ export interface SharedExecCommand {
   readonly unterminatedQuote?: number;
 }
 
-const parsed = new Map<string, SharedExecCommand>();
-/** Enough for the distinct command lines of a large run's units; past it the memo starts over rather than grow. */
+/** Enough for the distinct command lines of a large run's units; past it a memo starts over rather than grow. */
 const PARSED_LIMIT = 8192;
+
+/** `parse` remembered per value, for results every reader shares (read them, never change them). */
+function remembered<T>(parse: (value: string) => T): (value: string) => T {
+  const memo = new Map<string, T>();
+  return (value) => {
+    let r = memo.get(value);
+    if (r === undefined) {
+      if (memo.size >= PARSED_LIMIT) memo.clear();
+      r = parse(value);
+      memo.set(value, r);
+    }
+    return r;
+  };
+}
 
 /**
  * parseExec for the rules: the ten rules that read command lines parse each distinct value once per process (the
  * same `ExecStart=` used to be parsed by each of them), so the result is shared and typed read-only.
  */
-export function execCommandOf(value: string): SharedExecCommand {
-  let cmd = parsed.get(value);
-  if (cmd === undefined) {
-    if (parsed.size >= PARSED_LIMIT) parsed.clear();
-    cmd = parseExec(value);
-    parsed.set(value, cmd);
-  }
-  return cmd;
-}
+export const execCommandOf: (value: string) => SharedExecCommand = remembered(parseExec);
 
 /** The executable word (argv[0] is the next word when the `@` prefix is used). */
 export function executable(cmd: ExecCommand): ExecWord | undefined {
@@ -117,19 +122,9 @@ export function splitExecCommands(value: string): ExecCommandSpan[] {
   return out;
 }
 
-const split = new Map<string, readonly ExecCommandSpan[]>();
-
 /**
  * splitExecCommands for the rules, shared as execCommandOf is: the loading rules ask for a unit's commands (its
  * type, whether it has a start command, which commands systemd skips) many times over, each a split of the same
  * values. Read the result, never change it.
  */
-export function execCommandsOf(value: string): readonly ExecCommandSpan[] {
-  let cmds = split.get(value);
-  if (cmds === undefined) {
-    if (split.size >= PARSED_LIMIT) split.clear();
-    cmds = splitExecCommands(value);
-    split.set(value, cmds);
-  }
-  return cmds;
-}
+export const execCommandsOf: (value: string) => readonly ExecCommandSpan[] = remembered(splitExecCommands);
