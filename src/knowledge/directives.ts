@@ -1,5 +1,5 @@
 import type { UnitType } from "./unit-types.js";
-import { DIRECTIVE_ROWS_JSON, VALUE_TYPES, type DirectiveRow } from "./directives.generated.js";
+import { DIRECTIVE_ROWS_JSON_BY_SECTION, VALUE_TYPES, type DirectiveRow } from "./directives.generated.js";
 import { ENUM_ROWS } from "./enums.generated.js";
 import { SPECIFIER_ROWS } from "./specifiers.generated.js";
 import { sectionsFor } from "./sections.js";
@@ -44,14 +44,24 @@ const STATUS: Record<string, DirectiveStatus> = { c: "current", d: "deprecated",
 const IN252 = { y: "yes", n: "no", i: "ignored" } as const;
 const V252 = { a: "accepted", w: "warning", i: "ignored", u: "unknown", x: "not-checkable" } as const;
 
-let rows: DirectiveRow[] | undefined;
-let rowsBySection: Map<string, DirectiveRow[]> | undefined;
+/** Each section's rows, parsed from its JSON text when the section is first asked for. */
+const rowsBySection = new Map<string, DirectiveRow[]>();
 /** Each section's directives, built when the section is first asked for. */
 const bySection = new Map<string, Map<string, DirectiveInfo>>();
 let byName: Map<string, DirectiveInfo[]> | undefined;
 
+function sectionRows(section: string): DirectiveRow[] | undefined {
+  let list = rowsBySection.get(section);
+  if (list) return list;
+  const json = Object.hasOwn(DIRECTIVE_ROWS_JSON_BY_SECTION, section) ? DIRECTIVE_ROWS_JSON_BY_SECTION[section] : undefined;
+  if (json === undefined) return undefined;
+  rowsBySection.set(section, (list = JSON.parse(json) as DirectiveRow[]));
+  return list;
+}
+
+/** Every row, in the tables' order. */
 function allRows(): DirectiveRow[] {
-  return (rows ??= JSON.parse(DIRECTIVE_ROWS_JSON) as DirectiveRow[]);
+  return Object.keys(DIRECTIVE_ROWS_JSON_BY_SECTION).flatMap((section) => sectionRows(section)!);
 }
 
 function infoOf(r: DirectiveRow): DirectiveInfo {
@@ -81,15 +91,7 @@ function infoOf(r: DirectiveRow): DirectiveInfo {
 function sectionIndex(section: string): Map<string, DirectiveInfo> | undefined {
   const hit = bySection.get(section);
   if (hit) return hit;
-  if (!rowsBySection) {
-    rowsBySection = new Map();
-    for (const r of allRows()) {
-      let list = rowsBySection.get(r[0]);
-      if (!list) rowsBySection.set(r[0], (list = []));
-      list.push(r);
-    }
-  }
-  const list = rowsBySection.get(section);
+  const list = sectionRows(section);
   if (!list) return undefined;
   const infos = new Map<string, DirectiveInfo>();
   for (const r of list) infos.set(r[1], infoOf(r));
