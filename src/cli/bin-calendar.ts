@@ -1,6 +1,6 @@
 import { calendarCommandModulesFor } from "./commands/calendar-commands.js";
 import { runCli } from "./run.js";
-import { tuneTieringForShortRuns } from "../node/heap-flags.js";
+import { tuneTieringForShortRuns } from "../node/v8-flags.js";
 
 // dist/calendar.cjs: the bundle the bin (loader.cjs) runs for `calendar`, `next` and `timespan`.
 tuneTieringForShortRuns();

@@ -132,7 +132,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
 
   const collected = collectInputs(paths);
   if (collected.files.length >= SEVERAL_FILES) {
-    const flags = await import("../node/heap-flags.js");
+    const flags = await import("../node/v8-flags.js");
     flags.tuneTieringForLintRuns();
     if (collected.files.length >= MANY_FILES) flags.tuneHeapForManyFiles();
   }
