@@ -24,9 +24,10 @@ export interface Reachability {
 interface Component {
   id: number;
   level: number;
+  size: number;
 }
 
-const ALONE: Component = { id: -1, level: 0 };
+const ALONE: Component = { id: -1, level: 0, size: 1 };
 
 export function reachability(out: ReadonlyMap<string, ReadonlySet<string>>, into: ReadonlyMap<string, ReadonlySet<string>>): Reachability {
   const comp = components(out);
@@ -39,7 +40,7 @@ export function reachability(out: ReadonlyMap<string, ReadonlySet<string>>, into
       // a unit after itself: only through a cycle, so inside its component
       if (cf === ALONE) return false;
       if ((out.get(from) ?? NONE).has(from)) return true;
-      return componentSize(comp, cf) > 1;
+      return cf.size > 1;
     }
     if (cf === ALONE || ct === ALONE) return false;
     if (cf.id === ct.id) return true;
@@ -73,18 +74,6 @@ export function reachability(out: ReadonlyMap<string, ReadonlySet<string>>, into
   };
 }
 
-const sizes = new WeakMap<Map<string, Component>, Map<number, number>>();
-
-function componentSize(comp: Map<string, Component>, c: Component): number {
-  let bySize = sizes.get(comp);
-  if (!bySize) {
-    bySize = new Map();
-    for (const x of comp.values()) bySize.set(x.id, (bySize.get(x.id) ?? 0) + 1);
-    sizes.set(comp, bySize);
-  }
-  return bySize.get(c.id) ?? 1;
-}
-
 /**
  * Each node's strongly connected component and its level. Tarjan closes a
  * component only after every component it has an edge to, so its level is
@@ -94,7 +83,7 @@ function components(out: ReadonlyMap<string, ReadonlySet<string>>): Map<string, 
   const result = new Map<string, Component>();
   const sccs = stronglyConnectedComponents(out.keys(), (n) => [...(out.get(n) ?? [])]);
   for (const [id, members] of sccs.entries()) {
-    const c: Component = { id, level: 0 };
+    const c: Component = { id, level: 0, size: members.length };
     for (const m of members) result.set(m, c);
     // every edge out of the component leads to one that came out before it (or back into it)
     for (const m of members)

@@ -1,3 +1,4 @@
+import { BoundedMap } from "../core/bounded-map.js";
 import { parseCalendarRaw } from "./parser/parse-calendar.js";
 import { isZoneNameSyntax, unknownZoneCandidate } from "./parser/suffix.js";
 import type { CalendarAst } from "./parser/ast.js";
@@ -25,18 +26,17 @@ export type CalendarParseResult =
  * OnCalendar= value from the value check, the timer rules and the schedule warnings, and parses it once. The results
  * are never changed after parsing. Bounded, oldest first out.
  */
-const parsedByZones = new WeakMap<ZoneSource, Map<string, CalendarParseResult>>();
+const parsedByZones = new WeakMap<ZoneSource, BoundedMap<string, CalendarParseResult>>();
 const MAX_PARSED = 4096;
 
 /** Parse within a given glibc session (the CLI replays systemd-analyze's process state). */
 export function parseCalendarIn(input: string, session: LibcSession, zones: ZoneSource): CalendarParseResult {
   let parsed = parsedByZones.get(zones);
-  if (!parsed) parsedByZones.set(zones, (parsed = new Map()));
+  if (!parsed) parsedByZones.set(zones, (parsed = new BoundedMap(MAX_PARSED)));
   const key = `${session.zone.name}\0${session.tzname[0]}\0${session.tzname[1]}\0${input}`;
   const hit = parsed.get(key);
   if (hit) return hit;
   const result = parseUncached(input, session, zones);
-  if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!);
   parsed.set(key, result);
   return result;
 }

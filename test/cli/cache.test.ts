@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBin, ROOT, run, tempDir } from "../helpers/cli.js";
@@ -65,6 +65,18 @@ describe("check --cache", () => {
       expect(r.stdout).toBe(fresh().stdout);
       expect(JSON.parse(readFileSync(join(dir, "my.cache"), "utf8")).format).toBe(1);
     }
+  });
+
+  it("a re-run that changes nothing leaves the cache file as it is (its inode: written atomically, a rewrite is a new file)", () => {
+    const cache = join(dir, "still.cache");
+    check("--no-config", "--cache-location", "still.cache");
+    const before = statSync(cache).ino;
+    check("--no-config", "--cache-location", "still.cache");
+    expect(statSync(cache).ino).toBe(before);
+    const unit = join(dir, "examples", "sidekiq", "lib", "systemd", "system", "sidekiq.service");
+    writeFileSync(unit, readFileSync(unit, "utf8") + "# edited\n");
+    check("--no-config", "--cache-location", "still.cache");
+    expect(statSync(cache).ino).not.toBe(before);
   });
 
   it("an unwritable cache location is one line on stderr; the check itself is unaffected", () => {

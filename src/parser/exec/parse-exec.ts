@@ -1,4 +1,5 @@
 import { splitWords, type Word } from "../words.js";
+import { BoundedMap } from "../../core/bounded-map.js";
 
 /** A word of the command line; offsets are into the whole value. */
 export type ExecWord = Word;
@@ -54,19 +55,15 @@ export interface SharedExecCommand {
   readonly unterminatedQuote?: number;
 }
 
-/** Enough for the distinct command lines of a large run's units; past it a memo starts over rather than grow. */
+/** Enough for the distinct command lines of a large run's units; past it the oldest are forgotten. */
 const PARSED_LIMIT = 8192;
 
 /** `parse` remembered per value, for results every reader shares (read them, never change them). */
 function remembered<T>(parse: (value: string) => T): (value: string) => T {
-  const memo = new Map<string, T>();
+  const memo = new BoundedMap<string, T>(PARSED_LIMIT);
   return (value) => {
     let r = memo.get(value);
-    if (r === undefined) {
-      if (memo.size >= PARSED_LIMIT) memo.clear();
-      r = parse(value);
-      memo.set(value, r);
-    }
+    if (r === undefined) memo.set(value, (r = parse(value)));
     return r;
   };
 }

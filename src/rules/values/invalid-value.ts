@@ -1,3 +1,4 @@
+import { BoundedMap } from "../../core/bounded-map.js";
 import { type DirectiveInfo, directiveInfo } from "../../knowledge/directives.js";
 import { hasNoInstance } from "../../model/unit-file.js";
 import { valueSubRange } from "../../parser/unit/index.js";
@@ -11,23 +12,13 @@ import { defineRule } from "../types.js";
  * assignments of a set repeat one seen before (Type=simple, After=network.target:
  * 44% of the 2,801 in the benchmark corpus). Bounded for long-running callers.
  */
-const verdicts = new Map<DirectiveInfo, Map<string, ValueProblem | null>>();
-let remembered = 0;
-const REMEMBER_MAX = 100_000;
+const verdicts = new BoundedMap<string, ValueProblem | null>(100_000);
 
 function verdict(value: string, info: DirectiveInfo, context: ValueContext): ValueProblem | null {
-  const key = value.includes("%") || info.parser === "trigger_unit" ? `${value}\u0000${context.noInstance ? 1 : 0}${context.unitName ?? ""}` : value;
-  const hit = verdicts.get(info)?.get(key);
-  if (hit !== undefined) return hit;
-  const p = validateValue(value, info, context);
-  if (remembered >= REMEMBER_MAX) {
-    verdicts.clear();
-    remembered = 0;
-  }
-  let known = verdicts.get(info);
-  if (!known) verdicts.set(info, (known = new Map()));
-  known.set(key, p);
-  remembered++;
+  const unitBound = value.includes("%") || info.parser === "trigger_unit";
+  const key = `${info.section}\u0000${info.name}\u0000${value}${unitBound ? `\u0000${context.noInstance ? 1 : 0}${context.unitName ?? ""}` : ""}`;
+  let p = verdicts.get(key);
+  if (p === undefined) verdicts.set(key, (p = validateValue(value, info, context)));
   return p;
 }
 
