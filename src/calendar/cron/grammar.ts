@@ -1,4 +1,5 @@
 import { CstParser } from "chevrotain";
+import { endGrammarRecording } from "../../parser/recording.js";
 import { cronTokens, CronComma, CronDash, CronName, CronNum, CronSlash, CronStar } from "./tokens.js";
 
 /**
@@ -13,6 +14,11 @@ class CronFieldGrammar extends CstParser {
   constructor() {
     super(cronTokens, { maxLookahead: 2, recoveryEnabled: false, skipValidations: true });
     this.performSelfAnalysis();
+  }
+
+  /** Chevrotain's own deletes its recording methods one by one: see endGrammarRecording. */
+  disableRecording(): void {
+    endGrammarRecording(this);
   }
 
   field = this.RULE("field", () => {

@@ -1,4 +1,5 @@
 import { CstParser } from "chevrotain";
+import { endGrammarRecording } from "../../parser/recording.js";
 import { allTokens, Colon, Comma, Dash, Dot, DotDot, Num, Slash, Spaces, Star, Tilde, Timestamp, Weekday } from "./tokens.js";
 
 /**
@@ -19,6 +20,11 @@ class CalendarGrammar extends CstParser {
   constructor() {
     super(allTokens, { maxLookahead: 2, recoveryEnabled: false, skipValidations: true });
     this.performSelfAnalysis();
+  }
+
+  /** Chevrotain's own deletes its recording methods one by one: see endGrammarRecording. */
+  disableRecording(): void {
+    endGrammarRecording(this);
   }
 
   calendar = this.RULE("calendar", () => {

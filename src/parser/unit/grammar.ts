@@ -1,5 +1,6 @@
 import { EmbeddedActionsParser, type IToken } from "chevrotain";
 import type { AstBuilder } from "./to-ast.js";
+import { endGrammarRecording } from "../recording.js";
 import { allTokens, CommentLine, ContinuationComment, ContinuationLine, ContinuedLine, LastContinuationLine, Line } from "./tokens.js";
 
 /**
@@ -21,20 +22,9 @@ class UnitGrammar extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  /**
-   * Ends the grammar recording that performSelfAnalysis() does once. Chevrotain's
-   * own version (gast_recorder.js) removes the ninety-odd recording methods it
-   * put on the parser object with one `delete` each, which took about 2 ms of a
-   * one-file `check` (0.96x the run's wall time without it, measured in pairs).
-   * Pointing each such method back at the prototype's method leaves the parser
-   * behaving the same, without the deletes. test/parser/unit-recording.test.ts
-   * fails if a recording method is left behind (e.g. after a Chevrotain update).
-   */
+  /** Chevrotain's own deletes its recording methods one by one: see endGrammarRecording. */
   disableRecording(): void {
-    const self = this as unknown as Record<string, unknown>;
-    const proto = Object.getPrototypeOf(this) as Record<string, unknown>;
-    self["RECORDING_PHASE"] = false;
-    for (const name of RECORDING_METHODS) self[name] = proto[name];
+    endGrammarRecording(this);
   }
 
   unitFile = this.RULE("unitFile", () => {
@@ -85,13 +75,5 @@ class UnitGrammar extends EmbeddedActionsParser {
     this.ACTION(() => this.builder.joinedLine(tokens, comments));
   });
 }
-
-/** The methods Chevrotain 11's enableRecording() puts on the parser object (gast_recorder.js). */
-const RECORDING_METHODS = [
-  ...["CONSUME", "SUBRULE", "OPTION", "OR", "MANY", "MANY_SEP", "AT_LEAST_ONE", "AT_LEAST_ONE_SEP"].flatMap((m) =>
-    ["", "1", "2", "3", "4", "5", "6", "7", "8", "9"].map((i) => m + i),
-  ),
-  ...["consume", "subrule", "option", "or", "many", "atLeastOne", "ACTION", "BACKTRACK", "LA"],
-];
 
 export const unitGrammar = new UnitGrammar();
