@@ -21,6 +21,14 @@ export interface CachedFindings {
    * shows up by the next full hour at the latest.
    */
   hour?: number;
+  /**
+   * Files other than the unit's own that the findings point into, with the
+   * cache key each had (a unit's rules may report in another unit's file):
+   * the findings are reused only while those files are unchanged.
+   */
+  refs?: Record<string, string>;
+  /** The keys of the entries this result was put together from (they stay in the cache while it is used). */
+  parts?: string[];
 }
 
 export const HOUR_MS = 3_600_000;

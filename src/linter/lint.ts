@@ -8,6 +8,8 @@ import { parseScheduleFile, scheduleKindOf, type ScheduleFile, type ScheduleKind
 import { allRules, rulesById } from "../rules/registry.js";
 import { SourceText } from "../core/source.js";
 import { HOUR_MS, type CachedFindings, type LintCache } from "./cache.js";
+import { crossUnitView } from "./cross-unit.js";
+import type { EffectiveUnit } from "../model/effective-unit.js";
 import { applySuppressions, unusedSuppressionEdit, type Suppression } from "./suppressions.js";
 import { optionsOf, type Report, type ReportFile, type Rule } from "../rules/types.js";
 import { ConfigTable, defaultSettings, type FileConfig, type ResolvedConfig } from "./configs.js";
@@ -103,8 +105,13 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
   const texts = new Map<string, SourceText>([...files.map((f) => [f.path, f.source] as const), ...scheduleFiles.map((f) => [f.path, f.source] as const)]);
   const from = run.findings.length;
   run.configs.clockRead = false;
-  run.rulesAfterFiles(set, scheduleFiles);
-  cache?.storeSet(run.findings.slice(from), texts);
+  if (cache) {
+    // Each unit's findings are reused while its files and the other units as rules see them are unchanged.
+    const plan = cache.plan(set, scheduleFiles);
+    run.rulesAfterFiles(set, scheduleFiles, plan);
+    cache.storePlan(plan, set, scheduleFiles, texts);
+    cache.storeRun(run.findings.slice(from), texts, plan, set, scheduleFiles);
+  } else run.rulesAfterFiles(set, scheduleFiles);
   // With a cache every finding went through CacheKeys.store, which masks secrets: finish need not again.
   return finish(run, run.findings, texts, files, set, scheduleFiles, cache !== undefined);
 }
@@ -147,16 +154,48 @@ function finish(
 }
 
 /**
- * The cache keys of one run: one per file for its file rules' findings (its
- * path, kind, text and configuration), one for the rest (every file's key,
- * the enabled units, the rules). A run whose keys are all found parses nothing.
+ * The unit and set rules' results a run takes from the cache, and what it found itself (`Run.rulesAfterFiles`).
+ */
+export interface UnitPlan {
+  /** Per unit of the set (same order): its unit rules' findings from the cache, or undefined when they must run. */
+  cached: (Finding[] | undefined)[];
+  /** The set rules' findings from the cache, or undefined when they must run. */
+  setCached: Finding[] | undefined;
+  /** Filled by the run: per unit, the findings of the unit rules it ran (rules that read anything of other units aside). */
+  found: Finding[][];
+  /** Per unit: whether a rule read the clock while checking it. */
+  clock: boolean[];
+  setFound: Finding[];
+  setClock: boolean;
+  /** Whether a rule whose findings are not kept per unit (see `readsOtherUnits`, crontab and job-file rules) read the clock. */
+  otherClock: boolean;
+}
+
+/**
+ * The cache keys of one run. Per file, its file rules' findings (key: its
+ * path, kind, text and configuration). Per unit, its unit rules' findings
+ * (key: its files' keys and the other units as rules see them,
+ * `crossUnitView`); one entry for the set rules (key: that view and every
+ * configuration). A finding a unit's rules put into another unit's file
+ * records that file's key (`refs`), and is reused only while that file is
+ * unchanged. Last, one entry for everything after the file rules (key: every
+ * file's key): a run whose keys are all found parses nothing.
  */
 class CacheKeys {
   private readonly fileKeys: string[];
-  private readonly setKey: string;
+  private readonly keyOfPath = new Map<string, string>();
+  private readonly runKey: string;
+  private readonly rules: string[] | "all";
+  private readonly units: string[][];
   private readonly hour: number;
   private readonly hits: (Finding[] | undefined)[];
-  private readonly setHit: Finding[] | undefined;
+  private readonly runHit: Finding[] | undefined;
+  private view = "";
+  /** What every key after the file rules' depends on besides the files: the enabled units, the rules. */
+  private readonly params: string;
+  private readonly unitKeys = new Map<EffectiveUnit, string>();
+  /** Whether a result this run reused or made after the file rules depended on the clock. */
+  private clockSeen = false;
 
   constructor(
     private readonly cache: LintCache,
@@ -164,25 +203,34 @@ class CacheKeys {
     private readonly run: Run,
     options: LintOptions,
   ) {
-    const rules = options.ruleSet ? options.ruleSet.map((r) => r.meta.id) : "all";
-    this.fileKeys = sources.map((s) => cache.digest(JSON.stringify(["file", s.path, kindOf(s) ?? "", run.configs.of(s.path).key, rules, s.text])));
-    const units = run.configs.all().map((c) => c.settings.enabledUnits ?? []);
-    this.setKey = cache.digest(JSON.stringify(["set", this.fileKeys, units, rules]));
+    this.rules = options.ruleSet ? options.ruleSet.map((r) => r.meta.id) : "all";
+    this.fileKeys = sources.map((s) => cache.digest(JSON.stringify(["file", s.path, kindOf(s) ?? "", run.configs.of(s.path).key, this.rules, s.text])));
+    for (const [i, s] of sources.entries()) this.keyOfPath.set(s.path, this.fileKeys[i]!);
+    this.units = run.configs.all().map((c) => c.settings.enabledUnits ?? []);
+    this.params = JSON.stringify([this.units, this.rules]);
+    this.runKey = cache.digest(JSON.stringify(["run", this.fileKeys, this.params]));
     this.hour = Math.floor((options.settings?.now ?? Date.now()) / HOUR_MS);
     this.hits = this.fileKeys.map((k) => this.valid(cache.get(k)));
-    this.setHit = this.valid(cache.get(this.setKey));
+    this.runHit = this.valid(cache.get(this.runKey));
   }
 
   private valid(c: CachedFindings | undefined): Finding[] | undefined {
-    return c && (c.hour === undefined || c.hour === this.hour) ? c.findings : undefined;
+    if (!c || (c.hour !== undefined && c.hour !== this.hour)) return undefined;
+    if (c.refs) for (const [path, key] of Object.entries(c.refs)) if (this.keyOfPath.get(path) !== key) return undefined;
+    // A run that reuses a result computed with the clock is itself only good for this hour.
+    if (c.hour !== undefined) this.clockSeen = true;
+    return c.findings;
   }
 
   complete(): boolean {
-    return this.setHit !== undefined && this.hits.every((h) => h !== undefined);
+    if (this.runHit === undefined || this.hits.some((h) => h === undefined)) return false;
+    // The per-unit entries behind the reused result stay for the next run after an edit.
+    for (const key of this.cache.get(this.runKey)?.parts ?? []) this.cache.get(key);
+    return true;
   }
 
   allFindings(): Finding[] {
-    return [...this.hits.flatMap((h) => h ?? []), ...(this.setHit ?? [])];
+    return [...this.hits.flatMap((h) => h ?? []), ...(this.runHit ?? [])];
   }
 
   file(i: number): Finding[] | undefined {
@@ -190,17 +238,69 @@ class CacheKeys {
   }
 
   storeFile(i: number, findings: Finding[], texts: Map<string, SourceText>): void {
-    this.store(this.fileKeys[i]!, findings, texts);
+    this.store(this.fileKeys[i]!, findings, texts, this.run.configs.clockRead);
   }
 
-  storeSet(findings: Finding[], texts: Map<string, SourceText>): void {
-    this.store(this.setKey, findings, texts);
+  /** What of the unit and set rules the cache answers, once the set is built. */
+  plan(set: UnitSet, scheduleFiles: ScheduleFile[]): UnitPlan {
+    this.view = this.cache.digest(crossUnitView(set));
+    const cached = set.units.map((u) => this.valid(this.cache.get(this.unitKey(u))));
+    const setCached = this.valid(this.cache.get(this.setKey(scheduleFiles)));
+    return { cached, setCached, found: set.units.map(() => []), clock: set.units.map(() => false), setFound: [], setClock: false, otherClock: false };
   }
 
-  private store(key: string, findings: Finding[], texts: Map<string, SourceText>): void {
+  private unitKey(u: EffectiveUnit): string {
+    let key = this.unitKeys.get(u);
+    if (key === undefined) {
+      const files = u.files.map((f) => this.keyOfPath.get(f.path) ?? f.path).join("\u0000");
+      this.unitKeys.set(u, (key = this.cache.digest(`unit\u0000${this.view}\u0000${this.params}\u0000${files}`)));
+    }
+    return key;
+  }
+
+  private setKey(scheduleFiles: ScheduleFile[]): string {
+    const settings = [...new Set(this.run.configs.all().map((c) => c.key))].sort();
+    const schedules = scheduleFiles.map((f) => this.keyOfPath.get(f.path) ?? f.path);
+    return this.cache.digest(JSON.stringify(["set", this.view, settings, schedules, this.params]));
+  }
+
+  /** Keeps what the run found of the unit and set rules (the cached entries stay as they are). */
+  storePlan(plan: UnitPlan, set: UnitSet, scheduleFiles: ScheduleFile[], texts: Map<string, SourceText>): void {
+    for (const [i, u] of set.units.entries()) {
+      if (plan.cached[i]) continue;
+      const own = new Set(u.files.map((f) => f.path));
+      this.store(this.unitKey(u), plan.found[i]!, texts, plan.clock[i]!, this.refsOf(plan.found[i]!, own));
+    }
+    if (!plan.setCached) this.store(this.setKey(scheduleFiles), plan.setFound, texts, plan.setClock, this.refsOf(plan.setFound, new Set()));
+  }
+
+  /** Everything after the file rules, for a run whose files are all unchanged. */
+  storeRun(findings: Finding[], texts: Map<string, SourceText>, plan: UnitPlan, set: UnitSet, scheduleFiles: ScheduleFile[]): void {
+    const clock = this.clockSeen || plan.setClock || plan.clock.includes(true) || plan.otherClock;
+    const parts = [...set.units.map((u) => this.unitKey(u)), this.setKey(scheduleFiles)];
+    this.store(this.runKey, findings, texts, clock, undefined, parts);
+  }
+
+  /** The files other than `own` the findings point into (or fix), with their keys now. */
+  private refsOf(findings: Finding[], own: Set<string>): Record<string, string> | undefined {
+    let refs: Record<string, string> | undefined;
+    const add = (path: string | undefined) => {
+      if (path === undefined || own.has(path)) return;
+      (refs ??= {})[path] = this.keyOfPath.get(path) ?? "";
+    };
+    for (const f of findings) {
+      add(f.file);
+      for (const r of f.related ?? []) add(r.file);
+      add(f.fix?.file);
+      for (const x of f.suggestions ?? []) add(x.file);
+    }
+    return refs;
+  }
+
+  private store(key: string, findings: Finding[], texts: Map<string, SourceText>, clockRead: boolean, refs?: Record<string, string>, parts?: string[]): void {
     // Masked before they are kept: the cache file never holds a secret a message quoted.
     maskSecretsInMessages(findings, texts);
-    this.cache.set(key, { findings, ...(this.run.configs.clockRead ? { hour: this.hour } : {}) });
+    this.cache.set(key, { findings, ...(clockRead ? { hour: this.hour } : {}), ...(refs ? { refs } : {}), ...(parts ? { parts } : {}) });
   }
 }
 
@@ -269,40 +369,68 @@ class Run {
     }
   }
 
-  /** The unit, set, crontab and job-file rules, once every file's rules have run. */
-  rulesAfterFiles(set: UnitSet, scheduleFiles: ScheduleFile[]): void {
+  /**
+   * The unit, set, crontab and job-file rules, once every file's rules have run.
+   * With a plan (`check --cache`), units and the set rules the cache answers are
+   * not checked again (their findings join the run's), and what is found is
+   * also kept in the plan per unit, to be stored.
+   */
+  rulesAfterFiles(set: UnitSet, scheduleFiles: ScheduleFile[], plan?: UnitPlan): void {
     const groups = settingsGroups(this.configs.all());
     const peers = scheduleFiles.filter((f) => f.kind === "jobs");
     for (const rule of this.rules) {
       if (!this.configs.anyEnables(rule)) continue;
       const report = this.reporter(rule);
+      const perUnit = plan && rule.meta.readsOtherUnits === undefined;
       if (rule.checkUnit) {
-        for (const unit of set.units) {
+        for (const [j, unit] of set.units.entries()) {
           if (rule.meta.unitTypes && (!unit.type || !rule.meta.unitTypes.includes(unit.type))) continue;
+          if (perUnit && plan.cached[j]) continue;
           const where = unit.files[0]?.path;
           // A unit's rules see the settings of its first file (the fragment, else its first drop-in).
           const settings = where === undefined ? this.configs.base.settings : this.configs.of(where).settings;
-          this.check(rule, where ?? unit.name.name, () => rule.checkUnit!({ settings, options: optionsOf(rule, settings), set, report, unit }));
+          const check = () =>
+            this.check(rule, where ?? unit.name.name, () => rule.checkUnit!({ settings, options: optionsOf(rule, settings), set, report, unit }));
+          if (!plan) check();
+          else if (perUnit) plan.clock[j] = this.collect(plan.found[j], check) || plan.clock[j]!;
+          else plan.otherClock = this.collect(undefined, check) || plan.otherClock;
         }
       }
-      if (rule.checkSet) {
+      if (rule.checkSet && !plan?.setCached) {
         for (const [i, group] of groups.entries()) {
           // One run per distinct settings (mostly one); each keeps the findings in files that have its settings.
           const own = (r: Report) => {
             const key = this.configs.of(r.file.path).settingsKey;
             if (groups.length === 1 || key === group.settingsKey || (i === 0 && !groups.some((g) => g.settingsKey === key))) report(r);
           };
-          this.check(rule, "", () => rule.checkSet!({ settings: group.settings, options: optionsOf(rule, group.settings), set, report: own }));
+          const check = () =>
+            this.check(rule, "", () => rule.checkSet!({ settings: group.settings, options: optionsOf(rule, group.settings), set, report: own }));
+          if (plan) plan.setClock = this.collect(plan.setFound, check) || plan.setClock;
+          else check();
         }
       }
       for (const f of scheduleFiles) {
         const settings = this.configs.of(f.path).settings;
+        const check = (fn: () => void) =>
+          plan ? (plan.otherClock = this.collect(undefined, () => this.check(rule, f.path, fn)) || plan.otherClock) : this.check(rule, f.path, fn);
         if (f.kind === "crontab" && rule.checkCrontab)
-          this.check(rule, f.path, () => rule.checkCrontab!({ settings, options: optionsOf(rule, settings), set, report, crontab: f }));
-        if (f.kind === "jobs" && rule.checkJobs)
-          this.check(rule, f.path, () => rule.checkJobs!({ settings, options: optionsOf(rule, settings), set, report, jobs: f, peers }));
+          check(() => rule.checkCrontab!({ settings, options: optionsOf(rule, settings), set, report, crontab: f }));
+        if (f.kind === "jobs" && rule.checkJobs) check(() => rule.checkJobs!({ settings, options: optionsOf(rule, settings), set, report, jobs: f, peers }));
       }
     }
+    if (plan) {
+      for (const cached of plan.cached) if (cached) this.findings.push(...cached);
+      if (plan.setCached) this.findings.push(...plan.setCached);
+    }
+  }
+
+  /** Runs one check; its findings also go to `into`. Whether it read the clock. */
+  private collect(into: Finding[] | undefined, check: () => void): boolean {
+    const from = this.findings.length;
+    this.configs.clockRead = false;
+    check();
+    if (into) for (let k = from; k < this.findings.length; k++) into.push(this.findings[k]!);
+    return this.configs.clockRead;
   }
 }
 
@@ -375,6 +503,8 @@ export function sortFindings(findings: Finding[]): Finding[] {
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
       a.range.start - b.range.start ||
       a.range.end - b.range.end ||
-      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+      // a total order: findings reused from the cache join the run's in another order than they were found in
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
 }

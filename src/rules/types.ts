@@ -74,6 +74,15 @@ export interface RuleMeta<M extends string = string, O extends OptionSpecs = Opt
   docs: RuleDocs;
   /** Options the rule reads from `[severity, { ... }]` in the config; a rule without them takes none. */
   options?: O;
+  /**
+   * Set on a unit rule that reads more of the other units of the set than
+   * `check --cache` tracks across units (src/linter/cross-unit.ts: their
+   * [Unit], [Install], [Timer], [Socket] and [Path] sections, a few [Service]
+   * settings). After an edit, such a rule is recomputed on every unit, where
+   * the others are recomputed only on the units whose files or view changed.
+   * test/linter/cross-unit.test.ts finds the rules that need it.
+   */
+  readsOtherUnits?: "anything";
 }
 
 /** One rule option: checked when the config is read, listed in the schema and the rule's page. */
