@@ -103,17 +103,18 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
   const set = buildUnitSet(files);
   if (run.timing) addTime(run.timing, "(set)", t0);
   const texts = new Map<string, SourceText>([...files.map((f) => [f.path, f.source] as const), ...scheduleFiles.map((f) => [f.path, f.source] as const)]);
-  const from = run.findings.length;
   run.configs.clockRead = false;
-  if (cache) {
-    // Each unit's findings are reused while its files and the other units as rules see them are unchanged.
-    const plan = cache.plan(set, scheduleFiles);
-    run.rulesAfterFiles(set, scheduleFiles, plan);
-    cache.storePlan(plan, set, scheduleFiles, texts);
-    cache.storeRun(run.findings.slice(from), texts, plan, set, scheduleFiles);
-  } else run.rulesAfterFiles(set, scheduleFiles);
+  if (!cache) {
+    run.rulesAfterFiles(set, scheduleFiles);
+    return finish(run, run.findings, texts, files, set, scheduleFiles);
+  }
+  // Each unit's findings are reused while its files and the other units as rules see them are unchanged.
+  const plan = cache.plan(set, scheduleFiles);
+  run.rulesAfterFiles(set, scheduleFiles, plan);
+  cache.storePlan(plan, set, scheduleFiles, texts);
+  cache.storeRun(plan, set, scheduleFiles, texts);
   // With a cache every finding went through CacheKeys.store, which masks secrets: finish need not again.
-  return finish(run, run.findings, texts, files, set, scheduleFiles, cache !== undefined);
+  return finish(run, run.findings, texts, files, set, scheduleFiles, true);
 }
 
 function kindOf(s: LintSource): LintSource["kind"] {
@@ -167,7 +168,9 @@ export interface UnitPlan {
   clock: boolean[];
   setFound: Finding[];
   setClock: boolean;
-  /** Whether a rule whose findings are not kept per unit (see `readsOtherUnits`, crontab and job-file rules) read the clock. */
+  /** The findings of rules not kept per unit or for the set (see `readsOtherUnits`; crontab and job-file rules). */
+  otherFound: Finding[];
+  /** Whether one of those rules read the clock. */
   otherClock: boolean;
 }
 
@@ -178,8 +181,9 @@ export interface UnitPlan {
  * `crossUnitView`); one entry for the set rules (key: that view and every
  * configuration). A finding a unit's rules put into another unit's file
  * records that file's key (`refs`), and is reused only while that file is
- * unchanged. Last, one entry for everything after the file rules (key: every
- * file's key): a run whose keys are all found parses nothing.
+ * unchanged. Last, one entry for the run (key: every file's key) that lists
+ * the per-unit and set entries it is made of: a run whose files and entries
+ * are all found parses nothing.
  */
 class CacheKeys {
   private readonly fileKeys: string[];
@@ -190,6 +194,7 @@ class CacheKeys {
   private readonly hour: number;
   private readonly hits: (Finding[] | undefined)[];
   private readonly runHit: Finding[] | undefined;
+  private readonly partHits: Finding[][] = [];
   private view = "";
   /** What every key after the file rules' depends on besides the files: the enabled units, the rules. */
   private readonly params: string;
@@ -222,15 +227,19 @@ class CacheKeys {
     return c.findings;
   }
 
+  /** Whether the cache answers everything: every file's entry, and the run's with the per-unit and set entries it lists. */
   complete(): boolean {
     if (this.runHit === undefined || this.hits.some((h) => h === undefined)) return false;
-    // The per-unit entries behind the reused result stay for the next run after an edit.
-    for (const key of this.cache.get(this.runKey)?.parts ?? []) this.cache.get(key);
+    for (const key of this.cache.get(this.runKey)?.parts ?? []) {
+      const part = this.valid(this.cache.get(key));
+      if (!part) return false;
+      this.partHits.push(part);
+    }
     return true;
   }
 
   allFindings(): Finding[] {
-    return [...this.hits.flatMap((h) => h ?? []), ...(this.runHit ?? [])];
+    return [...this.hits.flatMap((h) => h ?? []), ...this.partHits.flat(), ...(this.runHit ?? [])];
   }
 
   file(i: number): Finding[] | undefined {
@@ -246,7 +255,16 @@ class CacheKeys {
     this.view = this.cache.digest(crossUnitView(set));
     const cached = set.units.map((u) => this.valid(this.cache.get(this.unitKey(u))));
     const setCached = this.valid(this.cache.get(this.setKey(scheduleFiles)));
-    return { cached, setCached, found: set.units.map(() => []), clock: set.units.map(() => false), setFound: [], setClock: false, otherClock: false };
+    return {
+      cached,
+      setCached,
+      found: set.units.map(() => []),
+      clock: set.units.map(() => false),
+      setFound: [],
+      setClock: false,
+      otherFound: [],
+      otherClock: false,
+    };
   }
 
   private unitKey(u: EffectiveUnit): string {
@@ -274,11 +292,14 @@ class CacheKeys {
     if (!plan.setCached) this.store(this.setKey(scheduleFiles), plan.setFound, texts, plan.setClock, this.refsOf(plan.setFound, new Set()));
   }
 
-  /** Everything after the file rules, for a run whose files are all unchanged. */
-  storeRun(findings: Finding[], texts: Map<string, SourceText>, plan: UnitPlan, set: UnitSet, scheduleFiles: ScheduleFile[]): void {
+  /**
+   * The run's entry: the findings not kept per unit or for the set (crontab and job-file rules, rules that read
+   * anything of other units), and the keys of the per-unit and set entries that hold the rest.
+   */
+  storeRun(plan: UnitPlan, set: UnitSet, scheduleFiles: ScheduleFile[], texts: Map<string, SourceText>): void {
     const clock = this.clockSeen || plan.setClock || plan.clock.includes(true) || plan.otherClock;
     const parts = [...set.units.map((u) => this.unitKey(u)), this.setKey(scheduleFiles)];
-    this.store(this.runKey, findings, texts, clock, undefined, parts);
+    this.store(this.runKey, plan.otherFound, texts, clock, undefined, parts);
   }
 
   /** The files other than `own` the findings point into (or fix), with their keys now. */
@@ -392,8 +413,8 @@ class Run {
           const check = () =>
             this.check(rule, where ?? unit.name.name, () => rule.checkUnit!({ settings, options: optionsOf(rule, settings), set, report, unit }));
           if (!plan) check();
-          else if (perUnit) plan.clock[j] = this.collect(plan.found[j], check) || plan.clock[j]!;
-          else plan.otherClock = this.collect(undefined, check) || plan.otherClock;
+          else if (perUnit) plan.clock[j] = this.collect(plan.found[j]!, check) || plan.clock[j]!;
+          else plan.otherClock = this.collect(plan.otherFound, check) || plan.otherClock;
         }
       }
       if (rule.checkSet && !plan?.setCached) {
@@ -412,7 +433,7 @@ class Run {
       for (const f of scheduleFiles) {
         const settings = this.configs.of(f.path).settings;
         const check = (fn: () => void) =>
-          plan ? (plan.otherClock = this.collect(undefined, () => this.check(rule, f.path, fn)) || plan.otherClock) : this.check(rule, f.path, fn);
+          plan ? (plan.otherClock = this.collect(plan.otherFound, () => this.check(rule, f.path, fn)) || plan.otherClock) : this.check(rule, f.path, fn);
         if (f.kind === "crontab" && rule.checkCrontab)
           check(() => rule.checkCrontab!({ settings, options: optionsOf(rule, settings), set, report, crontab: f }));
         if (f.kind === "jobs" && rule.checkJobs) check(() => rule.checkJobs!({ settings, options: optionsOf(rule, settings), set, report, jobs: f, peers }));
@@ -425,11 +446,11 @@ class Run {
   }
 
   /** Runs one check; its findings also go to `into`. Whether it read the clock. */
-  private collect(into: Finding[] | undefined, check: () => void): boolean {
+  private collect(into: Finding[], check: () => void): boolean {
     const from = this.findings.length;
     this.configs.clockRead = false;
     check();
-    if (into) for (let k = from; k < this.findings.length; k++) into.push(this.findings[k]!);
+    for (let k = from; k < this.findings.length; k++) into.push(this.findings[k]!);
     return this.configs.clockRead;
   }
 }
