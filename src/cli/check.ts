@@ -175,7 +175,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, rawIo: Io): 
   }
   for (const path of contextFiles(collected.files)) {
     const r = readUnitFile(path);
-    if (r.ok) sources.push({ path, text: r.text });
+    if (r.ok) sources.push({ path, text: r.text, context: true });
   }
 
   // Only the timer rules read the zone, and finding it loads the runtime's time-zone data (a good part of a

@@ -19,6 +19,13 @@ export interface LintSource {
   text: string;
   /** Force the file kind (e.g. stdin with --stdin-filename, --crontab); guessed from the path otherwise. */
   kind?: "unit" | "dropin" | ScheduleKind;
+  /**
+   * Read only to complete the set for the files that are checked (`check`'s
+   * context: the other units of a staged file's folder, a drop-in's unit):
+   * the file's own rules do not run on it, so its findings are incomplete and
+   * not meant to be reported. The unit and set rules see it as any other file.
+   */
+  context?: boolean;
 }
 
 export interface LintOptions extends FileConfig {
@@ -89,7 +96,8 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
       else {
         const from = run.findings.length;
         run.configs.clockRead = false;
-        run.fileRules(file);
+        // A file rule sees its own file only and reports in it: of a context file, nothing would be reported.
+        if (!s.context) run.fileRules(file);
         cache?.storeFile(i, run.findings.slice(from), new Map([[file.path, file.source]]));
       }
       if (options.compactTrees) compactTree(file.ast);
@@ -209,7 +217,9 @@ class CacheKeys {
     options: LintOptions,
   ) {
     this.rules = options.ruleSet ? options.ruleSet.map((r) => r.meta.id) : "all";
-    this.fileKeys = sources.map((s) => cache.digest(JSON.stringify(["file", s.path, kindOf(s) ?? "", run.configs.of(s.path).key, this.rules, s.text])));
+    this.fileKeys = sources.map((s) =>
+      cache.digest(JSON.stringify(["file", s.path, kindOf(s) ?? "", s.context === true, run.configs.of(s.path).key, this.rules, s.text])),
+    );
     for (const [i, s] of sources.entries()) this.keyOfPath.set(s.path, this.fileKeys[i]!);
     this.units = run.configs.all().map((c) => c.settings.enabledUnits ?? []);
     this.params = JSON.stringify([this.units, this.rules]);
