@@ -22,8 +22,10 @@ export interface LintSource {
   /**
    * Read only to complete the set for the files that are checked (`check`'s
    * context: the other units of a staged file's folder, a drop-in's unit):
-   * the file's own rules do not run on it, so its findings are incomplete and
-   * not meant to be reported. The unit and set rules see it as any other file.
+   * its findings are incomplete and not meant to be reported. The file's own
+   * rules do not run on it, nor, on a unit made of context files only, the
+   * unit rules that report in that unit's files only; the unit and set rules
+   * of other units see it as any other file.
    */
   context?: boolean;
 }
@@ -81,6 +83,7 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
   const files: UnitFile[] = [];
   const scheduleFiles: ScheduleFile[] = [];
   const run = new Run(options);
+  run.contextPaths = new Set(sources.filter((s) => s.context).map((s) => s.path));
   const cache = options.cache && new CacheKeys(options.cache, sources, run, options);
   if (cache?.complete()) return finish(run, cache.allFindings(), sourceTexts(sources), [], buildUnitSet([]), [], true);
   for (const [i, s] of sources.entries()) {
@@ -364,6 +367,8 @@ class Run {
   readonly configs: ConfigTable;
   readonly findings: Finding[] = [];
   readonly timing: Map<string, number> | undefined;
+  /** Paths of the run's context sources (see LintSource.context). */
+  contextPaths: ReadonlySet<string> = new Set();
   private readonly rules: Rule[];
 
   constructor(options: LintOptions) {
@@ -409,6 +414,8 @@ class Run {
   rulesAfterFiles(set: UnitSet, scheduleFiles: ScheduleFile[], plan?: UnitPlan): void {
     const groups = settingsGroups(this.configs.all());
     const peers = scheduleFiles.filter((f) => f.kind === "jobs");
+    // Units read only for context: their rules' findings in their own files are not reported, so those rules need not run.
+    const contextOnly = set.units.map((u) => u.files.length > 0 && u.files.every((f) => this.contextPaths.has(f.path)));
     for (const rule of this.rules) {
       if (!this.configs.anyEnables(rule)) continue;
       const report = this.reporter(rule);
@@ -417,6 +424,7 @@ class Run {
         for (const [j, unit] of set.units.entries()) {
           if (rule.meta.unitTypes && (!unit.type || !rule.meta.unitTypes.includes(unit.type))) continue;
           if (perUnit && plan.cached[j]) continue;
+          if (contextOnly[j] && rule.meta.reportsInOtherUnits === undefined) continue;
           const where = unit.files[0]?.path;
           // A unit's rules see the settings of its first file (the fragment, else its first drop-in).
           const settings = where === undefined ? this.configs.base.settings : this.configs.of(where).settings;

@@ -83,6 +83,14 @@ export interface RuleMeta<M extends string = string, O extends OptionSpecs = Opt
    * test/linter/cross-unit.test.ts finds the rules that need it.
    */
   readsOtherUnits?: "anything";
+  /**
+   * Set on a unit rule that may report in the files of a unit other than the
+   * one it checks (the others report in their unit's own files only). `check`
+   * runs only such rules on the units it reads for context (the other units
+   * of a staged file's folder), whose own findings are not reported.
+   * test/linter/cross-unit.test.ts fails for a rule that needs it.
+   */
+  reportsInOtherUnits?: true;
 }
 
 /** One rule option: checked when the config is read, listed in the schema and the rule's page. */

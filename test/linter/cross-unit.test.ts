@@ -19,6 +19,10 @@ import { optionsOf, type Report, type Rule } from "../../src/rules/types.js";
  * other units (for set rules: of all units): the findings must not change.
  * A rule that fails here reads more of other units: widen `readAcrossUnits`,
  * or give the rule `readsOtherUnits: "anything"`.
+ *
+ * Also what `check` relies on to skip the rules of units it reads only for
+ * context: a unit rule reports in its own unit's files, unless its meta says
+ * `reportsInOtherUnits`.
  */
 
 const settings = defaultSettings({ now: Date.UTC(2026, 11, 6, 9, 30) });
@@ -77,6 +81,31 @@ function differences(sources: Source[]): string[] {
   return out;
 }
 
+/** Findings of unit rules without `reportsInOtherUnits` in files (or fixes) of a unit other than the one checked. */
+function reportsElsewhere(sources: Source[]): string[] {
+  const units = sources.filter((s) => scheduleKindOf(s.path, s.text) === undefined);
+  const set = buildUnitSet(units.map((s) => parseFile(s.path, s.text)));
+  const out: string[] = [];
+  for (const unit of set.units) {
+    const own = new Set(unit.files.map((f) => f.path));
+    for (const rule of allRules) {
+      if (!rule.checkUnit || rule.meta.reportsInOtherUnits) continue;
+      if (rule.meta.unitTypes && (!unit.type || !rule.meta.unitTypes.includes(unit.type))) continue;
+      rule.checkUnit({
+        settings,
+        options: optionsOf(rule, settings),
+        set,
+        unit,
+        report: (r) => {
+          const files = [r.file.path, r.fix?.file, ...(r.suggestions ?? []).map((x) => x.file)];
+          for (const f of files) if (f !== undefined && !own.has(f)) out.push(`${rule.meta.id} on ${unit.name.name} reports in ${f}`);
+        },
+      });
+    }
+  }
+  return out;
+}
+
 function filesUnder(dir: string): Source[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .map((name) => join(dir, name))
@@ -84,7 +113,7 @@ function filesUnder(dir: string): Source[] {
     .map((path) => ({ path: relative(dir, path), text: readFileSync(path, "latin1") }));
 }
 
-describe("what rules read of other units (the contract of check --cache)", () => {
+describe("what rules read of other units and where they report (the contracts of check --cache and of context files)", () => {
   it("the blanking keeps what rules read across units and blanks the rest", () => {
     const text = "[Unit]\nWants=db.service\n[Service]\nType=oneshot\nExecStart=/usr/bin/app\nExecStartPost=/bin/cp out /tmp/x\nUser=app\n";
     const b = blanked({ path: "app.service", text });
@@ -122,10 +151,14 @@ describe("what rules read of other units (the contract of check --cache)", () =>
     it("unit and set rules find the same with other units blanked", () => {
       expect(differences(loadFixture(dir).sources)).toEqual([]);
     });
+    it("unit rules report in their own unit's files, unless they say otherwise", () => {
+      expect(reportsElsewhere(loadFixture(dir).sources)).toEqual([]);
+    });
   });
 
   it.each(["gwcelery", "it-glue", "onetime-secret", "sidekiq"])("examples/%s: unit and set rules find the same with other units blanked", (name) => {
     expect(differences(filesUnder(join("examples", name)))).toEqual([]);
+    expect(reportsElsewhere(filesUnder(join("examples", name)))).toEqual([]);
   });
 
   // The distribution's own units, where present: a few hundred units of every type (the corpus of the differential tests).
@@ -137,6 +170,7 @@ describe("what rules read of other units (the contract of check --cache)", () =>
         .filter((n) => statSync(join(dir, n)).isFile())
         .map((n) => ({ path: join(dir, n), text: readFileSync(join(dir, n), "latin1") }));
       expect(differences(sources)).toEqual([]);
+      expect(reportsElsewhere(sources)).toEqual([]);
     },
     600_000,
   );

@@ -9,6 +9,8 @@ export default defineRule({
     severity: "warning",
     unitTypes: ["timer"],
     fixable: "none",
+    // the finding is on the service's [Install] section, found while checking the timer
+    reportsInOtherUnits: true,
     messages: {
       enabled: "{service} is started by {timer}, but its own [Install] {key}={target} also starts it at boot, outside the schedule",
     },
