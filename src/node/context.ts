@@ -60,7 +60,10 @@ export function contextFiles(files: string[]): string[] {
       const absDir = resolve(dir);
       for (const entry of safeList(dir)) {
         if (!isUnitName(entry)) continue;
-        add(join(dir, entry), join(absDir, entry));
+        const absolute = join(absDir, entry);
+        // A given sibling (every file of a walked folder) had its drop-ins looked up as a given file already.
+        if (given.has(absolute)) continue;
+        add(join(dir, entry), absolute);
         addDropins(dir, entry);
       }
     }
