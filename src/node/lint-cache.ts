@@ -47,7 +47,7 @@ export class FileLintCache implements LintCache {
     try {
       const data = JSON.parse(read.bytes.toString("utf8")) as { format?: unknown; version?: unknown; entries?: unknown };
       if (data.format !== FORMAT || data.version !== this.version || typeof data.entries !== "object" || data.entries === null) return;
-      for (const [k, v] of Object.entries(data.entries as Record<string, CachedFindings>)) if (v && Array.isArray(v.findings)) this.old.set(k, v);
+      for (const [k, v] of Object.entries(data.entries as Record<string, unknown>)) if (isEntry(v)) this.old.set(k, v);
     } catch {
       // not JSON (a crash cannot leave half a file: writes are atomic; someone else's file then): start afresh
     }
@@ -80,4 +80,33 @@ export class FileLintCache implements LintCache {
       return { ok: false, message: (e as Error).message };
     }
   }
+}
+
+/** An entry as this version writes them; any other (a file edited by hand or by another tool) is left unused. */
+function isEntry(v: unknown): v is CachedFindings {
+  if (typeof v !== "object" || v === null) return false;
+  const e = v as Record<string, unknown>;
+  const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === "string");
+  return (
+    Array.isArray(e["findings"]) &&
+    e["findings"].every(isFinding) &&
+    (e["hour"] === undefined || typeof e["hour"] === "number") &&
+    (e["parts"] === undefined || strings(e["parts"])) &&
+    (e["refs"] === undefined || (typeof e["refs"] === "object" && e["refs"] !== null && strings(Object.values(e["refs"]))))
+  );
+}
+
+/** The fields of a finding the report and the suppressions read (the rest is passed through as kept). */
+function isFinding(v: unknown): boolean {
+  if (typeof v !== "object" || v === null) return false;
+  const f = v as Record<string, unknown>;
+  const range = f["range"] as Record<string, unknown> | null | undefined;
+  return (
+    ["rule", "severity", "message", "file"].every((k) => typeof f[k] === "string") &&
+    ["line", "column", "endLine", "endColumn"].every((k) => typeof f[k] === "number") &&
+    typeof range === "object" &&
+    range !== null &&
+    typeof range["start"] === "number" &&
+    typeof range["end"] === "number"
+  );
 }

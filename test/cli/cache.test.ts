@@ -67,6 +67,30 @@ describe("check --cache", () => {
     }
   });
 
+  it("entries of this version's cache file that were mangled (by hand, another tool) are not used", () => {
+    const cache = join(dir, "mangled.cache");
+    const plain = fresh().stdout;
+    for (const shape of [
+      { parts: 5 },
+      { parts: [7] },
+      { refs: null },
+      { refs: { "a.service": 3 } },
+      { hour: "now" },
+      { findings: "none" },
+      { findings: [5] },
+      { findings: [{ rule: "x" }] },
+    ]) {
+      check("--no-config", "--cache-location", "mangled.cache");
+      const data = JSON.parse(readFileSync(cache, "utf8")) as { entries: Record<string, Record<string, unknown>> };
+      for (const e of Object.values(data.entries)) Object.assign(e, shape);
+      writeFileSync(cache, JSON.stringify(data));
+      const r = check("--no-config", "--cache-location", "mangled.cache");
+      expect([JSON.stringify(shape), r.stderr, r.stdout === plain]).toEqual([JSON.stringify(shape), "", true]);
+      // and the next run, from the rewritten file, too
+      expect(check("--no-config", "--cache-location", "mangled.cache").stdout).toBe(plain);
+    }
+  });
+
   it("a re-run that changes nothing leaves the cache file as it is (its inode: written atomically, a rewrite is a new file)", () => {
     const cache = join(dir, "still.cache");
     check("--no-config", "--cache-location", "still.cache");
