@@ -124,7 +124,11 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     }
     const configOf = (name: string) => configs.for(workspace.absolute(name));
     // As for `check`, a file the config ignores is not part of the set either.
-    const sources = workspace.sources().filter((s) => !configOf(s.path).ignored);
+    // The other files complete the set; only this one's findings are shown, so the others are context (LintSource.context).
+    const sources = workspace
+      .sources()
+      .filter((s) => !configOf(s.path).ignored)
+      .map((s) => (s.path === display ? s : { ...s, context: true }));
     const { findings } = lintProject(sources, { configFor: (name) => configOf(name).config });
     const mine = findings.filter((f) => f.file === display);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: mine.map((f) => toDiagnostic(f, doc)) });
