@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { lintProject } from "../linter/project.js";
 import { ProjectConfigs } from "../node/project-config.js";
 import { nodeZoneSource, timeZoneSetting } from "../node/time-zone.js";
-import { parseFile } from "../model/unit-file.js";
+import { parseFile, type UnitFile } from "../model/unit-file.js";
 import { textRefusal } from "../node/limits.js";
 import { toDiagnostic } from "./diagnostics.js";
 import { codeActions, completions, crontabSymbols, definition, documentSymbols, unitNameAt } from "./features.js";
@@ -97,6 +97,9 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     return doc.languageId === "crontab" ? "crontab" : undefined;
   };
 
+  /** The workspace's files as the last lint parsed them, by path: unchanged ones are not parsed again. */
+  const trees = new Map<string, UnitFile>();
+
   const validate = (doc: TextDocument) => {
     opts.beforeLint?.(doc.uri);
     const path = pathOf(doc.uri);
@@ -125,11 +128,14 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     const configOf = (name: string) => configs.for(workspace.absolute(name));
     // As for `check`, a file the config ignores is not part of the set either.
     // The other files complete the set; only this one's findings are shown, so the others are context (LintSource.context).
+    // A file whose text did not change since the last lint is not parsed again (LintSource.parsed).
     const sources = workspace
       .sources()
       .filter((s) => !configOf(s.path).ignored)
-      .map((s) => (s.path === display ? s : { ...s, context: true }));
-    const { findings } = lintProject(sources, { configFor: (name) => configOf(name).config });
+      .map((s) => ({ ...s, context: s.path !== display, ...(trees.has(s.path) ? { parsed: trees.get(s.path)! } : {}) }));
+    const { findings, files } = lintProject(sources, { configFor: (name) => configOf(name).config });
+    trees.clear();
+    for (const f of files) trees.set(f.path, f);
     const mine = findings.filter((f) => f.file === display);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: mine.map((f) => toDiagnostic(f, doc)) });
   };
