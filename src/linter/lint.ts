@@ -31,8 +31,8 @@ export interface LintSource {
   /**
    * This file as an earlier run parsed it (`LintResult.files`; the language
    * server keeps them between changes), used instead of parsing it again when
-   * it was parsed from this very path, kind and text. Not with `compactTrees`,
-   * which compacts the trees it is given.
+   * it was parsed from this very path, kind and text. Ignored with
+   * `compactTrees` (which would compact the caller's tree).
    */
   parsed?: UnitFile;
 }
@@ -97,7 +97,8 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
     const kind = kindOf(s);
     if (kind === undefined || kind === "unit" || kind === "dropin") {
       const t0 = run.timing ? performance.now() : 0;
-      const p = s.parsed;
+      // (a run that compacts trees would compact the caller's: it parses anew)
+      const p = options.compactTrees ? undefined : s.parsed;
       const file = p && p.path === s.path && p.source.text === s.text && (kind === undefined || p.kind === kind) ? p : parseFile(s.path, s.text, kind);
       if (run.timing) addTime(run.timing, "(parse)", t0);
       // File rules run on each file as it is parsed (they see the file alone), so a

@@ -28,4 +28,13 @@ describe("sources given with their earlier parse", () => {
     const asDropin = lintSources([{ path: "app.timer", text: sources[0]!.text, kind: "dropin", parsed: timer }]);
     expect(asDropin.files[0]!.kind).toBe("dropin");
   });
+
+  it("parses anew in a run that compacts its trees, leaving the given tree whole", () => {
+    const commented = { path: "app.timer", text: "# nightly\n[Timer]\n\nOnCalendar=daily\n" };
+    const timer = lintSources([commented]).files[0]!;
+    const lines = timer.ast.lines.length;
+    const compacted = lintSources([{ ...commented, parsed: timer }], { compactTrees: true });
+    expect(compacted.files[0]).not.toBe(timer);
+    expect(timer.ast.lines.length).toBe(lines);
+  });
 });
