@@ -89,8 +89,7 @@ export function formatMessage(template: string, data: Record<string, string | nu
 export function lintSources(sources: LintSource[], options: LintOptions = {}): LintResult {
   const files: UnitFile[] = [];
   const scheduleFiles: ScheduleFile[] = [];
-  const run = new Run(options);
-  run.contextPaths = new Set(sources.filter((s) => s.context).map((s) => s.path));
+  const run = new Run(options, new Set(sources.filter((s) => s.context).map((s) => s.path)));
   const cache = options.cache && new CacheKeys(options.cache, sources, run, options);
   if (cache?.complete()) return finish(run, cache.allFindings(), sourceTexts(sources), [], buildUnitSet([]), [], true);
   for (const [i, s] of sources.entries()) {
@@ -131,8 +130,8 @@ export function lintSources(sources: LintSource[], options: LintOptions = {}): L
   // Each unit's findings are reused while its files and the other units as rules see them are unchanged.
   const plan = cache.plan(set, scheduleFiles);
   run.rulesAfterFiles(set, scheduleFiles, plan);
-  cache.storePlan(plan, set, scheduleFiles, texts);
-  cache.storeRun(plan, set, scheduleFiles, texts);
+  cache.storePlan(plan, set, texts);
+  cache.storeRun(plan, set, texts);
   // With a cache every finding went through CacheKeys.store, which masks secrets: finish need not again.
   return finish(run, run.findings, texts, files, set, scheduleFiles, true);
 }
@@ -216,6 +215,8 @@ class CacheKeys {
   private readonly runHit: Finding[] | undefined;
   private readonly partHits: Finding[][] = [];
   private view = "";
+  /** The set rules' key, once the set is built (`plan`). */
+  private setKey = "";
   /** What every key after the file rules' depends on besides the files: the enabled units, the rules. */
   private readonly params: string;
   private readonly unitKeys = new Map<EffectiveUnit, string>();
@@ -275,8 +276,11 @@ class CacheKeys {
   /** What of the unit and set rules the cache answers, once the set is built. */
   plan(set: UnitSet, scheduleFiles: ScheduleFile[]): UnitPlan {
     this.view = this.cache.digest(crossUnitView(set));
+    const settings = [...new Set(this.run.configs.all().map((c) => c.key))].sort();
+    const schedules = scheduleFiles.map((f) => this.keyOfPath.get(f.path) ?? f.path);
+    this.setKey = this.cache.digest(JSON.stringify(["set", this.view, settings, schedules, this.params]));
     const cached = set.units.map((u) => this.valid(this.cache.get(this.unitKey(u))));
-    const setCached = this.valid(this.cache.get(this.setKey(scheduleFiles)));
+    const setCached = this.valid(this.cache.get(this.setKey));
     return {
       cached,
       setCached,
@@ -298,29 +302,23 @@ class CacheKeys {
     return key;
   }
 
-  private setKey(scheduleFiles: ScheduleFile[]): string {
-    const settings = [...new Set(this.run.configs.all().map((c) => c.key))].sort();
-    const schedules = scheduleFiles.map((f) => this.keyOfPath.get(f.path) ?? f.path);
-    return this.cache.digest(JSON.stringify(["set", this.view, settings, schedules, this.params]));
-  }
-
   /** Keeps what the run found of the unit and set rules (the cached entries stay as they are). */
-  storePlan(plan: UnitPlan, set: UnitSet, scheduleFiles: ScheduleFile[], texts: Map<string, SourceText>): void {
+  storePlan(plan: UnitPlan, set: UnitSet, texts: Map<string, SourceText>): void {
     for (const [i, u] of set.units.entries()) {
       if (plan.cached[i]) continue;
       const own = new Set(u.files.map((f) => f.path));
       this.store(this.unitKey(u), plan.found[i]!, texts, plan.clock[i]!, this.refsOf(plan.found[i]!, own));
     }
-    if (!plan.setCached) this.store(this.setKey(scheduleFiles), plan.setFound, texts, plan.setClock, this.refsOf(plan.setFound, new Set()));
+    if (!plan.setCached) this.store(this.setKey, plan.setFound, texts, plan.setClock, this.refsOf(plan.setFound, new Set()));
   }
 
   /**
    * The run's entry: the findings not kept per unit or for the set (crontab and job-file rules, rules that read
    * anything of other units), and the keys of the per-unit and set entries that hold the rest.
    */
-  storeRun(plan: UnitPlan, set: UnitSet, scheduleFiles: ScheduleFile[], texts: Map<string, SourceText>): void {
+  storeRun(plan: UnitPlan, set: UnitSet, texts: Map<string, SourceText>): void {
     const clock = this.clockSeen || plan.setClock || plan.clock.includes(true) || plan.otherClock;
-    const parts = [...set.units.map((u) => this.unitKey(u)), this.setKey(scheduleFiles)];
+    const parts = [...set.units.map((u) => this.unitKey(u)), this.setKey];
     this.store(this.runKey, plan.otherFound, texts, clock, undefined, parts);
   }
 
@@ -376,11 +374,13 @@ class Run {
   readonly configs: ConfigTable;
   readonly findings: Finding[] = [];
   readonly timing: Map<string, number> | undefined;
-  /** Paths of the run's context sources (see LintSource.context). */
-  contextPaths: ReadonlySet<string> = new Set();
   private readonly rules: Rule[];
 
-  constructor(options: LintOptions) {
+  constructor(
+    options: LintOptions,
+    /** Paths of the run's context sources (see LintSource.context). */
+    private readonly contextPaths: ReadonlySet<string> = new Set(),
+  ) {
     this.configs = new ConfigTable(options, options.configFor);
     this.rules = options.ruleSet ?? allRules;
     this.timing = options.timing;
